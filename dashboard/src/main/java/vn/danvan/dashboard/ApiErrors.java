@@ -1,0 +1,55 @@
+package vn.danvan.dashboard;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
+import io.javalin.validation.ValidationException;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.danvan.warehouse.query.NoSnapshotException;
+import vn.danvan.warehouse.query.WarehouseBusyException;
+
+/**
+ * The one exception mapper: every failure becomes {@code {"error": "..."}} with a status that
+ * says whose fault it is. Unexpected errors are logged in full but answered without internals.
+ */
+final class ApiErrors {
+  private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+
+  private ApiErrors() {}
+
+  static void handle(Exception e, Context ctx) {
+    if (e instanceof ValidationException v) {
+      respond(ctx, HttpStatus.BAD_REQUEST, v.getErrors().entrySet().stream()
+          .map(en -> en.getKey() + ": " + en.getValue().stream()
+              .map(err -> err.getMessage()).collect(Collectors.joining(", ")))
+          .collect(Collectors.joining("; ")));
+    } else if (e instanceof HttpResponseException h) {
+      HttpStatus status = HttpStatus.forStatus(h.getStatus());
+      respond(ctx, status, status == HttpStatus.NOT_FOUND
+          ? "not found: " + ctx.method() + " " + ctx.path() : h.getMessage());
+    } else if (e instanceof IllegalArgumentException) {
+      respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
+    } else if (e instanceof NoSnapshotException) {
+      respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+    } else if (e instanceof WarehouseBusyException) {
+      ctx.header("Retry-After", "5");
+      respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the warehouse is busy, try again: " + e.getMessage());
+    } else {
+      LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+      respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR,
+          "internal error while serving " + ctx.path() + "; see the server log");
+    }
+  }
+
+  /** Javalin's own 404 for a path no route or static file matches. */
+  static void notFound(Context ctx) {
+    respond(ctx, HttpStatus.NOT_FOUND, "not found: " + ctx.method() + " " + ctx.path());
+  }
+
+  private static void respond(Context ctx, HttpStatus status, String message) {
+    ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
+  }
+}

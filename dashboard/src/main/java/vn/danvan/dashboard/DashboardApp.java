@@ -1,0 +1,28 @@
+package vn.danvan.dashboard;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import vn.danvan.dashboard.health.HealthController;
+import vn.danvan.dashboard.indicators.IndicatorController;
+import vn.danvan.warehouse.catalogue.IndicatorCatalogue;
+import vn.danvan.warehouse.query.Warehouse;
+
+/** The dashboard's web app: every route is declared here, and nowhere else. */
+public final class DashboardApp {
+  private DashboardApp() {}
+
+  /** An app not yet started; the caller owns the warehouse and closes it after stopping the app. */
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue) {
+    HealthController health = new HealthController(warehouse);
+    IndicatorController indicators = new IndicatorController(catalogue);
+    return Javalin.create(config -> {
+      config.startup.showJavalinBanner = false;
+      // Pages and their scripts ship inside the jar: users' networks may be closed.
+      config.staticFiles.add("/public", Location.CLASSPATH);
+      config.routes.get("/health", health::get);
+      config.routes.get("/api/indicators", indicators::list);
+      config.routes.exception(Exception.class, ApiErrors::handle);
+      config.routes.error(404, ApiErrors::notFound);
+    });
+  }
+}

@@ -1,0 +1,96 @@
+package vn.danvan.dashboard;
+
+import io.javalin.Javalin;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.danvan.warehouse.catalogue.IndicatorCatalogue;
+import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.warehouse.query.Warehouse;
+
+/**
+ * A running dashboard: the web server, the warehouse it reads and the timer that moves the
+ * warehouse to newly published snapshots. Closing stops them in that order.
+ */
+public final class DashboardServer implements AutoCloseable {
+  private static final Logger LOG = LoggerFactory.getLogger(DashboardServer.class);
+
+  private final Javalin app;
+  private final Warehouse warehouse;
+  private final ScheduledExecutorService timer;
+  private final String url;
+  private final CountDownLatch stopped = new CountDownLatch(1);
+
+  private DashboardServer(Javalin app, Warehouse warehouse, ScheduledExecutorService timer,
+      String url) {
+    this.app = app;
+    this.warehouse = warehouse;
+    this.timer = timer;
+    this.url = url;
+  }
+
+  /**
+   * Opens the warehouse over {@code lake}, starts serving on {@code host:port} (port 0 picks a
+   * free one) and checks for a new snapshot every {@code refreshEvery}.
+   */
+  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery) {
+    Warehouse warehouse = Warehouse.open(lake);
+    ScheduledExecutorService timer = null;
+    try {
+      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load()).start(host, port);
+      timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "snapshot-refresh");
+        t.setDaemon(true);
+        return t;
+      });
+      long every = refreshEvery.toMillis();
+      timer.scheduleWithFixedDelay(new SnapshotRefresher(warehouse), every, every, TimeUnit.MILLISECONDS);
+      String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/";
+      LOG.info("dashboard at {} serving {} from {}", url,
+          warehouse.snapshotId().map(id -> "snapshot " + id).orElse("no snapshot yet"), lake.root());
+      return new DashboardServer(app, warehouse, timer, url);
+    } catch (RuntimeException e) {
+      if (timer != null) {
+        timer.shutdownNow();
+      }
+      warehouse.close();
+      throw e;
+    }
+  }
+
+  public int port() {
+    return app.port();
+  }
+
+  public String url() {
+    return url;
+  }
+
+  public Warehouse warehouse() {
+    return warehouse;
+  }
+
+  /** Blocks until {@link #close()} has run, e.g. from the SIGTERM shutdown hook. */
+  public void awaitStop() throws InterruptedException {
+    stopped.await();
+  }
+
+  @Override
+  public synchronized void close() {
+    if (stopped.getCount() == 0) {
+      return;
+    }
+    LOG.info("stopping the dashboard at {}", url);
+    timer.shutdownNow();
+    try {
+      app.stop();
+    } finally {
+      warehouse.close();
+      stopped.countDown();
+    }
+  }
+}

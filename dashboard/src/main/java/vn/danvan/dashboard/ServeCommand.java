@@ -1,0 +1,73 @@
+package vn.danvan.dashboard;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import vn.danvan.warehouse.lake.Lake;
+
+/** {@code serve}: the dashboard and its JSON API over the lake's CURRENT snapshot. */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serves the dashboard and /api over the lake's CURRENT snapshot; a newly "
+        + "published snapshot is picked up without restart.")
+public final class ServeCommand implements Callable<Integer> {
+  static final String LAKE_ENV = "DANVAN_LAKE";
+
+  @Option(names = "--lake", paramLabel = "DIR",
+      description = "Lake folder (default: $" + LAKE_ENV + ", else ./data/lake).")
+  Path lake;
+
+  @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
+  int port;
+
+  @Option(names = "--host", defaultValue = "127.0.0.1",
+      description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
+  String host;
+
+  @Option(names = "--refresh-seconds", defaultValue = "5",
+      description = "How often to look for a newly published snapshot (default: ${DEFAULT-VALUE}).")
+  int refreshSeconds;
+
+  private final Map<String, String> env;
+
+  public ServeCommand() {
+    this(System.getenv());
+  }
+
+  ServeCommand(Map<String, String> env) {
+    this.env = Objects.requireNonNull(env, "env");
+  }
+
+  /** The lake to serve: --lake, else $DANVAN_LAKE, else ./data/lake. */
+  Path lakeDir() {
+    if (lake != null) {
+      return lake;
+    }
+    String fromEnv = env.get(LAKE_ENV);
+    return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("data", "lake");
+  }
+
+  /** Starts serving and returns at once; used by {@link #call()} and by tests. */
+  public DashboardServer start() {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("--port must be 0..65535, not " + port);
+    }
+    if (refreshSeconds < 1) {
+      throw new IllegalArgumentException("--refresh-seconds must be at least 1, not " + refreshSeconds);
+    }
+    return DashboardServer.start(Lake.at(lakeDir()), host, port, Duration.ofSeconds(refreshSeconds));
+  }
+
+  /** Serves until the process is told to stop (SIGTERM, Ctrl-C), then shuts down cleanly. */
+  @Override
+  public Integer call() throws InterruptedException {
+    DashboardServer server = start();
+    Thread hook = new Thread(server::close, "dashboard-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    server.awaitStop();
+    return 0;
+  }
+}

@@ -1,0 +1,36 @@
+package vn.danvan.dashboard.health;
+
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import vn.danvan.warehouse.query.NoSnapshotException;
+import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.query.SnapshotStatus;
+import vn.danvan.warehouse.query.Warehouse;
+
+/** Tells operators and the page whether data is being served, and from which snapshot. */
+public final class HealthController {
+  private final Warehouse warehouse;
+
+  public HealthController(Warehouse warehouse) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+  }
+
+  /** {@code GET /health}: 200 with the snapshot, or 503 {@code no_data} before the first load. */
+  public void get(Context ctx) {
+    SnapshotStatus status;
+    try {
+      status = warehouse.status(RegionScope.country());
+    } catch (NoSnapshotException e) {
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new HealthJson("no_data", null, Map.of(), null));
+      return;
+    }
+    Map<String, Long> tables = new LinkedHashMap<>();
+    status.tableCounts().forEach((table, rows) -> tables.put(table.folder(), rows));
+    String loadedAt = status.snapshot().createdAt().map(Instant::toString).orElse(null);
+    ctx.json(new HealthJson("ok", status.snapshot().id(), tables, loadedAt));
+  }
+}

@@ -1,0 +1,17 @@
+package vn.danvan.dashboard.health;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Map;
+
+/**
+ * {@code /health}: whether there is data, which snapshot is served and how many rows each of its
+ * tables holds.
+ *
+ * @param status {@code ok}, or {@code no_data} while nothing is published
+ * @param loadedAt when the snapshot's load started (ISO-8601 UTC), null if its id does not say
+ */
+record HealthJson(
+    @JsonProperty("status") String status,
+    @JsonProperty("snapshot") String snapshot,
+    @JsonProperty("tables") Map<String, Long> tables,
+    @JsonProperty("loaded_at") String loadedAt) {}

@@ -1,0 +1,24 @@
+package vn.danvan.dashboard.indicators;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+import vn.danvan.warehouse.catalogue.Indicator;
+import vn.danvan.warehouse.lake.LakeTable;
+
+/** An indicator as {@code /api/indicators} shows it: the catalogue's own snake_case names. */
+record IndicatorJson(
+    @JsonProperty("code") String code,
+    @JsonProperty("name_vi") String nameVi,
+    @JsonProperty("name_en") String nameEn,
+    @JsonProperty("unit") String unit,
+    @JsonProperty("computation") String computation,
+    @JsonProperty("source_tables") List<String> sourceTables,
+    @JsonProperty("definition_version") int definitionVersion,
+    @JsonProperty("valid_from") String validFrom) {
+
+  static IndicatorJson of(Indicator i) {
+    return new IndicatorJson(i.code(), i.nameVi(), i.nameEn(), i.unit(), i.computation(),
+        i.sourceTables().stream().map(LakeTable::folder).toList(), i.definitionVersion(),
+        i.validFrom().toString());
+  }
+}

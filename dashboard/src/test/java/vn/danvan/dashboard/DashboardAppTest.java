@@ -1,0 +1,152 @@
+package vn.danvan.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.testtools.JavalinTest;
+import io.javalin.testtools.Response;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.warehouse.catalogue.IndicatorCatalogue;
+import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.testlake.TestLake;
+
+class DashboardAppTest {
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String SNAPSHOT = "20250715T013000123Z-0badcafe";
+  private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load();
+
+  @TempDir Path tmp;
+
+  private TestLake publishedLake() {
+    return TestLake.in(tmp.resolve("lake"))
+        .regions(SNAPSHOT, 34).activities(SNAPSHOT, 2023, 4).activities(SNAPSHOT, 2024, 6)
+        .publish(SNAPSHOT);
+  }
+
+  @Test
+  void indicators_lists_every_catalogue_row_with_vietnamese_names() throws Exception {
+    try (Warehouse wh = Warehouse.open(Lake.at(publishedLake().root()))) {
+      JavalinTest.test(DashboardApp.create(wh, CATALOGUE), (server, client) -> {
+        Response response = client.get("/api/indicators");
+        assertThat(response.code()).isEqualTo(200);
+        assertThat(response.headers().get("Content-Type")).anyMatch(v -> v.startsWith("application/json"));
+        JsonNode body = JSON.readTree(response.body().string());
+        assertThat(body.size()).isEqualTo(csvDataRows()).isEqualTo(CATALOGUE.size());
+        assertThat(codes(body)).containsExactlyElementsOf(
+            CATALOGUE.all().stream().map(i -> i.code()).toList());
+        JsonNode first = body.get(0);
+        assertThat(fieldNames(first)).containsExactly("code", "name_vi", "name_en", "unit",
+            "computation", "source_tables", "definition_version", "valid_from");
+        assertThat(first.get("code").asText()).isEqualTo("briefing_conferences");
+        assertThat(first.get("name_vi").asText()).isEqualTo("Hội nghị quán triệt/tuyên truyền");
+        assertThat(first.get("unit").asText()).isEqualTo("hội nghị");
+        assertThat(first.get("source_tables").toString()).isEqualTo("[\"report_values\",\"activities\"]");
+        assertThat(first.get("definition_version").asInt()).isEqualTo(1);
+        assertThat(first.get("valid_from").asText()).isEqualTo("2015-01-01");
+        JsonNode models = find(body, "models_recognized");
+        assertThat(models.get("name_vi").asText()).isEqualTo("Mô hình “Dân vận khéo” được công nhận");
+        assertThat(find(body, "new_rural_share").get("computation").asText())
+            .isEqualTo("ratio:communes_new_rural/communes_total");
+      });
+    }
+  }
+
+  @Test
+  void health_reports_the_snapshot_and_its_row_counts() throws Exception {
+    try (Warehouse wh = Warehouse.open(Lake.at(publishedLake().root()))) {
+      JavalinTest.test(DashboardApp.create(wh, CATALOGUE), (server, client) -> {
+        Response response = client.get("/health");
+        assertThat(response.code()).isEqualTo(200);
+        JsonNode body = JSON.readTree(response.body().string());
+        assertThat(body.get("status").asText()).isEqualTo("ok");
+        assertThat(body.get("snapshot").asText()).isEqualTo(SNAPSHOT);
+        assertThat(body.get("tables").toString()).isEqualTo("{\"regions\":34,\"activities\":10}");
+        assertThat(body.get("loaded_at").asText()).isEqualTo("2025-07-15T01:30:00.123Z");
+      });
+    }
+  }
+
+  @Test
+  void health_is_503_no_data_before_the_first_load_and_ok_after_refresh() throws Exception {
+    TestLake lake = TestLake.in(tmp.resolve("lake")).regions("s1", 2);
+    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
+      JavalinTest.test(DashboardApp.create(wh, CATALOGUE), (server, client) -> {
+        Response before = client.get("/health");
+        assertThat(before.code()).isEqualTo(503);
+        JsonNode body = JSON.readTree(before.body().string());
+        assertThat(body.get("status").asText()).isEqualTo("no_data");
+        assertThat(body.get("snapshot").isNull()).isTrue();
+        assertThat(client.get("/api/indicators").code()).as("the catalogue needs no data").isEqualTo(200);
+
+        lake.publish("s1");
+        wh.refresh();
+        JsonNode after = JSON.readTree(client.get("/health").body().string());
+        assertThat(after.get("snapshot").asText()).isEqualTo("s1");
+        assertThat(after.get("tables").get("regions").asLong()).isEqualTo(2);
+        assertThat(after.get("loaded_at").isNull()).as("id s1 carries no time").isTrue();
+      });
+    }
+  }
+
+  @Test
+  void an_unknown_route_is_a_json_404() throws Exception {
+    try (Warehouse wh = Warehouse.open(Lake.at(publishedLake().root()))) {
+      JavalinTest.test(DashboardApp.create(wh, CATALOGUE), (server, client) -> {
+        Response response = client.get("/api/nothing-here?x=1");
+        assertThat(response.code()).isEqualTo(404);
+        assertThat(JSON.readTree(response.body().string()).get("error").asText())
+            .isEqualTo("not found: GET /api/nothing-here");
+      });
+    }
+  }
+
+  @Test
+  void the_home_page_is_vietnamese_and_loads_its_script() throws Exception {
+    try (Warehouse wh = Warehouse.open(Lake.at(publishedLake().root()))) {
+      JavalinTest.test(DashboardApp.create(wh, CATALOGUE), (server, client) -> {
+        Response page = client.get("/");
+        assertThat(page.code()).isEqualTo(200);
+        assertThat(page.body().string()).contains("<html lang=\"vi\">")
+            .contains("Danh mục chỉ tiêu").contains("src=\"/app.js\"");
+        Response script = client.get("/app.js");
+        assertThat(script.code()).isEqualTo(200);
+        assertThat(script.body().string()).contains("/api/indicators").contains("/health");
+      });
+    }
+  }
+
+  private static long csvDataRows() throws Exception {
+    Path csv = Path.of(System.getProperty("danvan.root", ".."), "catalogue", "indicators.csv");
+    return Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
+        .skip(1).filter(l -> !l.isBlank()).count();
+  }
+
+  private static List<String> codes(JsonNode array) {
+    List<String> codes = new ArrayList<>();
+    array.forEach(n -> codes.add(n.get("code").asText()));
+    return codes;
+  }
+
+  private static List<String> fieldNames(JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
+  }
+
+  private static JsonNode find(JsonNode array, String code) {
+    for (JsonNode n : array) {
+      if (n.get("code").asText().equals(code)) {
+        return n;
+      }
+    }
+    throw new AssertionError("no indicator " + code);
+  }
+}

@@ -1,0 +1,72 @@
+package vn.danvan.etl.lake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Makes a staged snapshot the published one with two atomic renames, so that a reader (or a kill -9
+ * at any instant) only ever sees CURRENT naming a complete snapshot: first {@code _staging/<id>}
+ * becomes {@code snapshots/<id>}, then a fresh {@code CURRENT.tmp} replaces {@code CURRENT}.
+ * Callers hold the {@link LakeLock}.
+ */
+public final class Publisher {
+  private Publisher() {}
+
+  public static void publish(Lake lake, String id) {
+    Path staged = lake.staging(id);
+    Path published = lake.snapshot(id);
+    Path tmp = lake.root().resolve(Lake.CURRENT + ".tmp");
+    try {
+      Files.createDirectories(lake.snapshotsDir());
+      Files.move(staged, published, StandardCopyOption.ATOMIC_MOVE);
+      try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
+          StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
+        out.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
+        out.force(true);
+      }
+      Files.move(tmp, lake.currentFile(), StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot publish snapshot " + id + " in " + lake, e);
+    }
+  }
+
+  /**
+   * Deletes what killed loads left in {@code _staging/} (and a stray {@code CURRENT.tmp}). Only
+   * safe under the lock: then no other load is staging.
+   */
+  public static void cleanStaging(Lake lake) {
+    try {
+      Files.createDirectories(lake.stagingDir());
+      try (Stream<Path> stale = Files.list(lake.stagingDir())) {
+        for (Path dir : (Iterable<Path>) stale::iterator) {
+          deleteTree(dir);
+        }
+      }
+      Files.deleteIfExists(lake.root().resolve(Lake.CURRENT + ".tmp"));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clean " + lake.stagingDir(), e);
+    }
+  }
+
+  /** Removes a folder and everything below it; nothing when it does not exist. */
+  public static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk.sorted(Comparator.reverseOrder())::iterator) {
+        Files.delete(p);
+      }
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package vn.danvan.etl.load;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.load.LandingFile.Format;
+
+/**
+ * The files of a landing folder, by table, with their headers checked: one sub-folder per table,
+ * files named freely. Everything that can refuse the input is decided here, before any data is
+ * read, so a refused load writes nothing. Root-level files (the generator's {@code _planted.csv},
+ * {@code _manifest.json}) and names starting with {@code _} or {@code .} are not input.
+ */
+final class Landing {
+  private final Map<Table, List<LandingFile>> files;
+
+  private Landing(Map<Table, List<LandingFile>> files) {
+    this.files = files;
+  }
+
+  List<LandingFile> files(Table table) {
+    return files.getOrDefault(table, List.of());
+  }
+
+  int fileCount() {
+    return files.values().stream().mapToInt(List::size).sum();
+  }
+
+  static Landing scan(SparkSession spark, Path dir) {
+    if (!Files.isDirectory(dir)) {
+      throw new LoadRefusedException("refused " + dir + ": the landing folder does not exist");
+    }
+    Map<Table, List<LandingFile>> byTable = new EnumMap<>(Table.class);
+    for (Path sub : list(dir)) {
+      if (ignored(sub) || !Files.isDirectory(sub)) {
+        continue;
+      }
+      String folder = sub.getFileName().toString();
+      Table table = Table.forFolder(folder).orElseThrow(() -> new LoadRefusedException(
+          "refused " + sub + ": unknown table folder '" + folder + "' (the landing folder holds one"
+              + " sub-folder per table: " + String.join(", ", Stream.of(Table.values())
+                  .map(Table::folder).toList()) + "); nothing of this load was written"));
+      List<LandingFile> found = new ArrayList<>();
+      for (Path file : walk(sub)) {
+        Format format = Format.of(file).orElseThrow(() -> new LoadRefusedException("refused " + file
+            + ": the loader reads .csv, .jsonl/.ndjson/.json and .xlsx files, not this one;"
+            + " nothing of this load was written"));
+        if (size(file) > 0) {
+          found.add(new LandingFile(table, file, dir.relativize(file).toString(), format, List.of(), false));
+        }
+      }
+      found.sort(Comparator.comparing(LandingFile::relative));
+      byTable.put(table, found);
+    }
+    Map<Table, List<LandingFile>> withHeaders = readHeaders(spark, byTable);
+    withHeaders.values().forEach(list -> list.forEach(HeaderRules::mapping));
+    return new Landing(withHeaders);
+  }
+
+  private static Map<Table, List<LandingFile>> readHeaders(SparkSession spark,
+      Map<Table, List<LandingFile>> byTable) {
+    List<Path> json = byTable.values().stream().flatMap(List::stream)
+        .filter(f -> f.format() == Format.JSON).map(LandingFile::path).toList();
+    Map<Path, List<String>> jsonKeys = json.isEmpty() ? Map.of() : JsonKeys.of(spark, json);
+    Map<Table, List<LandingFile>> out = new EnumMap<>(Table.class);
+    byTable.forEach((table, list) -> out.put(table, list.parallelStream()
+        .map(f -> withHeader(f, jsonKeys)).toList()));
+    return out;
+  }
+
+  private static LandingFile withHeader(LandingFile file, Map<Path, List<String>> jsonKeys) {
+    return switch (file.format()) {
+      case JSON -> file.withHeader(jsonKeys.getOrDefault(file.path(), List.of()));
+      case XLSX -> file.withHeader(XlsxSheet.header(file.path()));
+      case CSV -> {
+        try {
+          CsvHeader.Result r = CsvHeader.read(file.path());
+          yield new LandingFile(file.table(), file.path(), file.relative(), file.format(),
+              r.header(), r.multiLine());
+        } catch (IOException e) {
+          throw new LoadRefusedException("refused " + file.path() + ": cannot read it ("
+              + e.getMessage() + "); nothing of this load was written", e);
+        }
+      }
+    };
+  }
+
+  private static boolean ignored(Path p) {
+    String name = p.getFileName().toString();
+    return name.startsWith("_") || name.startsWith(".");
+  }
+
+  private static List<Path> list(Path dir) {
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.sorted().toList();
+    } catch (IOException e) {
+      throw new LoadRefusedException("refused " + dir + ": cannot list it (" + e.getMessage() + ")", e);
+    }
+  }
+
+  /** Regular files below a table folder, skipping hidden and underscore names at any depth. */
+  private static List<Path> walk(Path dir) {
+    List<Path> out = new ArrayList<>();
+    for (Path p : list(dir)) {
+      if (ignored(p)) {
+        continue;
+      }
+      if (Files.isDirectory(p)) {
+        out.addAll(walk(p));
+      } else if (Files.isRegularFile(p)) {
+        out.add(p);
+      }
+    }
+    return out;
+  }
+
+  private static long size(Path file) {
+    try {
+      if (!Files.isReadable(file)) {
+        throw new IOException("permission denied");
+      }
+      return Files.size(file);
+    } catch (IOException e) {
+      throw new LoadRefusedException("refused " + file + ": cannot read it (" + e.getMessage()
+          + "); nothing of this load was written", e);
+    }
+  }
+}

@@ -1,0 +1,24 @@
+package vn.danvan.etl.load;
+
+import java.io.PrintWriter;
+
+/**
+ * One line per phase of a load ({@code reading activities (12 files)}, {@code writing activities},
+ * {@code publishing <id>}), so a person, or a test that kills the load at a phase, can follow it.
+ */
+@FunctionalInterface
+public interface Progress {
+  void phase(String message);
+
+  static Progress silent() {
+    return message -> { };
+  }
+
+  /** Writes {@code [load] message} and flushes at once: the line must be visible before the work. */
+  static Progress printing(PrintWriter out) {
+    return message -> {
+      out.println("[load] " + message);
+      out.flush();
+    };
+  }
+}

@@ -1,0 +1,172 @@
+package vn.danvan.etl.load;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructField;
+import org.apache.spark.sql.types.StructType;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.load.LandingFile.Format;
+
+/**
+ * A table's landing files as one frame of text: every contract column as the string written
+ * (null when the file lacks the column), {@code _malformed} (the raw line when it could not be
+ * split into the header's columns), {@code _file} (index of the file in path order) and
+ * {@code _pos} (increasing with the position in the file). {@code _file, _pos} order the rows as a
+ * person reads the input, which decides the "first occurrence" of a duplicated key.
+ *
+ * <p>Schemas are explicit and all-string (never inferred), taken from each file's own header and
+ * mapped to the contract by name; files with the same header are read together.
+ */
+final class RawFrames {
+  private RawFrames() {}
+
+  static final String MALFORMED = "_malformed";
+  static final String FILE = "_file";
+  static final String POS = "_pos";
+
+  static Dataset<Row> read(SparkSession spark, Table table, List<LandingFile> files) {
+    Map<Path, Integer> index = new HashMap<>();
+    for (int i = 0; i < files.size(); i++) {
+      index.put(files.get(i).path(), i);
+    }
+    List<Dataset<Row>> parts = new ArrayList<>();
+    Map<List<Object>, List<LandingFile>> csvGroups = new LinkedHashMap<>();
+    List<LandingFile> json = new ArrayList<>();
+    List<LandingFile> xlsx = new ArrayList<>();
+    for (LandingFile f : files) {
+      switch (f.format()) {
+        case CSV -> csvGroups.computeIfAbsent(List.of(f.header(), f.multiLine()), k -> new ArrayList<>()).add(f);
+        case JSON -> json.add(f);
+        case XLSX -> xlsx.add(f);
+      }
+    }
+    csvGroups.values().forEach(group -> parts.add(csv(spark, table, group, index)));
+    if (!json.isEmpty()) {
+      parts.add(json(spark, table, json, index));
+    }
+    if (!xlsx.isEmpty()) {
+      parts.add(xlsx(spark, table, xlsx, index));
+    }
+    return parts.stream().reduce(Dataset::union).orElseThrow();
+  }
+
+  /** The frame's schema: contract columns, then the bookkeeping columns. */
+  static StructType schema(Table table) {
+    List<StructField> fields = new ArrayList<>();
+    table.columnNames().forEach(n -> fields.add(DataTypes.createStructField(n, DataTypes.StringType, true)));
+    fields.add(DataTypes.createStructField(MALFORMED, DataTypes.StringType, true));
+    fields.add(DataTypes.createStructField(FILE, DataTypes.IntegerType, false));
+    fields.add(DataTypes.createStructField(POS, DataTypes.LongType, false));
+    return DataTypes.createStructType(fields);
+  }
+
+  private static Dataset<Row> csv(SparkSession spark, Table table, List<LandingFile> group,
+      Map<Path, Integer> index) {
+    LandingFile first = group.get(0);
+    List<String> header = first.header();
+    List<StructField> fields = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
+    }
+    fields.add(DataTypes.createStructField(MALFORMED, DataTypes.StringType, true));
+    Dataset<Row> df = spark.read().schema(DataTypes.createStructType(fields))
+        .option("header", "true")
+        .option("encoding", "UTF-8")
+        .option("escape", "\"")
+        .option("multiLine", String.valueOf(first.multiLine()))
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", MALFORMED)
+        .csv(paths(group));
+    Map<String, String> mapping = HeaderRules.mapping(first);
+    return select(df, table, name -> {
+      String source = mapping.get(name);
+      return source == null ? null : col("c" + header.indexOf(source));
+    }, index);
+  }
+
+  private static Dataset<Row> json(SparkSession spark, Table table, List<LandingFile> files,
+      Map<Path, Integer> index) {
+    Map<String, Set<String>> sources = new LinkedHashMap<>();
+    Set<String> keys = new LinkedHashSet<>();
+    for (LandingFile f : files) {
+      HeaderRules.mapping(f).forEach((contract, key) -> {
+        sources.computeIfAbsent(contract, k -> new LinkedHashSet<>()).add(key);
+        keys.add(key);
+      });
+    }
+    List<StructField> fields = new ArrayList<>();
+    keys.forEach(k -> fields.add(DataTypes.createStructField(k, DataTypes.StringType, true)));
+    fields.add(DataTypes.createStructField(MALFORMED, DataTypes.StringType, true));
+    Dataset<Row> df = spark.read().schema(DataTypes.createStructType(fields))
+        .option("mode", "PERMISSIVE")
+        .option("columnNameOfCorruptRecord", MALFORMED)
+        .json(paths(files));
+    return select(df, table, name -> {
+      Set<String> from = sources.get(name);
+      if (from == null) {
+        return null;
+      }
+      Column[] cols = from.stream().map(k -> df.col(SparkPaths.quoted(k))).toArray(Column[]::new);
+      return cols.length == 1 ? cols[0] : coalesce(cols);
+    }, index);
+  }
+
+  private static Dataset<Row> select(Dataset<Row> df, Table table,
+      java.util.function.Function<String, Column> source, Map<Path, Integer> index) {
+    List<Column> cols = new ArrayList<>();
+    for (String name : table.columnNames()) {
+      Column c = source.apply(name);
+      cols.add((c == null ? lit(null).cast(DataTypes.StringType) : c).as(name));
+    }
+    cols.add(col(MALFORMED));
+    cols.add(SparkPaths.fileIndex(index).as(FILE));
+    cols.add(monotonically_increasing_id().as(POS));
+    return df.select(cols.toArray(Column[]::new));
+  }
+
+  private static Dataset<Row> xlsx(SparkSession spark, Table table, List<LandingFile> files,
+      Map<Path, Integer> index) {
+    List<Row> rows = new ArrayList<>();
+    int width = table.columns().size();
+    for (LandingFile f : files) {
+      XlsxSheet.Content content = XlsxSheet.read(f.path());
+      Map<String, String> mapping = HeaderRules.mapping(f.withHeader(content.header()));
+      List<String> header = content.header();
+      int[] at = table.columnNames().stream()
+          .mapToInt(n -> mapping.containsKey(n) ? header.indexOf(mapping.get(n)) : -1).toArray();
+      for (XlsxSheet.Line line : content.lines()) {
+        Object[] values = new Object[width + 3];
+        for (int c = 0; c < width; c++) {
+          values[c] = at[c] >= 0 && at[c] < line.cells().size() ? line.cells().get(at[c]) : null;
+        }
+        values[width] = line.cells().size() > header.size() ? String.join(",",
+            line.cells().stream().map(v -> v == null ? "" : v).toList()) : null;
+        values[width + 1] = index.get(f.path());
+        values[width + 2] = (long) line.rowNumber();
+        rows.add(RowFactory.create(values));
+      }
+    }
+    return spark.createDataFrame(rows, schema(table));
+  }
+
+  private static String[] paths(List<LandingFile> files) {
+    return files.stream().map(f -> f.path().toString()).toArray(String[]::new);
+  }
+}

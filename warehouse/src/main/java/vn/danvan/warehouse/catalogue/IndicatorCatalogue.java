@@ -1,0 +1,137 @@
+package vn.danvan.warehouse.catalogue;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import vn.danvan.warehouse.lake.LakeTable;
+
+/**
+ * The indicator catalogue the warehouse ships ({@code catalogue/indicators.csv}, packaged as the
+ * classpath resource {@link #RESOURCE}). Immutable, in file order, codes unique.
+ *
+ * <p>Loading checks the whole file and fails at once with the file and line, because a wrong
+ * catalogue would mislabel every figure shown from it.
+ */
+public final class IndicatorCatalogue {
+  public static final String RESOURCE = "vn/danvan/catalogue/indicators.csv";
+  static final List<String> HEADER = List.of("code", "name_vi", "name_en", "unit", "computation",
+      "source_tables", "definition_version", "valid_from");
+
+  private final Map<String, Indicator> byCode;
+
+  private IndicatorCatalogue(Map<String, Indicator> byCode) {
+    this.byCode = byCode;
+  }
+
+  /** The catalogue packaged with the warehouse. */
+  public static IndicatorCatalogue load() {
+    ClassLoader loader = IndicatorCatalogue.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("indicator catalogue not found on the classpath: " + RESOURCE);
+      }
+      return parse(decode(in.readAllBytes(), RESOURCE), RESOURCE);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Parses catalogue CSV text; {@code source} names it in error messages. */
+  public static IndicatorCatalogue parse(String csv, String source) {
+    List<CsvRows.Row> rows = CsvRows.parse(csv, source);
+    if (rows.isEmpty() || !rows.get(0).fields().equals(HEADER)) {
+      throw new IllegalArgumentException(source + ": header must be " + String.join(",", HEADER)
+          + (rows.isEmpty() ? " but the file is empty" : " but is " + String.join(",", rows.get(0).fields())));
+    }
+    Map<String, Indicator> byCode = new LinkedHashMap<>();
+    for (CsvRows.Row row : rows.subList(1, rows.size())) {
+      Indicator indicator = toIndicator(row, source);
+      if (byCode.putIfAbsent(indicator.code(), indicator) != null) {
+        throw new IllegalArgumentException(
+            source + " line " + row.line() + ": duplicate code " + indicator.code());
+      }
+    }
+    checkRatioOperands(byCode, source);
+    return new IndicatorCatalogue(Collections.unmodifiableMap(byCode));
+  }
+
+  public List<Indicator> all() {
+    return List.copyOf(byCode.values());
+  }
+
+  public Optional<Indicator> find(String code) {
+    return Optional.ofNullable(byCode.get(code));
+  }
+
+  public int size() {
+    return byCode.size();
+  }
+
+  private static Indicator toIndicator(CsvRows.Row row, String source) {
+    List<String> f = row.fields();
+    String where = source + " line " + row.line();
+    if (f.size() != HEADER.size()) {
+      throw new IllegalArgumentException(
+          where + ": expected " + HEADER.size() + " fields, found " + f.size());
+    }
+    try {
+      return new Indicator(f.get(0).strip(), f.get(1).strip(), f.get(2).strip(), f.get(3).strip(),
+          f.get(4).strip(), sourceTables(f.get(5)), Integer.parseInt(f.get(6).strip()),
+          LocalDate.parse(f.get(7).strip()));
+    } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+      throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<LakeTable> sourceTables(String field) {
+    List<LakeTable> tables = new ArrayList<>();
+    for (String name : field.split(";")) {
+      String folder = name.strip();
+      if (!folder.isEmpty()) {
+        tables.add(LakeTable.forFolder(folder).orElseThrow(() -> new IllegalArgumentException(
+            "unknown source table '" + folder + "' (known: "
+                + Arrays.stream(LakeTable.values()).map(LakeTable::folder).toList() + ")")));
+      }
+    }
+    return tables;
+  }
+
+  /** A ratio of codes that do not exist would silently compute nothing. */
+  private static void checkRatioOperands(Map<String, Indicator> byCode, String source) {
+    for (Indicator indicator : byCode.values()) {
+      Matcher m = Indicator.COMPUTATION.matcher(indicator.computation());
+      if (m.matches() && m.group(1) != null) {
+        for (String operand : List.of(m.group(1), m.group(2))) {
+          if (!byCode.containsKey(operand)) {
+            throw new IllegalArgumentException(source + ": " + indicator.code()
+                + " is a ratio of unknown indicator " + operand);
+          }
+        }
+      }
+    }
+  }
+
+  private static String decode(byte[] bytes, String source) {
+    try {
+      return StandardCharsets.UTF_8.newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes)).toString();
+    } catch (CharacterCodingException e) {
+      throw new IllegalStateException(source + " is not valid UTF-8", e);
+    }
+  }
+}

@@ -1,0 +1,249 @@
+package vn.danvan.warehouse.query;
+
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.duckdb.DuckDBConnection;
+import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.warehouse.lake.LakeException;
+import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.warehouse.lake.LoadReport;
+import vn.danvan.warehouse.lake.SnapshotRef;
+
+/**
+ * One in-memory DuckDB instance over one snapshot: a view per lake table, a small pool of
+ * connections, and a hold count so that it closes only after the last read on it has ended.
+ *
+ * <p>The instance is locked down from birth: the restrictions are start-up settings, so there is
+ * no moment in which SQL could run with file access. {@code allowed_directories} must be given
+ * together with {@code enable_external_access=false} (DuckDB refuses to change the list once
+ * access is off), and {@code lock_configuration} forbids any later {@code SET}.
+ */
+final class SnapshotDatabase {
+  private static final System.Logger LOG = System.getLogger(SnapshotDatabase.class.getName());
+  private static final SqlFile CREATE_VIEW = SqlFile.load(SnapshotDatabase.class, "create_view");
+  private static final SqlFile CREATE_PARTITIONED_VIEW =
+      SqlFile.load(SnapshotDatabase.class, "create_partitioned_view");
+  private static final String GLOB_CHARS = "*?[]{}";
+
+  private final SnapshotRef snapshot;
+  private final Set<LakeTable> views;
+  private final Set<LakeTable> emptyTables;
+  private final Optional<LoadReport> loadReport;
+  private final DuckDBConnection root;
+  private final BlockingQueue<DuckDBConnection> pool;
+  private final WarehouseOptions options;
+  /** 1 for the warehouse's own hold while current, plus 1 per read in flight. */
+  private final AtomicInteger holds = new AtomicInteger(1);
+  private volatile boolean closed;
+
+  private SnapshotDatabase(SnapshotRef snapshot, Set<LakeTable> views, Set<LakeTable> emptyTables,
+      Optional<LoadReport> loadReport, DuckDBConnection root, BlockingQueue<DuckDBConnection> pool,
+      WarehouseOptions options) {
+    this.snapshot = snapshot;
+    this.views = Collections.unmodifiableSet(views);
+    this.emptyTables = Collections.unmodifiableSet(emptyTables);
+    this.loadReport = loadReport;
+    this.root = root;
+    this.pool = pool;
+    this.options = options;
+  }
+
+  static SnapshotDatabase open(Lake lake, SnapshotRef snapshot, WarehouseOptions options) {
+    Path dir = realDirectory(snapshot);
+    Optional<LoadReport> report = lake.loadReport(snapshot);
+    DuckDBConnection root;
+    try {
+      root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", hardened(dir));
+    } catch (SQLException e) {
+      throw new WarehouseException("cannot start DuckDB for snapshot " + snapshot.id()
+          + ": " + e.getMessage(), e);
+    }
+    try {
+      Set<LakeTable> views = EnumSet.noneOf(LakeTable.class);
+      Set<LakeTable> empty = EnumSet.noneOf(LakeTable.class);
+      for (LakeTable table : LakeTable.values()) {
+        Path tableDir = dir.resolve(table.folder());
+        if (!Files.isDirectory(tableDir)) {
+          continue;
+        }
+        if (hasParquet(tableDir)) {
+          createView(root, table, tableDir);
+          views.add(table);
+        } else {
+          empty.add(table);
+        }
+      }
+      BlockingQueue<DuckDBConnection> pool = new ArrayBlockingQueue<>(options.poolSize());
+      for (int i = 0; i < options.poolSize(); i++) {
+        pool.add(root.duplicate());
+      }
+      return new SnapshotDatabase(snapshot, views, empty, report, root, pool, options);
+    } catch (SQLException | RuntimeException e) {
+      closeQuietly(root);
+      if (e instanceof WarehouseException w) {
+        throw w;
+      }
+      throw new WarehouseException("cannot open snapshot " + snapshot.id() + " (" + dir + "): "
+          + e.getMessage(), e);
+    }
+  }
+
+  SnapshotRef snapshot() {
+    return snapshot;
+  }
+
+  Set<LakeTable> views() {
+    return views;
+  }
+
+  /** Tables whose folder exists but holds no Parquet file: present, with no rows and no view. */
+  Set<LakeTable> emptyTables() {
+    return emptyTables;
+  }
+
+  Optional<LoadReport> loadReport() {
+    return loadReport;
+  }
+
+  WarehouseOptions options() {
+    return options;
+  }
+
+  boolean isClosed() {
+    return closed;
+  }
+
+  /** Takes a hold for one read; false when the instance is already closing. */
+  boolean retain() {
+    while (true) {
+      int h = holds.get();
+      if (h == 0) {
+        return false;
+      }
+      if (holds.compareAndSet(h, h + 1)) {
+        return true;
+      }
+    }
+  }
+
+  /** Gives a hold back; the last one closes DuckDB. */
+  void release() {
+    int left = holds.decrementAndGet();
+    if (left == 0) {
+      closeNow();
+    } else if (left < 0) {
+      throw new IllegalStateException("snapshot " + snapshot.id() + " released more than retained");
+    }
+  }
+
+  DuckDBConnection borrow() {
+    Duration wait = options.borrowTimeout();
+    try {
+      DuckDBConnection c = pool.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+      if (c == null) {
+        throw new WarehouseBusyException("all " + options.poolSize()
+            + " warehouse connections stayed busy for " + wait.toSeconds() + " s", null);
+      }
+      return c;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new WarehouseBusyException("interrupted while waiting for a warehouse connection", e);
+    }
+  }
+
+  void giveBack(DuckDBConnection connection) {
+    pool.add(connection);
+  }
+
+  private void closeNow() {
+    closed = true;
+    List<DuckDBConnection> all = new ArrayList<>();
+    pool.drainTo(all);
+    all.forEach(SnapshotDatabase::closeQuietly);
+    closeQuietly(root);
+  }
+
+  private static Properties hardened(Path dir) {
+    Properties config = new Properties();
+    config.setProperty("allowed_directories", "['" + listElement(dir + "/") + "']");
+    config.setProperty("enable_external_access", "false");
+    config.setProperty("autoload_known_extensions", "false");
+    config.setProperty("autoinstall_known_extensions", "false");
+    config.setProperty("lock_configuration", "true");
+    return config;
+  }
+
+  /** Escapes for DuckDB's VARCHAR to VARCHAR[] cast, which reads backslash escapes in quotes. */
+  private static String listElement(String s) {
+    return s.replace("\\", "\\\\").replace("'", "\\'");
+  }
+
+  private static Path realDirectory(SnapshotRef snapshot) {
+    Path dir;
+    try {
+      dir = snapshot.dir().toRealPath();
+    } catch (IOException e) {
+      throw new LakeException("snapshot folder " + snapshot.dir() + " cannot be opened: " + e, e);
+    }
+    for (char c : GLOB_CHARS.toCharArray()) {
+      if (dir.toString().indexOf(c) >= 0) {
+        throw new LakeException("the lake path must not contain the glob character '" + c
+            + "' (DuckDB would expand it): " + dir);
+      }
+    }
+    if (dir.toString().indexOf('=') >= 0) {
+      // DuckDB reads every key=value folder of a file's path as a partition, lake path included.
+      throw new LakeException("the lake path must not contain '=' (DuckDB would read a key=value "
+          + "folder as a hive partition column): " + dir);
+    }
+    return dir;
+  }
+
+  private static boolean hasParquet(Path tableDir) {
+    try (Stream<Path> files = Files.walk(tableDir)) {
+      return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet")
+          && Files.isRegularFile(p));
+    } catch (IOException e) {
+      throw new LakeException("cannot list " + tableDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static void createView(DuckDBConnection root, LakeTable table, Path tableDir)
+      throws SQLException {
+    SqlFile file = table.partitionedByYear() ? CREATE_PARTITIONED_VIEW : CREATE_VIEW;
+    String sql = file.withTable("table", table)
+        .withStringLiteral("files", tableDir + "/**/*.parquet").sql();
+    try (Statement st = root.createStatement()) {
+      st.execute(sql);
+    } catch (SQLException e) {
+      throw new WarehouseException("cannot create view " + table.folder() + " over " + tableDir
+          + " (" + file.path() + "): " + e.getMessage(), e);
+    }
+  }
+
+  private static void closeQuietly(DuckDBConnection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      LOG.log(Level.WARNING, "closing a DuckDB connection failed: " + e.getMessage(), e);
+    }
+  }
+}

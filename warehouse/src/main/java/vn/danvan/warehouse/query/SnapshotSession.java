@@ -1,0 +1,96 @@
+package vn.danvan.warehouse.query;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.duckdb.DuckDBConnection;
+import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.warehouse.lake.SnapshotRef;
+
+/**
+ * A read in progress against one snapshot: every query made through it sees the same snapshot,
+ * even if the warehouse moves to a newer one meanwhile. Valid only inside {@link Warehouse#read}.
+ */
+public final class SnapshotSession {
+  private final SnapshotDatabase database;
+  private final RegionScope scope;
+  private DuckDBConnection connection;
+
+  SnapshotSession(SnapshotDatabase database, RegionScope scope) {
+    this.database = database;
+    this.scope = scope;
+    this.connection = database.borrow();
+  }
+
+  public SnapshotRef snapshot() {
+    return database.snapshot();
+  }
+
+  /** The scope the read was granted; queries over regional data must restrict themselves to it. */
+  public RegionScope scope() {
+    return scope;
+  }
+
+  /** Lake tables that have a view (at least one Parquet file) in this snapshot. */
+  public Set<LakeTable> views() {
+    return database.views();
+  }
+
+  /** Lake tables present in this snapshot without any Parquet file. */
+  public Set<LakeTable> emptyTables() {
+    return database.emptyTables();
+  }
+
+  /**
+   * Runs the statement with {@code params} bound to its {@code ?} in order and maps every row
+   * (none for a statement that returns no result).
+   *
+   * @throws WarehouseBusyException when it runs past the query timeout
+   * @throws WarehouseException on any other failure, naming the SQL file and snapshot
+   */
+  public <T> List<T> query(SqlFile sql, RowMapper<T> mapper, Object... params) {
+    Objects.requireNonNull(sql, "sql");
+    Objects.requireNonNull(mapper, "mapper");
+    if (connection == null) {
+      throw new IllegalStateException("session used after its read ended (" + sql.path() + ")");
+    }
+    try (PreparedStatement st = connection.prepareStatement(sql.sql())) {
+      st.setQueryTimeout(database.options().queryTimeoutSeconds());
+      for (int i = 0; i < params.length; i++) {
+        st.setObject(i + 1, params[i]);
+      }
+      List<T> rows = new ArrayList<>();
+      if (st.execute()) {
+        try (ResultSet rs = st.getResultSet()) {
+          while (rs.next()) {
+            rows.add(mapper.map(rs));
+          }
+        }
+      }
+      return rows;
+    } catch (SQLTimeoutException e) {
+      throw new WarehouseBusyException(sql.path() + " ran longer than "
+          + database.options().queryTimeoutSeconds() + " s on snapshot " + snapshot().id(), e);
+    } catch (SQLException e) {
+      throw new WarehouseException(sql.path() + " failed on snapshot " + snapshot().id() + ": "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** Test hook: the instance this session reads. */
+  SnapshotDatabase database() {
+    return database;
+  }
+
+  void end() {
+    if (connection != null) {
+      database.giveBack(connection);
+      connection = null;
+    }
+  }
+}

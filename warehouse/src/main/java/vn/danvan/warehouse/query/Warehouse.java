@@ -1,0 +1,187 @@
+package vn.danvan.warehouse.query;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.warehouse.lake.LoadReport;
+import vn.danvan.warehouse.lake.SnapshotRef;
+
+/**
+ * The read side of the lake: an in-process DuckDB over the snapshot CURRENT names.
+ *
+ * <p>{@link #refresh()} moves to a newly published snapshot without a restart by opening a fresh
+ * DuckDB instance for it and swapping it in atomically. A read holds the instance it started on
+ * until it ends, and an old instance closes when its last read ends, so no read ever mixes two
+ * snapshots and none is cut off by a swap.
+ *
+ * <p>Every read names a {@link RegionScope}; {@link #read} is the one place where the scope is
+ * checked.
+ */
+public final class Warehouse implements AutoCloseable {
+  private static final SqlFile TABLE_COUNT = SqlFile.load(Warehouse.class, "table_count");
+
+  private final Lake lake;
+  private final WarehouseOptions options;
+  private final AtomicReference<SnapshotDatabase> current = new AtomicReference<>();
+  private final Object swapLock = new Object();
+  private boolean closed;
+
+  private Warehouse(Lake lake, WarehouseOptions options) {
+    this.lake = lake;
+    this.options = options;
+  }
+
+  /**
+   * Opens the warehouse over the lake's CURRENT snapshot, or over nothing when none is published
+   * yet (reads then fail with {@link NoSnapshotException} until a {@link #refresh()} finds one).
+   *
+   * @throws vn.danvan.warehouse.lake.LakeException when CURRENT exists but cannot be served
+   */
+  public static Warehouse open(Lake lake, WarehouseOptions options) {
+    Warehouse warehouse = new Warehouse(Objects.requireNonNull(lake, "lake"),
+        Objects.requireNonNull(options, "options"));
+    warehouse.refresh();
+    return warehouse;
+  }
+
+  public static Warehouse open(Lake lake) {
+    return open(lake, WarehouseOptions.defaults());
+  }
+
+  public Lake lake() {
+    return lake;
+  }
+
+  /** The snapshot being served, if any. */
+  public Optional<SnapshotRef> snapshot() {
+    return Optional.ofNullable(current.get()).map(SnapshotDatabase::snapshot);
+  }
+
+  public Optional<String> snapshotId() {
+    return snapshot().map(SnapshotRef::id);
+  }
+
+  /** The load report of the snapshot being served, if it has one. */
+  public Optional<LoadReport> loadReport() {
+    return Optional.ofNullable(current.get()).flatMap(SnapshotDatabase::loadReport);
+  }
+
+  /** Rows per lake table present in the served snapshot, in load order. */
+  public Map<LakeTable, Long> tableCounts(RegionScope scope) {
+    return status(scope).tableCounts();
+  }
+
+  /** The served snapshot's id together with its row counts, read from that one snapshot. */
+  public SnapshotStatus status(RegionScope scope) {
+    return read(scope, session -> {
+      Map<LakeTable, Long> counts = new EnumMap<>(LakeTable.class);
+      session.emptyTables().forEach(t -> counts.put(t, 0L));
+      for (LakeTable table : session.views()) {
+        counts.put(table, session.query(TABLE_COUNT.withTable("table", table),
+            row -> row.getLong("row_count")).get(0));
+      }
+      return new SnapshotStatus(session.snapshot(), counts);
+    });
+  }
+
+  /**
+   * Runs {@code reader} against the served snapshot; all its queries see that snapshot.
+   *
+   * @throws NoSnapshotException when nothing is published yet
+   * @throws IllegalArgumentException when the scope is one this warehouse cannot enforce
+   */
+  public <T> T read(RegionScope scope, Function<SnapshotSession, T> reader) {
+    checkScope(scope);
+    Objects.requireNonNull(reader, "reader");
+    SnapshotDatabase db = acquire();
+    try {
+      SnapshotSession session = new SnapshotSession(db, scope);
+      try {
+        return reader.apply(session);
+      } finally {
+        session.end();
+      }
+    } finally {
+      db.release();
+    }
+  }
+
+  /**
+   * Serves the snapshot CURRENT names now, if it differs from the one served. Reads already in
+   * flight finish on the old snapshot. A lake whose CURRENT vanished keeps the old snapshot: the
+   * etl never unpublishes, so that is a half-written lake, not an empty one.
+   *
+   * @return true when a different snapshot is now served
+   * @throws vn.danvan.warehouse.lake.LakeException or {@link WarehouseException} when the new
+   *     snapshot cannot be opened; the old one stays served
+   */
+  public boolean refresh() {
+    synchronized (swapLock) {
+      if (closed) {
+        throw new IllegalStateException("warehouse is closed");
+      }
+      Optional<SnapshotRef> target = lake.current();
+      SnapshotDatabase served = current.get();
+      if (target.isEmpty()
+          || served != null && served.snapshot().id().equals(target.get().id())) {
+        return false;
+      }
+      SnapshotDatabase next = SnapshotDatabase.open(lake, target.get(), options);
+      SnapshotDatabase old = current.getAndSet(next);
+      if (old != null) {
+        old.release();
+      }
+      return true;
+    }
+  }
+
+  /** Stops serving; reads in flight finish first, then DuckDB closes. */
+  @Override
+  public void close() {
+    synchronized (swapLock) {
+      closed = true;
+      SnapshotDatabase old = current.getAndSet(null);
+      if (old != null) {
+        old.release();
+      }
+    }
+  }
+
+  private SnapshotDatabase acquire() {
+    while (true) {
+      SnapshotDatabase db = current.get();
+      if (db == null) {
+        synchronized (swapLock) {
+          if (closed) {
+            throw new IllegalStateException("warehouse is closed");
+          }
+        }
+        throw new NoSnapshotException("no snapshot is published in " + lake.root()
+            + " yet (no CURRENT file): run a load first");
+      }
+      if (db.retain()) {
+        return db;
+      }
+      // It was swapped out and closed between get() and retain(); the new one is in place.
+    }
+  }
+
+  /** Access control lives here: for now only the whole country can be read. */
+  private static void checkScope(RegionScope scope) {
+    Objects.requireNonNull(scope, "scope");
+    if (!scope.isCountry()) {
+      throw new IllegalArgumentException("region scope " + scope.rootCode()
+          + " is not supported yet: only the whole country (" + RegionScope.COUNTRY + ")");
+    }
+  }
+
+  /** Test hook: the instance being served. */
+  SnapshotDatabase servedDatabase() {
+    return current.get();
+  }
+}

@@ -1,0 +1,90 @@
+package vn.danvan.warehouse.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.danvan.warehouse.lake.LakeTable;
+
+class IndicatorCatalogueTest {
+  private static final String HEADER =
+      "code,name_vi,name_en,unit,computation,source_tables,definition_version,valid_from\n";
+
+  @Test
+  void the_shipped_catalogue_has_one_indicator_per_csv_row() throws Exception {
+    Path csv = Path.of(System.getProperty("danvan.root", ".."), "catalogue", "indicators.csv");
+    long dataLines = Files.readAllLines(csv, StandardCharsets.UTF_8).stream()
+        .skip(1).filter(l -> !l.isBlank()).count();
+    IndicatorCatalogue catalogue = IndicatorCatalogue.load();
+    assertThat(catalogue.size()).isEqualTo(dataLines).isGreaterThan(20);
+  }
+
+  @Test
+  void vietnamese_names_are_kept_exactly() {
+    IndicatorCatalogue catalogue = IndicatorCatalogue.load();
+    assertThat(catalogue.find("briefing_conferences").orElseThrow().nameVi())
+        .isEqualTo("Hội nghị quán triệt/tuyên truyền");
+    Indicator models = catalogue.find("models_new").orElseThrow();
+    assertThat(models.nameVi()).isEqualTo("Mô hình “Dân vận khéo” mới");
+    assertThat(models.unit()).isEqualTo("mô hình");
+    assertThat(models.sourceTables()).containsExactly(LakeTable.REPORT_VALUES, LakeTable.MODELS);
+    assertThat(models.validFrom()).isEqualTo(LocalDate.of(2015, 1, 1));
+    assertThat(catalogue.find("new_rural_share").orElseThrow().computation())
+        .isEqualTo("ratio:communes_new_rural/communes_total");
+  }
+
+  @Test
+  void quoted_fields_may_hold_commas_quotes_and_line_breaks() {
+    IndicatorCatalogue catalogue = IndicatorCatalogue.parse(HEADER
+        + "gifts,\"Quà, \"\"tặng\"\"\",\"Gifts\r\ngiven\",suất,sum,activities,2,2020-01-01\r\n",
+        "test.csv");
+    Indicator gifts = catalogue.all().get(0);
+    assertThat(gifts.nameVi()).isEqualTo("Quà, \"tặng\"");
+    assertThat(gifts.nameEn()).isEqualTo("Gifts\r\ngiven");
+    assertThat(gifts.definitionVersion()).isEqualTo(2);
+  }
+
+  @Test
+  void a_duplicate_code_is_refused_with_its_line() {
+    String row = "gifts,Quà,Gifts,suất,sum,activities,1,2020-01-01\n";
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(HEADER + row + row, "dup.csv"))
+        .hasMessageContaining("dup.csv line 3").hasMessageContaining("duplicate code gifts");
+  }
+
+  @Test
+  void an_unknown_source_table_is_refused() {
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "gifts,Quà,Gifts,suất,sum,activities;gift_book,1,2020-01-01\n", "t.csv"))
+        .hasMessageContaining("t.csv line 2").hasMessageContaining("unknown source table 'gift_book'");
+  }
+
+  @Test
+  void a_ratio_of_an_unknown_indicator_is_refused() {
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "share,Tỷ lệ,Share,%,ratio:a/b,report_values,1,2020-01-01\n", "t.csv"))
+        .hasMessageContaining("share is a ratio of unknown indicator a");
+  }
+
+  @Test
+  void a_wrong_header_or_short_row_is_refused() {
+    assertThatThrownBy(() -> IndicatorCatalogue.parse("code,name\n", "h.csv"))
+        .hasMessageContaining("h.csv: header must be");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(HEADER + "gifts,Quà\n", "s.csv"))
+        .hasMessageContaining("s.csv line 2: expected 8 fields, found 2");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(HEADER + "gifts,\"Quà\n", "q.csv"))
+        .hasMessageContaining("q.csv line 2: unterminated quoted field");
+  }
+
+  @Test
+  void indicators_are_immutable() {
+    List<Indicator> all = IndicatorCatalogue.load().all();
+    assertThatThrownBy(() -> all.remove(0)).isInstanceOf(UnsupportedOperationException.class);
+    assertThatThrownBy(() -> all.get(0).sourceTables().clear())
+        .isInstanceOf(UnsupportedOperationException.class);
+  }
+}

@@ -1,0 +1,104 @@
+package vn.danvan.warehouse.testlake;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * Builds a small lake in the etl's layout without Spark: DuckDB itself writes the zstd Parquet
+ * files. Shared with the dashboard's tests through the warehouse test-jar.
+ */
+public final class TestLake {
+  private final Path root;
+
+  private TestLake(Path root) {
+    this.root = root;
+  }
+
+  public static TestLake in(Path root) {
+    return new TestLake(root);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path snapshotDir(String id) {
+    return root.resolve("snapshots").resolve(id);
+  }
+
+  /**
+   * Writes {@code select}'s rows as {@code snapshots/<id>/<relativeFile>}, e.g.
+   * {@code activities/year=2024/part-0.parquet}.
+   */
+  public TestLake parquet(String snapshotId, String relativeFile, String select) {
+    Path file = snapshotDir(snapshotId).resolve(relativeFile);
+    try {
+      Files.createDirectories(file.getParent());
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+          Statement st = c.createStatement()) {
+        st.execute("COPY (" + select + ") TO '" + file.toString().replace("'", "''")
+            + "' (FORMAT parquet, COMPRESSION zstd)");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("cannot write " + file + ": " + e.getMessage(), e);
+    }
+    return this;
+  }
+
+  /** {@code rows} activities dated in {@code year}, in that year's partition. */
+  public TestLake activities(String snapshotId, int year, int rows) {
+    return parquet(snapshotId, "activities/year=" + year + "/part-0.parquet",
+        "SELECT 'a" + year + "-' || i AS activity_id, 'military' AS unit, '01' AS region_code, "
+            + "make_date(" + year + ", 1 + i % 12, 1) AS start_date, 'gift_visit' AS activity_type, "
+            + "CAST(10 + i AS BIGINT) AS participants FROM range(" + rows + ") t(i)");
+  }
+
+  /** {@code rows} province rows in the unpartitioned regions table. */
+  public TestLake regions(String snapshotId, int rows) {
+    return parquet(snapshotId, "regions/part-0.parquet",
+        "SELECT lpad(CAST(i + 1 AS VARCHAR), 2, '0') AS code, 'Tỉnh ' || (i + 1) AS name, "
+            + "'province' AS level, DATE '2025-07-01' AS valid_from FROM range(" + rows + ") t(i)");
+  }
+
+  /** An empty folder for a table: present in the snapshot, with no Parquet file. */
+  public TestLake emptyTable(String snapshotId, String folder) {
+    return write(snapshotDir(snapshotId).resolve(folder).resolve("_SUCCESS"), "");
+  }
+
+  public TestLake loadReport(String snapshotId, String json) {
+    return write(snapshotDir(snapshotId).resolve("_load_report.json"), json);
+  }
+
+  /** Points CURRENT at the snapshot the way the etl does: write aside, then atomic move. */
+  public TestLake publish(String snapshotId) {
+    Path tmp = root.resolve("CURRENT.tmp");
+    write(tmp, snapshotId + "\n");
+    try {
+      Files.move(tmp, root.resolve("CURRENT"), StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  private TestLake write(Path file, String text) {
+    try {
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, text, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+}
