@@ -28,7 +28,7 @@ final class DuckDbCopy {
         }
         // typed columns with bad rows skipped: the closest peer to a validating load. Table folders come
         // from the Table enum and paths from the bench's own work folder, never from input.
-        st.execute("COPY (SELECT * FROM read_csv('" + folder.toAbsolutePath() + "/*.csv', header = true, ignore_errors = true, "
+        st.execute("COPY (SELECT * FROM read_csv('" + folder.toAbsolutePath() + "/**/*.csv', header = true, ignore_errors = true, "
             + "union_by_name = true)) TO '" + out.toAbsolutePath().resolve(table.folder() + ".parquet")
             + "' (FORMAT parquet, COMPRESSION zstd)");
       }
