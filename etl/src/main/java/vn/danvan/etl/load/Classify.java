@@ -1,0 +1,114 @@
+package vn.danvan.etl.load;
+
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.array_union;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.to_json;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
+import vn.danvan.etl.contract.Reason;
+import vn.danvan.etl.contract.Table;
+
+/**
+ * Applies a table's checks to its typed frame and decides each row's fate: {@code _reason} (null
+ * when the row lands, else the first failing error check's reason in {@link Reason} order),
+ * {@code _failed_checks} (the names of every failing error check) and {@code _warnings}. Pure
+ * transforms: no I/O, no clock.
+ */
+public final class Classify {
+  private Classify() {}
+
+  public static final String REASON = "_reason";
+  public static final String FAILED = "_failed_checks";
+  public static final String WARNINGS = "_warnings";
+
+  /** The quarantine's columns, in order. */
+  public static final List<String> QUARANTINE_COLUMNS =
+      List.of("source_file", "row_key", "reason", "failed_checks", "record");
+
+  /**
+   * Adds the verdict columns. A key used again in this load is a {@code duplicate_id} when an
+   * earlier row with that key (in {@code _file, _pos} order) lands: the first good row wins, so a
+   * corrected row sent after a broken one is not lost.
+   */
+  public static Dataset<Row> classify(Dataset<Row> frame, List<Check> checks, List<String> key) {
+    List<Check> errors = checks.stream().filter(c -> c.level() == Check.Level.ERROR)
+        .sorted(Comparator.comparingInt(c -> c.reason().ordinal())).toList();
+    List<Column> names = new ArrayList<>();
+    List<Column> reasons = new ArrayList<>();
+    for (Check c : errors) {
+      Column fails = coalesce(c.failing(), lit(false));
+      names.add(when(fails, lit(c.name())));
+      reasons.add(when(fails, lit(c.reason().code())));
+    }
+    List<Column> warned = checks.stream().filter(c -> c.level() == Check.Level.WARN)
+        .map(c -> when(coalesce(c.failing(), lit(false)), lit(c.name()))).toList();
+    Dataset<Row> judged = frame
+        .withColumn(FAILED, array_compact(array(names.toArray(Column[]::new))))
+        .withColumn(REASON, coalesce(reasons.toArray(Column[]::new)))
+        .withColumn(WARNINGS, array_compact(warned.isEmpty()
+            ? array().cast("array<string>") : array(warned.toArray(Column[]::new))));
+    return duplicates(judged, key);
+  }
+
+  private static Dataset<Row> duplicates(Dataset<Row> judged, List<String> key) {
+    WindowSpec earlier = Window.partitionBy(key.stream().map(k -> col(k)).toArray(Column[]::new))
+        .orderBy(col(RawFrames.FILE), col(RawFrames.POS))
+        .rowsBetween(Window.unboundedPreceding(), -1);
+    Column earlierLands = coalesce(max(when(col(REASON).isNull(), lit(true)).otherwise(lit(false)))
+        .over(earlier), lit(false));
+    String dupName = Reason.DUPLICATE_ID.code() + ":" + String.join(",", key);
+    return judged.withColumn("_dup", earlierLands)
+        .withColumn(FAILED, when(col("_dup"), array_union(col(FAILED), array(lit(dupName))))
+            .otherwise(col(FAILED)))
+        // duplicate_id is last in Reason order: any other failing reason comes first
+        .withColumn(REASON, when(col("_dup"), coalesce(col(REASON), lit(Reason.DUPLICATE_ID.code())))
+            .otherwise(col(REASON)))
+        .drop("_dup");
+  }
+
+  /**
+   * The rows that land, in lake columns and types (without {@code decreasing}: it compares with
+   * earlier snapshots, so {@link Merge} sets it over the merged table).
+   */
+  public static Dataset<Row> landed(Dataset<Row> classified, Table table) {
+    return classified.filter(col(REASON).isNull())
+        .select(LakeSchema.names(table).stream().filter(n -> !n.equals(LakeSchema.DECREASING))
+            .map(n -> col(n)).toArray(Column[]::new));
+  }
+
+  /**
+   * The rows held back, as people read them: the file (relative to the landing folder), the key
+   * as written, the reason, every failed check, and the raw values as JSON (the unsplittable line
+   * under {@code _line}).
+   */
+  public static Dataset<Row> quarantined(Dataset<Row> classified, Table table, List<String> files) {
+    Column sourceFile = element_at(array(files.stream().map(f -> lit(f)).toArray(Column[]::new)),
+        col(RawFrames.FILE).plus(1));
+    Column rowKey = concat_ws("|", table.key().stream()
+        .map(k -> coalesce(col(Typing.raw(k)), lit(""))).toArray(Column[]::new));
+    List<Column> fields = new ArrayList<>();
+    for (String name : table.columnNames()) {
+      fields.add(col(Typing.raw(name)).as(name));
+    }
+    fields.add(col(RawFrames.MALFORMED).as("_line"));
+    return classified.filter(col(REASON).isNotNull()).select(
+        sourceFile.as("source_file"), rowKey.as("row_key"), col(REASON).as("reason"),
+        col(FAILED).as("failed_checks"), to_json(struct(fields.toArray(Column[]::new))).as("record"));
+  }
+}

@@ -1,0 +1,105 @@
+package vn.danvan.etl.load;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.DataFrameWriter;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.lake.Publisher;
+
+/**
+ * Writes lake tables as the warehouse reads them best: zstd Parquet; fact tables one folder per
+ * {@code year=}, each year's rows in one task so its files are sorted by region (DuckDB skips row
+ * groups by their min/max); row groups of at most {@value #ROW_GROUP_ROWS} rows.
+ */
+final class LakeWriter {
+  private LakeWriter() {}
+
+  static final int ROW_GROUP_ROWS = 500_000;
+  static final long ROW_GROUP_BYTES = 64L << 20;
+  static final long FILE_ROWS = 2_000_000;
+
+  static void table(Dataset<Row> rows, Table table, Path dir) {
+    List<Column> order = new ArrayList<>();
+    Dataset<Row> out = rows;
+    if (LakeSchema.partitioned(table)) {
+      out = out.repartition(col(LakeSchema.YEAR));
+      order.add(col(LakeSchema.YEAR));
+    }
+    sortKey(table).forEach(k -> order.add(col(k)));
+    DataFrameWriter<Row> writer = options(out.sortWithinPartitions(order.toArray(Column[]::new))
+        .write());
+    if (LakeSchema.partitioned(table)) {
+      writer = writer.partitionBy(LakeSchema.YEAR);
+    }
+    writer.parquet(dir.toString());
+  }
+
+  /** This load's quarantined rows of a table: few, so one file. */
+  static void quarantine(Dataset<Row> rows, Path dir) {
+    options(rows.coalesce(1).write()).parquet(dir.toString());
+  }
+
+  /**
+   * A table without any row is still a folder with one Parquet file holding its schema, so a
+   * reader finds every table (a partitioned write of no rows would leave no file at all).
+   */
+  static void empty(SparkSession spark, Table table, Path dir) {
+    try {
+      Publisher.deleteTree(dir);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot clear " + dir, e);
+    }
+    options(spark.createDataFrame(List.of(), LakeSchema.of(table)).coalesce(1).write())
+        .parquet(dir.toString());
+  }
+
+  /**
+   * The previous snapshot's folder of a table this load has no input for, hard-linked (snapshots
+   * are immutable, so sharing the files is safe and costs no copy); copied where links fail.
+   */
+  static void carryOver(Path from, Path to) {
+    try (Stream<Path> walk = Files.walk(from)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          try {
+            Files.createLink(target, p);
+          } catch (IOException | UnsupportedOperationException noLink) {
+            Files.copy(p, target);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot carry " + from + " over to " + to, e);
+    }
+  }
+
+  /** Region first: most queries filter by region; tables without one by their key. */
+  private static List<String> sortKey(Table table) {
+    return table.column("region_code").isPresent() ? List.of("region_code") : table.key();
+  }
+
+  private static DataFrameWriter<Row> options(DataFrameWriter<Row> writer) {
+    return writer.mode(SaveMode.ErrorIfExists)
+        .option("compression", "zstd")
+        .option("parquet.block.size", String.valueOf(ROW_GROUP_BYTES))
+        .option("parquet.block.row.count.limit", String.valueOf(ROW_GROUP_ROWS))
+        .option("maxRecordsPerFile", String.valueOf(FILE_ROWS))
+        // no _SUCCESS marker: a snapshot is complete because it was renamed, not because of markers
+        .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false");
+  }
+}

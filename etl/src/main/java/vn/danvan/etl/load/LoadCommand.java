@@ -1,0 +1,109 @@
+package vn.danvan.etl.load;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.concurrent.Callable;
+import org.apache.spark.SparkConf;
+import org.apache.spark.sql.SparkSession;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import vn.danvan.etl.lake.LakeBusyException;
+
+/**
+ * {@code danvan load LANDING_DIR}: the Spark ETL from landing files to a new lake snapshot. Exit
+ * codes: 0 published (quarantined rows included), 2 input refused (nothing written), 1 any other
+ * failure (the previous snapshot stays current).
+ */
+@Command(name = "load", mixinStandardHelpOptions = true,
+    description = {
+        "Loads a landing folder (one sub-folder per table; CSV, JSON Lines, XLSX) into a new",
+        "snapshot of the Parquet lake. Bad rows are quarantined with their reason; files with",
+        "personal-data columns refuse the whole load (exit 2, nothing written)."})
+public final class LoadCommand implements Callable<Integer> {
+  static final int PUBLISHED = 0;
+  static final int FAILED = 1;
+  static final int REFUSED = 2;
+
+  @Spec
+  CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "LANDING_DIR", description = "the landing folder to load")
+  Path landing;
+
+  @Option(names = "--lake", paramLabel = "DIR", defaultValue = "${env:DANVAN_LAKE:-data/lake}",
+      description = "the lake folder (default: $DANVAN_LAKE, else ./data/lake; now ${DEFAULT-VALUE})")
+  Path lake;
+
+  @Option(names = "--master", paramLabel = "URL",
+      description = "Spark master (default: the one spark-submit set, else local[*])")
+  String master;
+
+  @Option(names = "--as-of", paramLabel = "YYYY-MM-DD", hidden = true,
+      description = "the load date: the latest date a record may carry (default: today in Vietnam)")
+  LocalDate asOf;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    LoadConfig config;
+    try {
+      config = LoadConfig.of(landing, lake, asOf != null ? asOf : LocalDate.now(Typing.VIETNAM));
+    } catch (IllegalArgumentException e) {
+      err.println("load: " + e.getMessage());
+      err.flush();
+      return REFUSED;
+    }
+    boolean ownSession = SparkSession.getActiveSession().isEmpty()
+        && SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = ownSession ? session() : SparkSession.active();
+    try {
+      LoadReport report = LoadJob.run(spark, config, Progress.printing(out));
+      out.print(LoadSummary.of(report));
+      out.flush();
+      return PUBLISHED;
+    } catch (LoadRefusedException e) {
+      err.println("load: " + e.getMessage());
+      return REFUSED;
+    } catch (LakeBusyException e) {
+      err.println("load: " + e.getMessage());
+      return FAILED;
+    } catch (RuntimeException e) {
+      err.println("load failed; the previous snapshot stays current: " + e);
+      e.printStackTrace(err);
+      return FAILED;
+    } finally {
+      err.flush();
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  /**
+   * A new session: {@code --master} when given; else the master spark-submit put in the Spark
+   * configuration; else all local cores. (A caller's existing session, e.g. a benchmark's, is used
+   * as it is and left running.)
+   */
+  private SparkSession session() {
+    boolean submitted = new SparkConf().contains("spark.master");
+    String url = master != null ? master : submitted ? null : "local[*]";
+    SparkSession.Builder builder = SparkSession.builder().appName("danvan load")
+        .config("spark.sql.session.timeZone", Typing.VIETNAM.getId());
+    if (url != null) {
+      builder.master(url);
+    }
+    if (url != null && url.startsWith("local")) {
+      builder.config("spark.ui.enabled", "false")
+          .config("spark.sql.shuffle.partitions", String.valueOf(
+              Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
+    }
+    SparkSession spark = builder.getOrCreate();
+    spark.sparkContext().setLogLevel("WARN");
+    return spark;
+  }
+}

@@ -1,0 +1,98 @@
+package vn.danvan.etl.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.SparkSession;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.lake.Lake;
+import vn.danvan.etl.lake.LakeLock;
+import vn.danvan.etl.lake.Publisher;
+import vn.danvan.etl.lake.SnapshotId;
+import vn.danvan.etl.load.LoadReport.Counts;
+
+/**
+ * The load: landing folder → new lake snapshot. Everything that can refuse the input is decided
+ * before the lake is touched; then, under the lake's lock, every table is staged in
+ * {@code _staging/<id>/} and the complete folder is published by rename. A load that fails or is
+ * killed leaves the previous snapshot current and whole.
+ */
+public final class LoadJob {
+  private LoadJob() {}
+
+  /**
+   * Runs one load and returns its report (also written into the snapshot).
+   *
+   * @throws LoadRefusedException when the input is refused; the lake is then untouched
+   */
+  public static LoadReport run(SparkSession spark, LoadConfig config, Progress progress) {
+    Objects.requireNonNull(spark, "spark");
+    Objects.requireNonNull(config, "config");
+    Objects.requireNonNull(progress, "progress");
+    Instant started = config.clock().instant();
+    Landing landing = Landing.scan(spark, config.landingDir());
+    Lake lake = Lake.at(config.lakeDir());
+    try (LakeLock lock = LakeLock.acquire(lake)) {
+      Publisher.cleanStaging(lake);
+      Optional<String> previous = lake.current();
+      Path previousDir = previous.map(lake::snapshot).orElse(null);
+      if (previousDir != null && !Files.isDirectory(previousDir)) {
+        throw new IllegalStateException(lake.currentFile() + " names snapshot " + previous.get()
+            + ", which is not in " + lake.snapshotsDir());
+      }
+      String id = SnapshotId.next(config.clock(), new SplittableRandom());
+      Path staging = lake.staging(id);
+      try {
+        Files.createDirectories(staging);
+        LoadReport report = stage(spark, config, landing, staging, previous.orElse(null), previousDir,
+            id, started, progress);
+        progress.phase("publishing");
+        Publisher.publish(lake, id);
+        progress.phase("published snapshot " + id);
+        return report;
+      } catch (IOException e) {
+        deleteQuietly(staging, e);
+        throw new UncheckedIOException("cannot create " + staging, e);
+      } catch (RuntimeException | Error e) {
+        deleteQuietly(staging, e);
+        throw e;
+      }
+    }
+  }
+
+  private static LoadReport stage(SparkSession spark, LoadConfig config, Landing landing,
+      Path staging, String previous, Path previousDir, String id, Instant started,
+      Progress progress) {
+    // Instants are written as such (TIMESTAMP_MICROS, UTC-adjusted), not as legacy INT96
+    spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    References references = References.staged(spark, staging);
+    Map<Table, Long> previousRows = previousDir == null ? Map.of()
+        : LoadReport.rowsInLake(Lake.report(previousDir));
+    TableLoad.Context ctx = new TableLoad.Context(spark, staging, previousDir, previousRows,
+        config.asOf(), Catalogue.indicatorCodes(), references, progress);
+    Map<Table, Counts> counts = new EnumMap<>(Table.class);
+    for (Table table : Table.values()) {
+      counts.put(table, TableLoad.load(ctx, table, landing.files(table)));
+    }
+    LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
+        config.clock().instant(), counts);
+    report.write(Lake.report(staging));
+    return report;
+  }
+
+  private static void deleteQuietly(Path staging, Throwable cause) {
+    try {
+      Publisher.deleteTree(staging);
+    } catch (IOException | RuntimeException e) {
+      // the next load cleans stale staging under the lock; the original failure is what matters
+      cause.addSuppressed(e);
+    }
+  }
+}

@@ -1,0 +1,155 @@
+package vn.danvan.etl.load;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import vn.danvan.etl.contract.Reason;
+import vn.danvan.etl.contract.Table;
+
+/**
+ * What one load did, written as {@code _load_report.json} into its snapshot: per table how many
+ * rows were read, landed and quarantined (by reason), how many the lake now holds, and totals.
+ * Every table of the contract is listed (zeros for a table the landing did not have).
+ */
+public record LoadReport(String snapshot, String previous, LocalDate asOf, Path landing,
+    Instant startedAt, Instant finishedAt, Map<Table, Counts> tables) {
+
+  /**
+   * One table's counts; {@code read == landed + quarantined} always.
+   *
+   * @param rowsInLake rows of the table in the new snapshot (landed plus carried over)
+   */
+  public record Counts(long read, long landed, Map<Reason, Long> quarantinedByReason,
+      long rowsInLake, Map<String, Long> warnings) {
+
+    public static final Counts NONE = new Counts(0, 0, Map.of(), 0, Map.of());
+
+    public Counts {
+      Map<Reason, Long> byReason = new EnumMap<>(Reason.class);
+      byReason.putAll(Objects.requireNonNull(quarantinedByReason, "quarantinedByReason"));
+      byReason.values().removeIf(n -> n == 0);
+      quarantinedByReason = Map.copyOf(byReason);
+      warnings = Map.copyOf(Objects.requireNonNull(warnings, "warnings"));
+      long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
+      if (read != landed + quarantined) {
+        throw new IllegalStateException("counts do not reconcile: read " + read + " != landed "
+            + landed + " + quarantined " + quarantined);
+      }
+    }
+
+    public long quarantined() {
+      return read - landed;
+    }
+
+    Counts withRowsInLake(long rows) {
+      return new Counts(read, landed, quarantinedByReason, rows, warnings);
+    }
+  }
+
+  public LoadReport {
+    Objects.requireNonNull(snapshot, "snapshot");
+    Objects.requireNonNull(asOf, "asOf");
+    Objects.requireNonNull(landing, "landing");
+    Objects.requireNonNull(startedAt, "startedAt");
+    Objects.requireNonNull(finishedAt, "finishedAt");
+    Map<Table, Counts> all = new EnumMap<>(Table.class);
+    for (Table t : Table.values()) {
+      all.put(t, tables.getOrDefault(t, Counts.NONE));
+    }
+    tables = java.util.Collections.unmodifiableMap(all);
+  }
+
+  public long totalRead() {
+    return tables.values().stream().mapToLong(Counts::read).sum();
+  }
+
+  public long totalLanded() {
+    return tables.values().stream().mapToLong(Counts::landed).sum();
+  }
+
+  public long totalQuarantined() {
+    return tables.values().stream().mapToLong(Counts::quarantined).sum();
+  }
+
+  public long totalRowsInLake() {
+    return tables.values().stream().mapToLong(Counts::rowsInLake).sum();
+  }
+
+  /** Quarantined rows by reason over all tables, in reason order. */
+  public Map<Reason, Long> quarantinedByReason() {
+    Map<Reason, Long> sum = new EnumMap<>(Reason.class);
+    tables.values().forEach(c -> c.quarantinedByReason().forEach((r, n) -> sum.merge(r, n, Long::sum)));
+    return sum;
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  /** The JSON document; key names are the lake's contract (snake case). */
+  public ObjectNode toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("snapshot", snapshot);
+    root.put("previous", previous);
+    root.put("as_of", asOf.toString());
+    root.put("landing", landing.toString());
+    root.put("started_at", startedAt.toString());
+    root.put("finished_at", finishedAt.toString());
+    ObjectNode byTable = root.putObject("tables");
+    tables.forEach((table, c) -> {
+      ObjectNode t = byTable.putObject(table.folder());
+      t.put("read", c.read());
+      t.put("landed", c.landed());
+      t.put("quarantined", c.quarantined());
+      ObjectNode reasons = t.putObject("quarantined_by_reason");
+      c.quarantinedByReason().forEach((r, n) -> reasons.put(r.code(), n));
+      t.put("rows_in_lake", c.rowsInLake());
+      ObjectNode warned = t.putObject("warnings");
+      new java.util.TreeMap<>(c.warnings()).forEach(warned::put);
+    });
+    ObjectNode totals = root.putObject("totals");
+    totals.put("read", totalRead());
+    totals.put("landed", totalLanded());
+    totals.put("quarantined", totalQuarantined());
+    totals.put("rows_in_lake", totalRowsInLake());
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    quarantinedByReason().forEach((r, n) -> reasons.put(r.code(), n));
+    reasons.forEach(totals.putObject("quarantined_by_reason")::put);
+    return root;
+  }
+
+  /**
+   * {@code rows_in_lake} per table of an earlier report, for tables carried over unchanged; empty
+   * when the file is missing or unreadable (the caller then counts the rows itself).
+   */
+  static Map<Table, Long> rowsInLake(Path file) {
+    Map<Table, Long> rows = new EnumMap<>(Table.class);
+    try {
+      com.fasterxml.jackson.databind.JsonNode tables = JSON.readTree(file.toFile()).path("tables");
+      for (Table t : Table.values()) {
+        com.fasterxml.jackson.databind.JsonNode n = tables.path(t.folder()).path("rows_in_lake");
+        if (n.canConvertToLong()) {
+          rows.put(t, n.asLong());
+        }
+      }
+    } catch (IOException e) {
+      rows.clear();
+    }
+    return rows;
+  }
+
+  public void write(Path file) {
+    try {
+      JSON.writeValue(file.toFile(), toJson());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + file, e);
+    }
+  }
+}

@@ -1,0 +1,43 @@
+package vn.danvan.etl.load;
+
+import java.util.Comparator;
+import java.util.Map;
+import vn.danvan.etl.contract.Reason;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.load.LoadReport.Counts;
+
+/** The table a person reads after a load: counts per table and the most frequent reasons. */
+final class LoadSummary {
+  private LoadSummary() {}
+
+  static final int TOP_REASONS = 5;
+
+  static String of(LoadReport report) {
+    StringBuilder s = new StringBuilder();
+    String row = "%-18s %12s %12s %12s %14s%n";
+    s.append(String.format(row, "table", "read", "landed", "quarantined", "rows in lake"));
+    for (Map.Entry<Table, Counts> e : report.tables().entrySet()) {
+      Counts c = e.getValue();
+      s.append(String.format(row, e.getKey().folder(), n(c.read()), n(c.landed()),
+          n(c.quarantined()), n(c.rowsInLake())));
+    }
+    s.append(String.format(row, "total", n(report.totalRead()), n(report.totalLanded()),
+        n(report.totalQuarantined()), n(report.totalRowsInLake())));
+    Map<Reason, Long> reasons = report.quarantinedByReason();
+    if (reasons.isEmpty()) {
+      s.append("no row quarantined").append(System.lineSeparator());
+    } else {
+      s.append("top quarantine reasons:").append(System.lineSeparator());
+      reasons.entrySet().stream()
+          .sorted(Map.Entry.<Reason, Long>comparingByValue(Comparator.reverseOrder())
+              .thenComparing(Map.Entry.comparingByKey()))
+          .limit(TOP_REASONS)
+          .forEach(e -> s.append(String.format("  %-26s %12s%n", e.getKey().code(), n(e.getValue()))));
+    }
+    return s.toString();
+  }
+
+  private static String n(long value) {
+    return String.format("%,d", value);
+  }
+}

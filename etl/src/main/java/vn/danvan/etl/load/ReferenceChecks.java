@@ -1,0 +1,166 @@
+package vn.danvan.etl.load;
+
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.exists;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.when;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import vn.danvan.etl.contract.Reason;
+import vn.danvan.etl.contract.Table;
+
+/**
+ * Checks against other tables: region codes (known at all, and valid on the record's dates, see
+ * docs/TEAM-NOTES.md "Region validity"), campaigns, survey waves and questions, posts. {@link
+ * #attach} joins the (small, broadcast) reference frames as {@code _ref_*} columns, one row per
+ * input row; {@link #of} gives the checks over them; {@link #detach} drops them again.
+ */
+final class ReferenceChecks {
+  private ReferenceChecks() {}
+
+  static final String PREFIX = "_ref_";
+  private static final String SPANS = PREFIX + "spans";
+  private static final String START = PREFIX + "start";
+  private static final String END = PREFIX + "end";
+  private static final String CAMPAIGN = PREFIX + "campaign";
+  private static final String WAVE = PREFIX + "wave";
+  private static final String QUESTION = PREFIX + "question";
+  private static final String POST_PUBLISHED = PREFIX + "post_published_at";
+  private static final String POST = PREFIX + "post";
+
+  /** The input frame with the reference columns its table's checks read. */
+  static Dataset<Row> attach(Dataset<Row> typed, Table table, References refs) {
+    Dataset<Row> out = typed;
+    switch (table) {
+      case REGION_LINEAGE -> {
+        out = withSpans(out, "old_code", refs, SPANS + "_old");
+        out = withSpans(out, "new_code", refs, SPANS + "_new");
+      }
+      case CAMPAIGN_TARGETS, ACTIVITIES -> out = known(out, refs.campaigns(), CAMPAIGN, "campaign_code");
+      case SURVEY_QUESTIONS -> out = known(out, refs.waves().select("wave_id"), WAVE, "wave_id");
+      case SURVEY_RESPONSES -> {
+        Dataset<Row> waves = refs.waves().select(col("wave_id"),
+            col("fieldwork_start").as(START), col("fieldwork_end").as(END));
+        out = known(out, waves, WAVE, "wave_id");
+        out = known(out, refs.questions(), QUESTION, "wave_id", "question_id");
+      }
+      case POST_METRICS -> out = known(out,
+          refs.posts().select(col("post_id"), col("published_at").as(POST_PUBLISHED)), POST, "post_id");
+      default -> { }
+    }
+    if (hasRegion(table)) {
+      out = withSpans(out, "region_code", refs, SPANS);
+      if (table != Table.SURVEY_RESPONSES) {
+        Column[] interval = interval(table);
+        out = out.withColumn(START, interval[0]).withColumn(END, interval[1]);
+      }
+    }
+    return out;
+  }
+
+  static List<Check> of(Table table) {
+    List<Check> checks = new ArrayList<>();
+    switch (table) {
+      case REGION_LINEAGE -> {
+        checks.add(unknownRegion("old_code", SPANS + "_old"));
+        checks.add(unknownRegion("new_code", SPANS + "_new"));
+      }
+      case CAMPAIGN_TARGETS, ACTIVITIES -> checks.add(unknown(Reason.UNKNOWN_REFERENCE, "campaign_code", CAMPAIGN));
+      case SURVEY_QUESTIONS -> checks.add(unknown(Reason.UNKNOWN_REFERENCE, "wave_id", WAVE));
+      case SURVEY_RESPONSES -> {
+        checks.add(unknown(Reason.UNKNOWN_REFERENCE, "wave_id", WAVE));
+        checks.add(unknown(Reason.UNKNOWN_REFERENCE, "question_id", QUESTION));
+      }
+      case POST_METRICS -> {
+        checks.add(unknown(Reason.UNKNOWN_POST, "post_id", POST));
+        checks.add(Check.error(Reason.DATE_OUT_OF_RANGE, "observed_at<published_at",
+            col("observed_at").lt(col(POST_PUBLISHED))));
+      }
+      default -> { }
+    }
+    if (hasRegion(table)) {
+      checks.add(unknownRegion("region_code", SPANS));
+      checks.add(Check.error(Reason.REGION_NOT_VALID_ON_DATE, "region_code",
+          col(SPANS).isNotNull().and(col(START).isNotNull()).and(col(END).isNotNull())
+              .and(not(exists(col(SPANS), s -> s.getField("valid_from").leq(col(END))
+                  .and(s.getField("valid_to").isNull().or(s.getField("valid_to").geq(col(START)))))))));
+    }
+    return List.copyOf(checks);
+  }
+
+  static Dataset<Row> detach(Dataset<Row> frame) {
+    return frame.drop(Arrays.stream(frame.columns()).filter(c -> c.startsWith(PREFIX))
+        .toArray(String[]::new));
+  }
+
+  private static boolean hasRegion(Table table) {
+    return table != Table.REGIONS && table.column("region_code").isPresent();
+  }
+
+  /**
+   * The record's date interval that must overlap a unit's validity: the period of a report value,
+   * the calendar year of models, targets and population, the day of an activity or post. (A survey
+   * response takes its wave's fieldwork, joined in {@link #attach}.)
+   */
+  private static Column[] interval(Table table) {
+    return switch (table) {
+      case REPORT_VALUES -> new Column[] {col("period_start"), col("period_end")};
+      case ACTIVITIES -> new Column[] {col("start_date"), col("start_date")};
+      case POSTS -> new Column[] {col(LakeSchema.PUBLISHED_DATE), col(LakeSchema.PUBLISHED_DATE)};
+      case POPULATION, CAMPAIGN_TARGETS, MODELS -> {
+        // make_date fails the query (ANSI) outside 1..9999; a 4-digit year of 0000 is possible
+        Column year = col(LakeSchema.YEAR);
+        Column ok = year.geq(1);
+        yield new Column[] {when(ok, make_date(year, lit(1), lit(1))),
+            when(ok, make_date(year, lit(12), lit(31)))};
+      }
+      default -> throw new IllegalArgumentException("no record interval for " + table);
+    };
+  }
+
+  private static Dataset<Row> withSpans(Dataset<Row> frame, String codeColumn, References refs,
+      String as) {
+    Dataset<Row> spans = refs.regionSpans().select(col("code").as(as + "_code"), col("spans").as(as));
+    return frame.join(broadcast(spans), col(codeColumn).equalTo(col(as + "_code")), "left")
+        .drop(as + "_code");
+  }
+
+  /**
+   * Left join with a frame unique on {@code keys}: adds its other columns and a boolean {@code
+   * flag}, true when the row's keys are found.
+   */
+  private static Dataset<Row> known(Dataset<Row> frame, Dataset<Row> ref, String flag, String... keys) {
+    List<Column> select = new ArrayList<>();
+    Column on = lit(true);
+    for (String c : ref.columns()) {
+      boolean key = Arrays.asList(keys).contains(c);
+      select.add(col(c).as(key ? flag + "_" + c : c));
+    }
+    select.add(lit(true).as(flag));
+    Dataset<Row> right = ref.select(select.toArray(Column[]::new));
+    for (String k : keys) {
+      on = on.and(frame.col(k).equalTo(right.col(flag + "_" + k)));
+    }
+    Dataset<Row> joined = frame.join(broadcast(right), on, "left");
+    for (String k : keys) {
+      joined = joined.drop(right.col(flag + "_" + k));
+    }
+    return joined;
+  }
+
+  private static Check unknownRegion(String column, String spans) {
+    return Check.error(Reason.UNKNOWN_REGION, column, col(column).isNotNull().and(col(spans).isNull()));
+  }
+
+  private static Check unknown(Reason reason, String column, String flag) {
+    return Check.error(reason, column, col(column).isNotNull().and(col(flag).isNull()));
+  }
+}

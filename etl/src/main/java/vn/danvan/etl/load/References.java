@@ -1,0 +1,145 @@
+package vn.danvan.etl.load;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.lake.Lake;
+import vn.danvan.etl.regions.Provinces;
+import vn.danvan.etl.regions.RegionRow;
+
+/**
+ * The small frames that other tables are checked against: region validity spans by code,
+ * campaigns, survey waves and questions, posts. A reference is what is in the lake after this
+ * load (rows landed now plus rows carried over from the previous snapshot), so it is read back
+ * from the staged table: a quarantined campaign is no valid reference. Tables are staged in
+ * {@link Table} order, so every referenced table is complete before a table that refers to it.
+ */
+final class References {
+  static final StructType SPAN = new StructType()
+      .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType);
+
+  private final Supplier<Dataset<Row>> regions;
+  private Dataset<Row> regionSpans;
+  private final Supplier<Dataset<Row>> campaigns;
+  private final Supplier<Dataset<Row>> waves;
+  private final Supplier<Dataset<Row>> questions;
+  private final Supplier<Dataset<Row>> posts;
+
+  private References(Supplier<Dataset<Row>> regions, Supplier<Dataset<Row>> campaigns,
+      Supplier<Dataset<Row>> waves, Supplier<Dataset<Row>> questions, Supplier<Dataset<Row>> posts) {
+    this.regions = Objects.requireNonNull(regions, "regions");
+    this.campaigns = campaigns;
+    this.waves = waves;
+    this.questions = questions;
+    this.posts = posts;
+  }
+
+  /** References read from the tables already written to a staging folder. */
+  static References staged(SparkSession spark, Path staging) {
+    return new References(
+        () -> shippedProvinces(spark).unionByName(
+            table(spark, staging, Table.REGIONS).select("code", "valid_from", "valid_to")),
+        () -> table(spark, staging, Table.CAMPAIGNS).select("campaign_code"),
+        () -> table(spark, staging, Table.SURVEY_WAVES)
+            .select("wave_id", "fieldwork_start", "fieldwork_end"),
+        () -> table(spark, staging, Table.SURVEY_QUESTIONS).select("wave_id", "question_id"),
+        () -> table(spark, staging, Table.POSTS).select("post_id", "published_at"));
+  }
+
+  /** References given as frames, for tests: regions as (code, valid_from, valid_to). */
+  static References of(Dataset<Row> regions, Dataset<Row> campaigns, Dataset<Row> waves,
+      Dataset<Row> questions, Dataset<Row> posts) {
+    return new References(() -> regions, () -> campaigns, () -> waves,
+        () -> questions, () -> posts);
+  }
+
+  /**
+   * code, spans: every validity interval a unit with this code ever had. Most tables use it, so it
+   * is built once per load (after the regions table is staged: its first user comes later in load
+   * order), on the driver: regions are tens of thousands of rows, and a local frame is broadcast
+   * to the joins without a Spark job of its own.
+   */
+  synchronized Dataset<Row> regionSpans() {
+    if (regionSpans == null) {
+      Dataset<Row> rows = regions.get();
+      regionSpans = regionSpans(rows.sparkSession(), rows.collectAsList());
+    }
+    return regionSpans;
+  }
+
+  /** campaign_code */
+  Dataset<Row> campaigns() {
+    return campaigns.get();
+  }
+
+  /** wave_id, fieldwork_start, fieldwork_end */
+  Dataset<Row> waves() {
+    return waves.get();
+  }
+
+  /** wave_id, question_id */
+  Dataset<Row> questions() {
+    return questions.get();
+  }
+
+  /** post_id, published_at */
+  Dataset<Row> posts() {
+    return posts.get();
+  }
+
+  /**
+   * One row per code with all its (valid_from, valid_to) spans, so joining a record to it never
+   * multiplies rows.
+   *
+   * @param regions rows of (code, valid_from, valid_to)
+   */
+  static Dataset<Row> regionSpans(SparkSession spark, List<Row> regions) {
+    Map<String, List<Row>> byCode = new TreeMap<>();
+    for (Row r : regions) {
+      byCode.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
+          .add(RowFactory.create(r.get(1), r.get(2)));
+    }
+    List<Row> rows = new ArrayList<>();
+    byCode.forEach((code, spans) -> rows.add(RowFactory.create(code, spans.toArray(Row[]::new))));
+    StructType schema = new StructType().add("code", DataTypes.StringType)
+        .add("spans", DataTypes.createArrayType(SPAN));
+    return spark.createDataFrame(rows, schema);
+  }
+
+  /** The 63 + 34 provinces the jar ships: known even when the landing has no regions. */
+  static Dataset<Row> shippedProvinces(SparkSession spark) {
+    List<Row> rows = Provinces.regions().stream().map(References::row).toList();
+    StructType schema = new StructType().add("code", DataTypes.StringType).add(SPAN.fields()[0])
+        .add(SPAN.fields()[1]);
+    return spark.createDataFrame(rows, schema);
+  }
+
+  private static Row row(RegionRow r) {
+    return RowFactory.create(r.code(), Date.valueOf(r.validFrom()),
+        r.validTo() == null ? null : Date.valueOf(r.validTo()));
+  }
+
+  /** A staged table; an empty frame of its lake schema when the table has no rows at all. */
+  private static Dataset<Row> table(SparkSession spark, Path staging, Table table) {
+    Path dir = Lake.table(staging, table);
+    StructType schema = LakeSchema.of(table);
+    if (!Files.isDirectory(dir)) {
+      return spark.createDataFrame(List.of(), schema);
+    }
+    return spark.read().schema(schema).parquet(dir.toString());
+  }
+
+}

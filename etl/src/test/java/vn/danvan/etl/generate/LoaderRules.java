@@ -1,0 +1,236 @@
+package vn.danvan.etl.generate;
+
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.danvan.etl.contract.Column;
+import vn.danvan.etl.contract.Reason;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.contract.Vocabulary;
+import vn.danvan.etl.generate.LandingReader.LandingRow;
+import vn.danvan.etl.regions.ContractCsv;
+
+/**
+ * The loader's row checks, re-implemented from {@link Reason}'s definitions and the region-validity
+ * rules of the team notes, independently of the generator. Every check is evaluated (not only the
+ * first that fails), so a test can tell a row that fails exactly one check from one that fails two.
+ */
+final class LoaderRules {
+  /** Data must not lie after the day of the load; this is the earliest day the tests may run. */
+  static final LocalDate LOAD_DATE = LocalDate.of(2026, 11, 23);
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
+
+  static final Map<String, Set<String>> VOCABULARIES = Map.ofEntries(
+      Map.entry("unit", Vocabulary.UNIT), Map.entry("owner_unit", Vocabulary.UNIT),
+      Map.entry("activity_type", Vocabulary.ACTIVITY_TYPE), Map.entry("field", Vocabulary.MODEL_FIELD),
+      Map.entry("scope", Vocabulary.MODEL_SCOPE), Map.entry("status", Vocabulary.MODEL_STATUS),
+      Map.entry("platform", Vocabulary.PLATFORM), Map.entry("format", Vocabulary.FORMAT),
+      Map.entry("type", Vocabulary.QUESTION_TYPE), Map.entry("age_group", Vocabulary.AGE_GROUP),
+      Map.entry("sex", Vocabulary.SEX), Map.entry("residence", Vocabulary.RESIDENCE),
+      Map.entry("level", Vocabulary.REGION_LEVEL), Map.entry("relation", Vocabulary.LINEAGE_RELATION));
+
+  /** Dates of records, bounded by 2000-01-01 and the load date (as are years of records). */
+  static final Set<String> RECORD_DATES = Set.of("report_values.period_start", "report_values.period_end",
+      "activities.start_date", "activities.end_date", "posts.published_at", "post_metrics.observed_at",
+      "survey_waves.fieldwork_start", "survey_waves.fieldwork_end", "models.year", "campaign_targets.year",
+      "population.year");
+
+  /** One row's outcome: its key as written and every check it fails (empty = it lands). */
+  record Verdict(Table table, String key, List<Reason> failed, LandingRow row) {}
+
+  private final Map<String, List<LocalDate[]>> validity = new HashMap<>();
+  private final Set<String> indicators = new HashSet<>();
+  private final Set<String> campaigns = new HashSet<>();
+  private final Map<String, LocalDate[]> waves = new HashMap<>();
+  private final Set<String> questions = new HashSet<>();
+  /** Landed posts and their publication instants (a snapshot must not precede its post). */
+  private final Map<String, java.time.Instant> posts = new HashMap<>();
+
+  /** Checks every row of the folder, table by table in load order. */
+  static List<Verdict> check(Path landing) throws IOException {
+    return new LoaderRules().run(landing);
+  }
+
+  private List<Verdict> run(Path landing) throws IOException {
+    try (var in = LoaderRules.class.getResourceAsStream("/vn/danvan/catalogue/indicators.csv")) {
+      List<List<String>> rows = ContractCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+      rows.subList(1, rows.size()).forEach(r -> indicators.add(r.get(0)));
+    }
+    List<Verdict> out = new ArrayList<>();
+    for (Table table : Table.values()) {
+      Set<String> keys = new HashSet<>();
+      for (LandingRow row : LandingReader.rows(landing, table)) {
+        String key = key(table, row);
+        List<Reason> failed = failures(row);
+        if (failed.isEmpty() && !keys.add(key)) {
+          failed = List.of(Reason.DUPLICATE_ID);
+        }
+        if (failed.isEmpty()) {
+          landed(row);
+        }
+        out.add(new Verdict(table, key, failed, row));
+      }
+    }
+    return out;
+  }
+
+  static String key(Table table, LandingRow row) {
+    List<String> parts = new ArrayList<>();
+    table.key().forEach(k -> parts.add(row.get(k) == null ? "" : row.get(k)));
+    return String.join("|", parts);
+  }
+
+  private void landed(LandingRow row) {
+    switch (row.table()) {
+      case REGIONS -> validity.computeIfAbsent(row.get("code"), k -> new ArrayList<>()).add(new LocalDate[] {
+          LocalDate.parse(row.get("valid_from")), row.get("valid_to") == null ? null : LocalDate.parse(row.get("valid_to"))});
+      case CAMPAIGNS -> campaigns.add(row.get("campaign_code"));
+      case SURVEY_WAVES -> waves.put(row.get("wave_id"), new LocalDate[] {
+          LocalDate.parse(row.get("fieldwork_start")), LocalDate.parse(row.get("fieldwork_end"))});
+      case SURVEY_QUESTIONS -> questions.add(row.get("wave_id") + "|" + row.get("question_id"));
+      case POSTS -> posts.put(row.get("post_id"), OffsetDateTime.parse(row.get("published_at")).toInstant());
+      default -> { }
+    }
+  }
+
+  private List<Reason> failures(LandingRow row) {
+    Table table = row.table();
+    List<Reason> failed = new ArrayList<>();
+    List<Column> columns = table.columns();
+    boolean missing = false;
+    boolean badType = false;
+    boolean vocabulary = false;
+    boolean dates = false;
+    boolean negative = false;
+    boolean weight = false;
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
+      String v = row.values()[i];
+      if (v == null) {
+        missing |= c.required();
+        continue;
+      }
+      Object parsed = parse(c.type(), v);
+      if (parsed == null) {
+        badType |= c.type() != Column.Type.STRING && c.type() != Column.Type.CODE;
+        continue;
+      }
+      Set<String> vocab = VOCABULARIES.get(c.name());
+      vocabulary |= vocab != null && !vocab.contains(v);
+      // Only dates of what happened are bounded (not validity bounds or campaign plans).
+      if (parsed instanceof LocalDate d && RECORD_DATES.contains(table.folder() + "." + c.name())) {
+        dates |= d.isBefore(EARLIEST) || d.isAfter(LOAD_DATE);
+      }
+      if (parsed instanceof Double n) {
+        negative |= n < 0 && c.type() != Column.Type.WEIGHT;
+        weight |= n <= 0 && c.type() == Column.Type.WEIGHT;
+        badType |= n > 1 && c.type() == Column.Type.FRACTION;
+      }
+    }
+    dates |= reversed(row, "period_start", "period_end") || reversed(row, "start_date", "end_date")
+        || reversed(row, "fieldwork_start", "fieldwork_end") || reversed(row, "valid_from", "valid_to");
+    if (table == Table.POST_METRICS && posts.containsKey(row.get("post_id")) && row.get("observed_at") != null
+        && parse(Column.Type.TIMESTAMP, row.get("observed_at")) != null) {
+      dates |= OffsetDateTime.parse(row.get("observed_at")).toInstant().isBefore(posts.get(row.get("post_id")));
+    }
+    add(failed, row.extraField(), Reason.MALFORMED_ROW);
+    add(failed, missing, Reason.MISSING_VALUE);
+    add(failed, badType, Reason.BAD_TYPE);
+    add(failed, vocabulary, Reason.UNKNOWN_VOCABULARY);
+    add(failed, (table == Table.REPORT_VALUES || table == Table.CAMPAIGN_TARGETS)
+        && row.get("indicator") != null && !indicators.contains(row.get("indicator")), Reason.UNKNOWN_INDICATOR);
+    add(failed, dates, Reason.DATE_OUT_OF_RANGE);
+    add(failed, negative, Reason.NEGATIVE_VALUE);
+    add(failed, weight, Reason.NON_POSITIVE_WEIGHT);
+    if (table.column("region_code").isPresent() && row.get("region_code") != null) {
+      List<LocalDate[]> units = validity.get(row.get("region_code"));
+      LocalDate[] when = interval(row);
+      add(failed, units == null, Reason.UNKNOWN_REGION);
+      add(failed, units != null && when != null && units.stream().noneMatch(u -> !u[0].isAfter(when[1])
+          && (u[1] == null || !u[1].isBefore(when[0]))), Reason.REGION_NOT_VALID_ON_DATE);
+    }
+    add(failed, references(row), Reason.UNKNOWN_REFERENCE);
+    add(failed, table == Table.POST_METRICS && !posts.containsKey(row.get("post_id")), Reason.UNKNOWN_POST);
+    add(failed, table == Table.REGION_LINEAGE && (!validity.containsKey(row.get("old_code"))
+        || !validity.containsKey(row.get("new_code"))), Reason.UNKNOWN_REGION);
+    return failed;
+  }
+
+  private boolean references(LandingRow row) {
+    return switch (row.table()) {
+      case ACTIVITIES -> row.get("campaign_code") != null && !campaigns.contains(row.get("campaign_code"));
+      case CAMPAIGN_TARGETS -> !campaigns.contains(row.get("campaign_code"));
+      case SURVEY_RESPONSES -> !waves.containsKey(row.get("wave_id"))
+          || !questions.contains(row.get("wave_id") + "|" + row.get("question_id"));
+      default -> false;
+    };
+  }
+
+  /** The days a record's region must be valid on (overlap), per the team notes; null if unknown. */
+  private LocalDate[] interval(LandingRow row) {
+    try {
+      return switch (row.table()) {
+        case REPORT_VALUES -> new LocalDate[] {LocalDate.parse(row.get("period_start")),
+            LocalDate.parse(row.get("period_end"))};
+        case ACTIVITIES -> new LocalDate[] {LocalDate.parse(row.get("start_date")),
+            LocalDate.parse(row.get("start_date"))};
+        case MODELS, CAMPAIGN_TARGETS, POPULATION -> {
+          int y = Integer.parseInt(row.get("year"));
+          yield new LocalDate[] {LocalDate.of(y, 1, 1), LocalDate.of(y, 12, 31)};
+        }
+        case POSTS -> {
+          LocalDate local = OffsetDateTime.parse(row.get("published_at")).atZoneSameInstant(VIETNAM).toLocalDate();
+          yield new LocalDate[] {local, local};
+        }
+        case SURVEY_RESPONSES -> waves.get(row.get("wave_id"));
+        default -> null;
+      };
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static boolean reversed(LandingRow row, String start, String end) {
+    if (row.table().column(start).isEmpty() || row.get(start) == null || row.get(end) == null) {
+      return false;
+    }
+    try {
+      return LocalDate.parse(row.get(end)).isBefore(LocalDate.parse(row.get(start)));
+    } catch (RuntimeException e) {
+      return false;
+    }
+  }
+
+  /** The value parsed by type (dates and timestamps as their Vietnam day); null if it does not parse. */
+  static Object parse(Column.Type type, String v) {
+    try {
+      return switch (type) {
+        case STRING, CODE -> v;
+        case DATE -> LocalDate.parse(v);
+        case TIMESTAMP -> OffsetDateTime.parse(v).atZoneSameInstant(VIETNAM).toLocalDate();
+        case YEAR -> v.matches("\\d{4}") ? LocalDate.of(Integer.parseInt(v), 1, 1) : null;
+        case COUNT, MONEY -> v.matches("-?\\d+") ? (double) Long.parseLong(v) : null;
+        default -> v.matches("-?\\d+(\\.\\d+)?") ? Double.parseDouble(v) : null;
+      };
+    } catch (RuntimeException e) {
+      return null;
+    }
+  }
+
+  private static void add(List<Reason> failed, boolean condition, Reason reason) {
+    if (condition) {
+      failed.add(reason);
+    }
+  }
+}

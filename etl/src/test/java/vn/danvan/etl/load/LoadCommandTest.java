@@ -1,0 +1,146 @@
+package vn.danvan.etl.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+import vn.danvan.etl.lake.Lake;
+
+/**
+ * The {@code load} command as people and the benchmark call it: exit codes, what it prints, and
+ * that a refused input leaves the lake exactly as it was.
+ */
+class LoadCommandTest {
+  @TempDir
+  static Path tmp;
+  static SparkSession spark;
+  static Path lake;
+  static String published;
+  static String firstOutput;
+
+  /** What one run of the command printed and returned. */
+  record Run(int exit, String out, String err) {}
+
+  @BeforeAll
+  static void publishOne() {
+    spark = TestSpark.start("load-command-test");
+    lake = tmp.resolve("lake");
+    Path landing = new TestLanding(tmp.resolve("good"))
+        .csv("report_values", "rv.csv", IncrementalLoadTest.HEADER,
+            "R1,01,2024-01-01,2024-06-30,police,gifts,,10,", "R2,01,2024-01-01,2024-06-30,police,gifts,,-3,")
+        .root();
+    Run run = run(landing);
+    assertThat(run.exit()).as(run.err()).isZero();
+    firstOutput = run.out();
+    published = Lake.at(lake).current().orElseThrow();
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  static Run run(Path landing, String... more) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new LoadCommand());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    List<String> args = new java.util.ArrayList<>(List.of(landing.toString(), "--lake", lake.toString(),
+        "--as-of", "2025-09-30"));
+    args.addAll(List.of(more));
+    int exit = cli.execute(args.toArray(String[]::new));
+    return new Run(exit, out.toString(), err.toString());
+  }
+
+  /** The lake is as the first load left it: same CURRENT, one snapshot, nothing staged. */
+  static void assertLakeUnchanged() throws Exception {
+    assertThat(Lake.at(lake).current()).contains(published);
+    assertThat(Lake.at(lake).snapshotIds()).containsExactly(published);
+    try (Stream<Path> staged = Files.list(lake.resolve(Lake.STAGING))) {
+      assertThat(staged).isEmpty();
+    }
+  }
+
+  @Test
+  void a_published_load_prints_its_phases_and_a_summary_and_exits_0() {
+    assertThat(firstOutput.lines().toList()).contains("[load] reading report_values (1 file)",
+        "[load] writing report_values", "[load] publishing", "[load] published snapshot " + published);
+    assertThat(firstOutput).containsPattern("report_values\\s+2\\s+1\\s+1\\s+1")
+        .contains("top quarantine reasons:").containsPattern("negative_value\\s+1");
+  }
+
+  @Test
+  void rejects_file_with_phone_column() throws Exception {
+    Path landing = new TestLanding(tmp.resolve("phone"))
+        .csv("posts", "posts.csv",
+            "post_id,unit,region_code,platform,channel,published_at,format,phone",
+            "P1,military,01,facebook,page,2025-01-01T08:00:00+07:00,text,0912345678")
+        .root();
+    Run run = run(landing);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains(landing.resolve("posts/posts.csv").toString()).contains("'phone'")
+        .contains("a phone number").contains("nothing of this load was written");
+    assertLakeUnchanged();
+  }
+
+  @Test
+  void rejects_file_with_commenter_name_column() throws Exception {
+    Path landing = new TestLanding(tmp.resolve("commenter"))
+        .csv("report_values", "ok.csv", IncrementalLoadTest.HEADER,
+            "R9,01,2024-01-01,2024-06-30,police,gifts,,10,")
+        .jsonl("post_metrics", "m.jsonl",
+            "{\"post_id\":\"P1\",\"observed_at\":\"2025-01-02T08:00:00+07:00\",\"shares\":1,"
+                + "\"comments\":1,\"reactions\":1}",
+            "{\"post_id\":\"P1\",\"observed_at\":\"2025-01-03T08:00:00+07:00\",\"shares\":1,"
+                + "\"comments\":2,\"reactions\":1,\"commenter_name\":\"Nguyễn Văn A\"}")
+        .root();
+    Run run = run(landing);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains(landing.resolve("post_metrics/m.jsonl").toString())
+        .contains("'commenter_name'");
+    assertLakeUnchanged();
+  }
+
+  @Test
+  void an_unknown_table_folder_is_refused() throws Exception {
+    Path landing = new TestLanding(tmp.resolve("unknown"))
+        .csv("report_values", "ok.csv", IncrementalLoadTest.HEADER,
+            "R9,01,2024-01-01,2024-06-30,police,gifts,,10,")
+        .csv("volunteers", "v.csv", "id,x", "1,2")
+        .root();
+    Run run = run(landing);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("unknown table folder 'volunteers'");
+    assertLakeUnchanged();
+  }
+
+  @Test
+  void a_file_of_unknown_format_is_refused() throws Exception {
+    Path landing = new TestLanding(tmp.resolve("docx"))
+        .text("report_values", "report.docx", "not a table")
+        .root();
+    Run run = run(landing);
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains(landing.resolve("report_values/report.docx").toString());
+    assertLakeUnchanged();
+  }
+
+  @Test
+  void a_missing_landing_folder_is_refused() throws Exception {
+    Run run = run(tmp.resolve("no-such-folder"));
+    assertThat(run.exit()).isEqualTo(2);
+    assertThat(run.err()).contains("no-such-folder").contains("does not exist");
+    assertLakeUnchanged();
+  }
+}

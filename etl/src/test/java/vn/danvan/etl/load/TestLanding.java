@@ -1,0 +1,104 @@
+package vn.danvan.etl.load;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/** Writes landing folders by hand for tests: CSV lines as given, JSON Lines, small workbooks. */
+final class TestLanding {
+  private final Path root;
+
+  TestLanding(Path root) {
+    this.root = root;
+  }
+
+  Path root() {
+    return root;
+  }
+
+  /** A CSV file whose lines are written exactly as given (first line = header). */
+  TestLanding csv(String folder, String file, String... lines) {
+    return text(folder, file, String.join("\n", lines) + "\n");
+  }
+
+  /** A JSON Lines file; each object is given as JSON text. */
+  TestLanding jsonl(String folder, String file, String... objects) {
+    return text(folder, file, String.join("\n", objects) + "\n");
+  }
+
+  TestLanding text(String folder, String file, String content) {
+    try {
+      Path target = root.resolve(folder).resolve(file);
+      Files.createDirectories(target.getParent());
+      Files.writeString(target, content, StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /**
+   * A workbook whose first sheet has the header and rows given; a {@link LocalDate} becomes a
+   * date-formatted cell, a {@link Number} a numeric cell, anything else text, null no cell.
+   */
+  TestLanding xlsx(String folder, String file, List<String> header, List<List<Object>> rows) {
+    try (XSSFWorkbook book = new XSSFWorkbook()) {
+      CellStyle date = book.createCellStyle();
+      date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd/mm/yyyy"));
+      Sheet sheet = book.createSheet("data");
+      Row head = sheet.createRow(0);
+      for (int c = 0; c < header.size(); c++) {
+        head.createCell(c).setCellValue(header.get(c));
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        Row row = sheet.createRow(r + 1);
+        List<Object> values = rows.get(r);
+        for (int c = 0; c < values.size(); c++) {
+          Object v = values.get(c);
+          if (v instanceof LocalDate d) {
+            row.createCell(c).setCellValue(d);
+            row.getCell(c).setCellStyle(date);
+          } else if (v instanceof Number n) {
+            row.createCell(c).setCellValue(n.doubleValue());
+          } else if (v != null) {
+            row.createCell(c).setCellValue(v.toString());
+          }
+        }
+      }
+      Path dir = Files.createDirectories(root.resolve(folder));
+      try (OutputStream out = Files.newOutputStream(dir.resolve(file))) {
+        book.write(out);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  static List<Object> cells(Object... values) {
+    List<Object> out = new ArrayList<>();
+    java.util.Collections.addAll(out, values);
+    return out;
+  }
+
+  /** The regions most tests use: a district and a commune code reused across the 2025 reform. */
+  TestLanding regions() {
+    return csv("regions", "regions.csv",
+        "code,name,level,parent_code,valid_from,valid_to,special_area",
+        "001,Quận Ba Đình,district,01,2008-08-01,2025-06-30,",
+        "00004,Phường Trúc Bạch,commune,001,2008-08-01,2025-06-30,",
+        "00004,Phường Ba Đình,commune,01,2025-07-01,,",
+        "00005,Xã Sơn Hà,Commune,01,2025-07-01,,mountain;Ethnic_Minority");
+  }
+
+}

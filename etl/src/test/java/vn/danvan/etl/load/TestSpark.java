@@ -1,0 +1,16 @@
+package vn.danvan.etl.load;
+
+import org.apache.spark.sql.SparkSession;
+
+/** The one session a test class uses, configured as docs/TEAM-NOTES.md asks. */
+final class TestSpark {
+  private TestSpark() {}
+
+  static SparkSession start(String name) {
+    return SparkSession.builder().master("local[2]").appName(name)
+        .config("spark.ui.enabled", "false")
+        .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh")
+        .getOrCreate();
+  }
+}
