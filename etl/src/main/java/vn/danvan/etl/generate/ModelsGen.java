@@ -19,7 +19,7 @@ final class ModelsGen {
 
   static final Table M = Table.MODELS;
   /** New models of an average province in an average year (trend 1), at scale 1. */
-  static final double PER_PROVINCE = 285;
+  static final double PER_PROVINCE = 250;
   static final String NGHE_AN = "40";
   static final String[] FIELDS = {"economic", "culture_society", "defence_security", "political_system"};
   static final double[] FIELD_WEIGHTS = Rng.cumulative(1212, 2298, 486, 507);

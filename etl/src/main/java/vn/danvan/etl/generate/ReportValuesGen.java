@@ -60,7 +60,7 @@ final class ReportValuesGen {
           long pop = old ? eu.districtPop[i] : eu.communePop[i];
           reports.region(sink, main, layout, p, code, pop / units.old.meanProvincePop,
               old ? eu.communesInDistrict[i] : 1, pop / (double) Math.max(1, eu.provincePop[p]), periods,
-              old ? 4.5 : 0.8);
+              old ? 5 : 0.8);
         }
       }
       return out.finish();
@@ -73,9 +73,10 @@ final class ReportValuesGen {
     static List<Period> of(Segment s) {
       int y = s.year();
       List<Period> all = new ArrayList<>();
+      // The new units' first report is the second half of 2025, then the year's.
       all.add(new Period("6 tháng đầu năm", Dates.day(y, 1, 1), Dates.day(y, 6, 30), 1, false));
-      all.add(new Period("năm", Dates.day(y, 1, 1), Dates.day(y, 12, 31), 2, true));
       all.add(new Period("6 tháng cuối năm", Dates.day(y, 7, 1), Dates.day(y, 12, 31), 1, false));
+      all.add(new Period("năm", Dates.day(y, 1, 1), Dates.day(y, 12, 31), 2, true));
       for (int q = 0; q < 4; q++) {
         all.add(new Period("quý " + (q + 1), Dates.day(y, 3 * q + 1, 1),
             Dates.day(java.time.YearMonth.of(y, 3 * q + 3).atEndOfMonth()), 0.5, false));

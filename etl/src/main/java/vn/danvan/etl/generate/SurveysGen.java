@@ -38,7 +38,9 @@ final class SurveysGen {
         Ways.vocabularies(R, new String[] {"sex", "x", "unknown"}, new String[] {"age_group", "15-17", "<18"},
             new String[] {"residence", "suburban"}),
         Ways.nonPositiveWeight(R, "weight"), Ways.unknownRegion(R, "region_code"),
-        Ways.regionNotValid(R, "region_code"), Ways.unknownReference(R, "wave_id", "question_id"),
+        Ways.regionNotValid(R, "region_code"),
+        // Only questions are made up: an unknown wave would make its question unknown too (two checks).
+        Ways.unknownReference(R, "question_id"),
         Ways.duplicate()));
   }
 

@@ -40,19 +40,28 @@ final class Ways {
     Column.Type[] types = types(table, at);
     return new Way(Reason.BAD_TYPE, (row, era, units, rnd) -> {
       int k = rnd.nextInt(at.length);
-      String v = row[at[k]] == null || row[at[k]].isEmpty() ? "12" : row[at[k]];
+      String v = row[at[k]] == null ? "" : row[at[k]];
       row[at[k]] = switch (types[k]) {
-        case DATE -> Rng.any(rnd, new String[] {v.substring(0, 4) + "-13-45", "31/12/" + v.substring(0, 4),
-            v.substring(0, 4) + "-02-30"});
-        case TIMESTAMP -> rnd.nextBoolean() ? v.substring(0, 4) + "-13-45" + v.substring(10)
-            : v.substring(8, 10) + "/" + v.substring(5, 7) + "/" + v.substring(0, 4) + " " + v.substring(11, 16);
-        case YEAR -> v.substring(0, 2) + "l" + v.substring(3);
-        case WEIGHT, FRACTION, DECIMAL -> v.replace('.', ',') + (v.contains(".") ? "" : "a");
+        case DATE, TIMESTAMP -> badDate(v, types[k] == Column.Type.TIMESTAMP, rnd);
+        case YEAR -> v.length() == 4 ? v.substring(0, 2) + "l" + v.substring(3) : "20l9";
+        case WEIGHT, FRACTION, DECIMAL -> v.isEmpty() ? "1,5" : v.replace('.', ',') + (v.contains(".") ? "" : "a");
         // "7.000.000" is how amounts are often typed in Vietnam; two dots never parse as a number.
-        default -> v.length() > 6 && rnd.nextBoolean() ? grouped(v) : v + "a";
+        default -> v.length() > 6 && rnd.nextBoolean() ? grouped(v) : (v.isEmpty() ? "12" : v) + "a";
       };
       return true;
     });
+  }
+
+  /** A date (or timestamp) as people mistype it: month 13, 30 February, or day-first with slashes. */
+  private static String badDate(String v, boolean timestamp, java.util.SplittableRandom rnd) {
+    String year = v.length() >= 10 ? v.substring(0, 4) : "2019";
+    String time = timestamp && v.length() >= 19 ? v.substring(10) : timestamp ? "T09:30:00+07:00" : "";
+    return switch (rnd.nextInt(3)) {
+      case 0 -> year + "-13-45" + time;
+      case 1 -> year + "-02-30" + time;
+      default -> (v.length() >= 10 ? v.substring(8, 10) + "/" + v.substring(5, 7) : "31/12") + "/" + year
+          + (timestamp && v.length() >= 16 ? " " + v.substring(11, 16) : "");
+    };
   }
 
   /** A value outside the column's closed vocabulary. */

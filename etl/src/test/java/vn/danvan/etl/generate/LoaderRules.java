@@ -104,55 +104,47 @@ final class LoaderRules {
     }
   }
 
+  /** Every failing check of the row (one entry per check, like the loader's failed_checks), in Reason order. */
   private List<Reason> failures(LandingRow row) {
     Table table = row.table();
     List<Reason> failed = new ArrayList<>();
     List<Column> columns = table.columns();
-    boolean missing = false;
-    boolean badType = false;
-    boolean vocabulary = false;
-    boolean dates = false;
-    boolean negative = false;
-    boolean weight = false;
+    add(failed, row.extraField(), Reason.MALFORMED_ROW);
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       String v = row.values()[i];
       if (v == null) {
-        missing |= c.required();
+        add(failed, c.required(), Reason.MISSING_VALUE);
         continue;
       }
       Object parsed = parse(c.type(), v);
       if (parsed == null) {
-        badType |= c.type() != Column.Type.STRING && c.type() != Column.Type.CODE;
+        add(failed, c.type() != Column.Type.STRING && c.type() != Column.Type.CODE, Reason.BAD_TYPE);
         continue;
       }
       Set<String> vocab = VOCABULARIES.get(c.name());
-      vocabulary |= vocab != null && !vocab.contains(v);
+      add(failed, vocab != null && !vocab.contains(v), Reason.UNKNOWN_VOCABULARY);
       // Only dates of what happened are bounded (not validity bounds or campaign plans).
       if (parsed instanceof LocalDate d && RECORD_DATES.contains(table.folder() + "." + c.name())) {
-        dates |= d.isBefore(EARLIEST) || d.isAfter(LOAD_DATE);
+        add(failed, d.isBefore(EARLIEST) || d.isAfter(LOAD_DATE), Reason.DATE_OUT_OF_RANGE);
       }
       if (parsed instanceof Double n) {
-        negative |= n < 0 && c.type() != Column.Type.WEIGHT;
-        weight |= n <= 0 && c.type() == Column.Type.WEIGHT;
-        badType |= n > 1 && c.type() == Column.Type.FRACTION;
+        add(failed, n < 0 && c.type() != Column.Type.WEIGHT, Reason.NEGATIVE_VALUE);
+        add(failed, n <= 0 && c.type() == Column.Type.WEIGHT, Reason.NON_POSITIVE_WEIGHT);
+        add(failed, n > 1 && c.type() == Column.Type.FRACTION, Reason.BAD_TYPE);
       }
     }
-    dates |= reversed(row, "period_start", "period_end") || reversed(row, "start_date", "end_date")
-        || reversed(row, "fieldwork_start", "fieldwork_end") || reversed(row, "valid_from", "valid_to");
+    for (String[] pair : new String[][] {{"period_start", "period_end"}, {"start_date", "end_date"},
+        {"fieldwork_start", "fieldwork_end"}, {"valid_from", "valid_to"}}) {
+      add(failed, reversed(row, pair[0], pair[1]), Reason.DATE_OUT_OF_RANGE);
+    }
     if (table == Table.POST_METRICS && posts.containsKey(row.get("post_id")) && row.get("observed_at") != null
         && parse(Column.Type.TIMESTAMP, row.get("observed_at")) != null) {
-      dates |= OffsetDateTime.parse(row.get("observed_at")).toInstant().isBefore(posts.get(row.get("post_id")));
+      add(failed, OffsetDateTime.parse(row.get("observed_at")).toInstant().isBefore(posts.get(row.get("post_id"))),
+          Reason.DATE_OUT_OF_RANGE);
     }
-    add(failed, row.extraField(), Reason.MALFORMED_ROW);
-    add(failed, missing, Reason.MISSING_VALUE);
-    add(failed, badType, Reason.BAD_TYPE);
-    add(failed, vocabulary, Reason.UNKNOWN_VOCABULARY);
     add(failed, (table == Table.REPORT_VALUES || table == Table.CAMPAIGN_TARGETS)
         && row.get("indicator") != null && !indicators.contains(row.get("indicator")), Reason.UNKNOWN_INDICATOR);
-    add(failed, dates, Reason.DATE_OUT_OF_RANGE);
-    add(failed, negative, Reason.NEGATIVE_VALUE);
-    add(failed, weight, Reason.NON_POSITIVE_WEIGHT);
     if (table.column("region_code").isPresent() && row.get("region_code") != null) {
       List<LocalDate[]> units = validity.get(row.get("region_code"));
       LocalDate[] when = interval(row);
@@ -160,20 +152,25 @@ final class LoaderRules {
       add(failed, units != null && when != null && units.stream().noneMatch(u -> !u[0].isAfter(when[1])
           && (u[1] == null || !u[1].isBefore(when[0]))), Reason.REGION_NOT_VALID_ON_DATE);
     }
-    add(failed, references(row), Reason.UNKNOWN_REFERENCE);
+    references(row).forEach(unknown -> add(failed, unknown, Reason.UNKNOWN_REFERENCE));
     add(failed, table == Table.POST_METRICS && !posts.containsKey(row.get("post_id")), Reason.UNKNOWN_POST);
-    add(failed, table == Table.REGION_LINEAGE && (!validity.containsKey(row.get("old_code"))
-        || !validity.containsKey(row.get("new_code"))), Reason.UNKNOWN_REGION);
+    if (table == Table.REGION_LINEAGE) {
+      add(failed, !validity.containsKey(row.get("old_code")), Reason.UNKNOWN_REGION);
+      add(failed, !validity.containsKey(row.get("new_code")), Reason.UNKNOWN_REGION);
+    }
+    failed.sort(java.util.Comparator.naturalOrder());
     return failed;
   }
 
-  private boolean references(LandingRow row) {
+  /** One entry per reference check: campaign; or wave, and the wave's question. */
+  private List<Boolean> references(LandingRow row) {
     return switch (row.table()) {
-      case ACTIVITIES -> row.get("campaign_code") != null && !campaigns.contains(row.get("campaign_code"));
-      case CAMPAIGN_TARGETS -> !campaigns.contains(row.get("campaign_code"));
-      case SURVEY_RESPONSES -> !waves.containsKey(row.get("wave_id"))
-          || !questions.contains(row.get("wave_id") + "|" + row.get("question_id"));
-      default -> false;
+      case ACTIVITIES -> List.of(row.get("campaign_code") != null && !campaigns.contains(row.get("campaign_code")));
+      case CAMPAIGN_TARGETS -> List.of(!campaigns.contains(row.get("campaign_code")));
+      case SURVEY_QUESTIONS -> List.of(!waves.containsKey(row.get("wave_id")));
+      case SURVEY_RESPONSES -> List.of(!waves.containsKey(row.get("wave_id")),
+          !questions.contains(row.get("wave_id") + "|" + row.get("question_id")));
+      default -> List.of();
     };
   }
 

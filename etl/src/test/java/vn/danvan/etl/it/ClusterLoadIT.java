@@ -36,7 +36,7 @@ class ClusterLoadIT {
   void load_on_a_standalone_cluster_equals_the_local_mode_load(@TempDir Path tmp) throws Exception {
     Path landing = tmp.resolve("landing");
     try (ChildJvm gen = ChildJvm.danvan(List.of("generate", "--out", landing.toString(),
-        "--years", "2024-2025", "--seed", "7"))) {
+        "--years", "2024-2025", "--scale", "0.05", "--seed", "7"))) {
       assertThat(gen.waitFor(Duration.ofMinutes(3))).as(gen.output()).isZero();
     }
     Path localLake = tmp.resolve("lake-local");

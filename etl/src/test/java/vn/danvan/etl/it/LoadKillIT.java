@@ -99,7 +99,7 @@ class LoadKillIT {
 
   private static Path generate(Path out, String seed) throws Exception {
     try (ChildJvm gen = ChildJvm.danvan(List.of("generate", "--out", out.toString(),
-        "--years", "2024-2025", "--seed", seed))) {
+        "--years", "2024-2025", "--scale", "0.05", "--seed", seed))) {
       assertThat(gen.waitFor(Duration.ofMinutes(3))).as(gen.output()).isZero();
     }
     return out;
