@@ -19,7 +19,7 @@ public record Check(String name, Reason reason, Level level, Column failing) {
 
   public enum Level { ERROR, WARN }
 
-  private static final Pattern NAME = Pattern.compile("[a-z0-9_]+(:[a-z0-9_<>=.]+)?");
+  private static final Pattern NAME = Pattern.compile("[a-z0-9_]+(:[a-z0-9_<>=.+]+)?");
 
   public Check {
     Objects.requireNonNull(name, "name");

@@ -1,15 +1,16 @@
 package vn.danvan.etl.load;
 
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
-import static org.apache.spark.sql.functions.array_union;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
 
@@ -34,8 +35,11 @@ public final class Classify {
   private Classify() {}
 
   public static final String REASON = "_reason";
+  /** Names of the failed error checks, joined by {@link #SEPARATOR}; empty when none failed. */
   public static final String FAILED = "_failed_checks";
+  /** Names of the failed warnings, joined by {@link #SEPARATOR}. */
   public static final String WARNINGS = "_warnings";
+  static final String SEPARATOR = ",";
 
   /** The quarantine's columns, in order. */
   public static final List<String> QUARANTINE_COLUMNS =
@@ -44,26 +48,37 @@ public final class Classify {
   /**
    * Adds the verdict columns. A key used again in this load is a {@code duplicate_id} when an
    * earlier row with that key (in {@code _file, _pos} order) lands: the first good row wins, so a
-   * corrected row sent after a broken one is not lost.
+   * corrected row sent after a broken one is not lost. The raw text of a row that lands is
+   * dropped here (nulled): only the quarantine shows it, and the cached frame is half as big.
    */
   public static Dataset<Row> classify(Dataset<Row> frame, List<Check> checks, List<String> key) {
+    Dataset<Row> out = duplicates(judge(frame, checks), key);
+    for (String c : out.columns()) {
+      if (c.startsWith(Typing.RAW)) {
+        out = out.withColumn(c, when(col(REASON).isNotNull(), col(c)));
+      }
+    }
+    return out;
+  }
+
+  /** The verdict of the checks alone, before duplicates are looked for. */
+  static Dataset<Row> judge(Dataset<Row> frame, List<Check> checks) {
     List<Check> errors = checks.stream().filter(c -> c.level() == Check.Level.ERROR)
         .sorted(Comparator.comparingInt(c -> c.reason().ordinal())).toList();
-    List<Column> names = new ArrayList<>();
-    List<Column> reasons = new ArrayList<>();
-    for (Check c : errors) {
-      Column fails = coalesce(c.failing(), lit(false));
-      names.add(when(fails, lit(c.name())));
-      reasons.add(when(fails, lit(c.reason().code())));
-    }
-    List<Column> warned = checks.stream().filter(c -> c.level() == Check.Level.WARN)
-        .map(c -> when(coalesce(c.failing(), lit(false)), lit(c.name()))).toList();
-    Dataset<Row> judged = frame
-        .withColumn(FAILED, array_compact(array(names.toArray(Column[]::new))))
-        .withColumn(REASON, coalesce(reasons.toArray(Column[]::new)))
-        .withColumn(WARNINGS, array_compact(warned.isEmpty()
-            ? array().cast("array<string>") : array(warned.toArray(Column[]::new))));
-    return duplicates(judged, key);
+    List<Check> warnings = checks.stream().filter(c -> c.level() == Check.Level.WARN).toList();
+    // Names joined as text, not collected in an array: concat_ws is compiled with the conditions,
+    // while array filters run interpreted, and with them every condition inside. The checks are
+    // in reason order and named "<reason>:<what>", so the first name gives the reason.
+    return frame
+        .withColumn(FAILED, names(errors))
+        .withColumn(REASON, nullif(substring_index(col(FAILED), ":", 1), lit("")))
+        .withColumn(WARNINGS, names(warnings));
+  }
+
+  private static Column names(List<Check> checks) {
+    Column[] named = checks.stream()
+        .map(c -> when(coalesce(c.failing(), lit(false)), lit(c.name()))).toArray(Column[]::new);
+    return named.length == 0 ? lit("") : concat_ws(SEPARATOR, named);
   }
 
   private static Dataset<Row> duplicates(Dataset<Row> judged, List<String> key) {
@@ -72,10 +87,10 @@ public final class Classify {
         .rowsBetween(Window.unboundedPreceding(), -1);
     Column earlierLands = coalesce(max(when(col(REASON).isNull(), lit(true)).otherwise(lit(false)))
         .over(earlier), lit(false));
-    String dupName = Reason.DUPLICATE_ID.code() + ":" + String.join(",", key);
+    String dupName = Reason.DUPLICATE_ID.code() + ":" + String.join("+", key);
     return judged.withColumn("_dup", earlierLands)
-        .withColumn(FAILED, when(col("_dup"), array_union(col(FAILED), array(lit(dupName))))
-            .otherwise(col(FAILED)))
+        .withColumn(FAILED, when(col("_dup"), concat_ws(SEPARATOR,
+            nullif(col(FAILED), lit("")), lit(dupName))).otherwise(col(FAILED)))
         // duplicate_id is last in Reason order: any other failing reason comes first
         .withColumn(REASON, when(col("_dup"), coalesce(col(REASON), lit(Reason.DUPLICATE_ID.code())))
             .otherwise(col(REASON)))
@@ -109,6 +124,6 @@ public final class Classify {
     fields.add(col(RawFrames.MALFORMED).as("_line"));
     return classified.filter(col(REASON).isNotNull()).select(
         sourceFile.as("source_file"), rowKey.as("row_key"), col(REASON).as("reason"),
-        col(FAILED).as("failed_checks"), to_json(struct(fields.toArray(Column[]::new))).as("record"));
+        split(col(FAILED), SEPARATOR).as("failed_checks"), to_json(struct(fields.toArray(Column[]::new))).as("record"));
   }
 }

@@ -1,45 +1,60 @@
 package vn.danvan.etl.load;
 
-import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
-import static org.apache.spark.sql.functions.expr;
-
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.TreeSet;
-import org.apache.spark.sql.Row;
-import org.apache.spark.sql.SparkSession;
 
 /**
- * The "header" of JSON Lines files: the union of the keys of all their lines. A personal-data key
- * on line 3,000,000 must refuse the file as surely as one on line 1, so every line is looked at;
- * this is one parallel pass that only walks the top-level keys (no value is converted).
+ * The "header" of a JSON Lines file: the union of the top-level keys of all its lines. A
+ * personal-data key on line 3,000,000 must refuse the file as surely as one on line 1, so every
+ * line is looked at; a streaming parser walks only the top-level keys and skips the values, which
+ * is much cheaper than a Spark job over the same bytes. A line that is not a JSON object adds no
+ * key (the load quarantines it as malformed).
  */
 final class JsonKeys {
   private JsonKeys() {}
 
-  static Map<Path, List<String>> of(SparkSession spark, List<Path> files) {
-    Map<String, Path> byUri = new HashMap<>();
-    for (Path file : files) {
-      SparkPaths.uriForms(file).forEach(form -> byUri.put(form, file));
-    }
-    Map<Path, TreeSet<String>> keys = new HashMap<>();
-    files.forEach(f -> keys.put(f, new TreeSet<>()));
-    List<Row> rows = spark.read().text(files.stream().map(Path::toString).toArray(String[]::new))
-        .select(col("_metadata.file_path").as("f"), explode(expr("json_object_keys(value)")).as("k"))
-        .distinct().collectAsList();
-    for (Row row : rows) {
-      Path file = byUri.get(row.getString(0));
-      if (file == null) {
-        throw new IllegalStateException("Spark read a file the loader did not list: " + row.getString(0));
+  private static final JsonFactory JSON = new JsonFactory();
+
+  static List<String> of(Path file) throws IOException {
+    TreeSet<String> keys = new TreeSet<>();
+    // malformed bytes become U+FFFD instead of failing: such a line is quarantined, not refused
+    try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
+        Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
+            .onMalformedInput(CodingErrorAction.REPLACE)
+            .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {
+      for (String line; (line = reader.readLine()) != null; ) {
+        line = keys.isEmpty() && line.startsWith("\uFEFF") ? line.substring(1) : line;
+        if (!line.isBlank()) {
+          addKeys(line, keys);
+        }
       }
-      keys.get(file).add(row.getString(1));
     }
-    Map<Path, List<String>> out = new HashMap<>();
-    keys.forEach((f, k) -> out.put(f, new ArrayList<>(k)));
-    return out;
+    return new ArrayList<>(keys);
+  }
+
+  private static void addKeys(String line, TreeSet<String> keys) throws IOException {
+    try (JsonParser parser = JSON.createParser(line)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return;
+      }
+      for (JsonToken t = parser.nextToken(); t == JsonToken.FIELD_NAME; t = parser.nextToken()) {
+        keys.add(parser.currentName());
+        parser.nextToken();
+        parser.skipChildren();
+      }
+    } catch (JsonProcessingException broken) {
+      // keys read before the break still count: a broken line may still carry a personal field
+    }
   }
 }

@@ -20,8 +20,8 @@ import vn.danvan.etl.lake.Publisher;
 
 /**
  * Writes lake tables as the warehouse reads them best: zstd Parquet; fact tables one folder per
- * {@code year=}, each year's rows in one task so its files are sorted by region (DuckDB skips row
- * groups by their min/max); row groups of at most {@value #ROW_GROUP_ROWS} rows.
+ * {@code year=}; every file sorted by region (DuckDB skips row groups by their min/max); row groups
+ * of at most {@value #ROW_GROUP_ROWS} rows.
  */
 final class LakeWriter {
   private LakeWriter() {}
@@ -30,16 +30,20 @@ final class LakeWriter {
   static final long ROW_GROUP_BYTES = 64L << 20;
   static final long FILE_ROWS = 2_000_000;
 
+  /**
+   * Writes without a shuffle: the rows are merged into as many tasks as there are cores (so a
+   * table has at most that many files per year, however many files the previous snapshot had),
+   * and each task sorts its rows by year and region before writing.
+   */
   static void table(Dataset<Row> rows, Table table, Path dir) {
     List<Column> order = new ArrayList<>();
-    Dataset<Row> out = rows;
     if (LakeSchema.partitioned(table)) {
-      out = out.repartition(col(LakeSchema.YEAR));
       order.add(col(LakeSchema.YEAR));
     }
     sortKey(table).forEach(k -> order.add(col(k)));
-    DataFrameWriter<Row> writer = options(out.sortWithinPartitions(order.toArray(Column[]::new))
-        .write());
+    int tasks = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism());
+    DataFrameWriter<Row> writer = options(rows.coalesce(tasks)
+        .sortWithinPartitions(order.toArray(Column[]::new)).write());
     if (LakeSchema.partitioned(table)) {
       writer = writer.partitionBy(LakeSchema.YEAR);
     }

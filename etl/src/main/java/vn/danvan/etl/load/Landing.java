@@ -9,7 +9,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.apache.spark.sql.SparkSession;
 import vn.danvan.etl.contract.Table;
 import vn.danvan.etl.load.LandingFile.Format;
 
@@ -34,7 +33,7 @@ final class Landing {
     return files.values().stream().mapToInt(List::size).sum();
   }
 
-  static Landing scan(SparkSession spark, Path dir) {
+  static Landing scan(Path dir) {
     if (!Files.isDirectory(dir)) {
       throw new LoadRefusedException("refused " + dir + ": the landing folder does not exist");
     }
@@ -60,37 +59,34 @@ final class Landing {
       found.sort(Comparator.comparing(LandingFile::relative));
       byTable.put(table, found);
     }
-    Map<Table, List<LandingFile>> withHeaders = readHeaders(spark, byTable);
+    Map<Table, List<LandingFile>> withHeaders = readHeaders(byTable);
     withHeaders.values().forEach(list -> list.forEach(HeaderRules::mapping));
     return new Landing(withHeaders);
   }
 
-  private static Map<Table, List<LandingFile>> readHeaders(SparkSession spark,
-      Map<Table, List<LandingFile>> byTable) {
-    List<Path> json = byTable.values().stream().flatMap(List::stream)
-        .filter(f -> f.format() == Format.JSON).map(LandingFile::path).toList();
-    Map<Path, List<String>> jsonKeys = json.isEmpty() ? Map.of() : JsonKeys.of(spark, json);
+  /** Headers of all files, read in parallel (each CSV and JSON file is read to its end). */
+  private static Map<Table, List<LandingFile>> readHeaders(Map<Table, List<LandingFile>> byTable) {
     Map<Table, List<LandingFile>> out = new EnumMap<>(Table.class);
     byTable.forEach((table, list) -> out.put(table, list.parallelStream()
-        .map(f -> withHeader(f, jsonKeys)).toList()));
+        .map(Landing::withHeader).toList()));
     return out;
   }
 
-  private static LandingFile withHeader(LandingFile file, Map<Path, List<String>> jsonKeys) {
-    return switch (file.format()) {
-      case JSON -> file.withHeader(jsonKeys.getOrDefault(file.path(), List.of()));
-      case XLSX -> file.withHeader(XlsxSheet.header(file.path()));
-      case CSV -> {
-        try {
+  private static LandingFile withHeader(LandingFile file) {
+    try {
+      return switch (file.format()) {
+        case JSON -> file.withHeader(JsonKeys.of(file.path()));
+        case XLSX -> file.withHeader(XlsxSheet.header(file.path()));
+        case CSV -> {
           CsvHeader.Result r = CsvHeader.read(file.path());
           yield new LandingFile(file.table(), file.path(), file.relative(), file.format(),
               r.header(), r.multiLine());
-        } catch (IOException e) {
-          throw new LoadRefusedException("refused " + file.path() + ": cannot read it ("
-              + e.getMessage() + "); nothing of this load was written", e);
         }
-      }
-    };
+      };
+    } catch (IOException e) {
+      throw new LoadRefusedException("refused " + file.path() + ": cannot read it ("
+          + e.getMessage() + "); nothing of this load was written", e);
+    }
   }
 
   private static boolean ignored(Path p) {

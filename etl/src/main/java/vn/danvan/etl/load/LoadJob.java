@@ -37,7 +37,7 @@ public final class LoadJob {
     Objects.requireNonNull(config, "config");
     Objects.requireNonNull(progress, "progress");
     Instant started = config.clock().instant();
-    Landing landing = Landing.scan(spark, config.landingDir());
+    Landing landing = Landing.scan(config.landingDir());
     Lake lake = Lake.at(config.lakeDir());
     try (LakeLock lock = LakeLock.acquire(lake)) {
       Publisher.cleanStaging(lake);
@@ -72,6 +72,25 @@ public final class LoadJob {
       Progress progress) {
     // Instants are written as such (TIMESTAMP_MICROS, UTC-adjusted), not as legacy INT96
     spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
+    // The checked frame of each table is cached for a few minutes at most: compressing the cache
+    // costs more CPU than it saves
+    String compressed = "spark.sql.inMemoryColumnarStorage.compressed";
+    scala.Option<String> before = spark.conf().getOption(compressed);
+    spark.conf().set(compressed, "false");
+    try {
+      return stageTables(spark, config, landing, staging, previous, previousDir, id, started, progress);
+    } finally {
+      if (before.isDefined()) {
+        spark.conf().set(compressed, before.get());
+      } else {
+        spark.conf().unset(compressed);
+      }
+    }
+  }
+
+  private static LoadReport stageTables(SparkSession spark, LoadConfig config, Landing landing,
+      Path staging, String previous, Path previousDir, String id, Instant started,
+      Progress progress) {
     References references = References.staged(spark, staging);
     Map<Table, Long> previousRows = previousDir == null ? Map.of()
         : LoadReport.rowsInLake(Lake.report(previousDir));

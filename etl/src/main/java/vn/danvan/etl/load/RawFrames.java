@@ -81,10 +81,9 @@ final class RawFrames {
       Map<Path, Integer> index) {
     LandingFile first = group.get(0);
     List<String> header = first.header();
+    List<String> names = fieldNames(header);
     List<StructField> fields = new ArrayList<>();
-    for (int i = 0; i < header.size(); i++) {
-      fields.add(DataTypes.createStructField("c" + i, DataTypes.StringType, true));
-    }
+    names.forEach(n -> fields.add(DataTypes.createStructField(n, DataTypes.StringType, true)));
     fields.add(DataTypes.createStructField(MALFORMED, DataTypes.StringType, true));
     Dataset<Row> df = spark.read().schema(DataTypes.createStructType(fields))
         .option("header", "true")
@@ -97,8 +96,25 @@ final class RawFrames {
     Map<String, String> mapping = HeaderRules.mapping(first);
     return select(df, table, name -> {
       String source = mapping.get(name);
-      return source == null ? null : col("c" + header.indexOf(source));
+      return source == null ? null : col(SparkPaths.quoted(names.get(header.indexOf(source))));
     }, index);
+  }
+
+  /**
+   * Field names of a CSV schema: the header's own names, so that Spark's header check has nothing
+   * to warn about on every file; positional names when the header has blank or (ignoring case)
+   * repeated names, which a Spark schema cannot hold, or names starting with {@code _}, which
+   * could hide Spark's {@code _metadata} column.
+   */
+  static List<String> fieldNames(List<String> header) {
+    Set<String> seen = new java.util.HashSet<>();
+    boolean usable = header.stream().allMatch(h -> !h.isBlank() && !h.startsWith("_")
+        && seen.add(h.toLowerCase(java.util.Locale.ROOT)));
+    List<String> names = new ArrayList<>();
+    for (int i = 0; i < header.size(); i++) {
+      names.add(usable ? header.get(i) : "_c" + i);
+    }
+    return names;
   }
 
   private static Dataset<Row> json(SparkSession spark, Table table, List<LandingFile> files,

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.split;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,7 +108,7 @@ final class TableLoad {
         .map(Check::name).toList();
     List<Column> aggs = new ArrayList<>();
     for (String w : warnings) {
-      aggs.add(count_if(array_contains(col(Classify.WARNINGS), w)));
+      aggs.add(count_if(array_contains(split(col(Classify.WARNINGS), Classify.SEPARATOR), w)));
     }
     List<Row> rows = classified.groupBy(col(Classify.REASON))
         .agg(count(lit(1)), aggs.toArray(Column[]::new)).collectAsList();
