@@ -29,19 +29,24 @@ final class LakeWriter {
   static final int ROW_GROUP_ROWS = 500_000;
   static final long ROW_GROUP_BYTES = 64L << 20;
   static final long FILE_ROWS = 2_000_000;
+  /** Rows one write task takes: fewer tasks, fewer and longer sorted files. */
+  static final long TASK_ROWS = 1_000_000;
 
   /**
-   * Writes without a shuffle: the rows are merged into as many tasks as there are cores (so a
-   * table has at most that many files per year, however many files the previous snapshot had),
-   * and each task sorts its rows by year and region before writing.
+   * Writes without a shuffle: the rows are merged into one task per {@value #TASK_ROWS} expected
+   * rows, at most one per core (so a table has that many files per year at most, however many
+   * files the previous snapshot had), and each task sorts its rows by year and region.
+   *
+   * @param expectedRows about how many rows will be written (sizes the tasks, nothing else)
    */
-  static void table(Dataset<Row> rows, Table table, Path dir) {
+  static void table(Dataset<Row> rows, Table table, Path dir, long expectedRows) {
     List<Column> order = new ArrayList<>();
     if (LakeSchema.partitioned(table)) {
       order.add(col(LakeSchema.YEAR));
     }
     sortKey(table).forEach(k -> order.add(col(k)));
-    int tasks = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism());
+    int cores = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism());
+    int tasks = (int) Math.min(cores, Math.max(1, (expectedRows + TASK_ROWS - 1) / TASK_ROWS));
     DataFrameWriter<Row> writer = options(rows.coalesce(tasks)
         .sortWithinPartitions(order.toArray(Column[]::new)).write());
     if (LakeSchema.partitioned(table)) {

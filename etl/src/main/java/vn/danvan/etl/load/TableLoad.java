@@ -82,7 +82,8 @@ final class TableLoad {
       Dataset<Row> merged = Merge.merge(Classify.landed(classified, table), previous, table)
           .observe(lake, count_if(col(Merge.ORIGIN).equalTo(Merge.LANDED)).as(Merge.LANDED),
               count_if(col(Merge.ORIGIN).equalTo(Merge.CARRIED)).as(Merge.CARRIED));
-      LakeWriter.table(merged.drop(Merge.ORIGIN), table, out);
+      LakeWriter.table(merged.drop(Merge.ORIGIN), table, out,
+          counts.landed() + ctx.previousRows().getOrDefault(table, 0L));
       long landed = metric(lake, Merge.LANDED);
       long rowsInLake = landed + metric(lake, Merge.CARRIED);
       if (landed != counts.landed() || landed + quarantined != counts.read()) {

@@ -1,17 +1,13 @@
 package vn.danvan.etl.load;
 
-import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.floor;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.lower;
 import static org.apache.spark.sql.functions.nullif;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.trim;
-import static org.apache.spark.sql.functions.try_to_date;
 import static org.apache.spark.sql.functions.unix_seconds;
-import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
 import java.time.Instant;
@@ -30,8 +26,8 @@ import vn.danvan.etl.contract.Table;
  * Parses a table's all-string frame into lake types. Every contract column {@code c} keeps the
  * text as read in {@code _raw_c} (for the quarantine record and to tell "empty" from "does not
  * parse") and gets its typed value in {@code c}: null when the text is empty or does not parse.
- * Parsing is strict (ISO dates, timestamps with an offset, plain integers) and never fails the
- * query: a bad value is a null that a check names.
+ * Parsing is strict (ISO dates, timestamps with an offset, plain integers; see {@link Parsers})
+ * and never fails the query: a bad value is a null that a check names.
  */
 public final class Typing {
   private Typing() {}
@@ -40,17 +36,6 @@ public final class Typing {
 
   /** Reporting periods are Vietnam's calendar: dates of timestamps are taken in this zone. */
   public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-  static final String DATE_FORM = "^\\d{4}-\\d{2}-\\d{2}$";
-  static final String TIMESTAMP_FORM =
-      "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$";
-  /**
-   * Whole numbers; "12.0" (a float printed by a spreadsheet or JSON writer) is 12, but "7.000" is
-   * how 7,000 is written in Vietnam, so it is not taken for 7: it fails as a bad type.
-   */
-  static final String INTEGER_FORM = "^[+-]?\\d{1,18}(\\.0)?$";
-  static final String NUMBER_FORM = "^[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d{1,3})?$";
-  static final String YEAR_FORM = "^\\d{4}$";
 
   /**
    * The offset of Vietnam time in seconds. Asia/Ho_Chi_Minh has kept UTC+7 without daylight saving
@@ -108,16 +93,11 @@ public final class Typing {
     org.apache.spark.sql.Column s = clean(text);
     return switch (column.type()) {
       case STRING, CODE -> lowerCase ? lower(s) : s;
-      case DATE -> when(s.rlike(DATE_FORM), try_to_date(s, "yyyy-MM-dd"));
-      case TIMESTAMP -> when(s.rlike(TIMESTAMP_FORM), s.try_cast(DataTypes.TimestampType));
-      case YEAR -> when(s.rlike(YEAR_FORM), s.try_cast(DataTypes.IntegerType));
-      case COUNT, MONEY -> when(s.rlike(INTEGER_FORM),
-          regexp_replace(s, lit("\\.0$"), lit("")).try_cast(DataTypes.LongType));
-      case DECIMAL, FRACTION, WEIGHT -> {
-        org.apache.spark.sql.Column d = s.try_cast(DataTypes.DoubleType);
-        // 1e999 casts to Infinity: not a number anybody reported
-        yield when(s.rlike(NUMBER_FORM).and(abs(d).leq(lit(Double.MAX_VALUE))), d);
-      }
+      case DATE -> Parsers.DATE_UDF.apply(s);
+      case TIMESTAMP -> Parsers.TIMESTAMP_UDF.apply(s);
+      case YEAR -> Parsers.YEAR_UDF.apply(s);
+      case COUNT, MONEY -> Parsers.WHOLE_UDF.apply(s);
+      case DECIMAL, FRACTION, WEIGHT -> Parsers.NUMBER_UDF.apply(s);
     };
   }
 

@@ -1,0 +1,134 @@
+package vn.danvan.etl.load;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.danvan.etl.contract.Table;
+
+/** The pure transforms, frame in, frame out: typing, checks and verdicts, merge, decreasing. */
+class TransformsTest {
+  static final LocalDate AS_OF = LocalDate.of(2025, 9, 30);
+  static SparkSession spark;
+
+  @BeforeAll
+  static void start() {
+    spark = TestSpark.start("transforms-test");
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  /** A raw frame of a table: contract values as text in contract order, then file and position. */
+  static Dataset<Row> raw(Table table, Object[]... rows) {
+    List<Row> out = new ArrayList<>();
+    int width = table.columns().size();
+    for (Object[] r : rows) {
+      Object[] values = new Object[width + 3];
+      System.arraycopy(r, 0, values, 0, width);
+      values[width + 1] = r[width];
+      values[width + 2] = ((Number) r[width + 1]).longValue();
+      out.add(RowFactory.create(values));
+    }
+    return spark.createDataFrame(out, RawFrames.schema(table));
+  }
+
+  static Object[] metric(String post, String at, String shares, int file, int pos) {
+    return new Object[] {post, at, shares, "1", "1", null, file, pos};
+  }
+
+  static Dataset<Row> classified(Table table, Dataset<Row> raw) {
+    List<Check> checks = RowChecks.of(table, AS_OF, Catalogue.indicatorCodes());
+    return Classify.classify(Typing.typed(raw, table), checks, table.key());
+  }
+
+  @Test
+  void timestamps_with_any_offset_land_on_their_date_in_vietnam() {
+    Dataset<Row> typed = Typing.typed(raw(Table.POST_METRICS,
+        metric("P1", "2024-12-31T16:59:59Z", "1", 0, 1),
+        metric("P1", "2024-12-31T17:00:00Z", "1", 0, 2),
+        metric("P1", "2025-01-01T00:30:00+07:00", "1", 0, 3),
+        metric("P1", "2024-12-31T23:30:00-05:00", "1", 0, 4)), Table.POST_METRICS);
+    assertThat(typed.orderBy("_pos").collectAsList())
+        .extracting(r -> r.<Date>getAs("observed_date").toString(), r -> r.<Integer>getAs("year"))
+        .containsExactly(tuple("2024-12-31", 2024), tuple("2025-01-01", 2025),
+            tuple("2025-01-01", 2025), tuple("2025-01-01", 2025));
+    assertThat(typed.orderBy("_pos").first().<Timestamp>getAs("observed_at").toInstant())
+        .isEqualTo(Instant.parse("2024-12-31T16:59:59Z"));
+  }
+
+  @Test
+  void a_row_takes_the_first_failing_reason_and_lists_every_failed_check() {
+    Dataset<Row> verdicts = classified(Table.POST_METRICS, raw(Table.POST_METRICS,
+        new Object[] {"P1", "2025-01-01T08:00:00+07:00", "-3", "x", "1", null, 0, 1},
+        new Object[] {"P2", "2026-01-01T08:00:00+07:00", "", "1", "1", "2", 0, 2},
+        new Object[] {"P3", "2025-01-01T08:00:00+07:00", "3", "1", "1", null, 0, 3}));
+    assertThat(verdicts.orderBy("_pos").collectAsList())
+        .extracting(r -> r.getAs("post_id"), r -> r.getAs(Classify.REASON), r -> r.getAs(Classify.FAILED))
+        .containsExactly(
+            tuple("P1", "bad_type", "bad_type:comments,negative_value:shares"),
+            tuple("P2", "missing_value", "missing_value:shares,date_out_of_range:observed_date"),
+            tuple("P3", null, ""));
+  }
+
+  @Test
+  void a_duplicated_key_keeps_its_first_good_row_in_file_order() {
+    Dataset<Row> verdicts = classified(Table.POST_METRICS, raw(Table.POST_METRICS,
+        metric("P1", "2025-01-01T08:00:00+07:00", "5", 1, 1),
+        metric("P1", "2025-01-01T01:00:00Z", "6", 0, 9),
+        metric("P2", "2025-01-01T08:00:00+07:00", "bad", 0, 1),
+        metric("P2", "2025-01-01T08:00:00+07:00", "7", 0, 2),
+        metric("P2", "2025-01-01T08:00:00+07:00", "8", 1, 0)));
+    assertThat(verdicts.orderBy("post_id", "_file", "_pos").collectAsList())
+        .extracting(r -> r.getAs("post_id"), r -> r.getAs("shares"), r -> r.getAs(Classify.REASON))
+        .as("the same instant written with another offset is the same key")
+        .containsExactly(tuple("P1", 6L, null), tuple("P1", 5L, "duplicate_id"),
+            tuple("P2", null, "bad_type"), tuple("P2", 7L, null), tuple("P2", 8L, "duplicate_id"));
+  }
+
+  @Test
+  void quarantine_rows_carry_file_key_reason_checks_and_raw_values() {
+    Dataset<Row> verdicts = classified(Table.POST_METRICS, raw(Table.POST_METRICS,
+        metric("P1", " 2025-01-01T08:00:00+07:00 ", "-1", 1, 1)));
+    Row q = Classify.quarantined(verdicts, Table.POST_METRICS, List.of("a.csv", "sub/b.csv")).first();
+    assertThat(q.<String>getAs("source_file")).isEqualTo("sub/b.csv");
+    assertThat(q.<String>getAs("row_key")).isEqualTo("P1| 2025-01-01T08:00:00+07:00 ");
+    assertThat(q.<String>getAs("reason")).isEqualTo("negative_value");
+    assertThat(q.getList(q.fieldIndex("failed_checks"))).containsExactly("negative_value:shares");
+    assertThat(q.<String>getAs("record")).isEqualTo("{\"post_id\":\"P1\","
+        + "\"observed_at\":\" 2025-01-01T08:00:00+07:00 \",\"shares\":\"-1\",\"comments\":\"1\","
+        + "\"reactions\":\"1\"}");
+  }
+
+  @Test
+  void merge_replaces_rows_by_key_and_carries_the_others_over() {
+    Dataset<Row> previous = Classify.landed(classified(Table.POST_METRICS, raw(Table.POST_METRICS,
+        metric("P1", "2025-01-01T08:00:00+07:00", "5", 0, 1),
+        metric("P2", "2025-01-01T08:00:00+07:00", "9", 0, 2))), Table.POST_METRICS)
+        .withColumn("decreasing", org.apache.spark.sql.functions.lit(false));
+    Dataset<Row> landed = Classify.landed(classified(Table.POST_METRICS, raw(Table.POST_METRICS,
+        metric("P1", "2025-01-01T08:00:00+07:00", "6", 0, 1),
+        metric("P2", "2025-01-02T08:00:00+07:00", "4", 0, 2))), Table.POST_METRICS);
+    Dataset<Row> merged = Merge.merge(landed, previous, Table.POST_METRICS);
+    assertThat(merged.orderBy("post_id", "observed_at").collectAsList())
+        .extracting(r -> r.getAs("post_id"), r -> r.getAs("shares"), r -> r.getAs(Merge.ORIGIN),
+            r -> r.getAs("decreasing"))
+        .containsExactly(tuple("P1", 6L, "landed", false), tuple("P2", 9L, "carried", false),
+            tuple("P2", 4L, "landed", true));
+    assertThat(merged.columns()).contains(LakeSchema.names(Table.POST_METRICS).toArray(String[]::new));
+  }
+}
