@@ -1,6 +1,7 @@
 package vn.danvan.etl.load;
 
 import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -22,6 +23,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.types.DataTypes;
 import vn.danvan.etl.contract.Reason;
 import vn.danvan.etl.contract.Table;
 
@@ -40,39 +42,42 @@ public final class Classify {
   /** Names of the failed warnings, joined by {@link #SEPARATOR}. */
   public static final String WARNINGS = "_warnings";
   static final String SEPARATOR = ",";
+  private static final String DUPLICATE = "_duplicate";
 
   /** The quarantine's columns, in order. */
   public static final List<String> QUARANTINE_COLUMNS =
       List.of("source_file", "row_key", "reason", "failed_checks", "record");
 
   /**
-   * Adds the verdict columns. A key used again in this load is a {@code duplicate_id} when an
-   * earlier row with that key (in {@code _file, _pos} order) lands: the first good row wins, so a
-   * corrected row sent after a broken one is not lost. The raw text of a row that lands is
-   * dropped here (nulled): only the quarantine shows it, and the cached frame is half as big.
+   * Adds the verdict columns: {@link #judge} then {@link #duplicates}. The raw text of a row that
+   * passes the checks is dropped (nulled) in {@link #judge}: only the quarantine shows raw text,
+   * and the frame a load caches is half as big.
    */
   public static Dataset<Row> classify(Dataset<Row> frame, List<Check> checks, List<String> key) {
-    Dataset<Row> out = duplicates(judge(frame, checks), key);
-    for (String c : out.columns()) {
-      if (c.startsWith(Typing.RAW)) {
-        out = out.withColumn(c, when(col(REASON).isNotNull(), col(c)));
-      }
-    }
-    return out;
+    return duplicates(judge(frame, checks, key), key);
   }
 
-  /** The verdict of the checks alone, before duplicates are looked for. */
-  static Dataset<Row> judge(Dataset<Row> frame, List<Check> checks) {
+  /**
+   * The verdict of the checks alone, before duplicates are looked for. Raw text is kept for rows
+   * that fail a check, and for the key of every row (a duplicate's quarantine entry names it).
+   */
+  static Dataset<Row> judge(Dataset<Row> frame, List<Check> checks, List<String> key) {
     List<Check> errors = checks.stream().filter(c -> c.level() == Check.Level.ERROR)
         .sorted(Comparator.comparingInt(c -> c.reason().ordinal())).toList();
     List<Check> warnings = checks.stream().filter(c -> c.level() == Check.Level.WARN).toList();
     // Names joined as text, not collected in an array: concat_ws is compiled with the conditions,
     // while array filters run interpreted, and with them every condition inside. The checks are
     // in reason order and named "<reason>:<what>", so the first name gives the reason.
-    return frame
+    Dataset<Row> out = frame
         .withColumn(FAILED, names(errors))
         .withColumn(REASON, nullif(substring_index(col(FAILED), ":", 1), lit("")))
         .withColumn(WARNINGS, names(warnings));
+    for (String c : out.columns()) {
+      if (c.startsWith(Typing.RAW) && !key.contains(c.substring(Typing.RAW.length()))) {
+        out = out.withColumn(c, when(col(REASON).isNotNull(), col(c)));
+      }
+    }
+    return out;
   }
 
   private static Column names(List<Check> checks) {
@@ -81,20 +86,50 @@ public final class Classify {
     return named.length == 0 ? lit("") : concat_ws(SEPARATOR, named);
   }
 
-  private static Dataset<Row> duplicates(Dataset<Row> judged, List<String> key) {
-    WindowSpec earlier = Window.partitionBy(key.stream().map(k -> col(k)).toArray(Column[]::new))
-        .orderBy(col(RawFrames.FILE), col(RawFrames.POS))
+  /**
+   * Marks {@code duplicate_id}: a key used again in this load is a duplicate when an earlier row
+   * with that key (in {@code _file, _pos} order) lands, so the first good row wins and a corrected
+   * row sent after a broken one is not lost.
+   *
+   * <p>Only keys seen more than once are ordered: the keys are counted (a shuffle of the key
+   * columns alone), the few rows of repeated keys are ordered by a window, and the duplicates found
+   * are joined back by position. Both small sides are broadcast, so the wide rows are never
+   * shuffled; a landing that repeats most of its keys makes them large, and still correct.
+   */
+  static Dataset<Row> duplicates(Dataset<Row> judged, List<String> key) {
+    return markDuplicates(judged, duplicateRows(judged, key), key);
+  }
+
+  /** {@code _file, _pos} of every duplicate row: small, and worth computing once per load. */
+  static Dataset<Row> duplicateRows(Dataset<Row> judged, List<String> key) {
+    Column[] keys = key.stream().map(k -> col(k)).toArray(Column[]::new);
+    Dataset<Row> repeated = judged.groupBy(keys).count().filter(col("count").gt(1))
+        .select(key.stream().map(k -> col(k).as("_repeated_" + k)).toArray(Column[]::new));
+    Column sameKey = key.stream().map(k -> col(k).equalTo(col("_repeated_" + k)))
+        .reduce(Column::and).orElseThrow();
+    List<Column> candidate = new ArrayList<>(List.of(keys));
+    candidate.addAll(List.of(col(RawFrames.FILE), col(RawFrames.POS), col(REASON)));
+    WindowSpec earlier = Window.partitionBy(keys).orderBy(col(RawFrames.FILE), col(RawFrames.POS))
         .rowsBetween(Window.unboundedPreceding(), -1);
-    Column earlierLands = coalesce(max(when(col(REASON).isNull(), lit(true)).otherwise(lit(false)))
-        .over(earlier), lit(false));
+    return judged.select(candidate.toArray(Column[]::new))
+        .join(broadcast(repeated), sameKey, "left_semi")
+        .withColumn(DUPLICATE, coalesce(max(col(REASON).isNull()).over(earlier), lit(false)))
+        .filter(col(DUPLICATE))
+        .select(col(RawFrames.FILE).as("_dup_file"), col(RawFrames.POS).as("_dup_pos"), col(DUPLICATE));
+  }
+
+  /** The judged frame with {@code duplicate_id} added to the rows in {@code found}. */
+  static Dataset<Row> markDuplicates(Dataset<Row> judged, Dataset<Row> found, List<String> key) {
+    Column dup = coalesce(col(DUPLICATE), lit(false));
     String dupName = Reason.DUPLICATE_ID.code() + ":" + String.join("+", key);
-    return judged.withColumn("_dup", earlierLands)
-        .withColumn(FAILED, when(col("_dup"), concat_ws(SEPARATOR,
+    return judged.join(broadcast(found), col(RawFrames.FILE).equalTo(col("_dup_file"))
+            .and(col(RawFrames.POS).equalTo(col("_dup_pos"))), "left")
+        .withColumn(FAILED, when(dup, concat_ws(SEPARATOR,
             nullif(col(FAILED), lit("")), lit(dupName))).otherwise(col(FAILED)))
         // duplicate_id is last in Reason order: any other failing reason comes first
-        .withColumn(REASON, when(col("_dup"), coalesce(col(REASON), lit(Reason.DUPLICATE_ID.code())))
+        .withColumn(REASON, when(dup, coalesce(col(REASON), lit(Reason.DUPLICATE_ID.code())))
             .otherwise(col(REASON)))
-        .drop("_dup");
+        .drop("_dup_file", "_dup_pos", DUPLICATE);
   }
 
   /**
@@ -119,7 +154,8 @@ public final class Classify {
         .map(k -> coalesce(col(Typing.raw(k)), lit(""))).toArray(Column[]::new));
     List<Column> fields = new ArrayList<>();
     for (String name : table.columnNames()) {
-      fields.add(col(Typing.raw(name)).as(name));
+      // a duplicate that passed every check kept only its key as text: its values as loaded
+      fields.add(coalesce(col(Typing.raw(name)), col(name).cast(DataTypes.StringType)).as(name));
     }
     fields.add(col(RawFrames.MALFORMED).as("_line"));
     return classified.filter(col(REASON).isNotNull()).select(

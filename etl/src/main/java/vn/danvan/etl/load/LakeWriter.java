@@ -57,7 +57,9 @@ final class LakeWriter {
 
   /** This load's quarantined rows of a table: few, so one file. */
   static void quarantine(Dataset<Row> rows, Path dir) {
-    options(rows.coalesce(1).write()).parquet(dir.toString());
+    // repartition, not coalesce: the rows are filtered from every row of the table, and the
+    // filtering should run in parallel, not in the one task that writes
+    options(rows.repartition(1).write()).parquet(dir.toString());
   }
 
   /**

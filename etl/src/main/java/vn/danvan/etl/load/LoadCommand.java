@@ -98,9 +98,12 @@ public final class LoadCommand implements Callable<Integer> {
       builder.master(url);
     }
     if (url != null && url.startsWith("local")) {
+      int cores = Runtime.getRuntime().availableProcessors();
       builder.config("spark.ui.enabled", "false")
+          // input split in about 4 tasks per core, so the last tasks of a scan do not run alone
+          .config("spark.sql.files.minPartitionNum", String.valueOf(4 * cores))
           .config("spark.sql.shuffle.partitions", String.valueOf(
-              Math.max(2, 2 * Runtime.getRuntime().availableProcessors())));
+              Math.max(2, 2 * cores)));
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

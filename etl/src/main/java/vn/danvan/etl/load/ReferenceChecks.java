@@ -2,32 +2,38 @@ package vn.danvan.etl.load;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.exists;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.udf;
+import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.api.java.UDF3;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
+import org.apache.spark.sql.types.DataTypes;
 import vn.danvan.etl.contract.Reason;
 import vn.danvan.etl.contract.Table;
 
 /**
  * Checks against other tables: region codes (known at all, and valid on the record's dates, see
- * docs/TEAM-NOTES.md "Region validity"), campaigns, survey waves and questions, posts. {@link
- * #attach} joins the (small, broadcast) reference frames as {@code _ref_*} columns, one row per
- * input row; {@link #of} gives the checks over them; {@link #detach} drops them again.
+ * {@link #interval}), campaigns, survey waves and questions, posts. {@link #attach} adds {@code
+ * _ref_*} columns (the region's {@link RegionValidity} status and joins of the small, broadcast
+ * reference frames), one row per input row; {@link #of} gives the checks over them; {@link
+ * #detach} drops them again.
  */
 final class ReferenceChecks {
   private ReferenceChecks() {}
 
   static final String PREFIX = "_ref_";
-  private static final String SPANS = PREFIX + "spans";
+  /** The {@link RegionValidity} status of the record's region code on its dates. */
+  private static final String REGION = PREFIX + "region";
   private static final String START = PREFIX + "start";
   private static final String END = PREFIX + "end";
   private static final String CAMPAIGN = PREFIX + "campaign";
@@ -41,8 +47,8 @@ final class ReferenceChecks {
     Dataset<Row> out = typed;
     switch (table) {
       case REGION_LINEAGE -> {
-        out = withSpans(out, "old_code", refs, SPANS + "_old");
-        out = withSpans(out, "new_code", refs, SPANS + "_new");
+        out = out.withColumn(REGION + "_old", region(refs, col("old_code"), null))
+            .withColumn(REGION + "_new", region(refs, col("new_code"), null));
       }
       case CAMPAIGN_TARGETS, ACTIVITIES -> out = known(out, refs.campaigns(), CAMPAIGN, "campaign_code");
       case SURVEY_QUESTIONS -> out = known(out, refs.waves().select("wave_id"), WAVE, "wave_id");
@@ -57,11 +63,9 @@ final class ReferenceChecks {
       default -> { }
     }
     if (hasRegion(table)) {
-      out = withSpans(out, "region_code", refs, SPANS);
-      if (table != Table.SURVEY_RESPONSES) {
-        Column[] interval = interval(table);
-        out = out.withColumn(START, interval[0]).withColumn(END, interval[1]);
-      }
+      Column[] interval = table == Table.SURVEY_RESPONSES
+          ? new Column[] {col(START), col(END)} : interval(table);
+      out = out.withColumn(REGION, region(refs, col("region_code"), interval));
     }
     return out;
   }
@@ -70,8 +74,8 @@ final class ReferenceChecks {
     List<Check> checks = new ArrayList<>();
     switch (table) {
       case REGION_LINEAGE -> {
-        checks.add(unknownRegion("old_code", SPANS + "_old"));
-        checks.add(unknownRegion("new_code", SPANS + "_new"));
+        checks.add(unknownRegion("old_code", REGION + "_old"));
+        checks.add(unknownRegion("new_code", REGION + "_new"));
       }
       case CAMPAIGN_TARGETS, ACTIVITIES -> checks.add(unknown(Reason.UNKNOWN_REFERENCE, "campaign_code", CAMPAIGN));
       case SURVEY_QUESTIONS -> checks.add(unknown(Reason.UNKNOWN_REFERENCE, "wave_id", WAVE));
@@ -87,11 +91,9 @@ final class ReferenceChecks {
       default -> { }
     }
     if (hasRegion(table)) {
-      checks.add(unknownRegion("region_code", SPANS));
+      checks.add(unknownRegion("region_code", REGION));
       checks.add(Check.error(Reason.REGION_NOT_VALID_ON_DATE, "region_code",
-          col(SPANS).isNotNull().and(col(START).isNotNull()).and(col(END).isNotNull())
-              .and(not(exists(col(SPANS), s -> s.getField("valid_from").leq(col(END))
-                  .and(s.getField("valid_to").isNull().or(s.getField("valid_to").geq(col(START)))))))));
+          col(REGION).equalTo(lit(RegionValidity.NOT_VALID_ON_DATE))));
     }
     return List.copyOf(checks);
   }
@@ -126,11 +128,18 @@ final class ReferenceChecks {
     };
   }
 
-  private static Dataset<Row> withSpans(Dataset<Row> frame, String codeColumn, References refs,
-      String as) {
-    Dataset<Row> spans = refs.regionSpans().select(col("code").as(as + "_code"), col("spans").as(as));
-    return frame.join(broadcast(spans), col(codeColumn).equalTo(col(as + "_code")), "left")
-        .drop(as + "_code");
+  /**
+   * The {@link RegionValidity} status of a code on an interval of dates (null: only whether the
+   * code is known).
+   */
+  private static Column region(References refs, Column code, Column[] interval) {
+    Broadcast<RegionValidity> validity = refs.regionValidity();
+    UserDefinedFunction status = udf((UDF3<String, Integer, Integer, Integer>)
+        (c, start, end) -> validity.value().status(c, start, end), DataTypes.IntegerType)
+        .withName("region_status");
+    Column none = lit(null).cast(DataTypes.IntegerType);
+    return status.apply(code, interval == null ? none : unix_date(interval[0]),
+        interval == null ? none : unix_date(interval[1]));
   }
 
   /**
@@ -156,8 +165,8 @@ final class ReferenceChecks {
     return joined;
   }
 
-  private static Check unknownRegion(String column, String spans) {
-    return Check.error(Reason.UNKNOWN_REGION, column, col(column).isNotNull().and(col(spans).isNull()));
+  private static Check unknownRegion(String column, String status) {
+    return Check.error(Reason.UNKNOWN_REGION, column, col(status).equalTo(lit(RegionValidity.UNKNOWN)));
   }
 
   private static Check unknown(Reason reason, String column, String flag) {

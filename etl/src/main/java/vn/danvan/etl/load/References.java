@@ -5,10 +5,10 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
 import java.util.function.Supplier;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
@@ -28,11 +28,8 @@ import vn.danvan.etl.regions.RegionRow;
  * {@link Table} order, so every referenced table is complete before a table that refers to it.
  */
 final class References {
-  static final StructType SPAN = new StructType()
-      .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType);
-
   private final Supplier<Dataset<Row>> regions;
-  private Dataset<Row> regionSpans;
+  private Broadcast<RegionValidity> regionValidity;
   private final Supplier<Dataset<Row>> campaigns;
   private final Supplier<Dataset<Row>> waves;
   private final Supplier<Dataset<Row>> questions;
@@ -67,17 +64,17 @@ final class References {
   }
 
   /**
-   * code, spans: every validity interval a unit with this code ever had. Most tables use it, so it
-   * is built once per load (after the regions table is staged: its first user comes later in load
-   * order), on the driver: regions are tens of thousands of rows, and a local frame is broadcast
-   * to the joins without a Spark job of its own.
+   * Every validity span of every region code. Most tables use it, so it is built once per load
+   * (after the regions table is staged: its first user comes later in load order), on the driver:
+   * regions are tens of thousands of rows, sent to the executors once as a broadcast.
    */
-  synchronized Dataset<Row> regionSpans() {
-    if (regionSpans == null) {
+  synchronized Broadcast<RegionValidity> regionValidity() {
+    if (regionValidity == null) {
       Dataset<Row> rows = regions.get();
-      regionSpans = regionSpans(rows.sparkSession(), rows.collectAsList());
+      regionValidity = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
+          .broadcast(RegionValidity.of(rows.collectAsList()));
     }
-    return regionSpans;
+    return regionValidity;
   }
 
   /** campaign_code */
@@ -100,30 +97,11 @@ final class References {
     return posts.get();
   }
 
-  /**
-   * One row per code with all its (valid_from, valid_to) spans, so joining a record to it never
-   * multiplies rows.
-   *
-   * @param regions rows of (code, valid_from, valid_to)
-   */
-  static Dataset<Row> regionSpans(SparkSession spark, List<Row> regions) {
-    Map<String, List<Row>> byCode = new TreeMap<>();
-    for (Row r : regions) {
-      byCode.computeIfAbsent(r.getString(0), k -> new ArrayList<>())
-          .add(RowFactory.create(r.get(1), r.get(2)));
-    }
-    List<Row> rows = new ArrayList<>();
-    byCode.forEach((code, spans) -> rows.add(RowFactory.create(code, spans.toArray(Row[]::new))));
-    StructType schema = new StructType().add("code", DataTypes.StringType)
-        .add("spans", DataTypes.createArrayType(SPAN));
-    return spark.createDataFrame(rows, schema);
-  }
-
   /** The 63 + 34 provinces the jar ships: known even when the landing has no regions. */
   static Dataset<Row> shippedProvinces(SparkSession spark) {
     List<Row> rows = Provinces.regions().stream().map(References::row).toList();
-    StructType schema = new StructType().add("code", DataTypes.StringType).add(SPAN.fields()[0])
-        .add(SPAN.fields()[1]);
+    StructType schema = new StructType().add("code", DataTypes.StringType)
+        .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType);
     return spark.createDataFrame(rows, schema);
   }
 

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,8 +31,8 @@ import vn.danvan.etl.load.LoadReport.Counts;
 /**
  * Loads one table into a staging folder: read → type → check → count → write quarantine → merge
  * with the previous snapshot → write. The checked frame is cached once, so the input is parsed
- * and checked in a single pass; the writes count what they write, and the counts must reconcile
- * before the load may go on.
+ * and checked in a single pass (duplicates are then found from the cache); the writes count what
+ * they write, and the counts must reconcile before the load may go on.
  */
 final class TableLoad {
   /** What all tables of one load share. {@code previous} is null when the lake has no snapshot. */
@@ -61,21 +62,26 @@ final class TableLoad {
     List<Check> checks = new ArrayList<>(RowChecks.of(table, ctx.asOf(), ctx.indicators()));
     checks.addAll(ReferenceChecks.of(table));
     Dataset<Row> typed = Typing.typed(RawFrames.read(ctx.spark(), table, files), table);
-    Dataset<Row> classified = ReferenceChecks.detach(Classify.classify(
+    Dataset<Row> judged = ReferenceChecks.detach(Classify.judge(
         ReferenceChecks.attach(typed, table, ctx.references()), checks, table.key()))
         .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> duplicates = Classify.duplicateRows(judged, table.key())
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> classified = Classify.markDuplicates(judged, duplicates, table.key());
     try {
-      Counts counts = tally(classified, checks);
-
       ctx.progress().phase("writing " + table.folder());
-      long quarantined = counts.quarantined();
-      if (quarantined > 0) {
-        Observation written = new Observation(table.folder() + "_quarantine");
-        List<String> relative = files.stream().map(LandingFile::relative).toList();
-        LakeWriter.quarantine(Classify.quarantined(classified, table, relative)
-            .observe(written, count(lit(1)).as("rows")), Lake.quarantine(ctx.staging(), table));
-        quarantined = metric(written, "rows");
-      }
+      // the quarantine's pass reads every row (its filter comes after the tally), the lake's pass
+      // reads the landed ones: two passes over the cached frame, each counting what it saw
+      Observation tally = new Observation(table.folder() + "_tally");
+      Observation written = new Observation(table.folder() + "_quarantine");
+      List<String> relative = files.stream().map(LandingFile::relative).toList();
+      Column[] aggs = tally(checks);
+      Dataset<Row> tallied = classified.observe(tally, aggs[0], Arrays.copyOfRange(aggs, 1, aggs.length));
+      LakeWriter.quarantine(Classify.quarantined(tallied, table, relative)
+          .observe(written, count(lit(1)).as("rows")), Lake.quarantine(ctx.staging(), table));
+      long quarantined = metric(written, "rows");
+      Counts counts = counts(tally, checks);
+
       Dataset<Row> previous = hasBefore
           ? ctx.spark().read().schema(LakeSchema.of(table)).parquet(before.toString()) : null;
       Observation lake = new Observation(table.folder() + "_lake");
@@ -96,41 +102,44 @@ final class TableLoad {
       }
       return counts.withRowsInLake(rowsInLake);
     } finally {
-      classified.unpersist();
+      duplicates.unpersist();
+      judged.unpersist();
     }
   }
 
-  /**
-   * Rows read, landed, quarantined by reason and warnings, from one aggregate over the checked
-   * frame (which caches it for the writes that follow).
-   */
-  static Counts tally(Dataset<Row> classified, List<Check> checks) {
-    List<String> warnings = checks.stream().filter(c -> c.level() == Check.Level.WARN)
-        .map(Check::name).toList();
+  private static final String READ = "read";
+  private static final String LANDED = "landed";
+
+  /** Rows read, landed, quarantined by reason, and landed with each warning, as aggregates. */
+  static Column[] tally(List<Check> checks) {
     List<Column> aggs = new ArrayList<>();
-    for (String w : warnings) {
-      aggs.add(count_if(array_contains(split(col(Classify.WARNINGS), Classify.SEPARATOR), w)));
+    aggs.add(count(lit(1)).as(READ));
+    aggs.add(count_if(col(Classify.REASON).isNull()).as(LANDED));
+    for (Reason r : Reason.values()) {
+      aggs.add(count_if(col(Classify.REASON).equalTo(r.code())).as(r.code()));
     }
-    List<Row> rows = classified.groupBy(col(Classify.REASON))
-        .agg(count(lit(1)), aggs.toArray(Column[]::new)).collectAsList();
-    long read = 0;
-    long landed = 0;
+    for (String w : warnings(checks)) {
+      aggs.add(count_if(col(Classify.REASON).isNull()
+          .and(array_contains(split(col(Classify.WARNINGS), Classify.SEPARATOR), w))).as(w));
+    }
+    return aggs.toArray(Column[]::new);
+  }
+
+  static Counts counts(Observation tally, List<Check> checks) {
     Map<Reason, Long> byReason = new EnumMap<>(Reason.class);
+    for (Reason r : Reason.values()) {
+      byReason.put(r, metric(tally, r.code()));
+    }
     Map<String, Long> warned = new LinkedHashMap<>();
-    for (Row r : rows) {
-      long n = r.getLong(1);
-      read += n;
-      if (r.isNullAt(0)) {
-        landed = n;
-        for (int i = 0; i < warnings.size(); i++) {
-          warned.put(warnings.get(i), r.getLong(2 + i));
-        }
-      } else {
-        byReason.put(Reason.valueOf(r.getString(0).toUpperCase(java.util.Locale.ROOT)), n);
-      }
+    for (String w : warnings(checks)) {
+      warned.put(w, metric(tally, w));
     }
     warned.values().removeIf(n -> n == 0);
-    return new Counts(read, landed, byReason, 0, warned);
+    return new Counts(metric(tally, READ), metric(tally, LANDED), byReason, 0, warned);
+  }
+
+  private static List<String> warnings(List<Check> checks) {
+    return checks.stream().filter(c -> c.level() == Check.Level.WARN).map(Check::name).toList();
   }
 
   private static long metric(Observation observation, String name) {
