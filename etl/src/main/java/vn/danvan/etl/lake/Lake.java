@@ -13,7 +13,7 @@ import java.util.stream.Stream;
 import vn.danvan.etl.contract.Table;
 
 /**
- * Where things are in a lake folder (see docs/TEAM-NOTES.md, "Lake layout"): the published
+ * Where things are in a lake folder (see README.md, "The lake"): the published
  * snapshots, the staging area of a load in progress, the {@code CURRENT} pointer and the lock. The
  * loader, the warehouse tests and the tools all resolve paths here so the layout is written down
  * once.

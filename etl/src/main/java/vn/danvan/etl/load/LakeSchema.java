@@ -11,7 +11,7 @@ import vn.danvan.etl.contract.Column;
 import vn.danvan.etl.contract.Table;
 
 /**
- * The typed columns of each lake table (docs/TEAM-NOTES.md, "Lake layout"): the contract columns
+ * The typed columns of each lake table (README.md, "The lake"): the contract columns
  * with lake types, then the derived ones ({@code published_date}, {@code observed_date},
  * {@code decreasing}) and, for fact tables, the partition column {@code year}. The warehouse reads
  * exactly this layout, and the loader reads the previous snapshot back with it (never inferred).

@@ -2,7 +2,7 @@ package vn.danvan.etl.load;
 
 import org.apache.spark.sql.SparkSession;
 
-/** The one session a test class uses, configured as docs/TEAM-NOTES.md asks. */
+/** The one session a test class uses: local[2], no UI, 2 shuffle partitions, Vietnam time. */
 final class TestSpark {
   private TestSpark() {}
 
