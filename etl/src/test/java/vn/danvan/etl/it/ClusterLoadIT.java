@@ -52,10 +52,14 @@ class ClusterLoadIT {
     Map<String, String> env = Map.of("SPARK_HOME", sparkHome.toString(),
         "SPARK_SCALA_VERSION", "2.13", "SPARK_LOCAL_IP", "127.0.0.1");
     Path clusterLake = tmp.resolve("lake-cluster");
-    try (ChildJvm master = ChildJvm.start(env, List.of("-Xmx512m"),
+    // the daemons log at Spark's INFO defaults (the etl jar on their classpath keeps jobs quiet),
+    // which is where they say that they registered and launched executors
+    List<String> daemon = List.of("-Xmx512m",
+        "-Dlog4j2.configurationFile=org/apache/spark/log4j2-defaults.properties");
+    try (ChildJvm master = ChildJvm.start(env, daemon,
             "org.apache.spark.deploy.master.Master", List.of("--host", "127.0.0.1",
                 "--port", String.valueOf(masterPort), "--webui-port", String.valueOf(masterUiPort)));
-        ChildJvm worker = ChildJvm.start(env, List.of("-Xmx512m"),
+        ChildJvm worker = ChildJvm.start(env, daemon,
             "org.apache.spark.deploy.worker.Worker", List.of(masterUrl, "--host", "127.0.0.1",
                 "--cores", "2", "--memory", "3g", "--webui-port", String.valueOf(freePort()),
                 "--work-dir", tmp.resolve("worker").toString()))) {
