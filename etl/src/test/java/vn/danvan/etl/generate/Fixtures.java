@@ -1,9 +1,16 @@
 package vn.danvan.etl.generate;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.generate.LandingReader.LandingRow;
 import vn.danvan.etl.regions.AdminUnitsImport;
+import vn.danvan.etl.regions.ContractCsv;
 
 /** Small generated folders for the tests: tiny scales, few years. */
 final class Fixtures {
@@ -23,6 +30,21 @@ final class Fixtures {
     int[] y = GenerateConfig.parseYears(years);
     return new GenerateConfig(out, y[0], y[1], scale, seed, GenerateConfig.Format.MIXED, reference,
         reference == null ? "test: synthetic" : "test: danvan.shared");
+  }
+
+  /** The planted bad rows of a generated folder, as {@code table,row_key}. */
+  static Set<String> planted(Path out) throws IOException {
+    Set<String> planted = new HashSet<>();
+    for (List<String> line : ContractCsv.read(out.resolve("_planted.csv"))) {
+      planted.add(line.get(0) + "," + line.get(1));
+    }
+    return planted;
+  }
+
+  /** A table's generated rows that were not planted as bad ones. */
+  static List<LandingRow> good(Path out, Set<String> planted, Table t) throws Exception {
+    return LandingReader.rows(out, t).stream()
+        .filter(r -> !planted.contains(t.folder() + "," + LoaderRules.key(t, r))).toList();
   }
 
   /** Generates into {@code out}; returns the manifest (the console output is dropped). */

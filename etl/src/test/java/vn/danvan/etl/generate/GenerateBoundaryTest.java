@@ -35,15 +35,11 @@ class GenerateBoundaryTest {
       (r.validTo() == null ? newCodes : oldCodes).add(r.code());
     }
     Fixtures.generate(Fixtures.config(out, "2025", 0.1, 5, reference));
-    planted = new HashSet<>();
-    for (List<String> line : vn.danvan.etl.regions.ContractCsv.read(out.resolve("_planted.csv"))) {
-      planted.add(line.get(0) + "," + line.get(1));
-    }
+    planted = Fixtures.planted(out);
   }
 
   private static List<LandingRow> good(Table t) throws Exception {
-    return LandingReader.rows(out, t).stream()
-        .filter(r -> !planted.contains(t.folder() + "," + LoaderRules.key(t, r))).toList();
+    return Fixtures.good(out, planted, t);
   }
 
   @Test

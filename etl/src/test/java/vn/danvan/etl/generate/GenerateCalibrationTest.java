@@ -25,15 +25,11 @@ class GenerateCalibrationTest {
   @BeforeAll
   static void generate() throws Exception {
     Fixtures.generate(Fixtures.config(out, "2023-2024", SCALE, 21, Fixtures.reference()));
-    planted = new HashSet<>();
-    for (List<String> line : vn.danvan.etl.regions.ContractCsv.read(out.resolve("_planted.csv"))) {
-      planted.add(line.get(0) + "," + line.get(1));
-    }
+    planted = Fixtures.planted(out);
   }
 
   private static List<LandingRow> good(Table t) throws Exception {
-    return LandingReader.rows(out, t).stream()
-        .filter(r -> !planted.contains(t.folder() + "," + LoaderRules.key(t, r))).toList();
+    return Fixtures.good(out, planted, t);
   }
 
   @Test

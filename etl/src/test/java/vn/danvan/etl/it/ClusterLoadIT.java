@@ -24,6 +24,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.load.TestSpark;
 
 /**
  * The same job jar runs on a real Spark standalone cluster (a master and a worker started here on
@@ -78,9 +79,7 @@ class ClusterLoadIT {
           .contains("Asked to launch executor app-");
     }
 
-    SparkSession spark = SparkSession.builder().master("local[2]").appName("cluster-it-compare")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh").getOrCreate();
+    SparkSession spark = TestSpark.start("cluster-it-compare");
     try {
       Path a = currentSnapshot(localLake);
       Path b = currentSnapshot(clusterLake);

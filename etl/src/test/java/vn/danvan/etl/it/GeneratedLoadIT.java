@@ -22,6 +22,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.load.TestSpark;
 
 /**
  * The whole demo at scale 1, through the packaged jar as {@code bin/danvan} runs it: every table
@@ -34,9 +35,7 @@ class GeneratedLoadIT {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("generated-load-it")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh").getOrCreate();
+    spark = TestSpark.start("generated-load-it");
   }
 
   @AfterAll

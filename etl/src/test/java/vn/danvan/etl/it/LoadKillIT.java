@@ -23,6 +23,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.etl.load.TestSpark;
 
 /**
  * kill -9 of a load at several points never shows readers anything but the whole previous snapshot;
@@ -39,9 +40,7 @@ class LoadKillIT {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("kill-it")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh").getOrCreate();
+    spark = TestSpark.start("kill-it");
   }
 
   @AfterAll

@@ -21,6 +21,7 @@ import vn.danvan.etl.contract.Table;
 import vn.danvan.etl.generate.GenerateCommand;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
+import vn.danvan.etl.load.TestSpark;
 import vn.danvan.warehouse.lake.LakeTable;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SqlFile;
@@ -37,9 +38,7 @@ class LakeContractTest {
 
   @BeforeAll
   static void startSpark() {
-    spark = SparkSession.builder().master("local[2]").appName("lake-contract")
-        .config("spark.ui.enabled", "false").config("spark.sql.shuffle.partitions", "2")
-        .config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh").getOrCreate();
+    spark = TestSpark.start("lake-contract");
   }
 
   @AfterAll
