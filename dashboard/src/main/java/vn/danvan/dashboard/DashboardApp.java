@@ -4,7 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import vn.danvan.dashboard.health.HealthController;
 import vn.danvan.dashboard.indicators.IndicatorController;
-import vn.danvan.warehouse.catalogue.IndicatorCatalogue;
+import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.warehouse.query.Warehouse;
 
 /** The dashboard's web app: every route is declared here, and nowhere else. */

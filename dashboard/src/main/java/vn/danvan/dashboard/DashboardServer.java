@@ -8,7 +8,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import vn.danvan.warehouse.catalogue.IndicatorCatalogue;
+import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.warehouse.lake.Lake;
 import vn.danvan.warehouse.query.Warehouse;
 

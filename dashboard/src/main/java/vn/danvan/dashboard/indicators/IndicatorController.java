@@ -3,7 +3,7 @@ package vn.danvan.dashboard.indicators;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.Objects;
-import vn.danvan.warehouse.catalogue.IndicatorCatalogue;
+import vn.danvan.catalogue.IndicatorCatalogue;
 
 /** The indicator catalogue, so that pages label figures with the same names and units. */
 public final class IndicatorController {

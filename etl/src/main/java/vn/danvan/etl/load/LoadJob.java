@@ -11,7 +11,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
+import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.marts.MartsJob;
 import vn.danvan.etl.lake.Lake;
 import vn.danvan.etl.lake.LakeLock;
 import vn.danvan.etl.lake.Publisher;
@@ -100,6 +102,10 @@ public final class LoadJob {
     for (Table table : Table.values()) {
       counts.put(table, TableLoad.load(ctx, table, landing.files(table)));
     }
+    progress.phase("building marts");
+    MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all());
+    progress.phase("marts: " + marts.indicatorValues() + " indicator values, "
+        + marts.martRegions() + " regions");
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
         config.clock().instant(), counts);
     report.write(Lake.report(staging));

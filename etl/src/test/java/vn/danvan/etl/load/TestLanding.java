@@ -15,19 +15,19 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /** Writes landing folders by hand for tests: CSV lines as given, JSON Lines, small workbooks. */
-final class TestLanding {
+public final class TestLanding {
   private final Path root;
 
-  TestLanding(Path root) {
+  public TestLanding(Path root) {
     this.root = root;
   }
 
-  Path root() {
+  public Path root() {
     return root;
   }
 
   /** A CSV file whose lines are written exactly as given (first line = header). */
-  TestLanding csv(String folder, String file, String... lines) {
+  public TestLanding csv(String folder, String file, String... lines) {
     return text(folder, file, String.join("\n", lines) + "\n");
   }
 

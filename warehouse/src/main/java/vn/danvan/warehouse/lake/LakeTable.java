@@ -24,7 +24,11 @@ public enum LakeTable {
   POST_METRICS("post_metrics", true),
   SURVEY_WAVES("survey_waves", false),
   SURVEY_QUESTIONS("survey_questions", false),
-  SURVEY_RESPONSES("survey_responses", false);
+  SURVEY_RESPONSES("survey_responses", false),
+  /** Mart built at the end of each load: indicator × region × period, see docs/marts.md. */
+  INDICATOR_VALUES("indicator_values", false),
+  /** Mart: the regions of each boundary mode, with names and parents. */
+  MART_REGIONS("mart_regions", false);
 
   private final String folder;
   private final boolean partitionedByYear;

@@ -1,10 +1,11 @@
-package vn.danvan.warehouse.catalogue;
+package vn.danvan.catalogue;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
-import vn.danvan.warehouse.lake.LakeTable;
 
 /**
  * One row of the indicator catalogue: what a code means, in which unit, how it is computed and
@@ -12,6 +13,8 @@ import vn.danvan.warehouse.lake.LakeTable;
  *
  * @param computation {@code sum}, {@code count}, or {@code ratio:<numerator>/<denominator>} over
  *     two other indicator codes
+ * @param reports the report values that give it directly (none for ratios and record-only ones)
+ * @param records how it is computed from record-level facts (none for report-only ones)
  * @param sourceTables the lake tables the indicator is computed from
  */
 public record Indicator(
@@ -20,10 +23,15 @@ public record Indicator(
     String nameEn,
     String unit,
     String computation,
-    List<LakeTable> sourceTables,
+    Optional<ReportSource> reports,
+    Optional<RecordFormula> records,
+    List<String> sourceTables,
     int definitionVersion,
     LocalDate validFrom) {
   static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
+  /** Contract tables an indicator may name as its source. */
+  public static final Set<String> TABLES = Set.of("report_values", "activities", "models", "posts",
+      "post_metrics", "campaign_targets", "population", "survey_responses");
   static final Pattern COMPUTATION =
       Pattern.compile("sum|count|ratio:([a-z][a-z0-9_]*)/([a-z][a-z0-9_]*)");
 
@@ -40,15 +48,44 @@ public record Indicator(
       throw new IllegalArgumentException("computation of " + code
           + " must be sum, count or ratio:<code>/<code>, not '" + computation + "'");
     }
+    Objects.requireNonNull(reports, "reports of " + code);
+    Objects.requireNonNull(records, "records of " + code);
+    boolean ratio = computation.startsWith("ratio:");
+    if (ratio && (reports.isPresent() || records.isPresent())) {
+      throw new IllegalArgumentException(code + " is a ratio: it takes no reports or records of its own");
+    }
+    if (!ratio && reports.isEmpty() && records.isEmpty()) {
+      throw new IllegalArgumentException(code + " names neither reports nor records to compute it from");
+    }
+    if (records.isPresent() && computation.equals("count") != records.get().isCount()) {
+      throw new IllegalArgumentException("computation of " + code + " is " + computation
+          + " but its records formula is " + (records.get().isCount() ? "a count" : "a sum"));
+    }
     sourceTables = List.copyOf(Objects.requireNonNull(sourceTables, "sourceTables of " + code));
     if (sourceTables.isEmpty()) {
       throw new IllegalArgumentException("source_tables of " + code + " is empty");
+    }
+    for (String table : sourceTables) {
+      if (!TABLES.contains(table)) {
+        throw new IllegalArgumentException("unknown source table '" + table + "' (known: "
+            + TABLES.stream().sorted().toList() + ")");
+      }
     }
     if (definitionVersion < 1) {
       throw new IllegalArgumentException(
           "definition_version of " + code + " must be >= 1, not " + definitionVersion);
     }
     Objects.requireNonNull(validFrom, "valid_from of " + code);
+  }
+
+  public boolean isRatio() {
+    return computation.startsWith("ratio:");
+  }
+
+  /** The numerator and denominator codes of a ratio. */
+  public Optional<List<String>> ratioOperands() {
+    java.util.regex.Matcher m = COMPUTATION.matcher(computation);
+    return m.matches() && m.group(1) != null ? Optional.of(List.of(m.group(1), m.group(2))) : Optional.empty();
   }
 
   private static void requireText(String value, String what) {

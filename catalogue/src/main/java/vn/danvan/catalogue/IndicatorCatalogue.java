@@ -1,4 +1,4 @@
-package vn.danvan.warehouse.catalogue;
+package vn.danvan.catalogue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,8 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import vn.danvan.warehouse.lake.LakeTable;
 
 /**
  * The indicator catalogue the warehouse ships ({@code catalogue/indicators.csv}, packaged as the
@@ -28,7 +26,7 @@ import vn.danvan.warehouse.lake.LakeTable;
 public final class IndicatorCatalogue {
   public static final String RESOURCE = "vn/danvan/catalogue/indicators.csv";
   static final List<String> HEADER = List.of("code", "name_vi", "name_en", "unit", "computation",
-      "source_tables", "definition_version", "valid_from");
+      "reports", "records", "source_tables", "definition_version", "valid_from");
 
   private final Map<String, Indicator> byCode;
 
@@ -89,36 +87,34 @@ public final class IndicatorCatalogue {
     }
     try {
       return new Indicator(f.get(0).strip(), f.get(1).strip(), f.get(2).strip(), f.get(3).strip(),
-          f.get(4).strip(), sourceTables(f.get(5)), Integer.parseInt(f.get(6).strip()),
-          LocalDate.parse(f.get(7).strip()));
+          f.get(4).strip(), optional(f.get(5)).map(ReportSource::parse),
+          optional(f.get(6)).map(RecordFormula::parse), sourceTables(f.get(7)),
+          Integer.parseInt(f.get(8).strip()), LocalDate.parse(f.get(9).strip()));
     } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {
       throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
     }
   }
 
-  private static List<LakeTable> sourceTables(String field) {
-    List<LakeTable> tables = new ArrayList<>();
-    for (String name : field.split(";")) {
-      String folder = name.strip();
-      if (!folder.isEmpty()) {
-        tables.add(LakeTable.forFolder(folder).orElseThrow(() -> new IllegalArgumentException(
-            "unknown source table '" + folder + "' (known: "
-                + Arrays.stream(LakeTable.values()).map(LakeTable::folder).toList() + ")")));
-      }
-    }
-    return tables;
+  private static Optional<String> optional(String field) {
+    return field.isBlank() ? Optional.empty() : Optional.of(field.strip());
   }
 
-  /** A ratio of codes that do not exist would silently compute nothing. */
+  private static List<String> sourceTables(String field) {
+    return Arrays.stream(field.split(";")).map(String::strip).filter(t -> !t.isEmpty()).toList();
+  }
+
+  /** A ratio of codes that do not exist, or of ratios, would silently compute nothing. */
   private static void checkRatioOperands(Map<String, Indicator> byCode, String source) {
     for (Indicator indicator : byCode.values()) {
-      Matcher m = Indicator.COMPUTATION.matcher(indicator.computation());
-      if (m.matches() && m.group(1) != null) {
-        for (String operand : List.of(m.group(1), m.group(2))) {
-          if (!byCode.containsKey(operand)) {
-            throw new IllegalArgumentException(source + ": " + indicator.code()
-                + " is a ratio of unknown indicator " + operand);
-          }
+      for (String operand : indicator.ratioOperands().orElse(List.of())) {
+        Indicator op = byCode.get(operand);
+        if (op == null) {
+          throw new IllegalArgumentException(source + ": " + indicator.code()
+              + " is a ratio of unknown indicator " + operand);
+        }
+        if (op.isRatio()) {
+          throw new IllegalArgumentException(source + ": " + indicator.code()
+              + " is a ratio of the ratio " + operand + " (ratios are of summed indicators)");
         }
       }
     }

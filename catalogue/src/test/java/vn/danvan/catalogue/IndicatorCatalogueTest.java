@@ -1,4 +1,4 @@
-package vn.danvan.warehouse.catalogue;
+package vn.danvan.catalogue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,11 +9,10 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.danvan.warehouse.lake.LakeTable;
 
 class IndicatorCatalogueTest {
   private static final String HEADER =
-      "code,name_vi,name_en,unit,computation,source_tables,definition_version,valid_from\n";
+      "code,name_vi,name_en,unit,computation,reports,records,source_tables,definition_version,valid_from\n";
 
   @Test
   void the_shipped_catalogue_has_one_indicator_per_csv_row() throws Exception {
@@ -32,7 +31,7 @@ class IndicatorCatalogueTest {
     Indicator models = catalogue.find("models_new").orElseThrow();
     assertThat(models.nameVi()).isEqualTo("Mô hình “Dân vận khéo” mới");
     assertThat(models.unit()).isEqualTo("mô hình");
-    assertThat(models.sourceTables()).containsExactly(LakeTable.REPORT_VALUES, LakeTable.MODELS);
+    assertThat(models.sourceTables()).containsExactly("report_values", "models");
     assertThat(models.validFrom()).isEqualTo(LocalDate.of(2015, 1, 1));
     assertThat(catalogue.find("new_rural_share").orElseThrow().computation())
         .isEqualTo("ratio:communes_new_rural/communes_total");
@@ -41,7 +40,7 @@ class IndicatorCatalogueTest {
   @Test
   void quoted_fields_may_hold_commas_quotes_and_line_breaks() {
     IndicatorCatalogue catalogue = IndicatorCatalogue.parse(HEADER
-        + "gifts,\"Quà, \"\"tặng\"\"\",\"Gifts\r\ngiven\",suất,sum,activities,2,2020-01-01\r\n",
+        + "gifts,\"Quà, \"\"tặng\"\"\",\"Gifts\r\ngiven\",suất,sum,gifts,,activities,2,2020-01-01\r\n",
         "test.csv");
     Indicator gifts = catalogue.all().get(0);
     assertThat(gifts.nameVi()).isEqualTo("Quà, \"tặng\"");
@@ -51,7 +50,7 @@ class IndicatorCatalogueTest {
 
   @Test
   void a_duplicate_code_is_refused_with_its_line() {
-    String row = "gifts,Quà,Gifts,suất,sum,activities,1,2020-01-01\n";
+    String row = "gifts,Quà,Gifts,suất,sum,gifts,,activities,1,2020-01-01\n";
     assertThatThrownBy(() -> IndicatorCatalogue.parse(HEADER + row + row, "dup.csv"))
         .hasMessageContaining("dup.csv line 3").hasMessageContaining("duplicate code gifts");
   }
@@ -59,14 +58,14 @@ class IndicatorCatalogueTest {
   @Test
   void an_unknown_source_table_is_refused() {
     assertThatThrownBy(() -> IndicatorCatalogue.parse(
-        HEADER + "gifts,Quà,Gifts,suất,sum,activities;gift_book,1,2020-01-01\n", "t.csv"))
+        HEADER + "gifts,Quà,Gifts,suất,sum,gifts,,activities;gift_book,1,2020-01-01\n", "t.csv"))
         .hasMessageContaining("t.csv line 2").hasMessageContaining("unknown source table 'gift_book'");
   }
 
   @Test
   void a_ratio_of_an_unknown_indicator_is_refused() {
     assertThatThrownBy(() -> IndicatorCatalogue.parse(
-        HEADER + "share,Tỷ lệ,Share,%,ratio:a/b,report_values,1,2020-01-01\n", "t.csv"))
+        HEADER + "share,Tỷ lệ,Share,%,ratio:a/b,,,report_values,1,2020-01-01\n", "t.csv"))
         .hasMessageContaining("share is a ratio of unknown indicator a");
   }
 
@@ -75,7 +74,7 @@ class IndicatorCatalogueTest {
     assertThatThrownBy(() -> IndicatorCatalogue.parse("code,name\n", "h.csv"))
         .hasMessageContaining("h.csv: header must be");
     assertThatThrownBy(() -> IndicatorCatalogue.parse(HEADER + "gifts,Quà\n", "s.csv"))
-        .hasMessageContaining("s.csv line 2: expected 8 fields, found 2");
+        .hasMessageContaining("s.csv line 2: expected 10 fields, found 2");
     assertThatThrownBy(() -> IndicatorCatalogue.parse(HEADER + "gifts,\"Quà\n", "q.csv"))
         .hasMessageContaining("q.csv line 2: unterminated quoted field");
   }
@@ -86,5 +85,44 @@ class IndicatorCatalogueTest {
     assertThatThrownBy(() -> all.remove(0)).isInstanceOf(UnsupportedOperationException.class);
     assertThatThrownBy(() -> all.get(0).sourceTables().clear())
         .isInstanceOf(UnsupportedOperationException.class);
+  }
+
+  @Test
+  void every_contract_indicator_is_fed_by_its_report_code_and_records_are_parsed() {
+    IndicatorCatalogue catalogue = IndicatorCatalogue.load();
+    for (String code : List.of("briefing_conferences", "briefing_attendances", "houses_supported",
+        "houses_supported_value_vnd", "gifts", "gifts_value_vnd", "tech_transfer_sessions",
+        "recruits_mobilized", "models_new", "models_recognized", "trainees", "outreach_posts",
+        "outreach_shares", "outreach_comments", "outreach_reactions", "tasks_completed",
+        "tasks_registered", "communes_new_rural", "communes_total")) {
+      assertThat(catalogue.find(code).orElseThrow().reports()).contains(new ReportSource(code, ""));
+    }
+    RecordFormula briefings = catalogue.find("briefing_conferences").orElseThrow().records().orElseThrow();
+    assertThat(briefings.table()).isEqualTo("activities");
+    assertThat(briefings.column()).contains("sessions");
+    assertThat(briefings.filter()).containsExactly(
+        java.util.Map.entry("activity_type", java.util.Set.of("briefing_conference")));
+    assertThat(catalogue.find("models_recognized").orElseThrow().records().orElseThrow().text())
+        .isEqualTo("models:count[status=commended|recognized]");
+    assertThat(catalogue.find("models_new_collective").orElseThrow().reports())
+        .contains(new ReportSource("models_new", "scope=collective"));
+    assertThat(catalogue.find("new_rural_share").orElseThrow().ratioOperands())
+        .contains(List.of("communes_new_rural", "communes_total"));
+  }
+
+  @Test
+  void a_records_formula_outside_the_allow_list_is_refused() {
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "x,X,X,n,sum,,activities:sum(note),activities,1,2020-01-01\n", "t.csv"))
+        .hasMessageContaining("t.csv line 2").hasMessageContaining("activities has no summable column 'note'");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "x,X,X,n,count,,models:count[name=a],models,1,2020-01-01\n", "t.csv"))
+        .hasMessageContaining("models cannot be filtered on 'name'");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "x,X,X,n,sum,,activities:count,activities,1,2020-01-01\n", "t.csv"))
+        .hasMessageContaining("computation of x is sum but its records formula is a count");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "x,X,X,n,sum,,,activities,1,2020-01-01\n", "t.csv"))
+        .hasMessageContaining("x names neither reports nor records");
   }
 }

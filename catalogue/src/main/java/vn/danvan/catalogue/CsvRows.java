@@ -1,4 +1,4 @@
-package vn.danvan.warehouse.catalogue;
+package vn.danvan.catalogue;
 
 import java.util.ArrayList;
 import java.util.List;

@@ -1,0 +1,152 @@
+package vn.danvan.etl.marts;
+
+import static org.apache.spark.sql.functions.add_months;
+import static org.apache.spark.sql.functions.array;
+import static org.apache.spark.sql.functions.array_compact;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.dayofmonth;
+import static org.apache.spark.sql.functions.explode;
+import static org.apache.spark.sql.functions.last_day;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.make_date;
+import static org.apache.spark.sql.functions.max_by;
+import static org.apache.spark.sql.functions.month;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.when;
+import static org.apache.spark.sql.functions.year;
+
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.danvan.catalogue.Indicator;
+import vn.danvan.catalogue.RecordFormula;
+import vn.danvan.catalogue.ReportSource;
+import vn.danvan.etl.regions.Provinces;
+
+/**
+ * Turns report values and record-level tables into one frame of facts, per the catalogue:
+ * {@code indicator, unit, code, era, ngrain, pstart, value}. {@code ngrain} is the native grain
+ * ({@link Grain} rank, or {@link Grain#DAY} for a dated record), {@code pstart} the first day of
+ * the native period (the record's date), {@code era} {@code old} or {@code new}: whether the code
+ * names a unit from before or from the 2025 reform (codes were reused, so the code alone does not
+ * say).
+ */
+final class Facts {
+  static final String OLD = "old";
+  static final String NEW = "new";
+  /** Models carry no unit; the mobilization board runs the "Dân vận khéo" movement and reports them. */
+  static final String MODELS_UNIT = "mobilization_board";
+
+  private Facts() {}
+
+  /**
+   * Totals and disaggregations of {@code report_values} that feed a catalogue indicator, with
+   * their native grain; a period that is no calendar month, quarter, half or year is left out.
+   */
+  static Dataset<Row> reports(Dataset<Row> reportValues, List<Indicator> catalogue, Dataset<Row> newCodes) {
+    SparkSession spark = reportValues.sparkSession();
+    List<Row> map = new ArrayList<>();
+    for (Indicator i : catalogue) {
+      i.reports().ifPresent(r -> map.add(RowFactory.create(r.indicator(), r.disaggregation(), i.code())));
+    }
+    Dataset<Row> sources = spark.createDataFrame(map, new StructType()
+        .add("m_indicator", DataTypes.StringType).add("m_disaggregation", DataTypes.StringType)
+        .add("m_code", DataTypes.StringType));
+    Column s = col("period_start");
+    Column e = col("period_end");
+    Column monthStart = dayofmonth(s).equalTo(1);
+    Column ngrain = when(month(s).equalTo(1).and(monthStart).and(e.equalTo(make_date(year(s), lit(12), lit(31)))), 3)
+        .when(monthStart.and(month(s).isin(1, 7)).and(e.equalTo(last_day(add_months(s, 5)))), 2)
+        .when(monthStart.and(month(s).isin(1, 4, 7, 10)).and(e.equalTo(last_day(add_months(s, 2)))), 1)
+        .when(monthStart.and(e.equalTo(last_day(s))), 0);
+    Dataset<Row> joined = reportValues
+        .join(broadcast(sources), col("indicator").equalTo(col("m_indicator"))
+            .and(coalesce(col("disaggregation"), lit("")).equalTo(col("m_disaggregation"))))
+        .where(col("value").isNotNull());
+    return era(joined.select(col("m_code").as("indicator"), col("unit"), col("region_code").as("code"),
+        e.as("era_date"), ngrain.as("ngrain"), s.as("pstart"), col("value").cast("double").as("value")),
+        newCodes).where(col("ngrain").isNotNull());
+  }
+
+  /** Record-level facts of one table, one row per record and indicator its formula counts. */
+  static Dataset<Row> records(String table, Dataset<Row> frame, List<Indicator> catalogue,
+      Dataset<Row> newCodes) {
+    List<Column> parts = new ArrayList<>();
+    for (Indicator i : catalogue) {
+      if (i.records().isEmpty() || !i.records().get().table().equals(table)) {
+        continue;
+      }
+      RecordFormula f = i.records().get();
+      Column when = lit(true);
+      for (Map.Entry<String, Set<String>> filter : f.filter().entrySet()) {
+        when = when.and(col(filter.getKey()).isin(filter.getValue().toArray()));
+      }
+      Column value = f.column().map(c -> col(c).cast("double")).orElse(lit(1.0));
+      parts.add(when(when.and(value.isNotNull()), struct(lit(i.code()).as("indicator"), value.as("value"))));
+    }
+    if (parts.isEmpty()) {
+      return null;
+    }
+    Column date;
+    Column eraDate;
+    Column unit;
+    int ngrain = Grain.DAY;
+    switch (table) {
+      case "activities" -> {
+        date = col("start_date");
+        eraDate = date;
+        unit = col("unit");
+      }
+      case "models" -> {
+        date = make_date(col("year"), lit(1), lit(1));
+        eraDate = make_date(col("year"), lit(12), lit(31));
+        unit = lit(MODELS_UNIT);
+        ngrain = Grain.YEAR.rank;
+      }
+      case "posts", "post_totals" -> {
+        date = col("published_date");
+        eraDate = date;
+        unit = col("unit");
+      }
+      default -> throw new IllegalArgumentException("no record table " + table);
+    }
+    Dataset<Row> exploded = frame
+        .select(unit.as("unit"), col("region_code").as("code"), eraDate.as("era_date"),
+            date.as("pstart"), explode(array_compact(array(parts.toArray(Column[]::new)))).as("f"))
+        .select(col("f.indicator").as("indicator"), col("unit"), col("code"), col("era_date"),
+            lit(ngrain).as("ngrain"), col("pstart"), col("f.value").as("value"));
+    return era(exploded, newCodes);
+  }
+
+  /** Posts with the counts of their latest metric snapshot (the contract's totals). */
+  static Dataset<Row> postTotals(Dataset<Row> posts, Dataset<Row> metrics) {
+    Dataset<Row> latest = metrics.groupBy(col("post_id").as("m_post_id"))
+        .agg(max_by(struct(col("shares"), col("comments"), col("reactions"), col("views")),
+            col("observed_at")).as("m"));
+    return posts.join(latest, col("post_id").equalTo(col("m_post_id")))
+        .select(col("unit"), col("region_code"), col("published_date"), col("platform"),
+            col("format"), col("topic"), col("m.shares").as("shares"),
+            col("m.comments").as("comments"), col("m.reactions").as("reactions"),
+            col("m.views").as("views"));
+  }
+
+  /** Tags each fact with the era of its unit and drops the helper date. */
+  private static Dataset<Row> era(Dataset<Row> facts, Dataset<Row> newCodes) {
+    Column isNew = col("era_date").geq(lit(Date.valueOf(Provinces.REFORM))).and(col("n_code").isNotNull());
+    return facts.join(broadcast(newCodes.select(col("code").as("n_code"))),
+            col("code").equalTo(col("n_code")), "left")
+        .select(col("indicator"), col("unit"), col("code"), when(isNew, NEW).otherwise(OLD).as("era"),
+            col("ngrain"), col("pstart"), col("value"));
+  }
+}

@@ -1,0 +1,262 @@
+package vn.danvan.etl.marts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.etl.lake.Lake;
+import vn.danvan.etl.load.LoadConfig;
+import vn.danvan.etl.load.LoadJob;
+import vn.danvan.etl.load.TestLanding;
+import vn.danvan.etl.load.TestSpark;
+
+/**
+ * Loads a hand-made landing folder and checks the marts against values worked out by hand from
+ * its rows (the arithmetic is in each test). Regions: old province 01 with districts 001 (communes
+ * 00001, 00004) and 002 (commune 00007), old province 02 with district 024 (commune 00700); from
+ * 2025-07-01 new province 01 (communes 00004, a reused code, and 00010) and new province 08, into
+ * which old 02 merged (shipped province lineage). Commune lineage: 00001 → 00004 full; 00004 →
+ * 00004 and 00010 partial without weights (2025 population 3,000 and 1,000: shares 0.75 / 0.25);
+ * 00007 → 00004 (0.6) and 00010 (0.4) by stated weight.
+ */
+class MartsTest {
+  @TempDir
+  static Path tmp;
+  static SparkSession spark;
+  static final Map<String, Row> marts = new HashMap<>();
+  static final Map<String, Row> regions = new HashMap<>();
+
+  @BeforeAll
+  static void load() {
+    spark = TestSpark.start("marts-test");
+    TestLanding landing = new TestLanding(tmp.resolve("landing"))
+        .csv("regions", "regions.csv", "code,name,level,parent_code,valid_from,valid_to,special_area",
+            "001,Huyện A,district,01,2008-08-01,2025-06-30,",
+            "002,Huyện B,district,01,2008-08-01,2025-06-30,",
+            "024,Huyện C,district,02,2008-08-01,2025-06-30,",
+            "00001,Xã A1,commune,001,2008-08-01,2025-06-30,",
+            "00004,Xã A4,commune,001,2008-08-01,2025-06-30,",
+            "00007,Xã B7,commune,002,2008-08-01,2025-06-30,",
+            "00700,Xã C700,commune,024,2008-08-01,2025-06-30,",
+            "00004,Phường Bốn,commune,01,2025-07-01,,",
+            "00010,Phường Mười,commune,01,2025-07-01,,")
+        .csv("region_lineage", "l.csv", "old_code,new_code,effective_date,relation,weight",
+            "00001,00004,2025-07-01,full,1",
+            "00004,00004,2025-07-01,partial,",
+            "00004,00010,2025-07-01,partial,",
+            "00007,00004,2025-07-01,partial,0.6",
+            "00007,00010,2025-07-01,partial,0.4")
+        .csv("population", "p.csv", "region_code,year,population",
+            "00004,2019,500", "00004,2025,3000", "00010,2025,1000")
+        .csv("activities", "a.csv", "activity_id,unit,region_code,start_date,end_date,activity_type,"
+                + "campaign_code,sessions,participants,quantity,man_days,value_vnd,note",
+            "A1,military,00001,2019-03-10,,dialogue,,2,,,,,",
+            "A2,military,00004,2019-08-05,,dialogue,,4,,,,,",
+            "A3,mobilization_board,00007,2019-11-20,,dialogue,,10,,,,,",
+            "A4,mobilization_board,001,2019-05-01,,dialogue,,1,,,,,",
+            "A5,military,00010,2025-09-01,,dialogue,,5,,,,,",
+            "A6,military,00004,2025-02-01,,dialogue,,8,,,,,",
+            "A7,military,00700,2019-01-15,,dialogue,,3,,,,,",
+            "B1,military,00004,2019-04-10,,briefing_conference,,3,,,,,",
+            "B2,mobilization_board,00007,2019-02-01,,briefing_conference,,2,,,,,")
+        .csv("report_values", "r.csv", "report_id,region_code,period_start,period_end,unit,indicator,"
+                + "disaggregation,value,source_document",
+            "R1,01,2019-01-01,2019-12-31,military,briefing_conferences,,100,",
+            "R2,001,2019-01-01,2019-06-30,military,briefing_conferences,,30,",
+            "R3,001,2019-01-01,2019-06-30,mobilization_board,briefing_conferences,,40,",
+            "R4,001,2019-07-01,2019-12-31,mobilization_board,briefing_conferences,,50,",
+            "R5,001,2019-01-01,2019-12-31,mobilization_board,briefing_conferences,,95,",
+            "R6,00001,2019-01-01,2019-03-31,military,briefing_conferences,,7,",
+            "R7,01,2019-01-01,2019-12-31,mobilization_board,communes_new_rural,,226,",
+            "R8,01,2019-01-01,2019-12-31,mobilization_board,communes_total,,431,",
+            "R9,01,2019-01-01,2019-12-31,mobilization_board,new_rural_share,,52.49,",
+            "R10,01,2016-01-01,2020-12-31,mobilization_board,briefing_conferences,,999,",
+            "R11,001,2019-01-01,2019-12-31,mobilization_board,models_new,,10,",
+            "R12,001,2019-01-01,2019-12-31,mobilization_board,models_new,scope=collective,8,")
+        .csv("posts", "p.csv", "post_id,unit,team,region_code,platform,channel,published_at,topic,format",
+            "P1,military,LL47,00001,facebook,page1,2019-05-01T09:00:00+07:00,law,image",
+            "P2,military,LL47,00001,facebook,page1,2019-12-31T23:30:00+07:00,law,video")
+        .csv("post_metrics", "m.csv", "post_id,observed_at,shares,comments,reactions,views",
+            "P1,2019-05-02T09:00:00+07:00,5,1,10,",
+            "P1,2019-05-10T09:00:00+07:00,9,2,30,",
+            "P2,2020-01-02T09:00:00+07:00,1,0,4,")
+        .csv("models", "mo.csv", "model_id,region_code,year,field,scope,status,mobilized_vnd,name",
+            "M1,00007,2019,economic,collective,recognized,1000000,Mô hình một",
+            "M2,00007,2019,culture_society,individual,registered,0,Mô hình hai");
+    Path lake = tmp.resolve("lake");
+    LoadJob.run(spark, LoadConfig.of(landing.root(), lake, LocalDate.of(2025, 12, 31)), m -> { });
+    Path snapshot = Lake.at(lake).currentSnapshot().orElseThrow();
+    for (Row r : spark.read().parquet(snapshot.resolve(MartsJob.INDICATOR_VALUES).toString()).collectAsList()) {
+      String key = String.join("|", r.getAs("boundaries"), r.getAs("level"), r.getAs("region_code"),
+          r.getAs("period"), r.getAs("indicator"));
+      assertThat(marts.put(key, r)).as("one row per key: " + key).isNull();
+    }
+    for (Row r : spark.read().parquet(snapshot.resolve(MartsJob.MART_REGIONS).toString()).collectAsList()) {
+      regions.put(r.getAs("boundaries") + "|" + r.getAs("region_code") + "|" + r.getAs("valid_from"), r);
+    }
+  }
+
+  @AfterAll
+  static void stop() {
+    spark.stop();
+  }
+
+  private static Double value(String boundaries, String level, String code, String period, String indicator) {
+    Row r = marts.get(String.join("|", boundaries, level, code, period, indicator));
+    return r == null ? null : r.getAs("value");
+  }
+
+  private static Row row(String boundaries, String level, String code, String period, String indicator) {
+    return marts.get(String.join("|", boundaries, level, code, period, indicator));
+  }
+
+  @Test
+  void records_roll_up_communes_to_districts_provinces_and_the_nation() {
+    // dialogues 2019: 00001 2, 00004 4, district 001's own record 1 -> 001 = 7; 00007 10 -> 002 = 10;
+    // province 01 = 17; 00700 3 -> 024 = 3 -> province 02 = 3; nation = 20
+    assertThat(value("reported", "commune", "00001", "2019", "dialogues")).isEqualTo(2.0);
+    assertThat(value("reported", "district", "001", "2019", "dialogues")).isEqualTo(7.0);
+    assertThat(value("reported", "district", "002", "2019", "dialogues")).isEqualTo(10.0);
+    assertThat(value("reported", "province", "01", "2019", "dialogues")).isEqualTo(17.0);
+    assertThat(value("reported", "province", "02", "2019", "dialogues")).isEqualTo(3.0);
+    assertThat(value("reported", "nation", "VN", "2019", "dialogues")).isEqualTo(20.0);
+    assertThat(row("reported", "province", "01", "2019", "dialogues").<String>getAs("source")).isEqualTo("records");
+  }
+
+  @Test
+  void every_grain_sums_the_records_dated_in_its_periods() {
+    // province 01, 2019: Mar 2, May 1 -> H1 3, Q1 2, Q2 1; Aug 4, Nov 10 -> H2 14, Q3 4, Q4 10
+    assertThat(value("reported", "province", "01", "2019-H1", "dialogues")).isEqualTo(3.0);
+    assertThat(value("reported", "province", "01", "2019-H2", "dialogues")).isEqualTo(14.0);
+    assertThat(value("reported", "province", "01", "2019-Q1", "dialogues")).isEqualTo(2.0);
+    assertThat(value("reported", "province", "01", "2019-Q2", "dialogues")).isEqualTo(1.0);
+    assertThat(value("reported", "province", "01", "2019-Q4", "dialogues")).isEqualTo(10.0);
+    assertThat(value("reported", "province", "01", "2019-03", "dialogues")).isEqualTo(2.0);
+    assertThat(value("reported", "province", "01", "2019-04", "dialogues")).isNull();
+    assertThat(marts.get("reported|province|01|2019-H1|dialogues").<String>getAs("grain")).isEqualTo("half");
+  }
+
+  @Test
+  void restating_moves_old_provinces_whole_into_their_new_province() {
+    // 2019: new 01 = old 01 = 17; new 08 = old 02 = 3, exactly
+    assertThat(value("2025", "province", "01", "2019", "dialogues")).isEqualTo(17.0);
+    assertThat(value("2025", "province", "08", "2019", "dialogues")).isEqualTo(3.0);
+    assertThat(row("2025", "province", "08", "2019", "dialogues").<Boolean>getAs("exact")).isTrue();
+    assertThat(value("2025", "province", "02", "2019", "dialogues")).isNull();
+    assertThat(value("2025", "district", "001", "2019", "dialogues")).isNull();
+    assertThat(value("2025", "nation", "VN", "2019", "dialogues")).isEqualTo(20.0);
+  }
+
+  @Test
+  void restating_apportions_partial_links_by_weight_else_population_and_says_so() {
+    // new 00004 = 00001 whole (2) + 0.75 x 00004 (4) + 0.6 x 00007 (10) = 2 + 3 + 6 = 11
+    // new 00010 = 0.25 x 4 + 0.4 x 10 = 1 + 4 = 5
+    assertThat(value("2025", "commune", "00004", "2019", "dialogues")).isCloseTo(11.0, within(1e-9));
+    assertThat(value("2025", "commune", "00010", "2019", "dialogues")).isCloseTo(5.0, within(1e-9));
+    Row r = row("2025", "commune", "00004", "2019", "dialogues");
+    assertThat(r.<Boolean>getAs("exact")).isFalse();
+    assertThat(r.<String>getAs("method")).isEqualTo("population");
+    // 00007 alone (weights) reaches only through its weighted links: 2019-11 is 10 there
+    assertThat(row("2025", "commune", "00010", "2019-11", "dialogues").<String>getAs("method")).isEqualTo("weight");
+    assertThat(value("2025", "commune", "00010", "2019-11", "dialogues")).isCloseTo(4.0, within(1e-9));
+  }
+
+  @Test
+  void the_2025_break_is_counted_once_in_both_modes() {
+    // 2025: old 00004 in February 8 (old era), new 00010 in September 5
+    // reported: code 00004 is one series (8); 00010 5; district 001 8; province 01 = 5 + 8 = 13
+    assertThat(value("reported", "commune", "00004", "2025", "dialogues")).isEqualTo(8.0);
+    assertThat(value("reported", "commune", "00010", "2025", "dialogues")).isEqualTo(5.0);
+    assertThat(value("reported", "district", "001", "2025", "dialogues")).isEqualTo(8.0);
+    assertThat(value("reported", "province", "01", "2025", "dialogues")).isEqualTo(13.0);
+    assertThat(value("reported", "province", "01", "2025-H1", "dialogues")).isEqualTo(8.0);
+    assertThat(value("reported", "province", "01", "2025-H2", "dialogues")).isEqualTo(5.0);
+    // restated: 00004 = 0.75 x 8 = 6; 00010 = 5 + 0.25 x 8 = 7; province 01 = 13; nation 13
+    assertThat(value("2025", "commune", "00004", "2025", "dialogues")).isCloseTo(6.0, within(1e-9));
+    assertThat(value("2025", "commune", "00010", "2025", "dialogues")).isCloseTo(7.0, within(1e-9));
+    assertThat(value("2025", "province", "01", "2025", "dialogues")).isEqualTo(13.0);
+    assertThat(value("2025", "nation", "VN", "2025", "dialogues")).isEqualTo(13.0);
+  }
+
+  @Test
+  void the_nearest_report_wins_over_shorter_periods_sub_units_and_records() {
+    // district 001, 2019: military H1 report 30 (its commune's Q1 report 7 and records are below
+    // it); board year report 95 stands for its H1 40 and H2 50 -> 125
+    assertThat(value("reported", "district", "001", "2019", "briefing_conferences")).isEqualTo(125.0);
+    // district 002: only the board's record of 2 sessions
+    assertThat(value("reported", "district", "002", "2019", "briefing_conferences")).isEqualTo(2.0);
+    // province 01: military year report 100; board has none -> 95 (001) + 2 (002) = 197
+    assertThat(value("reported", "province", "01", "2019", "briefing_conferences")).isEqualTo(197.0);
+    assertThat(row("reported", "province", "01", "2019", "briefing_conferences").<String>getAs("source"))
+        .isEqualTo("mixed");
+    assertThat(value("reported", "commune", "00001", "2019", "briefing_conferences")).isEqualTo(7.0);
+    assertThat(value("reported", "commune", "00004", "2019", "briefing_conferences")).isEqualTo(3.0);
+    assertThat(value("2025", "nation", "VN", "2019", "briefing_conferences")).isEqualTo(197.0);
+  }
+
+  @Test
+  void a_year_report_is_never_split_and_shorter_reports_fill_the_finer_grains() {
+    // H1: 001 military 30 + board 40 = 70; province 01: military (its year report cannot be
+    // split) 30 from 001, board 40 + 2 (002, February) = 72
+    assertThat(value("reported", "district", "001", "2019-H1", "briefing_conferences")).isEqualTo(70.0);
+    assertThat(value("reported", "province", "01", "2019-H1", "briefing_conferences")).isEqualTo(72.0);
+    assertThat(value("reported", "district", "001", "2019-H2", "briefing_conferences")).isEqualTo(50.0);
+    // Q1: 001 has no Q1 report of its own -> 00001's military Q1 report 7; province adds 002's 2
+    assertThat(value("reported", "district", "001", "2019-Q1", "briefing_conferences")).isEqualTo(7.0);
+    assertThat(value("reported", "province", "01", "2019-Q1", "briefing_conferences")).isEqualTo(9.0);
+    // the 2016-2020 programme report is no calendar period: not in the marts
+    assertThat(value("reported", "province", "01", "2016", "briefing_conferences")).isNull();
+  }
+
+  @Test
+  void ratios_are_computed_from_their_parts_not_taken_from_reported_ratios() {
+    // 226 / 431 = 52.436...% (the report said 52.49)
+    assertThat(value("reported", "province", "01", "2019", "new_rural_share"))
+        .isCloseTo(100.0 * 226 / 431, within(1e-9));
+    assertThat(value("2025", "nation", "VN", "2019", "new_rural_share")).isCloseTo(100.0 * 226 / 431, within(1e-9));
+    assertThat(value("reported", "province", "01", "2019-H1", "new_rural_share")).isNull();
+  }
+
+  @Test
+  void disaggregated_reports_feed_their_own_indicators_and_models_count_by_year() {
+    // district 001's report: 10 new models, 8 of them collective; 002 has 2 model records (00007)
+    assertThat(value("reported", "district", "001", "2019", "models_new")).isEqualTo(10.0);
+    assertThat(value("reported", "district", "001", "2019", "models_new_collective")).isEqualTo(8.0);
+    assertThat(value("reported", "district", "002", "2019", "models_new")).isEqualTo(2.0);
+    assertThat(value("reported", "district", "002", "2019", "models_recognized")).isEqualTo(1.0);
+    assertThat(value("reported", "district", "002", "2019", "models_new_economic")).isEqualTo(1.0);
+    assertThat(value("reported", "province", "01", "2019", "models_new")).isEqualTo(12.0);
+    assertThat(value("reported", "district", "002", "2019-H1", "models_new")).isNull();
+  }
+
+  @Test
+  void posts_count_their_latest_snapshot_in_the_local_period_of_publishing() {
+    // P1 latest snapshot: 9 shares, 30 reactions; P2 published 2019-12-31 23:30 Vietnam time: 1, 4
+    assertThat(value("reported", "commune", "00001", "2019", "outreach_posts")).isEqualTo(2.0);
+    assertThat(value("reported", "commune", "00001", "2019", "outreach_shares")).isEqualTo(10.0);
+    assertThat(value("reported", "province", "01", "2019", "outreach_reactions")).isEqualTo(34.0);
+    assertThat(value("reported", "province", "01", "2019-Q4", "outreach_posts")).isEqualTo(1.0);
+    assertThat(value("reported", "province", "01", "2020", "outreach_posts")).isNull();
+    assertThat(value("reported", "province", "01", "2019", "outreach_interactions_per_post")).isEqualTo(17.0);
+  }
+
+  @Test
+  void mart_regions_names_both_modes_units_and_the_nation() {
+    assertThat(regions.get("reported|00004|2008-08-01").<String>getAs("name")).isEqualTo("Xã A4");
+    assertThat(regions.get("reported|00004|2025-07-01").<String>getAs("parent_code")).isEqualTo("01");
+    assertThat(regions.get("2025|00004|2025-07-01").<String>getAs("name")).isEqualTo("Phường Bốn");
+    assertThat(regions.keySet()).noneMatch(k -> k.startsWith("2025|001|"));
+    assertThat(regions.get("2025|VN|null").<String>getAs("name")).isEqualTo("Việt Nam");
+    assertThat(regions.values().stream().filter(r -> r.getAs("boundaries").equals("2025")
+        && r.getAs("level").equals("province")).count()).isEqualTo(34);
+  }
+}
