@@ -83,6 +83,48 @@ class GeneratedLoadIT {
     assertThat(planted.exceptAll(quarantined).collectAsList()).as("planted but not quarantined").isEmpty();
     assertThat(quarantined.exceptAll(planted).collectAsList()).as("quarantined but not planted").isEmpty();
     assertThat(byReason(quarantined)).isEqualTo(byReason(planted));
+
+    martsMatchTheLandedRows(snapshot);
+  }
+
+  /**
+   * activity_sessions is computed from records only: its marts must equal sums worked out here
+   * from the landed activities and the regions, by another route (SQL over the landed tables).
+   */
+  private static void martsMatchTheLandedRows(Path snapshot) {
+    spark.read().parquet(snapshot.resolve("activities").toString()).createOrReplaceTempView("acts");
+    spark.read().parquet(snapshot.resolve("regions").toString()).createOrReplaceTempView("regs");
+    spark.read().parquet(snapshot.resolve("region_lineage").toString()).createOrReplaceTempView("lin");
+    spark.read().parquet(snapshot.resolve("indicator_values").toString())
+        .where(col("indicator").equalTo("activity_sessions")).createOrReplaceTempView("mart");
+    assertThat(pairs("select cast(year(start_date) as string), sum(sessions) from acts"
+        + " where sessions is not null group by 1"))
+        .as("nation by year").isEqualTo(pairs("select period, value from mart"
+            + " where boundaries = '2025' and level = 'nation' and grain = 'year'"))
+        .hasSizeGreaterThan(9);
+    assertThat(pairs("select date_format(start_date, 'yyyy-MM'), sum(sessions) from acts"
+        + " where sessions is not null group by 1"))
+        .as("nation by month").isEqualTo(pairs("select period, value from mart"
+            + " where boundaries = 'reported' and level = 'nation' and grain = 'month'"));
+    // 2019: old codes; commune -> district -> province, then the province lineage into the 34
+    String oldRegs = "(select code, parent_code from regs where valid_from < date'2025-07-01')";
+    assertThat(pairs("select l.new_code, sum(a.sessions) from acts a"
+        + " left join " + oldRegs + " c on a.region_code = c.code"
+        + " left join " + oldRegs + " d on c.parent_code = d.code"
+        + " join lin l on l.old_code = case length(a.region_code) when 2 then a.region_code"
+        + "   when 3 then c.parent_code else d.parent_code end"
+        + " where year(a.start_date) = 2019 and a.sessions is not null group by 1"))
+        .as("2019 restated onto the 34 provinces").isEqualTo(pairs("select region_code, value from mart"
+            + " where boundaries = '2025' and level = 'province' and period = '2019'"))
+        .hasSize(34);
+  }
+
+  private static Map<String, Double> pairs(String sql) {
+    Map<String, Double> out = new java.util.TreeMap<>();
+    for (Row r : spark.sql(sql).collectAsList()) {
+      out.put(r.getString(0), ((Number) r.get(1)).doubleValue());
+    }
+    return out;
   }
 
   private static Dataset<Row> quarantine(Path snapshot) {

@@ -71,6 +71,21 @@ class LakeContractTest {
       }
       assertThat(actual).isEqualTo(expected);
       assertThat(expected.values()).allMatch(n -> n > 0);
+
+      // the marts, as docs/marts.md describes them
+      assertThat(columns(warehouse, LakeTable.INDICATOR_VALUES)).isEqualTo(sorted(Map.ofEntries(
+          Map.entry("indicator", "VARCHAR"), Map.entry("boundaries", "VARCHAR"),
+          Map.entry("level", "VARCHAR"), Map.entry("region_code", "VARCHAR"),
+          Map.entry("grain", "VARCHAR"), Map.entry("period", "VARCHAR"), Map.entry("year", "INTEGER"),
+          Map.entry("value", "DOUBLE"), Map.entry("source", "VARCHAR"), Map.entry("exact", "BOOLEAN"),
+          Map.entry("method", "VARCHAR"))));
+      assertThat(columns(warehouse, LakeTable.MART_REGIONS)).isEqualTo(sorted(Map.ofEntries(
+          Map.entry("boundaries", "VARCHAR"), Map.entry("level", "VARCHAR"),
+          Map.entry("region_code", "VARCHAR"), Map.entry("name", "VARCHAR"),
+          Map.entry("parent_code", "VARCHAR"), Map.entry("valid_from", "DATE"),
+          Map.entry("valid_to", "DATE"))));
+      assertThat(counts.get(LakeTable.INDICATOR_VALUES)).isPositive();
+      assertThat(counts.get(LakeTable.MART_REGIONS)).isPositive();
     }
   }
 
