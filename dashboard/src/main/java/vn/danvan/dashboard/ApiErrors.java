@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.warehouse.query.NoSnapshotException;
+import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.WarehouseBusyException;
 
 /**
@@ -30,6 +31,8 @@ final class ApiErrors {
       HttpStatus status = HttpStatus.forStatus(h.getStatus());
       respond(ctx, status, status == HttpStatus.NOT_FOUND
           ? "not found: " + ctx.method() + " " + ctx.path() : h.getMessage());
+    } else if (e instanceof NotFoundException) {
+      respond(ctx, HttpStatus.NOT_FOUND, e.getMessage());
     } else if (e instanceof IllegalArgumentException) {
       respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
     } else if (e instanceof NoSnapshotException) {

@@ -41,6 +41,8 @@ final class SnapshotDatabase {
   private static final SqlFile CREATE_VIEW = SqlFile.load(SnapshotDatabase.class, "create_view");
   private static final SqlFile CREATE_PARTITIONED_VIEW =
       SqlFile.load(SnapshotDatabase.class, "create_partitioned_view");
+  private static final SqlFile CREATE_UNPARTITIONED_FACT_VIEW =
+      SqlFile.load(SnapshotDatabase.class, "create_unpartitioned_fact_view");
   private static final String GLOB_CHARS = "*?[]{}";
 
   private final SnapshotRef snapshot;
@@ -226,9 +228,18 @@ final class SnapshotDatabase {
     }
   }
 
+  private static boolean hasYearFolder(Path tableDir) {
+    try (Stream<Path> entries = Files.list(tableDir)) {
+      return entries.anyMatch(p -> Files.isDirectory(p) && p.getFileName().toString().startsWith("year="));
+    } catch (IOException e) {
+      throw new LakeException("cannot list " + tableDir + ": " + e.getMessage(), e);
+    }
+  }
+
   private static void createView(DuckDBConnection root, LakeTable table, Path tableDir)
       throws SQLException {
-    SqlFile file = table.partitionedByYear() ? CREATE_PARTITIONED_VIEW : CREATE_VIEW;
+    SqlFile file = !table.partitionedByYear() ? CREATE_VIEW
+        : hasYearFolder(tableDir) ? CREATE_PARTITIONED_VIEW : CREATE_UNPARTITIONED_FACT_VIEW;
     String sql = file.withTable("table", table)
         .withStringLiteral("files", tableDir + "/**/*.parquet").sql();
     try (Statement st = root.createStatement()) {

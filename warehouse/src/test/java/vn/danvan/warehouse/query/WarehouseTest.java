@@ -67,6 +67,17 @@ class WarehouseTest {
   }
 
   @Test
+  void a_fact_table_that_landed_no_row_is_served_with_a_null_year() {
+    // Spark writes a schema-only file, without any year=YYYY folder, for a table with no rows
+    TestLake lake = twoYearLake().parquet("s1", "campaign_targets/part-0.parquet",
+        "SELECT 'C1' AS campaign_code, 2024::INTEGER AS target_value WHERE false");
+    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
+      assertThat(wh.tableCounts(COUNTRY)).containsEntry(LakeTable.CAMPAIGN_TARGETS, 0L);
+      assertThat(columns(wh, LakeTable.CAMPAIGN_TARGETS)).containsExactly("campaign_code", "target_value", "year");
+    }
+  }
+
+  @Test
   void without_current_reads_fail_until_refresh_finds_a_published_snapshot() {
     TestLake lake = TestLake.in(tmp.resolve("lake")).activities("s1", 2024, 4);
     try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {

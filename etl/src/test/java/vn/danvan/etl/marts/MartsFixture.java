@@ -1,0 +1,109 @@
+package vn.danvan.etl.marts;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import org.apache.spark.sql.SparkSession;
+import vn.danvan.etl.lake.Lake;
+import vn.danvan.etl.load.LoadConfig;
+import vn.danvan.etl.load.LoadJob;
+import vn.danvan.etl.load.TestLanding;
+import vn.danvan.etl.load.TestSpark;
+
+/**
+ * A hand-made landing folder, loaded once per test JVM by the real load job (marts included), for
+ * the tests that check figures worked out by hand from its rows. Regions: old province 01 with districts 001 (communes
+ * 00001, 00004) and 002 (commune 00007), old province 02 with district 024 (commune 00700); from
+ * 2025-07-01 new province 01 (communes 00004, a reused code, and 00010) and new province 08, into
+ * which old 02 merged (shipped province lineage). Commune lineage: 00001 → 00004 full; 00004 →
+ * 00004 and 00010 partial without weights (2025 population 3,000 and 1,000: shares 0.75 / 0.25);
+ * 00007 → 00004 (0.6) and 00010 (0.4) by stated weight. Report R11 gives 10 new models for district
+ * 001 in 2019; its scope breakdown (R12: 8) does not add up, its field breakdown (R13, R14: 6 + 4)
+ * does.
+ */
+final class MartsFixture {
+  private static Path lake;
+
+  private MartsFixture() {}
+
+  /** The lake's root, loaded on first use (with the shared test Spark session, left running). */
+  static synchronized Path lake() {
+    if (lake == null) {
+      try {
+        Path dir = Files.createTempDirectory(Path.of("target"), "marts-fixture-");
+        load(TestSpark.start("marts-fixture"), dir);
+        lake = dir.resolve("lake");
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return lake;
+  }
+
+  /** The published snapshot's folder. */
+  static Path snapshot() {
+    return Lake.at(lake()).currentSnapshot().orElseThrow();
+  }
+
+  private static void load(SparkSession spark, Path dir) {
+    TestLanding landing = new TestLanding(dir.resolve("landing"))
+        .csv("regions", "regions.csv", "code,name,level,parent_code,valid_from,valid_to,special_area",
+            "001,Huyện A,district,01,2008-08-01,2025-06-30,",
+            "002,Huyện B,district,01,2008-08-01,2025-06-30,",
+            "024,Huyện C,district,02,2008-08-01,2025-06-30,",
+            "00001,Xã A1,commune,001,2008-08-01,2025-06-30,",
+            "00004,Xã A4,commune,001,2008-08-01,2025-06-30,",
+            "00007,Xã B7,commune,002,2008-08-01,2025-06-30,",
+            "00700,Xã C700,commune,024,2008-08-01,2025-06-30,",
+            "00004,Phường Bốn,commune,01,2025-07-01,,",
+            "00010,Phường Mười,commune,01,2025-07-01,,")
+        .csv("region_lineage", "l.csv", "old_code,new_code,effective_date,relation,weight",
+            "00001,00004,2025-07-01,full,1",
+            "00004,00004,2025-07-01,partial,",
+            "00004,00010,2025-07-01,partial,",
+            "00007,00004,2025-07-01,partial,0.6",
+            "00007,00010,2025-07-01,partial,0.4")
+        .csv("population", "p.csv", "region_code,year,population",
+            "00004,2019,500", "00004,2025,3000", "00010,2025,1000")
+        .csv("activities", "a.csv", "activity_id,unit,region_code,start_date,end_date,activity_type,"
+                + "campaign_code,sessions,participants,quantity,man_days,value_vnd,note",
+            "A1,military,00001,2019-03-10,,dialogue,,2,,,,,",
+            "A2,military,00004,2019-08-05,,dialogue,,4,,,,,",
+            "A3,mobilization_board,00007,2019-11-20,,dialogue,,10,,,,,",
+            "A4,mobilization_board,001,2019-05-01,,dialogue,,1,,,,,",
+            "A5,military,00010,2025-09-01,,dialogue,,5,,,,,",
+            "A6,military,00004,2025-02-01,,dialogue,,8,,,,,",
+            "A7,military,00700,2019-01-15,,dialogue,,3,,,,,",
+            "B1,military,00004,2019-04-10,,briefing_conference,,3,,,,,",
+            "B2,mobilization_board,00007,2019-02-01,,briefing_conference,,2,,,,,")
+        .csv("report_values", "r.csv", "report_id,region_code,period_start,period_end,unit,indicator,"
+                + "disaggregation,value,source_document",
+            "R1,01,2019-01-01,2019-12-31,military,briefing_conferences,,100,",
+            "R2,001,2019-01-01,2019-06-30,military,briefing_conferences,,30,",
+            "R3,001,2019-01-01,2019-06-30,mobilization_board,briefing_conferences,,40,",
+            "R4,001,2019-07-01,2019-12-31,mobilization_board,briefing_conferences,,50,",
+            "R5,001,2019-01-01,2019-12-31,mobilization_board,briefing_conferences,,95,",
+            "R6,00001,2019-01-01,2019-03-31,military,briefing_conferences,,7,",
+            "R7,01,2019-01-01,2019-12-31,mobilization_board,communes_new_rural,,226,",
+            "R8,01,2019-01-01,2019-12-31,mobilization_board,communes_total,,431,",
+            "R9,01,2019-01-01,2019-12-31,mobilization_board,new_rural_share,,52.49,",
+            "R10,01,2016-01-01,2020-12-31,mobilization_board,briefing_conferences,,999,",
+            "R11,001,2019-01-01,2019-12-31,mobilization_board,models_new,,10,",
+            "R12,001,2019-01-01,2019-12-31,mobilization_board,models_new,scope=collective,8,",
+            "R13,001,2019-01-01,2019-12-31,mobilization_board,models_new,field=economic,6,",
+            "R14,001,2019-01-01,2019-12-31,mobilization_board,models_new,field=culture_society,4,")
+        .csv("posts", "p.csv", "post_id,unit,team,region_code,platform,channel,published_at,topic,format",
+            "P1,military,LL47,00001,facebook,page1,2019-05-01T09:00:00+07:00,law,image",
+            "P2,military,LL47,00001,facebook,page1,2019-12-31T23:30:00+07:00,law,video")
+        .csv("post_metrics", "m.csv", "post_id,observed_at,shares,comments,reactions,views",
+            "P1,2019-05-02T09:00:00+07:00,5,1,10,",
+            "P1,2019-05-10T09:00:00+07:00,9,2,30,",
+            "P2,2020-01-02T09:00:00+07:00,1,0,4,")
+        .csv("models", "mo.csv", "model_id,region_code,year,field,scope,status,mobilized_vnd,name",
+            "M1,00007,2019,economic,collective,recognized,1000000,Mô hình một",
+            "M2,00007,2019,culture_society,individual,registered,0,Mô hình hai");
+    LoadJob.run(spark, LoadConfig.of(landing.root(), dir.resolve("lake"), LocalDate.of(2025, 12, 31)), m -> { });
+  }
+}

@@ -1,0 +1,177 @@
+package vn.danvan.warehouse.indicators;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import vn.danvan.catalogue.Indicator;
+import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.warehouse.query.InvalidParameterException;
+import vn.danvan.warehouse.query.NotFoundException;
+import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.query.SnapshotSession;
+import vn.danvan.warehouse.query.SqlFile;
+import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.trends.Grain;
+import vn.danvan.warehouse.trends.Period;
+import vn.danvan.warehouse.trends.Point;
+import vn.danvan.warehouse.trends.Series;
+
+/**
+ * The questions analysts and the dashboard ask of the marts: a series per region, a map of one
+ * year, and the reports whose breakdowns do not add up. Every answer is read from one snapshot
+ * inside one {@link Warehouse#read}, and names the snapshot it came from.
+ */
+public final class IndicatorQueries {
+  private static final SqlFile SERIES = SqlFile.load(IndicatorQueries.class, "series");
+  private static final SqlFile REGIONS = SqlFile.load(IndicatorQueries.class, "regions");
+  private static final SqlFile YEAR_SPAN = SqlFile.load(IndicatorQueries.class, "year_span");
+  private static final SqlFile MAP = SqlFile.load(IndicatorQueries.class, "map");
+  private static final SqlFile CONSISTENCY = SqlFile.load(IndicatorQueries.class, "consistency");
+
+  private final Warehouse warehouse;
+  private final IndicatorCatalogue catalogue;
+
+  public IndicatorQueries(Warehouse warehouse, IndicatorCatalogue catalogue) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+  }
+
+  /**
+   * One series per requested region, every period of the span listed (no figure: value null).
+   *
+   * @throws NotFoundException for an indicator outside the catalogue or a region the boundary mode
+   *     does not know
+   */
+  public SeriesResult series(RegionScope scope, SeriesRequest request) {
+    Indicator indicator = indicator(request.indicator());
+    String boundaries = request.boundaries().code();
+    String grain = request.grain().name().toLowerCase(Locale.ROOT);
+    return warehouse.read(scope, session -> {
+      Map<String, String[]> regions = regions(session, request.boundaries(), request.regions());
+      int from;
+      int to;
+      if (request.from().isPresent() && request.to().isPresent()) {
+        from = request.from().getAsInt();
+        to = request.to().getAsInt();
+      } else {
+        int[] span = session.query(YEAR_SPAN, row -> new int[] {row.getInt(1), row.getInt(2)},
+            boundaries, grain, indicator.code()).get(0);
+        boolean none = span[0] == 0;
+        to = request.to().orElse(none ? request.from().orElse(0) : span[1]);
+        from = request.from().orElse(none ? to : Math.min(span[0], to));
+      }
+      Map<String, Map<String, SeriesPoint>> found = new LinkedHashMap<>();
+      session.query(SERIES, row -> {
+        SeriesPoint p = new SeriesPoint(row.getString(2), row.getDouble(3), row.getString(4),
+            row.getBoolean(5), row.getString(6));
+        return found.computeIfAbsent(row.getString(1), k -> new TreeMap<>()).put(p.period(), p);
+      }, boundaries, grain, indicator.code(), String.join(",", request.regions()), from, to);
+      List<Period> periods = periods(request.grain(), from, to);
+      List<RegionSeries> series = new ArrayList<>();
+      for (String code : request.regions()) {
+        Map<String, SeriesPoint> byPeriod = found.getOrDefault(code, Map.of());
+        List<SeriesPoint> points = periods.stream()
+            .map(p -> byPeriod.getOrDefault(p.label(), SeriesPoint.noData(p.label()))).toList();
+        TrendSummary trend = request.trend() ? TrendSummary.of(Series.of(points.stream()
+            .filter(p -> p.value() != null).map(p -> Point.of(p.period(), p.value())).toList()))
+            .orElse(null) : null;
+        String[] region = regions.get(code);
+        series.add(new RegionSeries(code, region[1], region[0], points, trend));
+      }
+      return new SeriesResult(indicator.code(), indicator.unit(), grain, boundaries, from, to,
+          Boundaries.CHANGE_DATE, session.snapshot().id(), series);
+    });
+  }
+
+  /** Every region of the level in force at the year's end, and any other with a figure that year. */
+  public MapResult map(RegionScope scope, MapRequest request) {
+    Indicator indicator = indicator(request.indicator());
+    String b = request.boundaries().code();
+    String level = request.level().code();
+    String yearEnd = request.year() + "-12-31";
+    return warehouse.read(scope, session -> {
+      List<MapValue> values = session.query(MAP, row -> new MapValue(row.getString(1),
+          row.getString(2), (Double) row.getObject(3), row.getString(4),
+          (Boolean) row.getObject(5), row.getString(6), row.getBoolean(7)),
+          yearEnd, yearEnd, yearEnd, b, level, b, indicator.code(), level, request.year());
+      return new MapResult(indicator.code(), indicator.unit(), request.year(), level, b,
+          session.snapshot().id(), values);
+    });
+  }
+
+  /**
+   * The breakdowns in reports of {@code region}'s subtree (units as reported) for periods ending in
+   * {@code year} whose parts do not sum to the report's total; consistent ones are not listed.
+   */
+  public List<Mismatch> consistency(RegionScope scope, String region, int year) {
+    SeriesRequest.checkRegionCode("region", region);
+    SeriesRequest.checkYear("year", OptionalInt.of(year));
+    return warehouse.read(scope, session -> {
+      regions(session, Boundaries.REPORTED, List.of(region));
+      return session.query(CONSISTENCY, row -> {
+        double total = row.getDouble(9);
+        double sum = row.getDouble(10);
+        String period = ReportPeriods.label(row.getObject(6, LocalDate.class),
+            row.getObject(7, LocalDate.class));
+        return new Mismatch(row.getString(5), period, row.getString(8), total, sum, sum - total,
+            row.getLong(11), row.getString(1), row.getString(2), row.getString(3),
+            row.getString(4).isEmpty() ? null : row.getString(4));
+      }, region, year, region);
+    });
+  }
+
+  private Indicator indicator(String code) {
+    return catalogue.find(code).orElseThrow(() -> new NotFoundException("indicator",
+        "'" + code + "' is not in the indicator catalogue (GET /api/indicators lists them)"));
+  }
+
+  /** {@code code -> [level, name]} for every code; all must exist in the mode. */
+  private static Map<String, String[]> regions(SnapshotSession session, Boundaries boundaries,
+      List<String> codes) {
+    Map<String, String[]> known = new LinkedHashMap<>();
+    session.query(REGIONS, row -> known.put(row.getString(1),
+        new String[] {row.getString(2), row.getString(3)}), boundaries.code(), String.join(",", codes));
+    List<String> missing = codes.stream().filter(c -> !known.containsKey(c)).toList();
+    if (!missing.isEmpty()) {
+      throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1
+          ? " is" : " are") + " not a region of boundaries=" + boundaries.code()
+          + (boundaries == Boundaries.RESTATED_2025
+              ? " (units that ceased on " + Boundaries.CHANGE_DATE + " exist only with boundaries=reported)"
+              : ""));
+    }
+    return known;
+  }
+
+  private static List<Period> periods(Grain grain, int from, int to) {
+    List<Period> periods = new ArrayList<>();
+    if (from <= 0) {
+      return periods;
+    }
+    for (int y = from; y <= to; y++) {
+      for (int n = 1; n <= grain.periodsPerYear(); n++) {
+        periods.add(new Period(grain, y, n));
+      }
+    }
+    return periods;
+  }
+
+  /** Parses the API's grain parameter. */
+  public static Grain grain(String parameter, String text) {
+    for (Grain g : Grain.values()) {
+      if (g.name().toLowerCase(Locale.ROOT).equals(text)) {
+        return g;
+      }
+    }
+    throw new InvalidParameterException(parameter, "must be one of " + Arrays.stream(Grain.values())
+        .map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
+        + ", not '" + text + "'");
+  }
+}

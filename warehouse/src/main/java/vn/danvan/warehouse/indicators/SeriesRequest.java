@@ -1,0 +1,63 @@
+package vn.danvan.warehouse.indicators;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.regex.Pattern;
+import vn.danvan.warehouse.query.InvalidParameterException;
+import vn.danvan.warehouse.trends.Grain;
+
+/**
+ * What {@code /api/series} asks: one indicator for some regions (each rolls up its subtree), over
+ * a span of years at one grain, in one boundary mode. Missing years default to the span that has
+ * figures.
+ *
+ * @param regions GSO codes (or {@code VN}), distinct, at most {@value #MAX_REGIONS}
+ */
+public record SeriesRequest(String indicator, List<String> regions, OptionalInt from, OptionalInt to,
+    Grain grain, Boundaries boundaries, boolean trend) {
+  public static final int MAX_REGIONS = 100;
+  static final Pattern REGION_CODE = Pattern.compile("VN|\\d{2}|\\d{3}|\\d{5}");
+
+  public SeriesRequest {
+    Objects.requireNonNull(indicator, "indicator");
+    Objects.requireNonNull(from, "from");
+    Objects.requireNonNull(to, "to");
+    Objects.requireNonNull(grain, "grain");
+    Objects.requireNonNull(boundaries, "boundaries");
+    regions = List.copyOf(regions);
+    if (regions.isEmpty()) {
+      throw new InvalidParameterException("region", "name at least one region code");
+    }
+    if (regions.size() > MAX_REGIONS) {
+      throw new InvalidParameterException("region", "at most " + MAX_REGIONS + " regions, not "
+          + regions.size());
+    }
+    for (String code : regions) {
+      checkRegionCode("region", code);
+    }
+    if (regions.stream().distinct().count() != regions.size()) {
+      throw new InvalidParameterException("region", "names a region twice: " + String.join(",", regions));
+    }
+    checkYear("from", from);
+    checkYear("to", to);
+    if (from.isPresent() && to.isPresent() && from.getAsInt() > to.getAsInt()) {
+      throw new InvalidParameterException("from", "must not be after to (" + from.getAsInt() + " > "
+          + to.getAsInt() + ")");
+    }
+  }
+
+  static void checkRegionCode(String parameter, String code) {
+    if (code == null || !REGION_CODE.matcher(code).matches()) {
+      throw new InvalidParameterException(parameter, "a region code is VN or a 2, 3 or 5 digit GSO "
+          + "code, not '" + code + "'");
+    }
+  }
+
+  static void checkYear(String parameter, OptionalInt year) {
+    if (year.isPresent() && (year.getAsInt() < 1900 || year.getAsInt() > 2999)) {
+      throw new InvalidParameterException(parameter, "a year is YYYY between 1900 and 2999, not "
+          + year.getAsInt());
+    }
+  }
+}
