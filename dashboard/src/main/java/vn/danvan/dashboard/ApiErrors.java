@@ -49,6 +49,9 @@ final class ApiErrors {
 
   /** Javalin's own 404 for a path no route or static file matches. */
   static void notFound(Context ctx) {
+    if (ctx.result() != null) {
+      return; // a 404 the exception mapper already answered, e.g. an unknown indicator
+    }
     respond(ctx, HttpStatus.NOT_FOUND, "not found: " + ctx.method() + " " + ctx.path());
   }
 

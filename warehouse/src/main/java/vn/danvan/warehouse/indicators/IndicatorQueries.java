@@ -99,8 +99,8 @@ public final class IndicatorQueries {
     String yearEnd = request.year() + "-12-31";
     return warehouse.read(scope, session -> {
       List<MapValue> values = session.query(MAP, row -> new MapValue(row.getString(1),
-          row.getString(2), (Double) row.getObject(3), row.getString(4),
-          (Boolean) row.getObject(5), row.getString(6), row.getBoolean(7)),
+          row.getString(2), row.getObject(3, Double.class), row.getString(4),
+          row.getObject(5, Boolean.class), row.getString(6), row.getBoolean(7)),
           yearEnd, yearEnd, yearEnd, b, level, b, indicator.code(), level, request.year());
       return new MapResult(indicator.code(), indicator.unit(), request.year(), level, b,
           session.snapshot().id(), values);

@@ -70,6 +70,32 @@ public final class TestLake {
             + "'province' AS level, DATE '2025-07-01' AS valid_from FROM range(" + rows + ") t(i)");
   }
 
+  /**
+   * Marts as the etl writes them (docs/marts.md) for {@code provinces} 2025 provinces ({@code 01},
+   * {@code 02}, ...) and the nation: indicator {@code activity_sessions}, both boundary modes, grain
+   * year, 2016-2025. A province's value is {@code base * 100 + province number}, the nation's
+   * {@code base * 100}; reported values are exact, restated ones before 2025 apportioned by weight.
+   */
+  public TestLake marts(String snapshotId, int provinces, double base) {
+    String regions = "SELECT lpad(CAST(i AS VARCHAR), 2, '0') AS code, i FROM range(1, " + (provinces + 1)
+        + ") t(i) UNION ALL SELECT 'VN', 0";
+    parquet(snapshotId, "indicator_values/part-0.parquet",
+        "SELECT 'activity_sessions' AS indicator, b AS boundaries, "
+            + "CASE WHEN code = 'VN' THEN 'nation' ELSE 'province' END AS level, code AS region_code, "
+            + "'year' AS grain, CAST(y AS VARCHAR) AS period, CAST(y AS INTEGER) AS year, "
+            + "CAST(" + base + " * 100 + i AS DOUBLE) AS value, 'records' AS source, (b = 'reported' OR y >= 2025) AS exact, "
+            + "CASE WHEN b = 'reported' OR y >= 2025 THEN NULL ELSE 'weight' END AS method "
+            + "FROM (" + regions + ") r, (VALUES ('reported'), ('2025')) m(b), range(2016, 2026) t(y) "
+            + "ORDER BY boundaries, grain, indicator, level, region_code, period");
+    return parquet(snapshotId, "mart_regions/part-0.parquet",
+        "SELECT b AS boundaries, CASE WHEN code = 'VN' THEN 'nation' ELSE 'province' END AS level, "
+            + "code AS region_code, CASE WHEN code = 'VN' THEN 'Việt Nam' ELSE 'Tỉnh ' || i END AS name, "
+            + "CASE WHEN code = 'VN' THEN NULL ELSE 'VN' END AS parent_code, "
+            + "CASE WHEN code = 'VN' THEN NULL ELSE DATE '2025-07-01' END AS valid_from, "
+            + "CAST(NULL AS DATE) AS valid_to "
+            + "FROM (" + regions + ") r, (VALUES ('reported'), ('2025')) m(b)");
+  }
+
   /** An empty folder for a table: present in the snapshot, with no Parquet file. */
   public TestLake emptyTable(String snapshotId, String folder) {
     return write(snapshotDir(snapshotId).resolve(folder).resolve("_SUCCESS"), "");
