@@ -18,6 +18,7 @@ import vn.danvan.warehouse.query.WarehouseBusyException;
  */
 final class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
+  private static final String ANSWERED = ApiErrors.class.getName() + ".answered";
 
   private ApiErrors() {}
 
@@ -49,13 +50,14 @@ final class ApiErrors {
 
   /** Javalin's own 404 for a path no route or static file matches. */
   static void notFound(Context ctx) {
-    if (ctx.result() != null) {
+    if (Boolean.TRUE.equals(ctx.attribute(ANSWERED))) {
       return; // a 404 the exception mapper already answered, e.g. an unknown indicator
     }
     respond(ctx, HttpStatus.NOT_FOUND, "not found: " + ctx.method() + " " + ctx.path());
   }
 
   private static void respond(Context ctx, HttpStatus status, String message) {
+    ctx.attribute(ANSWERED, true);
     ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
   }
 }

@@ -44,7 +44,9 @@ class DashboardAppTest {
             CATALOGUE.all().stream().map(i -> i.code()).toList());
         JsonNode first = body.get(0);
         assertThat(fieldNames(first)).containsExactly("code", "name_vi", "name_en", "unit",
-            "computation", "source_tables", "definition_version", "valid_from");
+            "computation", "reports", "records", "source_tables", "definition_version", "valid_from");
+        assertThat(first.get("records").asText())
+            .isEqualTo("activities:sum(sessions)[activity_type=briefing_conference]");
         assertThat(first.get("code").asText()).isEqualTo("briefing_conferences");
         assertThat(first.get("name_vi").asText()).isEqualTo("Hội nghị quán triệt/tuyên truyền");
         assertThat(first.get("unit").asText()).isEqualTo("hội nghị");

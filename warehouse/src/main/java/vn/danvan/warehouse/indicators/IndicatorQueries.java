@@ -73,7 +73,9 @@ public final class IndicatorQueries {
         SeriesPoint p = new SeriesPoint(row.getString(2), row.getDouble(3), row.getString(4),
             row.getBoolean(5), row.getString(6));
         return found.computeIfAbsent(row.getString(1), k -> new TreeMap<>()).put(p.period(), p);
-      }, boundaries, grain, indicator.code(), String.join(",", request.regions()), from, to);
+      }, boundaries, grain, indicator.code(),
+          regions.values().stream().map(r -> r[0]).distinct().collect(Collectors.joining(",")),
+          String.join(",", request.regions()), from, to);
       List<Period> periods = periods(request.grain(), from, to);
       List<RegionSeries> series = new ArrayList<>();
       for (String code : request.regions()) {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
@@ -29,7 +30,10 @@ import vn.danvan.warehouse.lake.SnapshotRef;
 
 /**
  * One in-memory DuckDB instance over one snapshot: a view per lake table, a small pool of
- * connections, and a hold count so that it closes only after the last read on it has ended.
+ * connections, and a hold count so that it closes only after the last read on it has ended. The
+ * marts, which the dashboard reads many times a second, are copied sorted into a compressed
+ * in-memory database ({@code attach_serving.sql}) when the snapshot is opened; the fact tables are
+ * read from their Parquet files.
  *
  * <p>The instance is locked down from birth: the restrictions are start-up settings, so there is
  * no moment in which SQL could run with file access. {@code allowed_directories} must be given
@@ -43,6 +47,11 @@ final class SnapshotDatabase {
       SqlFile.load(SnapshotDatabase.class, "create_partitioned_view");
   private static final SqlFile CREATE_UNPARTITIONED_FACT_VIEW =
       SqlFile.load(SnapshotDatabase.class, "create_unpartitioned_fact_view");
+  private static final SqlFile ATTACH_SERVING = SqlFile.load(SnapshotDatabase.class, "attach_serving");
+  private static final SqlFile CREATE_SERVING_VIEW = SqlFile.load(SnapshotDatabase.class, "create_serving_view");
+  private static final Map<LakeTable, SqlFile> MATERIALIZED = Map.of(
+      LakeTable.INDICATOR_VALUES, SqlFile.load(SnapshotDatabase.class, "materialize_indicator_values"),
+      LakeTable.MART_REGIONS, SqlFile.load(SnapshotDatabase.class, "materialize_mart_regions"));
   private static final String GLOB_CHARS = "*?[]{}";
 
   private final SnapshotRef snapshot;
@@ -79,6 +88,7 @@ final class SnapshotDatabase {
           + ": " + e.getMessage(), e);
     }
     try {
+      execute(root, ATTACH_SERVING.sql(), ATTACH_SERVING, snapshot);
       Set<LakeTable> views = EnumSet.noneOf(LakeTable.class);
       Set<LakeTable> empty = EnumSet.noneOf(LakeTable.class);
       for (LakeTable table : LakeTable.values()) {
@@ -87,7 +97,7 @@ final class SnapshotDatabase {
           continue;
         }
         if (hasParquet(tableDir)) {
-          createView(root, table, tableDir);
+          createView(root, table, tableDir, snapshot);
           views.add(table);
         } else {
           empty.add(table);
@@ -236,17 +246,26 @@ final class SnapshotDatabase {
     }
   }
 
-  private static void createView(DuckDBConnection root, LakeTable table, Path tableDir)
-      throws SQLException {
+  private static void createView(DuckDBConnection root, LakeTable table, Path tableDir, SnapshotRef snapshot) {
+    String files = tableDir + "/**/*.parquet";
+    SqlFile copy = MATERIALIZED.get(table);
+    if (copy != null) {
+      execute(root, copy.withStringLiteral("files", files).sql(), copy, snapshot);
+      SqlFile view = CREATE_SERVING_VIEW.withTable("table", table).withTable("source", table);
+      execute(root, view.sql(), view, snapshot);
+      return;
+    }
     SqlFile file = !table.partitionedByYear() ? CREATE_VIEW
         : hasYearFolder(tableDir) ? CREATE_PARTITIONED_VIEW : CREATE_UNPARTITIONED_FACT_VIEW;
-    String sql = file.withTable("table", table)
-        .withStringLiteral("files", tableDir + "/**/*.parquet").sql();
+    execute(root, file.withTable("table", table).withStringLiteral("files", files).sql(), file, snapshot);
+  }
+
+  private static void execute(DuckDBConnection root, String sql, SqlFile file, SnapshotRef snapshot) {
     try (Statement st = root.createStatement()) {
       st.execute(sql);
     } catch (SQLException e) {
-      throw new WarehouseException("cannot create view " + table.folder() + " over " + tableDir
-          + " (" + file.path() + "): " + e.getMessage(), e);
+      throw new WarehouseException("cannot set up snapshot " + snapshot.id() + " (" + file.path() + "): "
+          + e.getMessage(), e);
     }
   }
 
