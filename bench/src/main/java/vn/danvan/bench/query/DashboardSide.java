@@ -63,21 +63,13 @@ final class DashboardSide {
 
   /** Rows = figures present (no-data points and regions are listed by the API but are not rows). */
   static Answer answer(JsonNode body) {
-    long rows = 0;
-    double total = 0;
     List<JsonNode> values = new ArrayList<>();
     if (body.has("series")) {
       body.get("series").forEach(s -> s.get("points").forEach(values::add));
     } else {
       body.get("values").forEach(values::add);
     }
-    for (JsonNode v : values) {
-      if (v.hasNonNull("value")) {
-        rows++;
-        total += v.get("value").asDouble();
-      }
-    }
-    return new Answer(rows, total);
+    return Answer.of(values.stream().map(v -> v.hasNonNull("value") ? v.get("value").asDouble() : null));
   }
 
   private static String enc(String value) {

@@ -2,29 +2,40 @@ package vn.danvan.bench.query;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.warehouse.indicators.IndicatorQueries;
+import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.warehouse.indicators.MapRequest;
+import vn.danvan.warehouse.indicators.MapValue;
+import vn.danvan.warehouse.indicators.SeriesPoint;
+import vn.danvan.warehouse.indicators.SeriesRequest;
+import vn.danvan.warehouse.indicators.SeriesResult;
 import vn.danvan.warehouse.lake.LakeTable;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.trends.Grain;
 
 /**
- * DuckDB through the warehouse's own read path ({@link Warehouse#read} with {@code .sql} files):
- * the raw scan over the fact Parquet files, the mart reads without HTTP (to tell the engine's time
- * from the endpoint's), and the discovery of the workload.
+ * DuckDB through the warehouse's own read path: the series and map reads of the API without HTTP
+ * (to tell the warehouse's time from the endpoint's), the raw scan over the fact Parquet files, and
+ * the discovery of the workload.
  */
 final class WarehouseSide {
-  private static final SqlFile SERIES = SqlFile.load(WarehouseSide.class, "duckdb_series");
-  private static final SqlFile MAP = SqlFile.load(WarehouseSide.class, "duckdb_map");
   private static final SqlFile SCAN = SqlFile.load(WarehouseSide.class, "duckdb_scan");
   private static final SqlFile INDICATORS = SqlFile.load(WarehouseSide.class, "workload_indicators");
   private static final SqlFile REGIONS = SqlFile.load(WarehouseSide.class, "workload_regions");
   private static final SqlFile ACTIVITY_TYPES = SqlFile.load(WarehouseSide.class, "workload_activity_types");
 
   private final Warehouse warehouse;
+  private final IndicatorQueries queries;
 
   WarehouseSide(Warehouse warehouse) {
     this.warehouse = warehouse;
+    this.queries = new IndicatorQueries(warehouse, IndicatorCatalogue.load());
   }
 
   /** Rows per table of the served snapshot. */
@@ -40,13 +51,21 @@ final class WarehouseSide {
         session.query(ACTIVITY_TYPES, row -> row.getString(1), activityTypes)));
   }
 
+  /** What {@code /api/series} computes, without HTTP and JSON. */
   TimedQuery series(Workload w) {
-    return i -> answer(SERIES, 3, w.boundaries(), Workload.GRAIN, w.indicator(i), w.regionList(),
-        w.fromYear(), w.toYear());
+    return i -> {
+      SeriesResult r = queries.series(RegionScope.country(), new SeriesRequest(w.indicator(i), w.regions(),
+          OptionalInt.of(w.fromYear()), OptionalInt.of(w.toYear()), Grain.YEAR,
+          Boundaries.parse("boundaries", w.boundaries()), false));
+      return Answer.of(r.series().stream().flatMap(s -> s.points().stream()).map(SeriesPoint::value));
+    };
   }
 
+  /** What {@code /api/map} computes, without HTTP and JSON. */
   TimedQuery map(Workload w) {
-    return i -> answer(MAP, 3, w.boundaries(), Workload.GRAIN, w.indicator(i), w.mapLevel(), w.mapYear());
+    return i -> Answer.of(queries.map(RegionScope.country(), new MapRequest(w.indicator(i), w.mapYear(),
+        Level.parse("level", w.mapLevel(), Level.values()), Boundaries.parse("boundaries", w.boundaries())))
+        .values().stream().map(MapValue::value));
   }
 
   TimedQuery scan(Workload w) {

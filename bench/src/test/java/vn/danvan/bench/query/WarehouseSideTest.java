@@ -11,7 +11,7 @@ import vn.danvan.warehouse.lake.Lake;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.testlake.TestLake;
 
-/** The bench's DuckDB SQL on a tiny mart whose answers are counted by hand. */
+/** The bench's warehouse reads on a tiny mart whose answers are counted by hand. */
 class WarehouseSideTest {
   private static final String ID = "s1";
   @TempDir Path dir;
@@ -23,18 +23,18 @@ class WarehouseSideTest {
     TestLake lake = TestLake.in(dir);
     // two indicators; provinces 01 and 04 (2025), a commune 00001, a reported-mode row and a quarter
     lake.parquet(ID, "indicator_values/part-0.parquet", """
-        SELECT * FROM (VALUES
-          ('a', '2025', 'province', '01', 'year', '2016', 2016, 1.0, 'report', true, NULL),
-          ('a', '2025', 'province', '01', 'year', '2025', 2025, 2.0, 'report', true, NULL),
-          ('a', '2025', 'province', '04', 'year', '2024', 2024, 4.0, 'records', true, NULL),
-          ('a', '2025', 'province', '04', 'year', '2015', 2015, 100.0, 'records', true, NULL),
-          ('a', '2025', 'province', '04', 'quarter', '2024-Q1', 2024, 100.0, 'records', true, NULL),
-          ('a', 'reported', 'province', '01', 'year', '2020', 2020, 100.0, 'report', true, NULL),
-          ('a', '2025', 'commune', '00001', 'year', '2024', 2024, 8.0, 'mixed', false, 'weight'),
-          ('a', '2025', 'commune', '00002', 'year', '2023', 2023, 100.0, 'mixed', true, NULL),
-          ('b', '2025', 'province', '01', 'year', '2020', 2020, 16.0, 'report', true, NULL),
-          ('b', '2025', 'commune', '00001', 'year', '2024', 2024, 32.0, 'report', true, NULL),
-          ('b', '2025', 'commune', '00002', 'year', '2024', 2024, 64.0, 'report', true, NULL)
+        SELECT * REPLACE (CAST(year AS INTEGER) AS year, CAST(value AS DOUBLE) AS value) FROM (VALUES
+          ('activity_sessions', '2025', 'province', '01', 'year', '2016', 2016, 1.0, 'report', true, NULL),
+          ('activity_sessions', '2025', 'province', '01', 'year', '2025', 2025, 2.0, 'report', true, NULL),
+          ('activity_sessions', '2025', 'province', '04', 'year', '2024', 2024, 4.0, 'records', true, NULL),
+          ('activity_sessions', '2025', 'province', '04', 'year', '2015', 2015, 100.0, 'records', true, NULL),
+          ('activity_sessions', '2025', 'province', '04', 'quarter', '2024-Q1', 2024, 100.0, 'records', true, NULL),
+          ('activity_sessions', 'reported', 'province', '01', 'year', '2020', 2020, 100.0, 'report', true, NULL),
+          ('activity_sessions', '2025', 'commune', '00001', 'year', '2024', 2024, 8.0, 'mixed', false, 'weight'),
+          ('activity_sessions', '2025', 'commune', '00002', 'year', '2023', 2023, 100.0, 'mixed', true, NULL),
+          ('models_new', '2025', 'province', '01', 'year', '2020', 2020, 16.0, 'report', true, NULL),
+          ('models_new', '2025', 'commune', '00001', 'year', '2024', 2024, 32.0, 'report', true, NULL),
+          ('models_new', '2025', 'commune', '00002', 'year', '2024', 2024, 64.0, 'report', true, NULL)
         ) t(indicator, boundaries, level, region_code, grain, period, year, value, source, exact, method)""")
         .parquet(ID, "mart_regions/part-0.parquet", """
         SELECT * FROM (VALUES
@@ -60,13 +60,13 @@ class WarehouseSideTest {
     Workload w = side.workload(1, 5);
 
     assertThat(w.regions()).containsExactly("01", "04");
-    assertThat(w.indicators()).containsExactly("b"); // two commune figures in 2024 against a's one
+    assertThat(w.indicators()).containsExactly("models_new"); // two commune figures in 2024 against one
     assertThat(w.activityTypes()).containsExactly("gift_visit");
   }
 
   @Test
   void series_reads_the_listed_regions_in_the_years_asked() throws Exception {
-    Workload w = workload("a");
+    Workload w = workload("activity_sessions");
 
     // 01: 2016 and 2025; 04: 2024 (2015 is before the span, the quarter and reported rows differ)
     assertThat(side.series(w).run(0)).isEqualTo(new Answer(3, 7.0));
@@ -74,7 +74,7 @@ class WarehouseSideTest {
 
   @Test
   void map_reads_every_commune_of_the_year() throws Exception {
-    Workload w = workload("b");
+    Workload w = workload("models_new");
 
     assertThat(side.map(w).run(0)).isEqualTo(new Answer(2, 96.0));
   }
@@ -82,7 +82,7 @@ class WarehouseSideTest {
   @Test
   void scan_sums_participants_per_year() throws Exception {
     // TestLake: participants 10 + i; 2023: 10 + 11 + 12, 2024: 10 + 11
-    assertThat(side.scan(workload("a")).run(0)).isEqualTo(new Answer(2, 54.0));
+    assertThat(side.scan(workload("activity_sessions")).run(0)).isEqualTo(new Answer(2, 54.0));
   }
 
   private static Workload workload(String indicator) {

@@ -1,5 +1,7 @@
 package vn.danvan.warehouse.indicators;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -101,7 +103,7 @@ public final class IndicatorQueries {
     String yearEnd = request.year() + "-12-31";
     return warehouse.read(scope, session -> {
       List<MapValue> values = session.query(MAP, row -> new MapValue(row.getString(1),
-          row.getString(2), row.getObject(3, Double.class), row.getString(4),
+          row.getString(2), nullableDouble(row, 3), row.getString(4),
           row.getObject(5, Boolean.class), row.getString(6), row.getBoolean(7)),
           yearEnd, yearEnd, yearEnd, b, level, b, indicator.code(), level, request.year());
       return new MapResult(indicator.code(), indicator.unit(), request.year(), level, b,
@@ -128,6 +130,11 @@ public final class IndicatorQueries {
             row.getString(4).isEmpty() ? null : row.getString(4));
       }, region, year, region);
     });
+  }
+
+  private static Double nullableDouble(ResultSet row, int column) throws SQLException {
+    double v = row.getDouble(column);
+    return row.wasNull() ? null : v;
   }
 
   private Indicator indicator(String code) {

@@ -1,9 +1,0 @@
--- duckdb_series: pg_series.sql on the warehouse's indicator_values view (same answer).
--- Parameters: boundaries, grain, indicator, region codes (comma-separated), first year, last year.
--- Columns: region_code, period, value, source, exact, method.
-SELECT region_code, period, value, source, exact, method
-FROM indicator_values
-WHERE boundaries = ? AND grain = ? AND indicator = ?
-  AND list_contains(string_split(?, ','), region_code)
-  AND year BETWEEN ? AND ?
-ORDER BY region_code, period
