@@ -27,6 +27,8 @@ public final class DashboardApp {
       config.routes.get("/api/indicators", indicators::list);
       config.routes.get("/api/series", trends::series);
       config.routes.get("/api/map", trends::map);
+      config.routes.get("/api/ranking", trends::ranking);
+      config.routes.get("/api/attainment", trends::attainment);
       config.routes.get("/api/consistency", trends::consistency);
       config.routes.exception(Exception.class, ApiErrors::handle);
       config.routes.error(404, ApiErrors::notFound);

@@ -56,7 +56,7 @@ final class WarehouseSide {
     return i -> {
       SeriesResult r = queries.series(RegionScope.country(), new SeriesRequest(w.indicator(i), w.regions(),
           OptionalInt.of(w.fromYear()), OptionalInt.of(w.toYear()), Grain.YEAR,
-          Boundaries.parse("boundaries", w.boundaries()), false));
+          Boundaries.parse("boundaries", w.boundaries()), false, false));
       return Answer.of(r.series().stream().flatMap(s -> s.points().stream()).map(SeriesPoint::value));
     };
   }

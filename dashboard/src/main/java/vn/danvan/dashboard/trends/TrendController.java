@@ -14,8 +14,9 @@ import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 
 /**
- * {@code /api/series}, {@code /api/map} and {@code /api/consistency}: request parameters checked
- * and named in every 400, answered from the marts of the served snapshot.
+ * {@code /api/series}, {@code /api/map}, {@code /api/ranking}, {@code /api/attainment} and
+ * {@code /api/consistency}: request parameters checked and named in every 400, answered from the
+ * marts of the served snapshot.
  */
 public final class TrendController {
   private final IndicatorQueries queries;
@@ -31,15 +32,28 @@ public final class TrendController {
         optionalYear(ctx, "from"), optionalYear(ctx, "to"),
         IndicatorQueries.grain("grain", optional(ctx, "grain", "year")),
         Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())),
-        Boolean.parseBoolean(optional(ctx, "trend", "false")))));
+        flag(ctx, "trend"), flag(ctx, "per_capita"))));
   }
 
   /** {@code GET /api/map?indicator&year[&level&boundaries]}. */
   public void map(Context ctx) {
-    ctx.json(queries.map(scope(ctx), new MapRequest(required(ctx, "indicator"),
-        requiredYear(ctx, "year"),
+    ctx.json(queries.map(scope(ctx), mapRequest(ctx)));
+  }
+
+  /** {@code GET /api/ranking?indicator&year[&level&boundaries]}: the map's regions in rank order. */
+  public void ranking(Context ctx) {
+    ctx.json(queries.ranking(scope(ctx), mapRequest(ctx)));
+  }
+
+  /** {@code GET /api/attainment?year[&indicator]}: campaign targets and what was achieved. */
+  public void attainment(Context ctx) {
+    ctx.json(queries.attainment(scope(ctx), requiredYear(ctx, "year"), ctx.queryParam("indicator")));
+  }
+
+  private static MapRequest mapRequest(Context ctx) {
+    return new MapRequest(required(ctx, "indicator"), requiredYear(ctx, "year"),
         Level.parse("level", optional(ctx, "level", "province"), Level.PROVINCE, Level.DISTRICT, Level.COMMUNE),
-        Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())))));
+        Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())));
   }
 
   /** {@code GET /api/consistency?region&year}. */
@@ -64,6 +78,14 @@ public final class TrendController {
   private static String optional(Context ctx, String name, String fallback) {
     String value = ctx.queryParam(name);
     return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  private static boolean flag(Context ctx, String name) {
+    String value = optional(ctx, name, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new InvalidParameterException(name, "must be true or false, not '" + value + "'");
+    }
+    return value.equals("true");
   }
 
   private static int requiredYear(Context ctx, String name) {

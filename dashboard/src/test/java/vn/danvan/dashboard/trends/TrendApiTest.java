@@ -92,6 +92,21 @@ class TrendApiTest {
   }
 
   @Test
+  void ranking_orders_the_map_s_regions_by_value() throws Exception {
+    withApp(client -> {
+      JsonNode regions = ok(client.get("/api/ranking?indicator=activity_sessions&year=2024&level=province"
+          + "&boundaries=2025")).get("regions");
+      assertThat(regions).hasSize(34);
+      assertThat(regions.get(0).toString()).isEqualTo("{\"region\":\"34\",\"name\":\"Tỉnh 34\","
+          + "\"value\":734.0,\"rank\":1,\"out_of\":34,\"percentile\":100.0}");
+      assertThat(regions.get(33).get("region").asText()).isEqualTo("01");
+      assertThat(ok(client.get("/api/attainment?year=2024"))).isEmpty();
+      assertError(client.get("/api/series?indicator=activity_sessions&region=01&per_capita=yes"), 400,
+          "per_capita: must be true or false");
+    });
+  }
+
+  @Test
   void consistency_lists_the_breakdown_that_does_not_add_up_only() throws Exception {
     withApp(client -> {
       JsonNode body = ok(client.get("/api/consistency?region=05&year=2024"));

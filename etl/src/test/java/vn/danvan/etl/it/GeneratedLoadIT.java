@@ -13,25 +13,47 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.TreeMap;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.contract.Table;
 import vn.danvan.etl.load.TestSpark;
+import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.warehouse.indicators.IndicatorQueries;
+import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.warehouse.indicators.MapRequest;
+import vn.danvan.warehouse.indicators.MapValue;
+import vn.danvan.warehouse.indicators.SeriesRequest;
+import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.trends.Grain;
 
 /**
  * The whole demo at scale 1, through the packaged jar as {@code bin/danvan} runs it: every table
  * reconciles, and the quarantine holds exactly the rows the generator planted, each with the reason
- * it was planted for — no planted row lands, no clean row is quarantined.
+ * it was planted for — no planted row lands, no clean row is quarantined. Then the analysts'
+ * notebooks run headless on that lake and must show the figures the warehouse serves.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GeneratedLoadIT {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Duration NOTEBOOK_TIMEOUT = Duration.ofMinutes(5);
   private static SparkSession spark;
+  @TempDir
+  static Path tmp;
+  /** The lake the first test loaded; the notebook tests read it. */
+  private static Path loadedLake;
 
   @BeforeAll
   static void startSpark() {
@@ -44,7 +66,8 @@ class GeneratedLoadIT {
   }
 
   @Test
-  void scale_one_reconciles_and_quarantines_exactly_the_planted_rows(@TempDir Path tmp) throws Exception {
+  @Order(1)
+  void scale_one_reconciles_and_quarantines_exactly_the_planted_rows() throws Exception {
     Path landing = tmp.resolve("landing");
     Path lake = tmp.resolve("lake");
     try (ChildJvm gen = ChildJvm.danvan(List.of("generate", "--out", landing.toString(),
@@ -85,6 +108,67 @@ class GeneratedLoadIT {
     assertThat(byReason(quarantined)).isEqualTo(byReason(planted));
 
     martsMatchTheLandedRows(snapshot);
+    loadedLake = lake;
+  }
+
+  @Test
+  @Order(2)
+  void trends_notebook_shows_the_figures_the_warehouse_serves() throws Exception {
+    Path lake = lake();
+    Path summaryFile = tmp.resolve("notebooks").resolve("trends-summary.json");
+    Notebooks.ofProject().execute("trends.ipynb", Map.of("DANVAN_LAKE", lake.toString(),
+        "DANVAN_NOTEBOOK_OUT", summaryFile.toString()), tmp.resolve("notebooks"), NOTEBOOK_TIMEOUT);
+    assertThat(summaryFile).as("the notebook's summary (DANVAN_NOTEBOOK_OUT)").isRegularFile();
+    JsonNode summary = JSON.readTree(summaryFile.toFile());
+    JsonNode s = summary.path("series");
+    String indicator = s.path("indicator").asText();
+    String region = s.path("region").asText();
+    int from = s.path("from").asInt();
+    int to = s.path("to").asInt();
+    int year = summary.path("consistency_year").asInt();
+    try (Warehouse warehouse = Warehouse.open(Lake.at(lake))) {
+      IndicatorQueries queries = new IndicatorQueries(warehouse, IndicatorCatalogue.load());
+      assertThat(summary.path("snapshot").asText()).isEqualTo(warehouse.snapshotId().orElseThrow());
+      for (Boundaries b : Boundaries.values()) {
+        Map<String, Double> served = new TreeMap<>();
+        queries.series(RegionScope.country(), new SeriesRequest(indicator, List.of(region),
+            OptionalInt.of(from), OptionalInt.of(to), Grain.YEAR, b, false, false)).series().get(0)
+            .points().forEach(p -> served.put(p.period(), p.value()));
+        String field = b == Boundaries.RESTATED_2025 ? "points" : "reported_points";
+        assertThat(doubles(s.path(field))).as("%s of %s, boundaries=%s, %d-%d", indicator, region,
+            b.code(), from, to).isEqualTo(served).hasSize(to - from + 1);
+        assertThat(served.values()).as("figures of %s (boundaries=%s)", region, b.code())
+            .filteredOn(v -> v != null && v > 0).hasSizeGreaterThan(5);
+      }
+      List<MapValue> map = queries.map(RegionScope.country(), new MapRequest(indicator,
+          summary.path("map").path("year").asInt(), Level.COMMUNE, Boundaries.RESTATED_2025)).values();
+      assertThat(summary.path("map").path("regions").asInt()).as("communes on the map").isEqualTo(map.size());
+      assertThat(summary.path("map").path("with_value").asLong()).as("communes with a figure")
+          .isEqualTo(map.stream().filter(v -> v.value() != null).count()).isPositive();
+      // the generator plants breakdowns that do not add up (ReportValuesGen): none is no check
+      assertThat(summary.path("consistency_mismatches").asInt()).as("mismatches in %d", year)
+          .isEqualTo(queries.consistency(RegionScope.country(), "VN", year).size()).isPositive();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void lake_overview_notebook_runs_on_the_loaded_lake() throws Exception {
+    Notebooks.ofProject().execute("lake-overview.ipynb", Map.of("DANVAN_LAKE", lake().toString()),
+        tmp.resolve("notebooks"), NOTEBOOK_TIMEOUT);
+  }
+
+  private static Path lake() {
+    assertThat(loadedLake).as("the lake of scale_one_reconciles_and_quarantines_exactly_the_planted_rows,"
+        + " which must run (and pass) first").isNotNull();
+    return loadedLake;
+  }
+
+  private static Map<String, Double> doubles(JsonNode points) {
+    Map<String, Double> out = new TreeMap<>();
+    points.fields().forEachRemaining(e -> out.put(e.getKey(), e.getValue().isNull() ? null
+        : e.getValue().asDouble()));
+    return out;
   }
 
   /**

@@ -21,7 +21,8 @@ import vn.danvan.etl.load.TestSpark;
  * 00004 and 00010 partial without weights (2025 population 3,000 and 1,000: shares 0.75 / 0.25);
  * 00007 → 00004 (0.6) and 00010 (0.4) by stated weight. Report R11 gives 10 new models for district
  * 001 in 2019; its scope breakdown (R12: 8) does not add up, its field breakdown (R13, R14: 6 + 4)
- * does.
+ * does. Campaign C1 targets 20 dialogues for province 01, 2 for 02 and 5 gifts for district 001 in
+ * 2019.
  */
 final class MartsFixture {
   private static Path lake;
@@ -101,6 +102,10 @@ final class MartsFixture {
             "P1,2019-05-02T09:00:00+07:00,5,1,10,",
             "P1,2019-05-10T09:00:00+07:00,9,2,30,",
             "P2,2020-01-02T09:00:00+07:00,1,0,4,")
+        .csv("campaigns", "c.csv", "campaign_code,name,movement,start_date,end_date,owner_unit",
+            "C1,Đợt thi đua thử,Dân vận khéo,2019-01-01,2019-12-31,mobilization_board")
+        .csv("campaign_targets", "t.csv", "campaign_code,region_code,year,indicator,target_value",
+            "C1,01,2019,dialogues,20", "C1,02,2019,dialogues,2", "C1,001,2019,gifts,5")
         .csv("models", "mo.csv", "model_id,region_code,year,field,scope,status,mobilized_vnd,name",
             "M1,00007,2019,economic,collective,recognized,1000000,Mô hình một",
             "M2,00007,2019,culture_society,individual,registered,0,Mô hình hai");

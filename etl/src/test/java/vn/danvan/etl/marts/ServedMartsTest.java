@@ -2,6 +2,7 @@ package vn.danvan.etl.marts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
@@ -19,10 +20,12 @@ import vn.danvan.warehouse.indicators.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.MapValue;
 import vn.danvan.warehouse.indicators.Mismatch;
+import vn.danvan.warehouse.indicators.RankedValue;
 import vn.danvan.warehouse.indicators.RegionSeries;
 import vn.danvan.warehouse.indicators.SeriesPoint;
 import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.indicators.SeriesResult;
+import vn.danvan.warehouse.indicators.TargetAttainment;
 import vn.danvan.warehouse.lake.Lake;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.NotFoundException;
@@ -58,6 +61,7 @@ class ServedMartsTest {
     assertThat(values(r)).containsExactly(entry("VN", 20.0), entry("01", 17.0), entry("02", 3.0),
         entry("001", 7.0), entry("00001", 2.0));
     assertThat(r.unit()).isEqualTo("buổi");
+    assertThat(r.series().get(0).name()).isEqualTo("Việt Nam");
     assertThat(r.series().get(1).name()).isEqualTo("Thành phố Hà Nội");
     assertThat(r.series().get(3).level()).isEqualTo("district");
     assertThat(r.snapshot()).isEqualTo(warehouse.snapshotId().orElseThrow());
@@ -111,7 +115,7 @@ class ServedMartsTest {
   void the_2025_break_is_counted_once_and_the_default_span_is_the_years_with_figures() {
     // 2025: old 00004 in February 8, new 00010 in September 5 -> province 01 = 13 in both modes
     SeriesResult reported = queries.series(RegionScope.country(), new SeriesRequest("dialogues",
-        List.of("01"), OptionalInt.empty(), OptionalInt.empty(), Grain.YEAR, Boundaries.REPORTED, true));
+        List.of("01"), OptionalInt.empty(), OptionalInt.empty(), Grain.YEAR, Boundaries.REPORTED, true, false));
     assertThat(reported.from()).isEqualTo(2019);
     assertThat(reported.to()).isEqualTo(2025);
     assertThat(reported.series().get(0).points().stream().map(SeriesPoint::value).toList())
@@ -152,6 +156,38 @@ class ServedMartsTest {
   }
 
   @Test
+  void per_capita_values_divide_by_the_year_s_population() {
+    // commune 00004, 2019: 4 dialogue sessions, 500 inhabitants -> 4 / 500 x 10,000 = 80
+    SeriesPoint p = queries.series(RegionScope.country(), new SeriesRequest("dialogues", List.of("00004"),
+        OptionalInt.of(2019), OptionalInt.of(2019), Grain.YEAR, Boundaries.REPORTED, false, true))
+        .series().get(0).points().get(0);
+    assertThat(p.population()).isEqualTo(500L);
+    assertThat(p.per10k()).isCloseTo(80.0, within(1e-9));
+  }
+
+  @Test
+  void rankings_put_the_highest_first_and_leave_no_data_unranked() {
+    // dialogues 2019: 01 17, 02 3; the other 61 old provinces have none
+    List<RankedValue> ranked = queries.ranking(RegionScope.country(),
+        new MapRequest("dialogues", 2019, Level.PROVINCE, Boundaries.REPORTED)).regions();
+    assertThat(ranked).hasSize(63);
+    assertThat(ranked.subList(0, 2)).extracting(RankedValue::region, RankedValue::rank, RankedValue::outOf)
+        .containsExactly(tuple("01", 1, 2), tuple("02", 2, 2));
+    assertThat(ranked.get(2).rank()).isNull();
+  }
+
+  @Test
+  void attainment_compares_each_target_with_the_region_s_figure() {
+    // 01: 17 of 20 = 85 % (not met); 02: 3 of 2 = 150 % (met); 001: no gifts figure
+    List<TargetAttainment> all = queries.attainment(RegionScope.country(), 2019, null);
+    assertThat(all).extracting(TargetAttainment::region, TargetAttainment::indicator, TargetAttainment::percent,
+        TargetAttainment::status).containsExactly(tuple("01", "dialogues", 85.0, "not_met"),
+            tuple("02", "dialogues", 150.0, "met"), tuple("001", "gifts", null, "no_data"));
+    assertThat(queries.attainment(RegionScope.country(), 2019, "gifts")).hasSize(1);
+    assertThat(all.get(0).campaignName()).isEqualTo("Đợt thi đua thử");
+  }
+
+  @Test
   void a_breakdown_that_does_not_add_up_is_listed_and_one_that_does_is_not() {
     // district 001, 2019: 10 new models; by scope 8 (-2); by field 6 + 4 = 10 (consistent)
     List<Mismatch> mismatches = queries.consistency(RegionScope.country(), "01", 2019);
@@ -168,7 +204,7 @@ class ServedMartsTest {
   private static SeriesResult series(String indicator, String regions, int from, int to, Grain grain,
       Boundaries boundaries) {
     return queries.series(RegionScope.country(), new SeriesRequest(indicator, Arrays.asList(regions.split(",")),
-        OptionalInt.of(from), OptionalInt.of(to), grain, boundaries, false));
+        OptionalInt.of(from), OptionalInt.of(to), grain, boundaries, false, false));
   }
 
   private static List<Double> points(String indicator, String region, Grain grain, Boundaries b) {

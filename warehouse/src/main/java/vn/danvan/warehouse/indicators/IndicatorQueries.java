@@ -10,11 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.warehouse.lake.LakeTable;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
@@ -24,6 +26,7 @@ import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.trends.Grain;
 import vn.danvan.warehouse.trends.Period;
 import vn.danvan.warehouse.trends.Point;
+import vn.danvan.warehouse.trends.Ranking;
 import vn.danvan.warehouse.trends.Series;
 
 /**
@@ -37,6 +40,8 @@ public final class IndicatorQueries {
   private static final SqlFile YEAR_SPAN = SqlFile.load(IndicatorQueries.class, "year_span");
   private static final SqlFile MAP = SqlFile.load(IndicatorQueries.class, "map");
   private static final SqlFile CONSISTENCY = SqlFile.load(IndicatorQueries.class, "consistency");
+  private static final SqlFile POPULATION = SqlFile.load(IndicatorQueries.class, "population");
+  private static final SqlFile ATTAINMENT = SqlFile.load(IndicatorQueries.class, "attainment");
 
   private final Warehouse warehouse;
   private final IndicatorCatalogue catalogue;
@@ -78,12 +83,21 @@ public final class IndicatorQueries {
       }, boundaries, grain, indicator.code(),
           regions.values().stream().map(r -> r[0]).distinct().collect(Collectors.joining(",")),
           String.join(",", request.regions()), from, to);
+      Map<String, Long> population = new LinkedHashMap<>();
+      if (request.perCapita() && session.views().contains(LakeTable.POPULATION)) {
+        String codes = String.join(",", request.regions());
+        session.query(POPULATION, row -> population.put(row.getString(1) + "|" + row.getInt(2), row.getLong(3)),
+            codes, from, to, codes, from, to);
+      }
       List<Period> periods = periods(request.grain(), from, to);
       List<RegionSeries> series = new ArrayList<>();
       for (String code : request.regions()) {
         Map<String, SeriesPoint> byPeriod = found.getOrDefault(code, Map.of());
         List<SeriesPoint> points = periods.stream()
-            .map(p -> byPeriod.getOrDefault(p.label(), SeriesPoint.noData(p.label()))).toList();
+            .map(p -> byPeriod.getOrDefault(p.label(), SeriesPoint.noData(p.label())))
+            .map(p -> request.perCapita()
+                ? p.withPopulation(population.get(code + "|" + Period.parse(p.period()).year())) : p)
+            .toList();
         TrendSummary trend = request.trend() ? TrendSummary.of(Series.of(points.stream()
             .filter(p -> p.value() != null).map(p -> Point.of(p.period(), p.value())).toList()))
             .orElse(null) : null;
@@ -111,6 +125,21 @@ public final class IndicatorQueries {
     });
   }
 
+  /** The map's regions ranked by value, highest first; regions without data come last, unranked. */
+  public RankingResult ranking(RegionScope scope, MapRequest request) {
+    MapResult map = map(scope, request);
+    Map<String, OptionalDouble> values = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
+    for (MapValue v : map.values()) {
+      values.put(v.region(), v.value() == null ? OptionalDouble.empty() : OptionalDouble.of(v.value()));
+      names.put(v.region(), v.name());
+    }
+    List<RankedValue> ranked = Ranking.descending(values).regions().stream()
+        .map(r -> RankedValue.of(r, names.get(r.region()))).toList();
+    return new RankingResult(map.indicator(), map.unit(), map.year(), map.level(), map.boundaries(),
+        map.snapshot(), ranked);
+  }
+
   /**
    * The breakdowns in reports of {@code region}'s subtree (units as reported) for periods ending in
    * {@code year} whose parts do not sum to the report's total; consistent ones are not listed.
@@ -120,6 +149,9 @@ public final class IndicatorQueries {
     SeriesRequest.checkYear("year", OptionalInt.of(year));
     return warehouse.read(scope, session -> {
       regions(session, Boundaries.REPORTED, List.of(region));
+      if (!session.views().contains(LakeTable.REPORT_VALUES)) {
+        return List.<Mismatch>of();
+      }
       return session.query(CONSISTENCY, row -> {
         double total = row.getDouble(9);
         double sum = row.getDouble(10);
@@ -130,6 +162,16 @@ public final class IndicatorQueries {
             row.getString(4).isEmpty() ? null : row.getString(4));
       }, region, year, region);
     });
+  }
+
+  /** Every campaign target of {@code year} (of one indicator, or all when null) and its attainment. */
+  public List<TargetAttainment> attainment(RegionScope scope, int year, String indicatorCode) {
+    SeriesRequest.checkYear("year", OptionalInt.of(year));
+    String code = indicatorCode == null ? null : indicator(indicatorCode).code();
+    return warehouse.read(scope, session -> !session.views().contains(LakeTable.CAMPAIGN_TARGETS) ? List.of()
+        : session.query(ATTAINMENT, row -> TargetAttainment.of(row.getString(1), row.getString(2),
+            row.getString(3), row.getString(4), row.getString(5), year, row.getDouble(6), nullableDouble(row, 7)),
+            year, code, code));
   }
 
   private static Double nullableDouble(ResultSet row, int column) throws SQLException {

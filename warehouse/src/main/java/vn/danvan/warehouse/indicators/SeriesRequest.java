@@ -13,9 +13,12 @@ import vn.danvan.warehouse.trends.Grain;
  * figures.
  *
  * @param regions GSO codes (or {@code VN}), distinct, at most {@value #MAX_REGIONS}
+ * @param trend whether each series carries its linear trend and growth rate
+ * @param perCapita whether each point carries its region's population and the value per 10,000
+ *     inhabitants (population as the {@code population} table states it for the code and year)
  */
 public record SeriesRequest(String indicator, List<String> regions, OptionalInt from, OptionalInt to,
-    Grain grain, Boundaries boundaries, boolean trend) {
+    Grain grain, Boundaries boundaries, boolean trend, boolean perCapita) {
   public static final int MAX_REGIONS = 100;
   static final Pattern REGION_CODE = Pattern.compile("VN|\\d{2}|\\d{3}|\\d{5}");
 

@@ -46,7 +46,7 @@ class SnapshotSwitchTest {
     List<String> regions = IntStream.rangeClosed(1, PROVINCES)
         .mapToObj(i -> String.format("%02d", i)).toList();
     SeriesRequest request = new SeriesRequest("activity_sessions", regions, OptionalInt.of(2016),
-        OptionalInt.of(2025), Grain.YEAR, Boundaries.RESTATED_2025, false);
+        OptionalInt.of(2025), Grain.YEAR, Boundaries.RESTATED_2025, false, false);
     AtomicBoolean done = new AtomicBoolean();
     Map<String, AtomicInteger> answersBySnapshot = new ConcurrentHashMap<>();
     ExecutorService pool = Executors.newFixedThreadPool(READERS);
