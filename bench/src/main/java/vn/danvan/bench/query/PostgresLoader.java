@@ -17,6 +17,7 @@ import java.util.Objects;
 import org.postgresql.PGConnection;
 import vn.danvan.warehouse.lake.LakeTable;
 import vn.danvan.warehouse.lake.SnapshotRef;
+import vn.danvan.warehouse.query.SqlFile;
 
 /**
  * Puts the snapshot's marts and the scanned activity columns into PostgreSQL: DuckDB exports each
@@ -62,7 +63,7 @@ final class PostgresLoader {
       try (Statement st = pg.createStatement()) {
         for (String index : INDEXES) {
           long t1 = System.nanoTime();
-          st.execute(SqlText.load(index).sql());
+          st.execute(SqlFile.load(PostgresLoader.class, index).sql());
           System.out.printf(Locale.ROOT, "[bench] postgres: %s built in %.1f s%n", index, secondsSince(t1));
         }
         for (Copy c : COPIES) {
@@ -84,17 +85,18 @@ final class PostgresLoader {
     }
     try (Connection duck = DriverManager.getConnection("jdbc:duckdb:");
         Statement st = duck.createStatement()) {
-      st.execute(SqlText.load("export_" + name).withLiterals(Map.of(
-          "files", tableDir.toAbsolutePath() + "/**/*.parquet", "csv", csv.toAbsolutePath().toString())));
+      st.execute(SqlFile.load(PostgresLoader.class, "export_" + name)
+          .withStringLiteral("files", tableDir.toAbsolutePath() + "/**/*.parquet")
+          .withStringLiteral("csv", csv.toAbsolutePath().toString()).sql());
     }
   }
 
   private static long copyIn(Connection pg, String name, Path csv) throws SQLException, IOException {
     pg.setAutoCommit(false);
     try (Statement st = pg.createStatement(); InputStream in = Files.newInputStream(csv)) {
-      st.execute(SqlText.load("pg_create_" + name).sql());
+      st.execute(SqlFile.load(PostgresLoader.class, "pg_create_" + name).sql());
       long rows = pg.unwrap(PGConnection.class).getCopyAPI()
-          .copyIn(SqlText.load("pg_copy_" + name).sql(), in, 1 << 20);
+          .copyIn(SqlFile.load(PostgresLoader.class, "pg_copy_" + name).sql(), in, 1 << 20);
       pg.commit();
       return rows;
     } catch (SQLException | IOException e) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import vn.danvan.warehouse.query.SqlFile;
 
 /**
  * PostgreSQL answering the same three reads with prepared statements kept open for the whole run,
@@ -61,7 +62,7 @@ final class PostgresSide implements AutoCloseable {
   }
 
   private PreparedStatement prepare(String name) throws SQLException {
-    PreparedStatement st = connection.prepareStatement(SqlText.load(name).sql());
+    PreparedStatement st = connection.prepareStatement(SqlFile.load(PostgresSide.class, name).sql());
     statements.add(st);
     return st;
   }

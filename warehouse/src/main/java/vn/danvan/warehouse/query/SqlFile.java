@@ -57,14 +57,18 @@ public final class SqlFile {
     return substitute(placeholder, quoteIdentifier(table.folder()));
   }
 
-  /** Internal: for DDL, which cannot bind a path as {@code ?}. */
-  SqlFile withStringLiteral(String placeholder, String value) {
+  /**
+   * This statement with {@code {placeholder}} replaced by {@code value} as a quoted SQL string: for
+   * DDL and COPY, which cannot bind a path as {@code ?}. Only for text the program built itself
+   * (a file path), never for request text.
+   */
+  public SqlFile withStringLiteral(String placeholder, String value) {
     Objects.requireNonNull(value, "value");
     return substitute(placeholder, "'" + value.replace("'", "''") + "'");
   }
 
   /** The statement to run. @throws IllegalStateException if a placeholder was left unfilled */
-  String sql() {
+  public String sql() {
     if (PLACEHOLDER.matcher(body).find()) {
       throw new IllegalStateException(path + " still has an unfilled placeholder: " + body);
     }
