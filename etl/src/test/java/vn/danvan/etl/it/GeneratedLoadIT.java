@@ -78,7 +78,7 @@ class GeneratedLoadIT {
     String output;
     try (ChildJvm load = ChildJvm.start(Map.of(), List.of("-Xmx6g"), "vn.danvan.etl.cli.Main",
         List.of("load", landing.toString(), "--lake", lake.toString()))) {
-      assertThat(load.waitFor(Duration.ofMinutes(8))).as(load.output()).isZero();
+      assertThat(load.waitFor(Duration.ofMinutes(20))).as(load.output()).isZero();
       output = load.output();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
