@@ -14,10 +14,9 @@ import vn.danvan.warehouse.lake.Lake;
     description = "Serves the dashboard and /api over the lake's CURRENT snapshot; a newly "
         + "published snapshot is picked up without restart.")
 public final class ServeCommand implements Callable<Integer> {
-  static final String LAKE_ENV = "DANVAN_LAKE";
 
   @Option(names = "--lake", paramLabel = "DIR",
-      description = "Lake folder (default: $" + LAKE_ENV + ", else ./data/lake).")
+      description = "Lake folder (default: $" + Lake.LAKE_ENV + ", else ./data/lake).")
   Path lake;
 
   @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
@@ -43,11 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The lake to serve: --lake, else $DANVAN_LAKE, else ./data/lake. */
   Path lakeDir() {
-    if (lake != null) {
-      return lake;
-    }
-    String fromEnv = env.get(LAKE_ENV);
-    return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("data", "lake");
+    return Lake.folder(lake, env);
   }
 
   /** Starts serving and returns at once; used by {@link #call()} and by tests. */

@@ -170,11 +170,7 @@ public final class QueryBench implements Callable<Integer> {
   }
 
   private Path lakeDir() {
-    if (lake != null) {
-      return lake;
-    }
-    String env = System.getenv("DANVAN_LAKE");
-    return env != null && !env.isBlank() ? Path.of(env) : Path.of("data", "lake");
+    return Lake.folder(lake, System.getenv());
   }
 
   private static String resource(String name) throws IOException {

@@ -3,8 +3,8 @@ package vn.danvan.warehouse.indicators;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.regex.Pattern;
 import vn.danvan.warehouse.query.InvalidParameterException;
+import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.trends.Grain;
 
 /**
@@ -20,7 +20,6 @@ import vn.danvan.warehouse.trends.Grain;
 public record SeriesRequest(String indicator, List<String> regions, OptionalInt from, OptionalInt to,
     Grain grain, Boundaries boundaries, boolean trend, boolean perCapita) {
   public static final int MAX_REGIONS = 100;
-  static final Pattern REGION_CODE = Pattern.compile("VN|\\d{2}|\\d{3}|\\d{5}");
 
   public SeriesRequest {
     Objects.requireNonNull(indicator, "indicator");
@@ -51,7 +50,7 @@ public record SeriesRequest(String indicator, List<String> regions, OptionalInt 
   }
 
   static void checkRegionCode(String parameter, String code) {
-    if (code == null || !REGION_CODE.matcher(code).matches()) {
+    if (!RegionScope.isRegionCode(code)) {
       throw new InvalidParameterException(parameter, "a region code is VN or a 2, 3 or 5 digit GSO "
           + "code, not '" + code + "'");
     }

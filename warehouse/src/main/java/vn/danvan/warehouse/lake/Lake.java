@@ -9,6 +9,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -33,6 +34,18 @@ public final class Lake {
   public static Lake at(Path root) {
     Objects.requireNonNull(root, "root");
     return new Lake(root.toAbsolutePath().normalize());
+  }
+
+  /** The environment variable that names the lake when no option does. */
+  public static final String LAKE_ENV = "DANVAN_LAKE";
+
+  /** The lake folder a command uses: {@code option}, else $DANVAN_LAKE, else ./data/lake. */
+  public static Path folder(Path option, Map<String, String> env) {
+    if (option != null) {
+      return option;
+    }
+    String fromEnv = env.get(LAKE_ENV);
+    return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("data", "lake");
   }
 
   public Path root() {

@@ -17,10 +17,15 @@ public record RegionScope(String rootCode) {
 
   public RegionScope {
     Objects.requireNonNull(rootCode, "rootCode");
-    if (!COUNTRY.equals(rootCode) && !GSO_CODE.matcher(rootCode).matches()) {
+    if (!isRegionCode(rootCode)) {
       throw new IllegalArgumentException("region scope must be " + COUNTRY
           + " or a 2, 3 or 5 digit GSO code, not '" + rootCode + "'");
     }
+  }
+
+  /** Whether {@code code} is {@value #COUNTRY} or a 2, 3 or 5 digit GSO code. */
+  public static boolean isRegionCode(String code) {
+    return code != null && (COUNTRY.equals(code) || GSO_CODE.matcher(code).matches());
   }
 
   public static RegionScope country() {
