@@ -2,6 +2,7 @@ package vn.danvan.etl.marts;
 
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
 import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -15,6 +16,7 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.expressions.Window;
 
 /**
  * The region half of "the nearest report wins" (docs/marts.md), bottom-up through both eras'
@@ -56,9 +58,22 @@ record Rollup(Dataset<Row> nodes, Dataset<Row> communeShares, Dataset<Row> provi
     Dataset<Row> newCommunes = keep(cached, combine(at(o, Facts.NEW, 5), at(c, Facts.NEW, 5)));
     Dataset<Row> newProvinceParts = keep(cached,
         sumUp(withLength(toParent(newCommunes), 2), at(c, Facts.NEW, 2)));
+    // Restated, an old commune's figures follow its own lineage when nothing above it reported
+    // (it may have moved to another new province than its old one); the rest of an old province's
+    // figure (its own report, or its districts' reports and records, its own records and the
+    // communes without lineage) moves whole with the province.
+    Dataset<Row> linked = communeShares.select(col("old_code").as("l_code")).distinct();
+    Dataset<Row> unlinked = oldCommunes.join(broadcast(linked), col("code").equalTo(col("l_code")), "left_anti");
+    Dataset<Row> unlinkedUp = toParent(unlinked);
+    Dataset<Row> districtRest = combine(at(o, Facts.OLD, 3),
+        sumUp(withLength(unlinkedUp, 3), at(c, Facts.OLD, 3)));
+    Dataset<Row> provinceRest = combine(at(o, Facts.OLD, 2),
+        sumUp(withLength(toParent(districtRest), 2), withLength(unlinkedUp, 2), at(c, Facts.OLD, 2)));
+    Dataset<Row> freeCommunes = notBelowAReport(
+        oldCommunes.join(broadcast(linked), col("code").equalTo(col("l_code")), "left_semi"), o);
     Dataset<Row> provinces2025 = keep(cached, combine(at(o, Facts.NEW, 2),
-        sumUp(newProvinceParts, through(oldProvinces, provinceLinks.withColumn("share", lit(1.0))
-            .withColumn("mrank", lit(0))))));
+        sumUp(newProvinceParts, through(provinceRest, provinceLinks.withColumn("share", lit(1.0))
+            .withColumn("mrank", lit(0))), through(freeCommunes, provinceShares()))));
     Dataset<Row> communes2025 = combine(at(o, Facts.NEW, 5),
         sumUp(at(c, Facts.NEW, 5), through(oldCommunes, communeShares)));
     // As reported, a code of both eras is one series, its new unit standing for its old one
@@ -142,6 +157,45 @@ record Rollup(Dataset<Row> nodes, Dataset<Row> communeShares, Dataset<Row> provi
         .withColumn("value", col("value").multiply(col("share")))
         .withColumn("mrank", org.apache.spark.sql.functions.greatest(col("mrank"), col("l_mrank")))
         .select(columns());
+  }
+
+  /**
+   * Old communes' values whose district and province have no own report for the same key: the
+   * values that reach the old province unchanged.
+   */
+  private Dataset<Row> notBelowAReport(Dataset<Row> communes, Dataset<Row> own) {
+    Dataset<Row> old = nodes.where(col("era").equalTo(Facts.OLD));
+    Dataset<Row> up = old.select(col("code").as("u_code"), col("parent_code").as("u_parent"));
+    Dataset<Row> ancestry = old.where(length(col("code")).equalTo(5))
+        .select(col("code").as("a_code"), col("parent_code").as("a_parent"))
+        .join(broadcast(up), col("a_parent").equalTo(col("u_code")), "left")
+        .select(col("a_code"), when(length(col("a_parent")).equalTo(3), col("a_parent")).as("a_district"),
+            when(length(col("a_parent")).equalTo(2), col("a_parent")).otherwise(col("u_parent")).as("a_province"));
+    Dataset<Row> withAncestry = communes.join(broadcast(ancestry), col("code").equalTo(col("a_code")), "left");
+    Dataset<Row> reported = at(own, Facts.OLD, 3).unionByName(at(own, Facts.OLD, 2))
+        .select(col("code").as("r_code"), col("indicator").as("r_indicator"), col("unit").as("r_unit"),
+            col("grain").as("r_grain"), col("tstart").as("r_tstart"));
+    Column sameKey = col("indicator").equalTo(col("r_indicator")).and(col("unit").equalTo(col("r_unit")))
+        .and(col("grain").equalTo(col("r_grain"))).and(col("tstart").equalTo(col("r_tstart")));
+    return withAncestry
+        .join(reported, sameKey.and(col("r_code").equalTo(col("a_district"))), "left_anti")
+        .join(reported, sameKey.and(col("r_code").equalTo(col("a_province"))), "left_anti")
+        .select(columns());
+  }
+
+  /**
+   * {@code old_code, new_code, share, mrank}: old communes onto new provinces, the shares of an
+   * old commune's new communes in one province added up; whole (exact) when all lie in one.
+   */
+  private Dataset<Row> provinceShares() {
+    Dataset<Row> parents = nodes.where(col("era").equalTo(Facts.NEW).and(length(col("code")).equalTo(5)))
+        .select(col("code").as("p_code"), col("parent_code").as("p_parent"));
+    Dataset<Row> shares = communeShares.join(broadcast(parents), col("new_code").equalTo(col("p_code")))
+        .groupBy(col("old_code"), col("p_parent").as("new_code"))
+        .agg(sum("share").as("share"), max("mrank").as("mrank"));
+    Column provinces = count(lit(1)).over(Window.partitionBy("old_code"));
+    return shares.withColumn("mrank", when(provinces.equalTo(1), lit(0)).otherwise(col("mrank")))
+        .withColumn("share", when(provinces.equalTo(1), lit(1.0)).otherwise(col("share")));
   }
 
   /** Old nodes whose code a new unit of the same level took over, as that new node's part. */

@@ -15,9 +15,10 @@ import vn.danvan.etl.load.TestSpark;
 /**
  * A hand-made landing folder, loaded once per test JVM by the real load job (marts included), for
  * the tests that check figures worked out by hand from its rows. Regions: old province 01 with districts 001 (communes
- * 00001, 00004) and 002 (commune 00007), old province 02 with district 024 (commune 00700); from
+ * 00001, 00004) and 002 (commune 00007), old province 02 with district 024 (communes 00700, 00020); from
  * 2025-07-01 new province 01 (communes 00004, a reused code, and 00010) and new province 08, into
- * which old 02 merged (shipped province lineage). Commune lineage: 00001 → 00004 full; 00004 →
+ * which old 02 merged (shipped province lineage); old 02's commune 00020 moved whole into new 00010,
+ * of new province 01. Commune lineage: 00001 → 00004 full; 00004 →
  * 00004 and 00010 partial without weights (2025 population 3,000 and 1,000: shares 0.75 / 0.25);
  * 00007 → 00004 (0.6) and 00010 (0.4) by stated weight. Report R11 gives 10 new models for district
  * 001 in 2019; its scope breakdown (R12: 8) does not add up, its field breakdown (R13, R14: 6 + 4)
@@ -58,6 +59,7 @@ final class MartsFixture {
             "00004,Xã A4,commune,001,2008-08-01,2025-06-30,",
             "00007,Xã B7,commune,002,2008-08-01,2025-06-30,",
             "00700,Xã C700,commune,024,2008-08-01,2025-06-30,",
+            "00020,Xã C20,commune,024,2008-08-01,2025-06-30,",
             "00004,Phường Bốn,commune,01,2025-07-01,,",
             "00010,Phường Mười,commune,01,2025-07-01,,")
         .csv("region_lineage", "l.csv", "old_code,new_code,effective_date,relation,weight",
@@ -65,7 +67,8 @@ final class MartsFixture {
             "00004,00004,2025-07-01,partial,",
             "00004,00010,2025-07-01,partial,",
             "00007,00004,2025-07-01,partial,0.6",
-            "00007,00010,2025-07-01,partial,0.4")
+            "00007,00010,2025-07-01,partial,0.4",
+            "00020,00010,2025-07-01,full,1")
         .csv("population", "p.csv", "region_code,year,population",
             "00004,2019,500", "00004,2025,3000", "00010,2025,1000")
         .csv("activities", "a.csv", "activity_id,unit,region_code,start_date,end_date,activity_type,"
@@ -78,7 +81,9 @@ final class MartsFixture {
             "A6,military,00004,2025-02-01,,dialogue,,8,,,,,",
             "A7,military,00700,2019-01-15,,dialogue,,3,,,,,",
             "B1,military,00004,2019-04-10,,briefing_conference,,3,,,,,",
-            "B2,mobilization_board,00007,2019-02-01,,briefing_conference,,2,,,,,")
+            "B2,mobilization_board,00007,2019-02-01,,briefing_conference,,2,,,,,",
+            "D1,military,00020,2019-06-01,,disaster_relief,,1,,,,,",
+            "D2,military,024,2019-06-02,,disaster_relief,,1,,,,,")
         .csv("report_values", "r.csv", "report_id,region_code,period_start,period_end,unit,indicator,"
                 + "disaggregation,value,source_document",
             "R1,01,2019-01-01,2019-12-31,military,briefing_conferences,,100,",

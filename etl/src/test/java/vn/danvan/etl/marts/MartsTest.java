@@ -88,6 +88,22 @@ class MartsTest {
   }
 
   @Test
+  void restating_moves_a_commune_that_changed_province_with_its_own_lineage() {
+    // 2019 disaster relief: commune 00020 (old 02) 1, district 024 (old 02) 1; 00020 is now in
+    // new 01's commune 00010, the district's record stays with old 02's successor 08
+    assertThat(value("reported", "province", "02", "2019", "disaster_relief_activities")).isEqualTo(2.0);
+    assertThat(value("2025", "commune", "00010", "2019", "disaster_relief_activities")).isEqualTo(1.0);
+    assertThat(value("2025", "province", "01", "2019", "disaster_relief_activities")).isEqualTo(1.0);
+    assertThat(row("2025", "province", "01", "2019", "disaster_relief_activities").<Boolean>getAs("exact")).isTrue();
+    assertThat(value("2025", "province", "08", "2019", "disaster_relief_activities")).isEqualTo(1.0);
+    assertThat(value("2025", "nation", "VN", "2019", "disaster_relief_activities")).isEqualTo(2.0);
+    // below a report, a commune's figures are not routed on their own: briefings 2019 of new 01 are
+    // old 01's 197 (military: the province's 100, not also 00001's 7 and 00004's 3; board: 001's
+    // 95 and 00007's 2, which its lineage keeps in new 01)
+    assertThat(value("2025", "province", "01", "2019", "briefing_conferences")).isEqualTo(197.0);
+  }
+
+  @Test
   void restating_apportions_partial_links_by_weight_else_population_and_says_so() {
     // new 00004 = 00001 whole (2) + 0.75 x 00004 (4) + 0.6 x 00007 (10) = 2 + 3 + 6 = 11
     // new 00010 = 0.25 x 4 + 0.4 x 10 = 1 + 4 = 5
