@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.IntSummaryStatistics;
 import java.util.LinkedHashMap;
 import java.util.Arrays;
 import java.util.List;
@@ -36,12 +38,16 @@ import vn.danvan.warehouse.trends.Series;
  */
 public final class IndicatorQueries {
   private static final SqlFile SERIES = SqlFile.load(IndicatorQueries.class, "series");
+  private static final SqlFile SERIES_KEYS = SqlFile.load(IndicatorQueries.class, "series_keys");
   private static final SqlFile REGIONS = SqlFile.load(IndicatorQueries.class, "regions");
   private static final SqlFile YEAR_SPAN = SqlFile.load(IndicatorQueries.class, "year_span");
   private static final SqlFile MAP = SqlFile.load(IndicatorQueries.class, "map");
   private static final SqlFile CONSISTENCY = SqlFile.load(IndicatorQueries.class, "consistency");
   private static final SqlFile POPULATION = SqlFile.load(IndicatorQueries.class, "population");
   private static final SqlFile ATTAINMENT = SqlFile.load(IndicatorQueries.class, "attainment");
+
+  /** A series key no series has (keys start at 1): a map of a level without figures. */
+  private static final int NO_SERIES = 0;
 
   private final Warehouse warehouse;
   private final IndicatorCatalogue catalogue;
@@ -76,13 +82,17 @@ public final class IndicatorQueries {
         from = request.from().orElse(none ? to : Math.min(span[0], to));
       }
       Map<String, Map<String, SeriesPoint>> found = new LinkedHashMap<>();
-      session.query(SERIES, row -> {
-        SeriesPoint p = new SeriesPoint(row.getString(2), row.getDouble(3), row.getString(4),
-            row.getBoolean(5), row.getString(6));
-        return found.computeIfAbsent(row.getString(1), k -> new TreeMap<>()).put(p.period(), p);
-      }, boundaries, grain, indicator.code(),
-          regions.values().stream().map(r -> r[0]).distinct().collect(Collectors.joining(",")),
-          String.join(",", request.regions()), from, to);
+      Map<String, Integer> keys = seriesKeys(session);
+      IntSummaryStatistics range = regions.values().stream().map(r -> r[0]).distinct()
+          .map(level -> keys.get(seriesKey(boundaries, grain, indicator.code(), level)))
+          .filter(Objects::nonNull).mapToInt(Integer::intValue).summaryStatistics();
+      if (range.getCount() > 0) {
+        session.query(SERIES, row -> {
+          SeriesPoint p = new SeriesPoint(row.getString(2), row.getDouble(3), row.getString(4),
+              row.getBoolean(5), row.getString(6));
+          return found.computeIfAbsent(row.getString(1), k -> new TreeMap<>()).put(p.period(), p);
+        }, range.getMin(), range.getMax(), String.join(",", request.regions()), from, to);
+      }
       Map<String, Long> population = new LinkedHashMap<>();
       if (request.perCapita() && session.views().contains(LakeTable.POPULATION)) {
         String codes = String.join(",", request.regions());
@@ -116,10 +126,11 @@ public final class IndicatorQueries {
     String level = request.level().code();
     String yearEnd = request.year() + "-12-31";
     return warehouse.read(scope, session -> {
+      Integer key = seriesKeys(session).get(seriesKey(b, "year", indicator.code(), level));
       List<MapValue> values = session.query(MAP, row -> new MapValue(row.getString(1),
           row.getString(2), nullableDouble(row, 3), row.getString(4),
           row.getObject(5, Boolean.class), row.getString(6), row.getBoolean(7)),
-          yearEnd, yearEnd, yearEnd, b, level, b, indicator.code(), level, request.year());
+          yearEnd, yearEnd, yearEnd, b, level, key == null ? NO_SERIES : key, request.year());
       return new MapResult(indicator.code(), indicator.unit(), request.year(), level, b,
           session.snapshot().id(), values);
     });
@@ -172,6 +183,26 @@ public final class IndicatorQueries {
         : session.query(ATTAINMENT, row -> TargetAttainment.of(row.getString(1), row.getString(2),
             row.getString(3), row.getString(4), row.getString(5), year, row.getDouble(6), nullableDouble(row, 7)),
             year, code, code));
+  }
+
+  /**
+   * {@code boundaries|grain|indicator|level -> series key} of the served mart (series_keys.sql),
+   * read once per snapshot; empty when the snapshot has no marts.
+   */
+  private static Map<String, Integer> seriesKeys(SnapshotSession session) {
+    if (!session.views().contains(LakeTable.INDICATOR_VALUES)) {
+      return Map.of();
+    }
+    return session.memo("series_keys", s -> {
+      Map<String, Integer> keys = new HashMap<>();
+      s.query(SERIES_KEYS, row -> keys.put(seriesKey(row.getString(2), row.getString(3), row.getString(4),
+          row.getString(5)), row.getInt(1)));
+      return Map.copyOf(keys);
+    });
+  }
+
+  private static String seriesKey(String boundaries, String grain, String indicator, String level) {
+    return boundaries + "|" + grain + "|" + indicator + "|" + level;
   }
 
   private static Double nullableDouble(ResultSet row, int column) throws SQLException {

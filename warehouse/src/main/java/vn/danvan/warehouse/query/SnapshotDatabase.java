@@ -5,12 +5,14 @@ import java.lang.System.Logger.Level;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,8 +20,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
 import vn.danvan.warehouse.lake.Lake;
@@ -49,9 +53,16 @@ final class SnapshotDatabase {
       SqlFile.load(SnapshotDatabase.class, "create_unpartitioned_fact_view");
   private static final SqlFile ATTACH_SERVING = SqlFile.load(SnapshotDatabase.class, "attach_serving");
   private static final SqlFile CREATE_SERVING_VIEW = SqlFile.load(SnapshotDatabase.class, "create_serving_view");
-  private static final Map<LakeTable, SqlFile> MATERIALIZED = Map.of(
-      LakeTable.INDICATOR_VALUES, SqlFile.load(SnapshotDatabase.class, "materialize_indicator_values"),
-      LakeTable.MART_REGIONS, SqlFile.load(SnapshotDatabase.class, "materialize_mart_regions"));
+  /** The marts' set-up, in order: copies into the serving database, then the view over them. */
+  private static final Map<LakeTable, List<SqlFile>> MATERIALIZED = Map.of(
+      LakeTable.INDICATOR_VALUES, List.of(SqlFile.load(SnapshotDatabase.class, "materialize_series_keys"),
+          SqlFile.load(SnapshotDatabase.class, "materialize_indicator_values"),
+          SqlFile.load(SnapshotDatabase.class, "serve_indicator_values")),
+      LakeTable.MART_REGIONS, List.of(SqlFile.load(SnapshotDatabase.class, "materialize_mart_regions"),
+          CREATE_SERVING_VIEW.withTable("table", LakeTable.MART_REGIONS)
+              .withTable("source", LakeTable.MART_REGIONS)));
+  /** Prepared statements kept per pooled connection (the API's reads are a handful of files). */
+  private static final int STATEMENTS_PER_CONNECTION = 32;
   private static final String GLOB_CHARS = "*?[]{}";
 
   private final SnapshotRef snapshot;
@@ -59,14 +70,16 @@ final class SnapshotDatabase {
   private final Set<LakeTable> emptyTables;
   private final Optional<LoadReport> loadReport;
   private final DuckDBConnection root;
-  private final BlockingQueue<DuckDBConnection> pool;
+  private final BlockingQueue<Pooled> pool;
+  /** Values computed once per snapshot by the reads ({@link SnapshotSession#memo}). */
+  private final Map<String, Object> memo = new ConcurrentHashMap<>();
   private final WarehouseOptions options;
   /** 1 for the warehouse's own hold while current, plus 1 per read in flight. */
   private final AtomicInteger holds = new AtomicInteger(1);
   private volatile boolean closed;
 
   private SnapshotDatabase(SnapshotRef snapshot, Set<LakeTable> views, Set<LakeTable> emptyTables,
-      Optional<LoadReport> loadReport, DuckDBConnection root, BlockingQueue<DuckDBConnection> pool,
+      Optional<LoadReport> loadReport, DuckDBConnection root, BlockingQueue<Pooled> pool,
       WarehouseOptions options) {
     this.snapshot = snapshot;
     this.views = Collections.unmodifiableSet(views);
@@ -103,9 +116,9 @@ final class SnapshotDatabase {
           empty.add(table);
         }
       }
-      BlockingQueue<DuckDBConnection> pool = new ArrayBlockingQueue<>(options.poolSize());
+      BlockingQueue<Pooled> pool = new ArrayBlockingQueue<>(options.poolSize());
       for (int i = 0; i < options.poolSize(); i++) {
-        pool.add(root.duplicate());
+        pool.add(new Pooled((DuckDBConnection) root.duplicate()));
       }
       return new SnapshotDatabase(snapshot, views, empty, report, root, pool, options);
     } catch (SQLException | RuntimeException e) {
@@ -166,10 +179,16 @@ final class SnapshotDatabase {
     }
   }
 
-  DuckDBConnection borrow() {
+  /** The value of {@code name} for this snapshot: computed by the first caller, then kept. */
+  @SuppressWarnings("unchecked")
+  <T> T memo(String name, Supplier<T> compute) {
+    return (T) memo.computeIfAbsent(name, k -> compute.get());
+  }
+
+  Pooled borrow() {
     Duration wait = options.borrowTimeout();
     try {
-      DuckDBConnection c = pool.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
+      Pooled c = pool.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
       if (c == null) {
         throw new WarehouseBusyException("all " + options.poolSize()
             + " warehouse connections stayed busy for " + wait.toSeconds() + " s", null);
@@ -181,16 +200,65 @@ final class SnapshotDatabase {
     }
   }
 
-  void giveBack(DuckDBConnection connection) {
+  void giveBack(Pooled connection) {
     pool.add(connection);
   }
 
   private void closeNow() {
     closed = true;
-    List<DuckDBConnection> all = new ArrayList<>();
+    List<Pooled> all = new ArrayList<>();
     pool.drainTo(all);
-    all.forEach(SnapshotDatabase::closeQuietly);
+    all.forEach(Pooled::close);
     closeQuietly(root);
+  }
+
+  /**
+   * A pooled connection and the statements prepared on it, the least recently used closed beyond
+   * {@value #STATEMENTS_PER_CONNECTION}: parsing and planning a read again costs as much as the
+   * read. Used by one session at a time.
+   */
+  static final class Pooled {
+    private final DuckDBConnection connection;
+    private final Map<String, PreparedStatement> statements = new LinkedHashMap<>(16, 0.75f, true) {
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<String, PreparedStatement> eldest) {
+        if (size() <= STATEMENTS_PER_CONNECTION) {
+          return false;
+        }
+        closeQuietly(eldest.getValue());
+        return true;
+      }
+    };
+
+    private Pooled(DuckDBConnection connection) {
+      this.connection = connection;
+    }
+
+    /** The statement for {@code sql}, its parameters cleared. */
+    PreparedStatement prepare(String sql) throws SQLException {
+      PreparedStatement st = statements.get(sql);
+      if (st == null) {
+        st = connection.prepareStatement(sql);
+        statements.put(sql, st);
+      } else {
+        st.clearParameters();
+      }
+      return st;
+    }
+
+    /** Drops the statement for {@code sql} (after it failed: it is not reused). */
+    void forget(String sql) {
+      PreparedStatement st = statements.remove(sql);
+      if (st != null) {
+        closeQuietly(st);
+      }
+    }
+
+    private void close() {
+      statements.values().forEach(SnapshotDatabase::closeQuietly);
+      statements.clear();
+      closeQuietly(connection);
+    }
   }
 
   private static Properties hardened(Path dir) {
@@ -248,11 +316,11 @@ final class SnapshotDatabase {
 
   private static void createView(DuckDBConnection root, LakeTable table, Path tableDir, SnapshotRef snapshot) {
     String files = tableDir + "/**/*.parquet";
-    SqlFile copy = MATERIALIZED.get(table);
-    if (copy != null) {
-      execute(root, copy.withStringLiteral("files", files).sql(), copy, snapshot);
-      SqlFile view = CREATE_SERVING_VIEW.withTable("table", table).withTable("source", table);
-      execute(root, view.sql(), view, snapshot);
+    List<SqlFile> setUp = MATERIALIZED.get(table);
+    if (setUp != null) {
+      for (SqlFile step : setUp) {
+        execute(root, (step.has("files") ? step.withStringLiteral("files", files) : step).sql(), step, snapshot);
+      }
       return;
     }
     SqlFile file = !table.partitionedByYear() ? CREATE_VIEW
@@ -269,11 +337,11 @@ final class SnapshotDatabase {
     }
   }
 
-  private static void closeQuietly(DuckDBConnection c) {
+  private static void closeQuietly(AutoCloseable c) {
     try {
       c.close();
-    } catch (SQLException e) {
-      LOG.log(Level.WARNING, "closing a DuckDB connection failed: " + e.getMessage(), e);
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "closing a DuckDB connection or statement failed: " + e.getMessage(), e);
     }
   }
 }

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
-import org.duckdb.DuckDBConnection;
+import java.util.function.Function;
 import vn.danvan.warehouse.lake.LakeTable;
 import vn.danvan.warehouse.lake.SnapshotRef;
 
@@ -19,7 +19,7 @@ import vn.danvan.warehouse.lake.SnapshotRef;
 public final class SnapshotSession {
   private final SnapshotDatabase database;
   private final RegionScope scope;
-  private DuckDBConnection connection;
+  private SnapshotDatabase.Pooled connection;
 
   SnapshotSession(SnapshotDatabase database, RegionScope scope) {
     this.database = database;
@@ -59,7 +59,9 @@ public final class SnapshotSession {
     if (connection == null) {
       throw new IllegalStateException("session used after its read ended (" + sql.path() + ")");
     }
-    try (PreparedStatement st = connection.prepareStatement(sql.sql())) {
+    String text = sql.sql();
+    try {
+      PreparedStatement st = connection.prepare(text);
       st.setQueryTimeout(database.options().queryTimeoutSeconds());
       for (int i = 0; i < params.length; i++) {
         st.setObject(i + 1, params[i]);
@@ -74,12 +76,24 @@ public final class SnapshotSession {
       }
       return rows;
     } catch (SQLTimeoutException e) {
+      connection.forget(text);
       throw new WarehouseBusyException(sql.path() + " ran longer than "
           + database.options().queryTimeoutSeconds() + " s on snapshot " + snapshot().id(), e);
     } catch (SQLException e) {
+      connection.forget(text);
       throw new WarehouseException(sql.path() + " failed on snapshot " + snapshot().id() + ": "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The value of {@code name} for this session's snapshot, computed by the first read that asks
+   * (with this session) and kept while the snapshot is served: for small lookups that every read
+   * needs and that only a new snapshot changes.
+   */
+  public <T> T memo(String name, Function<SnapshotSession, T> compute) {
+    Objects.requireNonNull(compute, "compute");
+    return database.memo(name, () -> compute.apply(this));
   }
 
   /** Test hook: the instance this session reads. */

@@ -67,6 +67,11 @@ public final class SqlFile {
     return substitute(placeholder, "'" + value.replace("'", "''") + "'");
   }
 
+  /** Whether the statement still has {@code {placeholder}} to fill. */
+  public boolean has(String placeholder) {
+    return body.contains("{" + placeholder + "}");
+  }
+
   /** The statement to run. @throws IllegalStateException if a placeholder was left unfilled */
   public String sql() {
     if (PLACEHOLDER.matcher(body).find()) {

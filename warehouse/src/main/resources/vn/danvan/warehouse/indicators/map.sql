@@ -1,7 +1,8 @@
 -- map: one indicator for every region of one level in one year, as /api/map reads it. Regions in
 -- force on the year's last day are listed even without a figure (value NULL: no data, never 0);
 -- a region with a figure is listed even if it had ceased by then (units merged during the year).
--- Parameters: year-end date, year-end date, boundaries, level, boundaries, indicator, level, year.
+-- Parameters: year-end date, year-end date, year-end date, boundaries, level, series key (series_keys.sql:
+-- the indicator in the boundary mode at the level, grain year), year.
 -- Columns: region_code, name, value, source, exact, method, in_force.
 WITH regs AS (
   SELECT region_code,
@@ -12,8 +13,8 @@ WITH regs AS (
   GROUP BY region_code
 ), vals AS (
   SELECT region_code, value, source, exact, method
-  FROM indicator_values
-  WHERE boundaries = ? AND grain = 'year' AND indicator = ? AND level = ? AND year = ?
+  FROM serving.indicator_values
+  WHERE series_key = ? AND year = ?
 )
 SELECT r.region_code, r.name, v.value, v.source, v.exact, v.method, r.in_force
 FROM regs r LEFT JOIN vals v ON v.region_code = r.region_code

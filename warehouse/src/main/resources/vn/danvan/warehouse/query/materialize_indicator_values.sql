@@ -1,8 +1,11 @@
--- materialize_indicator_values: the indicator_values mart copied into the serving database, sorted
--- so that one indicator's figures for one mode and grain lie together (DuckDB's zone maps then skip
--- every other row group of a series or map read).
+-- materialize_indicator_values: the indicator_values mart copied into the serving database with
+-- its series key (materialize_series_keys.sql, which runs first), sorted so that one series' figures
+-- lie together by region and period.
 -- Substituted: {files} the mart's Parquet glob literal inside the snapshot folder.
--- Columns: those of the mart (docs/marts.md).
+-- Columns: series_key, then those of the mart (docs/marts.md).
 CREATE TABLE serving.indicator_values AS
-SELECT * FROM read_parquet({files}, hive_partitioning = false)
-ORDER BY boundaries, grain, indicator, level, region_code, period
+SELECT k.series_key, v.*
+FROM read_parquet({files}, hive_partitioning = false) v
+JOIN serving.series_keys k
+  ON k.boundaries = v.boundaries AND k.grain = v.grain AND k.indicator = v.indicator AND k.level = v.level
+ORDER BY k.series_key, v.region_code, v.period
