@@ -218,10 +218,24 @@ public final class IndicatorQueries {
   /** {@code code -> [level, name]} for every code; all must exist in the mode. */
   private static Map<String, String[]> regions(SnapshotSession session, Boundaries boundaries,
       List<String> codes) {
-    Map<String, String[]> known = new LinkedHashMap<>();
-    session.query(REGIONS, row -> known.put(row.getString(1),
-        new String[] {row.getString(2), row.getString(3)}), boundaries.code(), String.join(",", codes));
-    List<String> missing = codes.stream().filter(c -> !known.containsKey(c)).toList();
+    Map<String, String[]> all = session.memo("regions|" + boundaries.code(), s -> {
+      Map<String, String[]> known = new HashMap<>();
+      if (s.views().contains(LakeTable.MART_REGIONS)) {
+        s.query(REGIONS, row -> known.put(row.getString(1), new String[] {row.getString(2), row.getString(3)}),
+            boundaries.code());
+      }
+      return Map.copyOf(known);
+    });
+    Map<String, String[]> found = new LinkedHashMap<>();
+    List<String> missing = new ArrayList<>();
+    for (String code : codes) {
+      String[] region = all.get(code);
+      if (region == null) {
+        missing.add(code);
+      } else {
+        found.put(code, region);
+      }
+    }
     if (!missing.isEmpty()) {
       throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1
           ? " is" : " are") + " not a region of boundaries=" + boundaries.code()
@@ -229,7 +243,7 @@ public final class IndicatorQueries {
               ? " (units that ceased on " + Boundaries.CHANGE_DATE + " exist only with boundaries=reported)"
               : ""));
     }
-    return known;
+    return found;
   }
 
   private static List<Period> periods(Grain grain, int from, int to) {
