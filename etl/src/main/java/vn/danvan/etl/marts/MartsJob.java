@@ -115,7 +115,9 @@ public final class MartsJob {
     for (String v : new String[] {"value", "rep", "rec", "mrank"}) {
       denCols.add(col(v).as("d_" + v));
     }
-    Dataset<Row> den = base.select(denCols.toArray(Column[]::new));
+    // only the denominators' rows: the whole base would be shuffled for the join otherwise
+    Dataset<Row> den = base.join(broadcast(d.select(col("r_den")).distinct()), col("indicator").equalTo(col("r_den")),
+        "left_semi").select(denCols.toArray(Column[]::new));
     Column on = col("r_den").equalTo(col("d_indicator"));
     for (String k : keys) {
       on = on.and(col(k).equalTo(col("d_" + k)));

@@ -110,17 +110,15 @@ record Rollup(Dataset<Row> nodes, Dataset<Row> communeShares, Dataset<Row> provi
     return kept;
   }
 
-  /** The node's own report where it has one, else what its parts add up to. */
+  /**
+   * The node's own report where it has one, else what its parts add up to. An anti join rather
+   * than a full outer one: the own reports are the smaller side and can be broadcast, so the
+   * parts are not shuffled.
+   */
   static Dataset<Row> combine(Dataset<Row> own, Dataset<Row> inner) {
-    Dataset<Row> o = own.select(renamed("o_"));
-    Dataset<Row> joined = o.join(inner, Precedence.scala(KEYS), "full_outer");
-    Column hasOwn = col("o_value").isNotNull();
-    List<Column> select = new ArrayList<>();
-    Arrays.stream(KEYS).forEach(k -> select.add(col(k)));
-    for (String v : VALUES) {
-      select.add(when(hasOwn, col("o_" + v)).otherwise(col(v)).as(v));
-    }
-    return joined.select(select.toArray(Column[]::new));
+    Dataset<Row> o = own.where(col("value").isNotNull()).select(columns());
+    return o.unionByName(inner.join(o.select(KEYS[0], Precedence.rest(KEYS)), Precedence.scala(KEYS), "left_anti")
+        .select(columns()));
   }
 
   /** Sums values of the same key; what went into any part went into the sum. */
@@ -226,10 +224,4 @@ record Rollup(Dataset<Row> nodes, Dataset<Row> communeShares, Dataset<Row> provi
     return c.toArray(Column[]::new);
   }
 
-  private static Column[] renamed(String prefix) {
-    List<Column> c = new ArrayList<>();
-    Arrays.stream(KEYS).forEach(k -> c.add(col(k)));
-    Arrays.stream(VALUES).forEach(v -> c.add(col(v).as(prefix + v)));
-    return c.toArray(Column[]::new);
-  }
 }
