@@ -46,7 +46,7 @@ public final class IndicatorQueries {
   private static final SqlFile POPULATION = SqlFile.load(IndicatorQueries.class, "population");
   private static final SqlFile ATTAINMENT = SqlFile.load(IndicatorQueries.class, "attainment");
 
-  /** A series key no series has (keys start at 1): a map of a level without figures. */
+  /** A series key no series has (keys start at 1): a read of a series without figures. */
   private static final int NO_SERIES = 0;
 
   private final Warehouse warehouse;
@@ -71,18 +71,19 @@ public final class IndicatorQueries {
       Map<String, String[]> regions = regions(session, request.boundaries(), request.regions());
       int from;
       int to;
+      Map<String, Integer> keys = seriesKeys(session);
       if (request.from().isPresent() && request.to().isPresent()) {
         from = request.from().getAsInt();
         to = request.to().getAsInt();
       } else {
+        Integer nation = keys.get(seriesKey(boundaries, grain, indicator.code(), Level.NATION.code()));
         int[] span = session.query(YEAR_SPAN, row -> new int[] {row.getInt(1), row.getInt(2)},
-            boundaries, grain, indicator.code()).get(0);
+            nation == null ? NO_SERIES : nation).get(0);
         boolean none = span[0] == 0;
         to = request.to().orElse(none ? request.from().orElse(0) : span[1]);
         from = request.from().orElse(none ? to : Math.min(span[0], to));
       }
       Map<String, Map<String, SeriesPoint>> found = new LinkedHashMap<>();
-      Map<String, Integer> keys = seriesKeys(session);
       IntSummaryStatistics range = regions.values().stream().map(r -> r[0]).distinct()
           .map(level -> keys.get(seriesKey(boundaries, grain, indicator.code(), level)))
           .filter(Objects::nonNull).mapToInt(Integer::intValue).summaryStatistics();
