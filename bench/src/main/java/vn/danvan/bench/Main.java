@@ -7,7 +7,7 @@ import vn.danvan.bench.query.QueryBench;
 /** {@code bin/danvan bench ...}: benchmarks that measure the product beside a peer in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each run side by side with a peer on the same machine and data.",
-    subcommands = {EtlBench.class, QueryBench.class, CommandLine.HelpCommand.class})
+    subcommands = {EtlBench.class, MartsBench.class, QueryBench.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

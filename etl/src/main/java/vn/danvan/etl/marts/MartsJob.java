@@ -1,9 +1,6 @@
 package vn.danvan.etl.marts;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.greatest;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -14,10 +11,8 @@ import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.etl.contract.Table;
@@ -44,9 +39,9 @@ public final class MartsJob {
     try {
       Dataset<Row> newCodes = Regions.newCodes(versions);
       Dataset<Row> lineage = table(spark, staging, Table.REGION_LINEAGE);
-      Rollup rollup = new Rollup(Regions.nodes(versions),
-          Regions.communeShares(lineage, table(spark, staging, Table.POPULATION)),
-          Regions.provinceLinks(spark, lineage));
+      Rollup rollup = new Rollup(Regions.nodes(versions).collectAsList(),
+          Regions.communeShares(lineage, table(spark, staging, Table.POPULATION)).collectAsList(),
+          Regions.provinceLinks(spark, lineage).collectAsList(), catalogue);
       Dataset<Row> values = indicatorValues(spark, staging, catalogue, newCodes, rollup);
       Dataset<Row> regions = Regions.martRegions(spark, versions);
       regions.orderBy("boundaries", "level", "region_code", "valid_from").coalesce(1)
@@ -70,12 +65,10 @@ public final class MartsJob {
     addIfAny(recordParts, Facts.records("post_totals",
         Facts.postTotals(posts, table(spark, staging, Table.POST_METRICS)), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
-    List<Dataset<Row>> cached = new ArrayList<>();
+    // computed once: sorting it for the write samples it first
+    Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records))
+        .localCheckpoint(true);
     try {
-      Dataset<Row> base = rollup.run(Rollup.own(Precedence.ownReports(reports)),
-          Rollup.records(Precedence.records(records)), cached);
-      base = Rollup.keep(cached, base);
-      Dataset<Row> all = base.unionByName(ratios(spark, base, catalogue));
       Column mrank = col("mrank");
       Dataset<Row> out = all.select(col("indicator"), col("boundaries"), col("level"),
           col("code").as("region_code"), Grain.name(col("grain")).as("grain"),
@@ -91,42 +84,8 @@ public final class MartsJob {
           .parquet(staging.resolve(INDICATOR_VALUES).toString());
       return out;
     } finally {
-      Rollup.release(cached);
+      all.unpersist();
     }
-  }
-
-  /** Ratio indicators from their operands' values of the same mode, region and period. */
-  private static Dataset<Row> ratios(SparkSession spark, Dataset<Row> base, List<Indicator> catalogue) {
-    List<Row> defs = new ArrayList<>();
-    for (Indicator i : catalogue) {
-      i.ratioOperands().ifPresent(ops -> defs.add(RowFactory.create(i.code(), ops.get(0), ops.get(1),
-          "%".equals(i.unit()) ? 100.0 : 1.0)));
-    }
-    Dataset<Row> d = spark.createDataFrame(defs, new StructType().add("r_code", DataTypes.StringType)
-        .add("r_num", DataTypes.StringType).add("r_den", DataTypes.StringType)
-        .add("r_scale", DataTypes.DoubleType));
-    String[] keys = {"boundaries", "level", "code", "grain", "tstart"};
-    Dataset<Row> num = base.join(broadcast(d), col("indicator").equalTo(col("r_num")));
-    List<Column> denCols = new ArrayList<>();
-    for (String k : keys) {
-      denCols.add(col(k).as("d_" + k));
-    }
-    denCols.add(col("indicator").as("d_indicator"));
-    for (String v : new String[] {"value", "rep", "rec", "mrank"}) {
-      denCols.add(col(v).as("d_" + v));
-    }
-    // only the denominators' rows: the whole base would be shuffled for the join otherwise
-    Dataset<Row> den = base.join(broadcast(d.select(col("r_den")).distinct()), col("indicator").equalTo(col("r_den")),
-        "left_semi").select(denCols.toArray(Column[]::new));
-    Column on = col("r_den").equalTo(col("d_indicator"));
-    for (String k : keys) {
-      on = on.and(col(k).equalTo(col("d_" + k)));
-    }
-    return num.join(den, on).where(col("d_value").gt(0))
-        .select(col("boundaries"), col("level"), col("code"), col("r_code").as("indicator"), col("grain"),
-            col("tstart"), col("value").divide(col("d_value")).multiply(col("r_scale")).as("value"),
-            col("rep").or(col("d_rep")).as("rep"), col("rec").or(col("d_rec")).as("rec"),
-            greatest(col("mrank"), col("d_mrank")).as("mrank"));
   }
 
   private static void addIfAny(List<Dataset<Row>> parts, Dataset<Row> part) {

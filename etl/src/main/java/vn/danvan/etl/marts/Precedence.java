@@ -16,8 +16,8 @@ import org.apache.spark.sql.Row;
 /**
  * The period half of "the nearest report wins" (docs/marts.md): for a target period of a grain, a
  * unit's report for that whole period stands for it, and its reports for parts of the period count
- * only where no report of a larger part (still inside the target) exists. Records are additive and
- * are only spread onto the grains.
+ * only where no report of a larger part (still inside the target) exists. Records are additive:
+ * they are only added up per month here.
  */
 final class Precedence {
   /** The key of a node's value: the node (code, era) and what is measured when. */
@@ -55,14 +55,16 @@ final class Precedence {
         .groupBy(KEYS[0], rest(KEYS)).agg(sum("value").as("value"));
   }
 
-  /** Records per node and target period: {@code KEYS, value}. */
+  /**
+   * Records per node and native period ({@code code, era, indicator, unit, ngrain, pstart, value}):
+   * added up per month, or per the coarser native period (a model's year). {@link Rollup} spreads
+   * them onto the grains.
+   */
   static Dataset<Row> records(Dataset<Row> records) {
-    // Added up per month (or coarser native period) first: far fewer rows to spread onto grains
     Column ngrain = greatest(col("ngrain"), lit(Grain.MONTH.rank));
-    Dataset<Row> monthly = records.withColumn("ngrain", ngrain)
+    return records.withColumn("ngrain", ngrain)
         .withColumn("pstart", Grain.periodStart(col("pstart"), col("ngrain")))
         .groupBy("indicator", "unit", "code", "era", "ngrain", "pstart").agg(sum("value").as("value"));
-    return onGrains(monthly).groupBy(KEYS[0], rest(KEYS)).agg(sum("value").as("value"));
   }
 
   /** One row per target grain at or above the fact's own, with the target period's start. */

@@ -1,227 +1,391 @@
 package vn.danvan.etl.marts;
 
-import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.count;
-import static org.apache.spark.sql.functions.length;
+import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.sum;
-import static org.apache.spark.sql.functions.when;
-import static vn.danvan.etl.marts.Precedence.KEYS;
+import static org.apache.spark.sql.functions.unix_date;
 
+import java.io.Serializable;
+import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
-import org.apache.spark.sql.Column;
+import java.util.Map;
+import java.util.Set;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.danvan.catalogue.Indicator;
 
 /**
  * The region half of "the nearest report wins" (docs/marts.md), bottom-up through both eras'
  * trees: a node's value is its own report if it has one, else its children's values plus the
- * records naming it. Values carry {@code rep} / {@code rec} (a report / records went into it) and
- * {@code mrank} (the least precise apportioning used: 0 none, 1 weight, 2 population, 3 equal).
+ * records naming it; then the ratios of those values.
  *
- * @param nodes {@code code, era, parent_code}: one row per code and era
- * @param communeShares {@code old_code, new_code, share, mrank}: old communes onto new ones
- * @param provinceLinks {@code old_code, new_code}: old provinces into new ones (whole)
+ * <p>The trees are small (some 14,000 nodes) and every figure of a calendar year depends only on
+ * that year's reports and records, so the facts are shuffled once, into one group per year and
+ * family of indicators (an indicator with the operands of its ratios), and each group is rolled up
+ * here in memory: records are spread onto the grains, then each slice (indicator, reporting unit,
+ * grain, period) walks the trees. A value carries {@code rep} / {@code rec} (a report / records
+ * went into it) and {@code mrank} (the least precise apportioning used: 0 none, 1 weight, 2
+ * population, 3 equal).
  */
-record Rollup(Dataset<Row> nodes, Dataset<Row> communeShares, Dataset<Row> provinceLinks) {
+final class Rollup implements Serializable {
+  private static final long serialVersionUID = 1L;
   static final String NATION = "VN";
-  private static final String[] VALUES = {"value", "rep", "rec", "mrank"};
+  /** The rows {@link #run} returns; {@code tstart} a date. */
+  static final StructType OUTPUT = new StructType().add("boundaries", DataTypes.StringType)
+      .add("level", DataTypes.StringType).add("code", DataTypes.StringType)
+      .add("indicator", DataTypes.StringType).add("grain", DataTypes.IntegerType)
+      .add("tday", DataTypes.IntegerType).add("value", DataTypes.DoubleType)
+      .add("rep", DataTypes.BooleanType).add("rec", DataTypes.BooleanType)
+      .add("mrank", DataTypes.IntegerType);
 
-  /** A node value with what went into it, keyed by {@link Precedence#KEYS}. */
-  static Dataset<Row> own(Dataset<Row> ownReports) {
-    return ownReports.withColumn("rep", lit(true)).withColumn("rec", lit(false)).withColumn("mrank", lit(0));
-  }
+  /** An old or new node's parent of the same era. */
+  private final Map<String, String> oldParent = new HashMap<>();
+  private final Map<String, String> newParent = new HashMap<>();
+  /** Codes of the new era's communes and provinces. */
+  private final Set<String> newCommuneCodes = new HashSet<>();
+  private final Set<String> newProvinceCodes = new HashSet<>();
+  /** Old communes onto new communes, old communes onto new provinces, old provinces into new. */
+  private final Map<String, List<Link>> communeShares = new HashMap<>();
+  private final Map<String, List<Link>> provinceShares = new HashMap<>();
+  private final Map<String, List<Link>> provinceLinks = new HashMap<>();
+  /** Ratio indicators by their numerator; each indicator's family (the group it is rolled in). */
+  private final List<Ratio> ratios = new ArrayList<>();
+  private final Map<String, String> family = new HashMap<>();
 
-  static Dataset<Row> records(Dataset<Row> records) {
-    return records.withColumn("rep", lit(false)).withColumn("rec", lit(true)).withColumn("mrank", lit(0));
+  record Link(String to, double share, int mrank) implements Serializable {}
+
+  record Ratio(String code, String numerator, String denominator, double scale) implements Serializable {}
+
+  /**
+   * @param nodes {@code code, era, parent_code}: one row per code and era
+   * @param communeShares {@code old_code, new_code, share, mrank}: old communes onto new ones
+   * @param provinceLinks {@code old_code, new_code}: old provinces into new ones (whole)
+   */
+  Rollup(List<Row> nodes, List<Row> communeShares, List<Row> provinceLinks, List<Indicator> catalogue) {
+    for (Row n : nodes) {
+      String code = n.getAs("code");
+      boolean isNew = Facts.NEW.equals(n.getAs("era"));
+      String parent = n.getAs("parent_code");
+      if (parent != null) {
+        (isNew ? newParent : oldParent).put(code, parent);
+      }
+      if (isNew && code.length() == 5) {
+        newCommuneCodes.add(code);
+      } else if (isNew && code.length() == 2) {
+        newProvinceCodes.add(code);
+      }
+    }
+    for (Row l : communeShares) {
+      this.communeShares.computeIfAbsent(l.getAs("old_code"), k -> new ArrayList<>())
+          .add(new Link(l.getAs("new_code"), l.getAs("share"), l.<Integer>getAs("mrank")));
+    }
+    this.communeShares.forEach((old, links) -> provinceShares.put(old, provinceShares(links)));
+    for (Row l : provinceLinks) {
+      this.provinceLinks.computeIfAbsent(l.getAs("old_code"), k -> new ArrayList<>())
+          .add(new Link(l.getAs("new_code"), 1.0, 0));
+    }
+    for (Indicator i : catalogue) {
+      family.put(i.code(), i.code());
+    }
+    for (Indicator i : catalogue) {
+      i.ratioOperands().ifPresent(ops -> {
+        ratios.add(new Ratio(i.code(), ops.get(0), ops.get(1), "%".equals(i.unit()) ? 100.0 : 1.0));
+        String f = family.get(ops.get(1));
+        family.replaceAll((code, g) -> g.equals(family.get(ops.get(0))) || g.equals(family.get(i.code())) ? f : g);
+      });
+    }
   }
 
   /**
-   * Every output row {@code boundaries, level, code, indicator, unit, grain, tstart, value, rep,
-   * rec, mrank} of both modes, summed over reporting units. The intermediate frames it caches are
-   * added to {@code cached}, for {@link #release} once the result is written.
+   * Every output row ({@link #OUTPUT}, with {@code tstart} a date instead of {@code tday}) of both
+   * modes, summed over reporting units, ratios included.
+   *
+   * @param own {@code code, era, indicator, unit, grain, tstart, value}: own reports per target
+   *     period ({@link Precedence#ownReports})
+   * @param records {@code code, era, indicator, unit, ngrain, pstart, value}: records per native
+   *     period ({@link Precedence#records})
    */
-  Dataset<Row> run(Dataset<Row> own, Dataset<Row> rec, List<Dataset<Row>> cached) {
-    Dataset<Row> o = keep(cached, own);
-    Dataset<Row> c = keep(cached, rec);
-    Dataset<Row> oldCommunes = keep(cached, combine(at(o, Facts.OLD, 5), at(c, Facts.OLD, 5)));
-    Dataset<Row> communesUp = keep(cached, toParent(oldCommunes));
-    Dataset<Row> districts = keep(cached, combine(at(o, Facts.OLD, 3),
-        sumUp(withLength(communesUp, 3), at(c, Facts.OLD, 3))));
-    Dataset<Row> oldProvinces = keep(cached, combine(at(o, Facts.OLD, 2),
-        sumUp(withLength(toParent(districts), 2), withLength(communesUp, 2), at(c, Facts.OLD, 2))));
-    Dataset<Row> newCommunes = keep(cached, combine(at(o, Facts.NEW, 5), at(c, Facts.NEW, 5)));
-    Dataset<Row> newProvinceParts = keep(cached,
-        sumUp(withLength(toParent(newCommunes), 2), at(c, Facts.NEW, 2)));
+  Dataset<Row> run(Dataset<Row> own, Dataset<Row> records) {
+    Dataset<Row> facts = own.select(lit(true).as("own"), col("code"), col("era").equalTo(Facts.NEW).as("new"),
+            col("indicator"), col("unit"), col("grain"), unix_date(col("tstart")).as("day"), col("value"))
+        .unionByName(records.select(lit(false).as("own"), col("code"), col("era").equalTo(Facts.NEW).as("new"),
+            col("indicator"), col("unit"), col("ngrain").as("grain"), unix_date(col("pstart")).as("day"),
+            col("value")));
+    MapFunction<Row, String> group = r -> family.getOrDefault(r.<String>getAs("indicator"), r.getAs("indicator"))
+        + "|" + LocalDate.ofEpochDay(r.<Integer>getAs("day")).getYear();
+    FlatMapGroupsFunction<String, Row, Row> roll = (key, rows) -> rollGroup(rows);
+    return facts.groupByKey(group, Encoders.STRING()).flatMapGroups(roll, Encoders.row(OUTPUT))
+        .withColumn("tstart", date_from_unix_date(col("tday"))).drop("tday");
+  }
+
+  /** A figure with what went into it. */
+  private static final class V {
+    double value;
+    boolean rep;
+    boolean rec;
+    int mrank;
+
+    V add(V v, double share, int linkRank) {
+      value += v.value * share;
+      rep |= v.rep;
+      rec |= v.rec;
+      mrank = Math.max(mrank, Math.max(v.mrank, linkRank));
+      return this;
+    }
+  }
+
+  /** What is measured when, for one reporting unit: the facts of one tree walk. */
+  private record Slice(String indicator, String unit, int grain, int day) {}
+
+  /** One output series point's key, summed over reporting units. */
+  private record Point(String indicator, int grain, int day) {}
+
+  private record Place(String boundaries, String level, String code) {}
+
+  /** A slice's own reports and records, by era and code. */
+  private static final class Facts4 {
+    final Map<String, V> ownOld = new HashMap<>();
+    final Map<String, V> ownNew = new HashMap<>();
+    final Map<String, V> recOld = new HashMap<>();
+    final Map<String, V> recNew = new HashMap<>();
+
+    void add(boolean own, boolean isNew, String code, double value) {
+      Map<String, V> m = own ? (isNew ? ownNew : ownOld) : (isNew ? recNew : recOld);
+      V v = m.computeIfAbsent(code, c -> new V());
+      v.value += value;
+      v.rep |= own;
+      v.rec |= !own;
+    }
+  }
+
+  private Iterator<Row> rollGroup(Iterator<Row> rows) {
+    Map<Slice, Facts4> slices = new HashMap<>();
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      boolean own = r.getAs("own");
+      boolean isNew = r.getAs("new");
+      String code = r.getAs("code");
+      String indicator = r.getAs("indicator");
+      String unit = r.getAs("unit");
+      int grain = r.getAs("grain");
+      int day = r.getAs("day");
+      double value = r.getAs("value");
+      if (own) {
+        slices.computeIfAbsent(new Slice(indicator, unit, grain, day), s -> new Facts4())
+            .add(true, isNew, code, value);
+        continue;
+      }
+      LocalDate start = LocalDate.ofEpochDay(day);
+      for (int g = Math.max(grain, Grain.MONTH.rank); g <= Grain.YEAR.rank; g++) {
+        slices.computeIfAbsent(new Slice(indicator, unit, g, (int) periodStart(start, g).toEpochDay()),
+            s -> new Facts4()).add(false, isNew, code, value);
+      }
+    }
+    Map<Point, Map<Place, V>> out = new HashMap<>();
+    slices.forEach((s, f) -> walk(f, out.computeIfAbsent(new Point(s.indicator(), s.grain(), s.day()),
+        p -> new HashMap<>())));
+    addRatios(out);
+    List<Row> result = new ArrayList<>();
+    out.forEach((p, places) -> places.forEach((place, v) -> result.add(RowFactory.create(place.boundaries(),
+        place.level(), place.code(), p.indicator(), p.grain(), p.day(), v.value, v.rep, v.rec, v.mrank))));
+    return result.iterator();
+  }
+
+  /** The first day of the period of grain {@code rank} that holds {@code date} (as {@link Grain}). */
+  static LocalDate periodStart(LocalDate date, int rank) {
+    return switch (rank) {
+      case 0 -> date.withDayOfMonth(1);
+      case 1 -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
+      case 2 -> LocalDate.of(date.getYear(), date.getMonthValue() <= 6 ? 1 : 7, 1);
+      default -> LocalDate.of(date.getYear(), 1, 1);
+    };
+  }
+
+  /** One slice through both eras' trees, added into the output of its point. */
+  private void walk(Facts4 f, Map<Place, V> out) {
+    Map<String, V> oldCommunes = combine(f.ownOld, 5, sum(at(f.recOld, 5)));
+    Map<String, V> districts = combine(f.ownOld, 3, sum(up(oldCommunes, oldParent, 3), at(f.recOld, 3)));
+    Map<String, V> oldProvinces = combine(f.ownOld, 2,
+        sum(up(districts, oldParent, 2), up(oldCommunes, oldParent, 2), at(f.recOld, 2)));
+    Map<String, V> newCommunes = combine(f.ownNew, 5, sum(at(f.recNew, 5)));
+    Map<String, V> newProvinceParts = sum(up(newCommunes, newParent, 2), at(f.recNew, 2));
     // Restated, an old commune's figures follow its own lineage when nothing above it reported
     // (it may have moved to another new province than its old one); the rest of an old province's
     // figure (its own report, or its districts' reports and records, its own records and the
     // communes without lineage) moves whole with the province.
-    Dataset<Row> linked = communeShares.select(col("old_code").as("l_code")).distinct();
-    Dataset<Row> unlinked = oldCommunes.join(broadcast(linked), col("code").equalTo(col("l_code")), "left_anti");
-    Dataset<Row> unlinkedUp = toParent(unlinked);
-    Dataset<Row> districtRest = combine(at(o, Facts.OLD, 3),
-        sumUp(withLength(unlinkedUp, 3), at(c, Facts.OLD, 3)));
-    Dataset<Row> provinceRest = combine(at(o, Facts.OLD, 2),
-        sumUp(withLength(toParent(districtRest), 2), withLength(unlinkedUp, 2), at(c, Facts.OLD, 2)));
-    Dataset<Row> freeCommunes = notBelowAReport(
-        oldCommunes.join(broadcast(linked), col("code").equalTo(col("l_code")), "left_semi"), o);
-    Dataset<Row> provinces2025 = keep(cached, combine(at(o, Facts.NEW, 2),
-        sumUp(newProvinceParts, through(provinceRest, provinceLinks.withColumn("share", lit(1.0))
-            .withColumn("mrank", lit(0))), through(freeCommunes, provinceShares()))));
-    Dataset<Row> communes2025 = combine(at(o, Facts.NEW, 5),
-        sumUp(at(c, Facts.NEW, 5), through(oldCommunes, communeShares)));
+    Map<String, V> unlinked = new HashMap<>();
+    Map<String, V> free = new HashMap<>();
+    oldCommunes.forEach((code, v) -> {
+      if (!communeShares.containsKey(code)) {
+        unlinked.put(code, v);
+      } else if (!belowAReport(code, f.ownOld)) {
+        free.put(code, v);
+      }
+    });
+    Map<String, V> districtRest = combine(f.ownOld, 3, sum(up(unlinked, oldParent, 3), at(f.recOld, 3)));
+    Map<String, V> provinceRest = combine(f.ownOld, 2,
+        sum(up(districtRest, oldParent, 2), up(unlinked, oldParent, 2), at(f.recOld, 2)));
+    Map<String, V> provinces2025 = combine(f.ownNew, 2, sum(newProvinceParts,
+        through(provinceRest, provinceLinks), through(free, provinceShares)));
+    Map<String, V> communes2025 = combine(f.ownNew, 5, sum(at(f.recNew, 5), through(oldCommunes, communeShares)));
     // As reported, a code of both eras is one series, its new unit standing for its old one
-    Dataset<Row> provincesReported = combine(at(o, Facts.NEW, 2),
-        sumUp(newProvinceParts, sameCode(oldProvinces, 2)));
-    Dataset<Row> communesReported = combine(at(o, Facts.NEW, 5),
-        sumUp(at(c, Facts.NEW, 5), sameCode(oldCommunes, 5)));
-    Dataset<Row> nation = sumUp(provinces2025.withColumn("code", lit(NATION)));
+    Map<String, V> provincesReported = combine(f.ownNew, 2,
+        sum(newProvinceParts, sameCode(oldProvinces, newProvinceCodes, true)));
+    Map<String, V> communesReported = combine(f.ownNew, 5,
+        sum(at(f.recNew, 5), sameCode(oldCommunes, newCommuneCodes, true)));
+    V nation = new V();
+    provinces2025.values().forEach(v -> nation.add(v, 1.0, 0));
 
-    Dataset<Row> out = output("reported", "nation", nation)
-        .unionByName(output("2025", "nation", nation))
-        .unionByName(output("reported", "province", provincesReported.unionByName(onlyOld(oldProvinces, 2))))
-        .unionByName(output("reported", "district", districts))
-        .unionByName(output("reported", "commune", communesReported.unionByName(onlyOld(oldCommunes, 5))))
-        .unionByName(output("2025", "province", provinces2025))
-        .unionByName(output("2025", "commune", communes2025));
-    return out.groupBy("boundaries", "level", "code", "indicator", "grain", "tstart")
-        .agg(sum("value").as("value"), max("rep").as("rep"), max("rec").as("rec"),
-            max("mrank").as("mrank"));
-  }
-
-  /** Forgets the frames {@link #run} kept; call after its result is written. */
-  static void release(List<Dataset<Row>> cached) {
-    cached.forEach(Dataset::unpersist);
-  }
-
-  /**
-   * Computes a frame used more than once now and cuts its plan: the levels build on each other,
-   * and without the cut every level would re-plan (and re-run) all the levels below it.
-   */
-  static Dataset<Row> keep(List<Dataset<Row>> cached, Dataset<Row> frame) {
-    Dataset<Row> kept = frame.localCheckpoint(true);
-    cached.add(kept);
-    return kept;
-  }
-
-  /**
-   * The node's own report where it has one, else what its parts add up to. An anti join rather
-   * than a full outer one: the own reports are the smaller side and can be broadcast, so the
-   * parts are not shuffled.
-   */
-  static Dataset<Row> combine(Dataset<Row> own, Dataset<Row> inner) {
-    Dataset<Row> o = own.where(col("value").isNotNull()).select(columns());
-    return o.unionByName(inner.join(o.select(KEYS[0], Precedence.rest(KEYS)), Precedence.scala(KEYS), "left_anti")
-        .select(columns()));
-  }
-
-  /** Sums values of the same key; what went into any part went into the sum. */
-  static Dataset<Row> sumUp(Dataset<Row> first, Dataset<Row>... more) {
-    Dataset<Row> all = first;
-    for (Dataset<Row> d : more) {
-      all = all.unionByName(d);
+    if (!provinces2025.isEmpty()) {
+      emit(out, "reported", "nation", Map.of(NATION, nation));
+      emit(out, "2025", "nation", Map.of(NATION, nation));
     }
-    return all.groupBy(KEYS[0], Precedence.rest(KEYS)).agg(sum("value").as("value"),
-        max("rep").as("rep"), max("rec").as("rec"), max("mrank").as("mrank"));
+    emit(out, "reported", "province", provincesReported);
+    emit(out, "reported", "province", sameCode(oldProvinces, newProvinceCodes, false));
+    emit(out, "reported", "district", districts);
+    emit(out, "reported", "commune", communesReported);
+    emit(out, "reported", "commune", sameCode(oldCommunes, newCommuneCodes, false));
+    emit(out, "2025", "province", provinces2025);
+    emit(out, "2025", "commune", communes2025);
   }
 
-  private static Dataset<Row> at(Dataset<Row> v, String era, int codeLength) {
-    return v.where(col("era").equalTo(era).and(length(col("code")).equalTo(codeLength)));
+  private static void emit(Map<Place, V> out, String boundaries, String level, Map<String, V> values) {
+    values.forEach((code, v) -> out.computeIfAbsent(new Place(boundaries, level, code), p -> new V()).add(v, 1.0, 0));
   }
 
-  private static Dataset<Row> withLength(Dataset<Row> v, int codeLength) {
-    return v.where(length(col("code")).equalTo(codeLength));
+  /** Ratio indicators from their operands' values of the same mode, region and period. */
+  private void addRatios(Map<Point, Map<Place, V>> out) {
+    Map<Point, Map<Place, V>> added = new HashMap<>();
+    out.forEach((p, numerators) -> {
+      for (Ratio r : ratios) {
+        if (!r.numerator().equals(p.indicator())) {
+          continue;
+        }
+        Map<Place, V> denominators = out.get(new Point(r.denominator(), p.grain(), p.day()));
+        if (denominators == null) {
+          continue;
+        }
+        Map<Place, V> values = added.computeIfAbsent(new Point(r.code(), p.grain(), p.day()), k -> new HashMap<>());
+        numerators.forEach((place, num) -> {
+          V den = denominators.get(place);
+          if (den != null && den.value > 0) {
+            V v = new V().add(num, 1.0, 0).add(den, 0.0, 0);
+            v.value = num.value / den.value * r.scale();
+            values.put(place, v);
+          }
+        });
+      }
+    });
+    added.forEach((p, values) -> out.merge(p, values, (a, b) -> {
+      b.forEach((place, v) -> a.merge(place, v, (x, y) -> x.add(y, 1.0, 0)));
+      return a;
+    }));
   }
 
-  /** Values moved onto their node's parent (same era); a node without a parent is dropped. */
-  private Dataset<Row> toParent(Dataset<Row> v) {
-    Dataset<Row> parents = nodes.where(col("parent_code").isNotNull())
-        .select(col("code").as("p_code"), col("era").as("p_era"), col("parent_code"));
-    return v.join(broadcast(parents), col("code").equalTo(col("p_code")).and(col("era").equalTo(col("p_era"))))
-        .withColumn("code", col("parent_code")).select(columns());
+  /** The node's own report where it has one, else what its parts add up to. */
+  private static Map<String, V> combine(Map<String, V> own, int codeLength, Map<String, V> inner) {
+    Map<String, V> m = new HashMap<>(inner);
+    own.forEach((code, v) -> {
+      if (code.length() == codeLength) {
+        m.put(code, v);
+      }
+    });
+    return m;
   }
 
-  /** Old nodes' values carried onto new ones by {@code links} (old_code, new_code, share, mrank). */
-  private static Dataset<Row> through(Dataset<Row> old, Dataset<Row> links) {
-    Dataset<Row> l = links.select(col("old_code"), col("new_code"), col("share"), col("mrank").as("l_mrank"));
-    return old.join(broadcast(l), col("code").equalTo(col("old_code")))
-        .withColumn("code", col("new_code")).withColumn("era", lit(Facts.NEW))
-        .withColumn("value", col("value").multiply(col("share")))
-        .withColumn("mrank", org.apache.spark.sql.functions.greatest(col("mrank"), col("l_mrank")))
-        .select(columns());
+  /** Sums the values of the same code; what went into any part went into the sum. */
+  @SafeVarargs
+  private static Map<String, V> sum(Map<String, V>... parts) {
+    Map<String, V> m = new HashMap<>();
+    for (Map<String, V> part : parts) {
+      part.forEach((code, v) -> m.computeIfAbsent(code, c -> new V()).add(v, 1.0, 0));
+    }
+    return m;
+  }
+
+  private static Map<String, V> at(Map<String, V> values, int codeLength) {
+    Map<String, V> m = new HashMap<>();
+    values.forEach((code, v) -> {
+      if (code.length() == codeLength) {
+        m.put(code, v);
+      }
+    });
+    return m;
+  }
+
+  /** Values moved onto their node's parent where that has {@code parentLength}; else dropped. */
+  private static Map<String, V> up(Map<String, V> values, Map<String, String> parents, int parentLength) {
+    Map<String, V> m = new HashMap<>();
+    values.forEach((code, v) -> {
+      String p = parents.get(code);
+      if (p != null && p.length() == parentLength) {
+        m.computeIfAbsent(p, c -> new V()).add(v, 1.0, 0);
+      }
+    });
+    return m;
+  }
+
+  /** Old nodes' values carried onto new ones by their links, each its share. */
+  private static Map<String, V> through(Map<String, V> old, Map<String, List<Link>> links) {
+    Map<String, V> m = new HashMap<>();
+    old.forEach((code, v) -> {
+      for (Link l : links.getOrDefault(code, List.of())) {
+        m.computeIfAbsent(l.to(), c -> new V()).add(v, l.share(), l.mrank());
+      }
+    });
+    return m;
+  }
+
+  /** Whether an old commune's district or province has an own report in the slice. */
+  private boolean belowAReport(String commune, Map<String, V> ownOld) {
+    String parent = oldParent.get(commune);
+    if (parent == null) {
+      return false;
+    }
+    String province = parent.length() == 2 ? parent : oldParent.get(parent);
+    boolean district = parent.length() == 3 && ownOld.containsKey(parent);
+    return district || province != null && (province.length() == 2 || province.length() == 3)
+        && ownOld.containsKey(province);
+  }
+
+  /** Old nodes whose code a new unit of the same level took over ({@code taken}), or the others. */
+  private static Map<String, V> sameCode(Map<String, V> old, Set<String> newCodes, boolean taken) {
+    Map<String, V> m = new HashMap<>();
+    old.forEach((code, v) -> {
+      if (newCodes.contains(code) == taken) {
+        m.put(code, v);
+      }
+    });
+    return m;
   }
 
   /**
-   * Old communes' values whose district and province have no own report for the same key: the
-   * values that reach the old province unchanged.
+   * An old commune onto new provinces: the shares of its new communes in one province added up;
+   * whole (exact) when all lie in one.
    */
-  private Dataset<Row> notBelowAReport(Dataset<Row> communes, Dataset<Row> own) {
-    Dataset<Row> old = nodes.where(col("era").equalTo(Facts.OLD));
-    Dataset<Row> up = old.select(col("code").as("u_code"), col("parent_code").as("u_parent"));
-    Dataset<Row> ancestry = old.where(length(col("code")).equalTo(5))
-        .select(col("code").as("a_code"), col("parent_code").as("a_parent"))
-        .join(broadcast(up), col("a_parent").equalTo(col("u_code")), "left")
-        .select(col("a_code"), when(length(col("a_parent")).equalTo(3), col("a_parent")).as("a_district"),
-            when(length(col("a_parent")).equalTo(2), col("a_parent")).otherwise(col("u_parent")).as("a_province"));
-    Dataset<Row> withAncestry = communes.join(broadcast(ancestry), col("code").equalTo(col("a_code")), "left");
-    Dataset<Row> reported = at(own, Facts.OLD, 3).unionByName(at(own, Facts.OLD, 2))
-        .select(col("code").as("r_code"), col("indicator").as("r_indicator"), col("unit").as("r_unit"),
-            col("grain").as("r_grain"), col("tstart").as("r_tstart"));
-    Column sameKey = col("indicator").equalTo(col("r_indicator")).and(col("unit").equalTo(col("r_unit")))
-        .and(col("grain").equalTo(col("r_grain"))).and(col("tstart").equalTo(col("r_tstart")));
-    return withAncestry
-        .join(reported, sameKey.and(col("r_code").equalTo(col("a_district"))), "left_anti")
-        .join(reported, sameKey.and(col("r_code").equalTo(col("a_province"))), "left_anti")
-        .select(columns());
+  private List<Link> provinceShares(List<Link> communeLinks) {
+    Map<String, Link> byProvince = new HashMap<>();
+    for (Link l : communeLinks) {
+      String p = newParent.get(l.to());
+      if (p == null || !newCommuneCodes.contains(l.to())) {
+        continue;
+      }
+      byProvince.merge(p, new Link(p, l.share(), l.mrank()),
+          (a, b) -> new Link(p, a.share() + b.share(), Math.max(a.mrank(), b.mrank())));
+    }
+    if (byProvince.size() == 1) {
+      return List.of(new Link(byProvince.keySet().iterator().next(), 1.0, 0));
+    }
+    return List.copyOf(byProvince.values());
   }
-
-  /**
-   * {@code old_code, new_code, share, mrank}: old communes onto new provinces, the shares of an
-   * old commune's new communes in one province added up; whole (exact) when all lie in one.
-   */
-  private Dataset<Row> provinceShares() {
-    Dataset<Row> parents = nodes.where(col("era").equalTo(Facts.NEW).and(length(col("code")).equalTo(5)))
-        .select(col("code").as("p_code"), col("parent_code").as("p_parent"));
-    Dataset<Row> shares = communeShares.join(broadcast(parents), col("new_code").equalTo(col("p_code")))
-        .groupBy(col("old_code"), col("p_parent").as("new_code"))
-        .agg(sum("share").as("share"), max("mrank").as("mrank"));
-    Column provinces = count(lit(1)).over(Window.partitionBy("old_code"));
-    return shares.withColumn("mrank", when(provinces.equalTo(1), lit(0)).otherwise(col("mrank")))
-        .withColumn("share", when(provinces.equalTo(1), lit(1.0)).otherwise(col("share")));
-  }
-
-  /** Old nodes whose code a new unit of the same level took over, as that new node's part. */
-  private Dataset<Row> sameCode(Dataset<Row> old, int codeLength) {
-    Dataset<Row> newCodes = nodes.where(col("era").equalTo(Facts.NEW)
-        .and(length(col("code")).equalTo(codeLength))).select(col("code").as("n_code"));
-    return old.join(broadcast(newCodes), col("code").equalTo(col("n_code")))
-        .withColumn("era", lit(Facts.NEW)).select(columns());
-  }
-
-  /** Old nodes whose code no new unit took over: their own series as reported. */
-  private Dataset<Row> onlyOld(Dataset<Row> old, int codeLength) {
-    Dataset<Row> newCodes = nodes.where(col("era").equalTo(Facts.NEW)
-        .and(length(col("code")).equalTo(codeLength))).select(col("code").as("n_code"));
-    return old.join(broadcast(newCodes), col("code").equalTo(col("n_code")), "left_anti");
-  }
-
-  private static Dataset<Row> output(String boundaries, String level, Dataset<Row> v) {
-    return v.select(lit(boundaries).as("boundaries"), lit(level).as("level"), col("code"),
-        col("indicator"), col("unit"), col("grain"), col("tstart"), col("value"), col("rep"),
-        col("rec"), col("mrank"));
-  }
-
-  private static Column[] columns() {
-    List<Column> c = new ArrayList<>();
-    Arrays.stream(KEYS).forEach(k -> c.add(col(k)));
-    Arrays.stream(VALUES).forEach(v -> c.add(col(v)));
-    return c.toArray(Column[]::new);
-  }
-
 }
