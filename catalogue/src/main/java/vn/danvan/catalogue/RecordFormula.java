@@ -20,14 +20,19 @@ import java.util.regex.Pattern;
  * @param filter column → accepted values; a record counts when every column holds one of them
  */
 public record RecordFormula(String table, Optional<String> column, Map<String, Set<String>> filter) {
-  /** Record tables: {@code post_totals} is posts with their latest metric snapshot. */
+  /**
+   * Record tables: {@code post_totals} is posts with their latest metric snapshot; {@code
+   * population} is the population table (one figure per region and year).
+   */
   public static final Map<String, Tables> TABLES = Map.of(
       "activities", new Tables(Set.of("sessions", "participants", "quantity", "man_days", "value_vnd"),
           Set.of("activity_type", "unit")),
       "models", new Tables(Set.of("mobilized_vnd"), Set.of("field", "scope", "status")),
       "posts", new Tables(Set.of(), Set.of("platform", "format", "topic", "unit")),
       "post_totals", new Tables(Set.of("shares", "comments", "reactions", "views"),
-          Set.of("platform", "format", "topic", "unit")));
+          Set.of("platform", "format", "topic", "unit")),
+      // a stock, not a flow: the marts take a region's own figure for its area, like a report's
+      "population", new Tables(Set.of("population"), Set.of()));
 
   private static final Pattern FORM = Pattern.compile(
       "([a-z_]+):(?:count|sum\\(([a-z_]+)\\))(?:\\[([a-z_]+=[a-z0-9_|]+(?:;[a-z_]+=[a-z0-9_|]+)*)])?");

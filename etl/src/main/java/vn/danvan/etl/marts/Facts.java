@@ -47,6 +47,8 @@ final class Facts {
   static final String NEW = "new";
   /** Models carry no unit; the mobilization board runs the "Dân vận khéo" movement and reports them. */
   static final String MODELS_UNIT = "mobilization_board";
+  /** Population figures come from the statistics office. */
+  static final String POPULATION_UNIT = "statistics_office";
 
   private Facts() {}
 
@@ -112,6 +114,12 @@ final class Facts {
         date = make_date(col("year"), lit(1), lit(1));
         eraDate = make_date(col("year"), lit(12), lit(31));
         unit = lit(MODELS_UNIT);
+        ngrain = Grain.YEAR.rank;
+      }
+      case "population" -> {
+        date = make_date(col("year"), lit(1), lit(1));
+        eraDate = make_date(col("year"), lit(12), lit(31));
+        unit = lit(POPULATION_UNIT);
         ngrain = Grain.YEAR.rank;
       }
       case "posts", "post_totals" -> {

@@ -57,6 +57,12 @@ public final class MartsJob {
   private static Dataset<Row> indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
       Dataset<Row> newCodes, Rollup rollup) {
     Dataset<Row> reports = Facts.reports(table(spark, staging, Table.REPORT_VALUES), catalogue, newCodes);
+    // population is a stock: a region's own figure stands for its area, as a report does
+    Dataset<Row> population = Facts.records("population", table(spark, staging, Table.POPULATION), catalogue,
+        newCodes);
+    if (population != null) {
+      reports = reports.unionByName(population);
+    }
     Dataset<Row> posts = table(spark, staging, Table.POSTS);
     List<Dataset<Row>> recordParts = new ArrayList<>();
     addIfAny(recordParts, Facts.records("activities", table(spark, staging, Table.ACTIVITIES), catalogue, newCodes));

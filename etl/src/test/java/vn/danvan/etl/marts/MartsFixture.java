@@ -23,7 +23,8 @@ import vn.danvan.etl.load.TestSpark;
  * 00007 → 00004 (0.6) and 00010 (0.4) by stated weight. Report R11 gives 10 new models for district
  * 001 in 2019; its scope breakdown (R12: 8) does not add up, its field breakdown (R13, R14: 6 + 4)
  * does. Campaign C1 targets 20 dialogues for province 01, 2 for 02 and 5 gifts for district 001 in
- * 2019.
+ * 2019. Population 2019: communes 00001 200, 00004 500, 00007 1,000; old province 01 9,000 (its own
+ * figure, not the sum of its communes').
  */
 final class MartsFixture {
   private static Path lake;
@@ -70,7 +71,8 @@ final class MartsFixture {
             "00007,00010,2025-07-01,partial,0.4",
             "00020,00010,2025-07-01,full,1")
         .csv("population", "p.csv", "region_code,year,population",
-            "00004,2019,500", "00004,2025,3000", "00010,2025,1000")
+            "00001,2019,200", "00004,2019,500", "00007,2019,1000", "01,2019,9000",
+            "00004,2025,3000", "00010,2025,1000")
         .csv("activities", "a.csv", "activity_id,unit,region_code,start_date,end_date,activity_type,"
                 + "campaign_code,sessions,participants,quantity,man_days,value_vnd,note",
             "A1,military,00001,2019-03-10,,dialogue,,2,,,,,",

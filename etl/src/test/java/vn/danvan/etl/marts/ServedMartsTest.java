@@ -166,6 +166,23 @@ class ServedMartsTest {
   }
 
   @Test
+  void per_capita_values_in_2025_mode_divide_by_the_restated_population() {
+    // new commune 00004, 2019: 11 restated dialogue sessions; population restated the same way:
+    // 00001 200 (full) + 0.75 x 500 (00004) + 0.6 x 1,000 (00007) = 1,175 -> 11 / 1,175 x 10,000
+    SeriesPoint p = queries.series(RegionScope.country(), new SeriesRequest("dialogues", List.of("00004"),
+        OptionalInt.of(2019), OptionalInt.of(2019), Grain.YEAR, Boundaries.RESTATED_2025, false, true))
+        .series().get(0).points().get(0);
+    assertThat(p.population()).isEqualTo(1175L);
+    assertThat(p.per10k()).isCloseTo(11.0 / 1175 * 10_000, within(1e-9));
+    // new province 01, 2019: old province 01's own 9,000 stands for its communes (not 1,700)
+    SeriesPoint province = queries.series(RegionScope.country(), new SeriesRequest("dialogues", List.of("01"),
+        OptionalInt.of(2019), OptionalInt.of(2019), Grain.YEAR, Boundaries.RESTATED_2025, false, true))
+        .series().get(0).points().get(0);
+    assertThat(province.population()).isEqualTo(9000L);
+    assertThat(province.per10k()).isCloseTo(17.0 / 9000 * 10_000, within(1e-9));
+  }
+
+  @Test
   void rankings_put_the_highest_first_and_leave_no_data_unranked() {
     // dialogues 2019: 01 17, 02 3; the other 61 old provinces have none
     List<RankedValue> ranked = queries.ranking(RegionScope.country(),

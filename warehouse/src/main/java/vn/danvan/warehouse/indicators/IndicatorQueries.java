@@ -43,8 +43,10 @@ public final class IndicatorQueries {
   private static final SqlFile YEAR_SPAN = SqlFile.load(IndicatorQueries.class, "year_span");
   private static final SqlFile MAP = SqlFile.load(IndicatorQueries.class, "map");
   private static final SqlFile CONSISTENCY = SqlFile.load(IndicatorQueries.class, "consistency");
-  private static final SqlFile POPULATION = SqlFile.load(IndicatorQueries.class, "population");
   private static final SqlFile ATTAINMENT = SqlFile.load(IndicatorQueries.class, "attainment");
+
+  /** The catalogue's population indicator: inhabitants per region and year, in both modes. */
+  private static final String POPULATION = "population";
 
   /** A series key no series has (keys start at 1): a read of a series without figures. */
   private static final int NO_SERIES = 0;
@@ -94,11 +96,15 @@ public final class IndicatorQueries {
           return found.computeIfAbsent(row.getString(1), k -> new TreeMap<>()).put(p.period(), p);
         }, range.getMin(), range.getMax(), String.join(",", request.regions()), from, to);
       }
-      Map<String, Long> population = new LinkedHashMap<>();
-      if (request.perCapita() && session.views().contains(LakeTable.POPULATION)) {
-        String codes = String.join(",", request.regions());
-        session.query(POPULATION, row -> population.put(row.getString(1) + "|" + row.getInt(2), row.getLong(3)),
-            codes, from, to, codes, from, to);
+      // the population indicator of the marts: restated with the figures in 2025 mode
+      Map<String, Long> population = new HashMap<>();
+      IntSummaryStatistics people = regions.values().stream().map(r -> r[0]).distinct()
+          .map(level -> keys.get(seriesKey(boundaries, "year", POPULATION, level)))
+          .filter(Objects::nonNull).mapToInt(Integer::intValue).summaryStatistics();
+      if (request.perCapita() && people.getCount() > 0) {
+        session.query(SERIES, row -> population.put(row.getString(1) + "|" + row.getString(2),
+            Math.round(row.getDouble(3))), people.getMin(), people.getMax(), String.join(",", request.regions()),
+            from, to);
       }
       List<Period> periods = periods(request.grain(), from, to);
       List<RegionSeries> series = new ArrayList<>();
