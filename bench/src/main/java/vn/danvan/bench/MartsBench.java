@@ -13,21 +13,24 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.contract.Table;
 import vn.danvan.etl.lake.Lake;
+import vn.danvan.etl.load.LoadCommand;
 import vn.danvan.etl.load.Typing;
 import vn.danvan.etl.marts.MartsJob;
 
 /**
  * The marts step of a load on its own, over the tables of a lake's CURRENT snapshot (linked, not
  * copied, into a work folder), beside the floor of what it must do in the same Spark session: read
- * the record-level tables and add them up per region and month. With {@code --check}, the rebuilt
+ * the fact tables and add them up per region and month. With {@code --check}, the rebuilt
  * marts are compared with the snapshot's own, row by row.
  */
 @Command(name = "marts", mixinStandardHelpOptions = true,
@@ -63,17 +66,15 @@ final class MartsBench implements Callable<Integer> {
       }
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    SparkSession spark = SparkSession.builder().appName("danvan bench marts").master("local[*]")
-        .config("spark.sql.session.timeZone", Typing.VIETNAM.getId()).config("spark.ui.enabled", "false")
-        .config("spark.sql.files.minPartitionNum", String.valueOf(4 * cores))
-        .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, 2 * cores))).getOrCreate();
+    SparkSession spark = LoadCommand.local(SparkSession.builder().appName("danvan bench marts").master("local[*]")
+        .config("spark.sql.session.timeZone", Typing.VIETNAM.getId())).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     try {
       long t0 = System.nanoTime();
       long floorRows = 0;
       for (var e : FLOOR.entrySet()) {
         floorRows += spark.read().parquet(Lake.table(snapshot, e.getKey()).toString())
-            .groupBy(e.getValue().stream().map(org.apache.spark.sql.functions::expr).toArray(org.apache.spark.sql.Column[]::new))
+            .groupBy(e.getValue().stream().map(functions::expr).toArray(Column[]::new))
             .agg(count("*")).count();
       }
       double floor = EtlBench.secondsSince(t0);
@@ -98,12 +99,12 @@ final class MartsBench implements Callable<Integer> {
     String[] keys = {"indicator", "boundaries", "level", "region_code", "grain", "period"};
     Dataset<Row> a = spark.read().parquet(snapshot.resolve(MartsJob.INDICATOR_VALUES).toString()).as("a");
     Dataset<Row> b = spark.read().parquet(staging.resolve(MartsJob.INDICATOR_VALUES).toString()).as("b");
-    org.apache.spark.sql.Column on = null;
+    Column on = null;
     for (String k : keys) {
-      org.apache.spark.sql.Column eq = col("a." + k).equalTo(col("b." + k));
+      Column eq = col("a." + k).equalTo(col("b." + k));
       on = on == null ? eq : on.and(eq);
     }
-    org.apache.spark.sql.Column differs = abs(col("a.value").minus(col("b.value")))
+    Column differs = abs(col("a.value").minus(col("b.value")))
         .gt(abs(col("a.value")).multiply(1e-9).plus(1e-9))
         .or(col("a.source").notEqual(col("b.source"))).or(col("a.exact").notEqual(col("b.exact")))
         .or(col("a.method").eqNullSafe(col("b.method")).unary_$bang());

@@ -89,6 +89,15 @@ public final class LoadCommand implements Callable<Integer> {
    * configuration; else all local cores. (A caller's existing session, e.g. a benchmark's, is used
    * as it is and left running.)
    */
+  /** The settings of a session on this machine's cores: no UI, few shuffle partitions. */
+  public static SparkSession.Builder local(SparkSession.Builder builder) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return builder.config("spark.ui.enabled", "false")
+        // input split in about 4 tasks per core, so the last tasks of a scan do not run alone
+        .config("spark.sql.files.minPartitionNum", String.valueOf(4 * cores))
+        .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, 2 * cores)));
+  }
+
   private SparkSession session() {
     boolean submitted = new SparkConf().contains("spark.master");
     String url = master != null ? master : submitted ? null : "local[*]";
@@ -98,12 +107,7 @@ public final class LoadCommand implements Callable<Integer> {
       builder.master(url);
     }
     if (url != null && url.startsWith("local")) {
-      int cores = Runtime.getRuntime().availableProcessors();
-      builder.config("spark.ui.enabled", "false")
-          // input split in about 4 tasks per core, so the last tasks of a scan do not run alone
-          .config("spark.sql.files.minPartitionNum", String.valueOf(4 * cores))
-          .config("spark.sql.shuffle.partitions", String.valueOf(
-              Math.max(2, 2 * cores)));
+      local(builder);
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
