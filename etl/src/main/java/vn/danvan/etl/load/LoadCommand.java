@@ -84,11 +84,6 @@ public final class LoadCommand implements Callable<Integer> {
     }
   }
 
-  /**
-   * A new session: {@code --master} when given; else the master spark-submit put in the Spark
-   * configuration; else all local cores. (A caller's existing session, e.g. a benchmark's, is used
-   * as it is and left running.)
-   */
   /** The settings of a session on this machine's cores: no UI, few shuffle partitions. */
   public static SparkSession.Builder local(SparkSession.Builder builder) {
     int cores = Runtime.getRuntime().availableProcessors();
@@ -98,6 +93,11 @@ public final class LoadCommand implements Callable<Integer> {
         .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, 2 * cores)));
   }
 
+  /**
+   * A new session: {@code --master} when given; else the master spark-submit put in the Spark
+   * configuration; else all local cores. (A caller's existing session, e.g. a benchmark's, is used
+   * as it is and left running.)
+   */
   private SparkSession session() {
     boolean submitted = new SparkConf().contains("spark.master");
     String url = master != null ? master : submitted ? null : "local[*]";

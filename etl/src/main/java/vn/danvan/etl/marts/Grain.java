@@ -10,6 +10,7 @@ import static org.apache.spark.sql.functions.trunc;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
+import java.time.LocalDate;
 import org.apache.spark.sql.Column;
 
 /**
@@ -36,6 +37,16 @@ enum Grain {
         .when(rank.equalTo(1), trunc(date, "quarter"))
         .when(rank.equalTo(2), make_date(year(date), when(month(date).leq(6), 1).otherwise(7), lit(1)))
         .otherwise(trunc(date, "year"));
+  }
+
+  /** The same, for a date in Java: as {@link #periodStart(Column, Column)}. */
+  static LocalDate periodStart(LocalDate date, int rank) {
+    return switch (rank) {
+      case 0 -> date.withDayOfMonth(1);
+      case 1 -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
+      case 2 -> LocalDate.of(date.getYear(), date.getMonthValue() <= 6 ? 1 : 7, 1);
+      default -> LocalDate.of(date.getYear(), 1, 1);
+    };
   }
 
   /** The grain's name, as the mart writes it. */

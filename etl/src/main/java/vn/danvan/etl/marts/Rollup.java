@@ -40,7 +40,7 @@ import vn.danvan.catalogue.Indicator;
 final class Rollup implements Serializable {
   private static final long serialVersionUID = 1L;
   static final String NATION = "VN";
-  /** The rows {@link #run} returns; {@code tstart} a date. */
+  /** The rows of a rolled-up group; {@link #run} turns {@code tday} (epoch day) into the date {@code tstart}. */
   static final StructType OUTPUT = new StructType().add("boundaries", DataTypes.StringType)
       .add("level", DataTypes.StringType).add("code", DataTypes.StringType)
       .add("indicator", DataTypes.StringType).add("grain", DataTypes.IntegerType)
@@ -187,7 +187,7 @@ final class Rollup implements Serializable {
       }
       LocalDate start = LocalDate.ofEpochDay(day);
       for (int g = Math.max(grain, Grain.MONTH.rank); g <= Grain.YEAR.rank; g++) {
-        slices.computeIfAbsent(new Slice(indicator, unit, g, (int) periodStart(start, g).toEpochDay()),
+        slices.computeIfAbsent(new Slice(indicator, unit, g, (int) Grain.periodStart(start, g).toEpochDay()),
             s -> new Facts4()).add(false, isNew, code, value);
       }
     }
@@ -201,23 +201,16 @@ final class Rollup implements Serializable {
     return result.iterator();
   }
 
-  /** The first day of the period of grain {@code rank} that holds {@code date} (as {@link Grain}). */
-  static LocalDate periodStart(LocalDate date, int rank) {
-    return switch (rank) {
-      case 0 -> date.withDayOfMonth(1);
-      case 1 -> LocalDate.of(date.getYear(), (date.getMonthValue() - 1) / 3 * 3 + 1, 1);
-      case 2 -> LocalDate.of(date.getYear(), date.getMonthValue() <= 6 ? 1 : 7, 1);
-      default -> LocalDate.of(date.getYear(), 1, 1);
-    };
-  }
-
   /** One slice through both eras' trees, added into the output of its point. */
   private void walk(Facts4 f, Map<Place, V> out) {
-    Map<String, V> oldCommunes = combine(f.ownOld, 5, sum(at(f.recOld, 5)));
-    Map<String, V> districts = combine(f.ownOld, 3, sum(up(oldCommunes, oldParent, 3), at(f.recOld, 3)));
+    Map<String, V> districtRecords = at(f.recOld, 3);
+    Map<String, V> oldProvinceRecords = at(f.recOld, 2);
+    Map<String, V> newCommuneRecords = at(f.recNew, 5);
+    Map<String, V> oldCommunes = combine(f.ownOld, 5, at(f.recOld, 5));
+    Map<String, V> districts = combine(f.ownOld, 3, sum(up(oldCommunes, oldParent, 3), districtRecords));
     Map<String, V> oldProvinces = combine(f.ownOld, 2,
-        sum(up(districts, oldParent, 2), up(oldCommunes, oldParent, 2), at(f.recOld, 2)));
-    Map<String, V> newCommunes = combine(f.ownNew, 5, sum(at(f.recNew, 5)));
+        sum(up(districts, oldParent, 2), up(oldCommunes, oldParent, 2), oldProvinceRecords));
+    Map<String, V> newCommunes = combine(f.ownNew, 5, newCommuneRecords);
     Map<String, V> newProvinceParts = sum(up(newCommunes, newParent, 2), at(f.recNew, 2));
     // Restated, an old commune's figures follow its own lineage when nothing above it reported
     // (it may have moved to another new province than its old one); the rest of an old province's
@@ -232,17 +225,17 @@ final class Rollup implements Serializable {
         free.put(code, v);
       }
     });
-    Map<String, V> districtRest = combine(f.ownOld, 3, sum(up(unlinked, oldParent, 3), at(f.recOld, 3)));
+    Map<String, V> districtRest = combine(f.ownOld, 3, sum(up(unlinked, oldParent, 3), districtRecords));
     Map<String, V> provinceRest = combine(f.ownOld, 2,
-        sum(up(districtRest, oldParent, 2), up(unlinked, oldParent, 2), at(f.recOld, 2)));
+        sum(up(districtRest, oldParent, 2), up(unlinked, oldParent, 2), oldProvinceRecords));
     Map<String, V> provinces2025 = combine(f.ownNew, 2, sum(newProvinceParts,
         through(provinceRest, provinceLinks), through(free, provinceShares)));
-    Map<String, V> communes2025 = combine(f.ownNew, 5, sum(at(f.recNew, 5), through(oldCommunes, communeShares)));
+    Map<String, V> communes2025 = combine(f.ownNew, 5, sum(newCommuneRecords, through(oldCommunes, communeShares)));
     // As reported, a code of both eras is one series, its new unit standing for its old one
     Map<String, V> provincesReported = combine(f.ownNew, 2,
         sum(newProvinceParts, sameCode(oldProvinces, newProvinceCodes, true)));
     Map<String, V> communesReported = combine(f.ownNew, 5,
-        sum(at(f.recNew, 5), sameCode(oldCommunes, newCommuneCodes, true)));
+        sum(newCommuneRecords, sameCode(oldCommunes, newCommuneCodes, true)));
     V nation = new V();
     provinces2025.values().forEach(v -> nation.add(v, 1.0, 0));
 
@@ -295,11 +288,7 @@ final class Rollup implements Serializable {
   /** The node's own report where it has one, else what its parts add up to. */
   private static Map<String, V> combine(Map<String, V> own, int codeLength, Map<String, V> inner) {
     Map<String, V> m = new HashMap<>(inner);
-    own.forEach((code, v) -> {
-      if (code.length() == codeLength) {
-        m.put(code, v);
-      }
-    });
+    m.putAll(at(own, codeLength));
     return m;
   }
 

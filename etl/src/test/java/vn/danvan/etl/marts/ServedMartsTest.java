@@ -158,9 +158,7 @@ class ServedMartsTest {
   @Test
   void per_capita_values_divide_by_the_year_s_population() {
     // commune 00004, 2019: 4 dialogue sessions, 500 inhabitants -> 4 / 500 x 10,000 = 80
-    SeriesPoint p = queries.series(RegionScope.country(), new SeriesRequest("dialogues", List.of("00004"),
-        OptionalInt.of(2019), OptionalInt.of(2019), Grain.YEAR, Boundaries.REPORTED, false, true))
-        .series().get(0).points().get(0);
+    SeriesPoint p = dialogues2019PerCapita("00004", Boundaries.REPORTED);
     assertThat(p.population()).isEqualTo(500L);
     assertThat(p.per10k()).isCloseTo(80.0, within(1e-9));
   }
@@ -169,15 +167,11 @@ class ServedMartsTest {
   void per_capita_values_in_2025_mode_divide_by_the_restated_population() {
     // new commune 00004, 2019: 11 restated dialogue sessions; population restated the same way:
     // 00001 200 (full) + 0.75 x 500 (00004) + 0.6 x 1,000 (00007) = 1,175 -> 11 / 1,175 x 10,000
-    SeriesPoint p = queries.series(RegionScope.country(), new SeriesRequest("dialogues", List.of("00004"),
-        OptionalInt.of(2019), OptionalInt.of(2019), Grain.YEAR, Boundaries.RESTATED_2025, false, true))
-        .series().get(0).points().get(0);
+    SeriesPoint p = dialogues2019PerCapita("00004", Boundaries.RESTATED_2025);
     assertThat(p.population()).isEqualTo(1175L);
     assertThat(p.per10k()).isCloseTo(11.0 / 1175 * 10_000, within(1e-9));
     // new province 01, 2019: old province 01's own 9,000 stands for its communes (not 1,700)
-    SeriesPoint province = queries.series(RegionScope.country(), new SeriesRequest("dialogues", List.of("01"),
-        OptionalInt.of(2019), OptionalInt.of(2019), Grain.YEAR, Boundaries.RESTATED_2025, false, true))
-        .series().get(0).points().get(0);
+    SeriesPoint province = dialogues2019PerCapita("01", Boundaries.RESTATED_2025);
     assertThat(province.population()).isEqualTo(9000L);
     assertThat(province.per10k()).isCloseTo(17.0 / 9000 * 10_000, within(1e-9));
   }
@@ -216,6 +210,12 @@ class ServedMartsTest {
     assertThat(queries.consistency(RegionScope.country(), "VN", 2019)).containsExactly(m);
     assertThat(queries.consistency(RegionScope.country(), "02", 2019)).isEmpty();
     assertThat(queries.consistency(RegionScope.country(), "01", 2020)).isEmpty();
+  }
+
+  /** Dialogues of one region in 2019 with its population and the value per 10,000. */
+  private static SeriesPoint dialogues2019PerCapita(String region, Boundaries boundaries) {
+    return queries.series(RegionScope.country(), new SeriesRequest("dialogues", List.of(region),
+        OptionalInt.of(2019), OptionalInt.of(2019), Grain.YEAR, boundaries, false, true)).series().get(0).points().get(0);
   }
 
   private static SeriesResult series(String indicator, String regions, int from, int to, Grain grain,

@@ -86,9 +86,7 @@ public final class IndicatorQueries {
         from = request.from().orElse(none ? to : Math.min(span[0], to));
       }
       Map<String, Map<String, SeriesPoint>> found = new LinkedHashMap<>();
-      IntSummaryStatistics range = regions.values().stream().map(r -> r[0]).distinct()
-          .map(level -> keys.get(seriesKey(boundaries, grain, indicator.code(), level)))
-          .filter(Objects::nonNull).mapToInt(Integer::intValue).summaryStatistics();
+      IntSummaryStatistics range = keyRange(keys, boundaries, grain, indicator.code(), regions);
       if (range.getCount() > 0) {
         session.query(SERIES, row -> {
           SeriesPoint p = new SeriesPoint(row.getString(2), row.getDouble(3), row.getString(4),
@@ -98,10 +96,9 @@ public final class IndicatorQueries {
       }
       // the population indicator of the marts: restated with the figures in 2025 mode
       Map<String, Long> population = new HashMap<>();
-      IntSummaryStatistics people = regions.values().stream().map(r -> r[0]).distinct()
-          .map(level -> keys.get(seriesKey(boundaries, "year", POPULATION, level)))
-          .filter(Objects::nonNull).mapToInt(Integer::intValue).summaryStatistics();
-      if (request.perCapita() && people.getCount() > 0) {
+      IntSummaryStatistics people = request.perCapita()
+          ? keyRange(keys, boundaries, "year", POPULATION, regions) : new IntSummaryStatistics();
+      if (people.getCount() > 0) {
         session.query(SERIES, row -> population.put(row.getString(1) + "|" + row.getString(2),
             Math.round(row.getDouble(3))), people.getMin(), people.getMax(), String.join(",", request.regions()),
             from, to);
@@ -206,6 +203,14 @@ public final class IndicatorQueries {
           row.getString(5)), row.getInt(1)));
       return Map.copyOf(keys);
     });
+  }
+
+  /** The lowest and highest series key of an indicator at the levels of {@code regions}. */
+  private static IntSummaryStatistics keyRange(Map<String, Integer> keys, String boundaries, String grain,
+      String indicator, Map<String, String[]> regions) {
+    return regions.values().stream().map(r -> r[0]).distinct()
+        .map(level -> keys.get(seriesKey(boundaries, grain, indicator, level)))
+        .filter(Objects::nonNull).mapToInt(Integer::intValue).summaryStatistics();
   }
 
   private static String seriesKey(String boundaries, String grain, String indicator, String level) {
