@@ -1,37 +1,110 @@
 package vn.danvan.dashboard;
 
+import static vn.danvan.dashboard.openapi.ApiRoute.Param.optional;
+import static vn.danvan.dashboard.openapi.ApiRoute.Param.path;
+import static vn.danvan.dashboard.openapi.ApiRoute.Param.required;
+import static vn.danvan.dashboard.openapi.ApiRoute.Param.year;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
+import java.util.List;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.dashboard.export.XlsxExport;
+import vn.danvan.dashboard.geo.GeoController;
+import vn.danvan.dashboard.geo.GeoStore;
 import vn.danvan.dashboard.health.HealthController;
+import vn.danvan.dashboard.health.HealthJson;
 import vn.danvan.dashboard.indicators.IndicatorController;
+import vn.danvan.dashboard.indicators.IndicatorJson;
+import vn.danvan.dashboard.openapi.ApiRoute;
+import vn.danvan.dashboard.openapi.ApiRoute.Method;
+import vn.danvan.dashboard.openapi.OpenApiDocument;
+import vn.danvan.dashboard.regions.RegionController;
 import vn.danvan.dashboard.trends.TrendController;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-
+import vn.danvan.warehouse.indicators.MapResult;
+import vn.danvan.warehouse.indicators.Mismatch;
+import vn.danvan.warehouse.indicators.RankingResult;
+import vn.danvan.warehouse.indicators.SeriesResult;
+import vn.danvan.warehouse.indicators.TargetAttainment;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.regions.RegionDirectory;
+import vn.danvan.warehouse.regions.RegionList;
+import vn.danvan.warehouse.regions.RegionProfile;
 
 /** The dashboard's web app: every route is declared here, and nowhere else. */
 public final class DashboardApp {
+  private static final String BOUNDARIES = "reported (units as they were) or 2025 (restated onto the 34 provinces)";
+
   private DashboardApp() {}
 
-  /** An app not yet started; the caller owns the warehouse and closes it after stopping the app. */
+  /**
+   * An app not yet started; the caller owns the warehouse and closes it after stopping the app.
+   * Imported map boundaries are read from the lake's {@code geo/} folder.
+   */
   public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue) {
-    HealthController health = new HealthController(warehouse);
-    IndicatorController indicators = new IndicatorController(catalogue);
-    TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
+    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()));
+    ObjectNode openApi = OpenApiDocument.of("danvan dashboard API", "1", routes);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      config.http.maxRequestSize = 32L << 20; // an exported table of a few thousand communes
       // Pages and their scripts ship inside the jar: users' networks may be closed.
       config.staticFiles.add("/public", Location.CLASSPATH);
-      config.routes.get("/health", health::get);
-      config.routes.get("/api/indicators", indicators::list);
-      config.routes.get("/api/series", trends::series);
-      config.routes.get("/api/map", trends::map);
-      config.routes.get("/api/ranking", trends::ranking);
-      config.routes.get("/api/attainment", trends::attainment);
-      config.routes.get("/api/consistency", trends::consistency);
+      for (ApiRoute route : routes) {
+        switch (route.method()) {
+          case GET -> config.routes.get(route.path(), route.handler());
+          case POST -> config.routes.post(route.path(), route.handler());
+        }
+      }
+      config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
       config.routes.exception(Exception.class, ApiErrors::handle);
       config.routes.error(404, ApiErrors::notFound);
     });
+  }
+
+  static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo) {
+    HealthController health = new HealthController(warehouse);
+    IndicatorController indicators = new IndicatorController(catalogue);
+    TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
+    RegionController regions = new RegionController(new RegionDirectory(warehouse));
+    GeoController maps = new GeoController(geo);
+    ApiRoute.Param indicator = required("indicator", "catalogue code (GET /api/indicators)");
+    ApiRoute.Param boundaries = optional("boundaries", BOUNDARIES, "reported", "2025");
+    ApiRoute.Param mapLevel = optional("level", "province (default), district (reported only) or commune",
+        "province", "district", "commune");
+    return List.of(
+        ApiRoute.get("/health", health::get, "the snapshot being served, its load time and table counts",
+            HealthJson.class),
+        ApiRoute.getList("/api/indicators", indicators::list, "the indicator catalogue", IndicatorJson.class),
+        ApiRoute.get("/api/series", trends::series,
+            "one indicator's series per region, every period of the span (value null: no data)", SeriesResult.class,
+            indicator, required("region", "comma-separated GSO codes, VN for the nation"),
+            year("from", false, "first year"), year("to", false, "last year"),
+            optional("grain", "year (default), half, quarter or month", "year", "half", "quarter", "month"),
+            boundaries, optional("trend", "true: least-squares trend with its 95% CI", "true", "false"),
+            optional("per_capita", "true: also per 10,000 inhabitants", "true", "false")),
+        ApiRoute.get("/api/map", trends::map, "one figure per region of a level in one year", MapResult.class,
+            indicator, year("year", true, "the year"), mapLevel, boundaries),
+        ApiRoute.get("/api/ranking", trends::ranking, "the map's regions in rank order", RankingResult.class,
+            indicator, year("year", true, "the year"), mapLevel, boundaries),
+        ApiRoute.getList("/api/attainment", trends::attainment, "campaign targets and what was achieved",
+            TargetAttainment.class, year("year", true, "the year"),
+            optional("indicator", "only this indicator")),
+        ApiRoute.getList("/api/consistency", trends::consistency,
+            "reports whose breakdown does not add up to their total", Mismatch.class,
+            optional("region", "GSO code (default: the whole country)"), year("year", true, "the year")),
+        ApiRoute.get("/api/regions", regions::list, "regions of a boundary mode, by level and parent",
+            RegionList.class, boundaries,
+            optional("level", "nation, province, district or commune", "nation", "province", "district", "commune"),
+            optional("parent", "GSO code of the parent region")),
+        ApiRoute.get("/api/regions/{code}", regions::profile, "a region with its breadcrumb and children",
+            RegionProfile.class, path("code", "GSO code, VN for the nation"), boundaries),
+        ApiRoute.file(Method.GET, "/api/geo/{level}", maps::get,
+            "imported boundaries (GeoJSON with code and name properties); 404 when none were imported",
+            GeoController.MEDIA_TYPE, path("level", "province or commune")),
+        ApiRoute.file(Method.POST, "/api/export/xlsx", new XlsxExport()::post,
+            "a table as shown (JSON body: title, source, snapshot, columns, rows) as an Excel workbook",
+            XlsxExport.MEDIA_TYPE));
   }
 }

@@ -1,24 +1,25 @@
 package vn.danvan.dashboard;
 
 import picocli.CommandLine;
+import vn.danvan.dashboard.geo.GeoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the dashboard jar. The launcher runs {@code Main serve ...}; {@code serve} is the
- * only command so far.
+ * Entry point of the dashboard jar: {@code serve} and {@code geo import}, the commands that need
+ * no Spark.
  */
 @Command(name = "danvan-dashboard", mixinStandardHelpOptions = true,
-    subcommands = ServeCommand.class,
-    description = "The danvan dashboard. See 'serve --help'.")
+    subcommands = {ServeCommand.class, GeoCommand.class},
+    description = "The danvan dashboard. See 'serve --help' and 'geo import --help'.")
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: serve");
+    throw new ParameterException(spec.commandLine(), "missing command: serve or geo");
   }
 
   public static void main(String[] args) {

@@ -10,7 +10,7 @@ import java.util.Map;
  * @param status {@code ok}, or {@code no_data} while nothing is published
  * @param loadedAt when the snapshot's load started (ISO-8601 UTC), null if its id does not say
  */
-record HealthJson(
+public record HealthJson(
     @JsonProperty("status") String status,
     @JsonProperty("snapshot") String snapshot,
     @JsonProperty("tables") Map<String, Long> tables,

@@ -7,7 +7,7 @@ import vn.danvan.catalogue.RecordFormula;
 import vn.danvan.catalogue.ReportSource;
 
 /** An indicator as {@code /api/indicators} shows it: the catalogue's own snake_case names. */
-record IndicatorJson(
+public record IndicatorJson(
     @JsonProperty("code") String code,
     @JsonProperty("name_vi") String nameVi,
     @JsonProperty("name_en") String nameEn,

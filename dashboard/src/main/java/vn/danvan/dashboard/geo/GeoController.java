@@ -1,0 +1,33 @@
+package vn.danvan.dashboard.geo;
+
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+import vn.danvan.warehouse.query.NotFoundException;
+
+/** {@code GET /api/geo/{level}}: the imported boundaries, or 404 (the map then draws its tile grid). */
+public final class GeoController {
+  public static final String MEDIA_TYPE = "application/geo+json";
+  private final GeoStore store;
+
+  public GeoController(GeoStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+  }
+
+  public void get(Context ctx) {
+    String level = ctx.pathParam("level");
+    if (!level.equals("province") && !level.equals("commune")) {
+      throw new IllegalArgumentException("level: must be province or commune, not '" + level + "'");
+    }
+    Path file = store.file(level).orElseThrow(() -> new NotFoundException("level",
+        "no " + level + " boundaries imported (an admin runs: bin/danvan geo import FILE --level " + level + ")"));
+    try {
+      ctx.contentType(MEDIA_TYPE).header("Cache-Control", "no-cache").result(Files.readAllBytes(file));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

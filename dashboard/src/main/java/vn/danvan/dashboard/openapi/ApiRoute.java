@@ -1,0 +1,68 @@
+package vn.danvan.dashboard.openapi;
+
+import io.javalin.http.Handler;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One route of the JSON API together with its description: DashboardApp registers the handler and
+ * {@link OpenApiDocument} describes it from the same value, so the served document cannot drift
+ * from the routes.
+ *
+ * @param response the record class whose JSON the route answers with (for a list, its element);
+ *     null for a non-JSON answer such as a file
+ */
+public record ApiRoute(Method method, String path, Handler handler, String summary,
+    List<Param> params, Class<?> response, boolean list, String produces) {
+
+  public enum Method { GET, POST }
+
+  /** A query or path parameter. {@code choices} empty means free text. */
+  public record Param(String name, boolean inPath, boolean required, String description,
+      String type, List<String> choices) {
+    public Param {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(description, "description");
+      choices = List.copyOf(choices);
+    }
+
+    public static Param required(String name, String description) {
+      return new Param(name, false, true, description, "string", List.of());
+    }
+
+    public static Param optional(String name, String description, String... choices) {
+      return new Param(name, false, false, description, "string", List.of(choices));
+    }
+
+    public static Param year(String name, boolean required, String description) {
+      return new Param(name, false, required, description, "integer", List.of());
+    }
+
+    public static Param path(String name, String description) {
+      return new Param(name, true, true, description, "string", List.of());
+    }
+  }
+
+  public ApiRoute {
+    Objects.requireNonNull(method, "method");
+    Objects.requireNonNull(path, "path");
+    Objects.requireNonNull(handler, "handler");
+    Objects.requireNonNull(summary, "summary");
+    params = List.copyOf(params);
+    Objects.requireNonNull(produces, "produces");
+  }
+
+  public static ApiRoute get(String path, Handler handler, String summary, Class<?> response, Param... params) {
+    return new ApiRoute(Method.GET, path, handler, summary, List.of(params), response, false, "application/json");
+  }
+
+  public static ApiRoute getList(String path, Handler handler, String summary, Class<?> element, Param... params) {
+    return new ApiRoute(Method.GET, path, handler, summary, List.of(params), element, true, "application/json");
+  }
+
+  /** A route answering with a file of {@code mediaType}. */
+  public static ApiRoute file(Method method, String path, Handler handler, String summary, String mediaType,
+      Param... params) {
+    return new ApiRoute(method, path, handler, summary, List.of(params), null, false, mediaType);
+  }
+}

@@ -1,0 +1,142 @@
+// What every page shares: the header, fetching /api/..., number formats and the footnote.
+// Text from data is always set with textContent, never parsed as HTML.
+import { lang, t, translatePage } from './i18n.js';
+
+export { lang, t };
+
+export const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
+const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
+
+/** A number as the page shows it; null (no data) as an em dash. */
+export function fmt(value) {
+  return value === null || value === undefined || Number.isNaN(value) ? '—' : numbers.format(value);
+}
+
+export function percent(value) {
+  return value === null || value === undefined || !Number.isFinite(value) ? '—'
+    : (value > 0 ? '+' : '') + numbers.format(Math.round(value * 10) / 10) + ' %';
+}
+
+export class ApiError extends Error {
+  constructor(status, message) {
+    super(message);
+    this.status = status;
+  }
+}
+
+/** GET (or POST) a JSON endpoint of this server; a non-2xx answer throws its error message. */
+export async function api(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  const url = path + (query.toString() ? '?' + query : '');
+  const response = await fetch(url, { headers: { Accept: 'application/json' } });
+  const body = await response.json().catch(() => ({}));
+  if (!response.ok) throw new ApiError(response.status, body.error || String(response.status));
+  return body;
+}
+
+/** The catalogue (code -> indicator), fetched once per page. */
+let catalogue;
+export async function indicators() {
+  if (!catalogue) {
+    const list = await api('/api/indicators');
+    catalogue = new Map(list.map((i) => [i.code, i]));
+  }
+  return catalogue;
+}
+
+export function indicatorName(indicator) {
+  return indicator ? (lang === 'en' ? indicator.name_en : indicator.name_vi) : '';
+}
+
+/** The served snapshot (/health), fetched once per page. */
+let health;
+export async function snapshot() {
+  if (!health) health = await api('/health');
+  return health;
+}
+
+export function loadedAt(h) {
+  return h.loaded_at ? new Date(h.loaded_at).toLocaleString(locale, { timeZone: 'Asia/Ho_Chi_Minh' }) : '?';
+}
+
+/** The last calendar year that had ended when the snapshot was loaded. */
+export function latestCompleteYear(h) {
+  const loaded = h.loaded_at ? new Date(h.loaded_at) : new Date();
+  return Number(loaded.toLocaleString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' })) - 1;
+}
+
+export function label(prefix, code) {
+  return code ? t(prefix + '.' + code) : '';
+}
+
+/** The page's <header>: title, navigation (current page marked) and the language switch. */
+export function header(current) {
+  translatePage();
+  document.title = t('nav.' + current) + ' · ' + t('app.title');
+  const nav = document.querySelector('header nav');
+  for (const page of ['overview', 'trends', 'map', 'region']) {
+    const a = document.createElement('a');
+    a.href = { overview: '/', trends: '/trends.html', map: '/map.html', region: '/region.html' }[page];
+    a.textContent = t('nav.' + page);
+    if (page === current) a.setAttribute('aria-current', 'page');
+    nav.appendChild(a);
+  }
+  const api = document.createElement('a');
+  api.href = '/openapi.json';
+  api.textContent = t('nav.api');
+  api.className = 'api';
+  nav.appendChild(api);
+  const switcher = document.createElement('a');
+  switcher.id = 'lang-switch';
+  const params = new URLSearchParams(location.search);
+  params.set('lang', lang === 'en' ? 'vi' : 'en');
+  switcher.href = location.pathname + '?' + params;
+  switcher.textContent = t('lang.switch');
+  nav.appendChild(switcher);
+}
+
+/** Unit, source, snapshot and the no-data convention, under a chart. */
+export function footnote(el, { unit, sources, snapshotId, loaded }) {
+  const parts = [];
+  if (unit) parts.push(t('foot.unit') + ': ' + unit);
+  if (sources && sources.length) parts.push(t('foot.source') + ': ' + sources.join(', '));
+  if (snapshotId) parts.push(t('foot.snapshot') + ' ' + snapshotId + (loaded ? ' (' + t('foot.loaded') + ' ' + loaded + ')' : ''));
+  parts.push(t('foot.nodata'));
+  el.textContent = parts.join(' · ');
+}
+
+/** Fills a <select> with [value, text] pairs and selects {@code selected}. */
+export function options(select, pairs, selected) {
+  select.replaceChildren(...pairs.map(([value, text]) => {
+    const o = document.createElement('option');
+    o.value = value;
+    o.textContent = text;
+    return o;
+  }));
+  if (selected !== undefined && pairs.some(([v]) => String(v) === String(selected))) select.value = selected;
+}
+
+/** The page's query string as an object, and a way to update it without reloading. */
+export const query = {
+  get: (name, fallback) => new URLSearchParams(location.search).get(name) ?? fallback,
+  set(values) {
+    const params = new URLSearchParams(location.search);
+    for (const [k, v] of Object.entries(values)) {
+      if (v === undefined || v === null || v === '') params.delete(k); else params.set(k, v);
+    }
+    history.replaceState(null, '', location.pathname + '?' + params);
+  },
+};
+
+/** Shows an error in place of a page part, as text. */
+export function showError(el, e) {
+  el.textContent = e instanceof ApiError && e.status === 503 ? t('no_snapshot') : t('error') + ': ' + e.message;
+  el.classList.add('error');
+}
+
+export function regionLink(code, boundaries, text) {
+  const a = document.createElement('a');
+  a.href = '/region.html?' + new URLSearchParams({ code, boundaries: boundaries || '2025' });
+  a.textContent = text ?? code;
+  return a;
+}

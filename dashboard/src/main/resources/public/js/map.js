@@ -1,0 +1,192 @@
+// Map: a choropleth of one indicator by province or commune, a year slider with a play button,
+// and a legend of classes fixed across the years shown (so colours compare from year to year).
+// Boundaries come from an imported GeoJSON; without one, a tile grid is drawn, never an empty box.
+import { api, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, query,
+  showError, snapshot, t, label } from './core.js';
+import { layout, shortName } from './grid.js';
+import { Panel } from './panel.js';
+
+header('map');
+const $ = (id) => document.getElementById(id);
+const panel = new Panel($('map-panel'), { ranking: true, height: 600 });
+const NO_DATA = -1; // stands for "no data" inside the chart only; tables and downloads keep null
+const PALETTE = ['#edf8e9', '#bae4b3', '#74c476', '#31a354', '#006d2c'];
+const state = {
+  indicator: query.get('indicator', 'houses_supported'),
+  level: query.get('level', 'province'),
+  boundaries: query.get('boundaries', '2025'),
+  province: query.get('province', ''),
+  year: Number(query.get('year', '0')),
+};
+let catalogue;
+let h;
+const geo = {};
+let frames = new Map(); // year -> /api/map answer, filtered to what is drawn
+let pieces = [];
+let timer = null;
+
+async function main() {
+  try {
+    [catalogue, h] = await Promise.all([indicators(), snapshot()]);
+  } catch (e) {
+    showError(panel.status, e);
+    return;
+  }
+  for (const level of ['province', 'commune']) {
+    const response = await fetch('/api/geo/' + level);
+    if (response.ok) {
+      echarts.registerMap('danvan-' + level, await response.json());
+      geo[level] = true;
+    }
+  }
+  options($('indicator'), [...catalogue.values()].map((i) => [i.code, indicatorName(i)]), state.indicator);
+  options($('level'), ['province', 'commune'].map((l) => [l, t('level.' + l)]), state.level);
+  document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
+  $('indicator').addEventListener('change', () => { state.indicator = $('indicator').value; load(); });
+  $('level').addEventListener('change', () => { state.level = $('level').value; load(); });
+  $('province').addEventListener('change', () => { state.province = $('province').value; load(); });
+  for (const r of document.querySelectorAll('#boundaries input')) {
+    r.addEventListener('change', () => { state.boundaries = r.value; load(); });
+  }
+  $('year').addEventListener('input', () => { state.year = Number($('year').value); drawYear(); });
+  $('play').addEventListener('click', play);
+  await load();
+}
+
+/** Every year of the indicator fetched at once: the legend's classes span them all. */
+async function load() {
+  stop();
+  state.indicator = $('indicator').value;
+  $('province-label').hidden = state.level !== 'commune';
+  panel.loading();
+  try {
+    const span = await api('/api/series', { indicator: state.indicator, region: 'VN', boundaries: state.boundaries });
+    const years = span.series[0].points.map((p) => Number(p.period));
+    const members = await communesOf();
+    const answers = await Promise.all(years.map((year) =>
+      api('/api/map', { indicator: state.indicator, year, level: state.level, boundaries: state.boundaries })));
+    frames = new Map(answers.map((a) => [a.year, { ...a,
+      values: a.values.filter((v) => (members ? members.has(v.region) : true)) }]));
+    const last = Math.min(years.at(-1), latestCompleteYear(h));
+    $('year').min = years[0];
+    $('year').max = years.at(-1);
+    if (!years.includes(state.year)) state.year = years.includes(last) ? last : years.at(-1);
+    $('year').value = state.year;
+    pieces = classes([...frames.values()].flatMap((f) => f.values.map((v) => v.value)));
+    drawYear();
+  } catch (e) {
+    panel.fail(t('error') + ': ' + e.message);
+  }
+}
+
+/** At commune level: the chosen province's communes (through its districts as reported). */
+async function communesOf() {
+  if (state.level !== 'commune') return null;
+  const provinces = (await api('/api/regions', { boundaries: state.boundaries, level: 'province' })).regions;
+  options($('province'), provinces.map((p) => [p.code, p.name]), state.province);
+  state.province = $('province').value;
+  const all = (await api('/api/regions', { boundaries: state.boundaries })).regions;
+  const parent = new Map(all.map((r) => [r.code, r.parent]));
+  const provinceOf = (code) => {
+    let c = code;
+    while (c && !provinces.some((p) => p.code === c)) c = parent.get(c);
+    return c;
+  };
+  return new Set(all.filter((r) => r.level === 'commune' && provinceOf(r.code) === state.province).map((r) => r.code));
+}
+
+/** About five classes at rounded quantiles of every value shown, plus "no data". */
+function classes(values) {
+  const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
+  if (!v.length) return [{ value: NO_DATA, label: t('no_data.legend'), color: '#d9d9d9' }];
+  const nice = (x) => {
+    if (x <= 0) return 0;
+    const p = 10 ** (Math.floor(Math.log10(x)) - 1);
+    return Math.round(x / p) * p;
+  };
+  const breaks = [...new Set([1, 2, 3, 4].map((i) => nice(v[Math.floor(i * v.length / 5)])))].filter((b) => b > v[0]);
+  const edges = [v[0], ...breaks];
+  const out = edges.map((lo, i) => {
+    const hi = edges[i + 1];
+    return hi === undefined ? { gte: lo, label: '≥ ' + fmt(lo) } : { gte: lo, lt: hi, label: fmt(lo) + ' – < ' + fmt(hi) };
+  });
+  out.forEach((p, i) => { p.color = PALETTE[Math.round(i * (PALETTE.length - 1) / Math.max(1, out.length - 1))]; });
+  return [...out.reverse(), { value: NO_DATA, label: t('no_data.legend'), color: '#d9d9d9' }];
+}
+
+function drawYear() {
+  query.set(state);
+  const frame = frames.get(state.year);
+  if (!frame) return;
+  $('year-out').textContent = state.year;
+  const indicator = catalogue.get(state.indicator);
+  panel.setTitle(indicatorName(indicator) + ' · ' + state.year);
+  const drawn = frame.values.filter((v) => v.in_force || v.value !== undefined);
+  const useGeo = geo[state.level] && (state.boundaries === '2025' || state.year >= 2025);
+  const visualMap = { type: 'piecewise', pieces, left: 10, bottom: 10, seriesIndex: 0, textStyle: { fontSize: 12 } };
+  const tooltip = { formatter: (p) => (p.data ? p.data.label + ': ' + (p.data.raw === null ? t('no_data') : fmt(p.data.raw) + ' ' + frame.unit) : p.name) };
+  let option;
+  if (useGeo) {
+    const shown = drawn.filter((v) => v.in_force);
+    $('map-kind').textContent = t('map.geo');
+    option = { animation: false, tooltip, visualMap,
+      series: [{ type: 'map', map: 'danvan-' + state.level, nameProperty: 'code', roam: true, top: 10, bottom: 10,
+        itemStyle: { borderColor: '#fff', borderWidth: 0.6, areaColor: '#d9d9d9' }, emphasis: { label: { show: false } },
+        data: shown.map((v) => ({ name: v.region, code: v.region, label: v.name, raw: v.value ?? null, value: v.value ?? NO_DATA })) }] };
+  } else {
+    const shown = state.level === 'province' && drawn.some((v) => v.in_force) ? drawn.filter((v) => v.in_force) : drawn;
+    const grid = layout(shown.map((v) => v.region));
+    $('map-kind').textContent = grid.geographic ? t('map.tilegrid') : t('map.codegrid');
+    option = { animation: false, tooltip, visualMap,
+      grid: { left: 150, right: 10, top: 10, bottom: 10 },
+      xAxis: { type: 'category', data: [...Array(grid.columns).keys()], show: false },
+      yAxis: { type: 'category', data: [...Array(grid.rows).keys()], show: false, inverse: true },
+      series: [{ type: 'heatmap', itemStyle: { borderColor: '#fff', borderWidth: 3 },
+        label: { show: true, fontSize: grid.columns > 10 ? 9 : 11, overflow: 'truncate', width: 80,
+          formatter: (p) => shortName(p.data.label) + '\n' + (p.data.raw === null ? '—' : fmt(p.data.raw)) },
+        data: shown.map((v) => ({ value: [...grid.cells[v.region], v.value ?? NO_DATA], code: v.region, label: v.name,
+          raw: v.value ?? null })) }] };
+  }
+  const rows = frame.values.map((v) => [v.region, v.name, v.value ?? null, v.source ? label('source', v.source) : null,
+    v.exact === undefined ? null : t(v.exact ? 'exact.yes' : 'exact.no'), v.method ? label('method', v.method) : null]);
+  const table = { columns: [t('col.region'), t('col.name'), t('col.value') + ' ' + state.year, t('col.source'), t('col.exact'), t('col.method')],
+    numeric: [false, false, true, false, false, false], rows };
+  const ranked = [...frame.values].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
+  let rank = 0;
+  const ranking = { columns: [t('col.rank'), t('col.region'), t('col.name'), t('col.value') + ' ' + state.year],
+    numeric: [true, false, false, true],
+    rows: ranked.map((v, i) => [v.value === undefined ? null
+      : (rank = i > 0 && ranked[i - 1].value === v.value ? rank : i + 1), v.region, v.name, v.value ?? null]) };
+  panel.show(option, table, ranking, { source: indicator.source_tables.join(', '), snapshot: frame.snapshot });
+  panel.chart.off('click');
+  panel.chart.on('click', (e) => {
+    if (e.data && e.data.code) location.href = '/region.html?' + new URLSearchParams({ code: e.data.code, boundaries: state.boundaries, indicator: state.indicator });
+  });
+  footnote(panel.foot, { unit: frame.unit, sources: indicator.source_tables, snapshotId: frame.snapshot, loaded: loadedAt(h) });
+}
+
+function play() {
+  if (timer) {
+    stop();
+    return;
+  }
+  $('play').textContent = '❚❚';
+  if (state.year >= Number($('year').max)) state.year = Number($('year').min) - 1;
+  timer = setInterval(() => {
+    if (state.year >= Number($('year').max)) {
+      stop();
+      return;
+    }
+    state.year += 1;
+    $('year').value = state.year;
+    drawYear();
+  }, 1200);
+}
+
+function stop() {
+  clearInterval(timer);
+  timer = null;
+  $('play').textContent = t('map.play');
+}
+
+main();

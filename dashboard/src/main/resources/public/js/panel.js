@@ -1,0 +1,202 @@
+// A chart with its Table and Ranking tabs and its downloads: CSV and XLSX of exactly the rows the
+// active tab shows (numbers unformatted, no data as an empty cell), PNG of the chart.
+import { fmt, t } from './core.js';
+
+let painted = false;
+/** The page-load figure: the first chart of the page finished drawing (read by bench pages). */
+function markPainted() {
+  if (!painted) {
+    painted = true;
+    performance.mark('first-chart');
+  }
+}
+
+export class Panel {
+  /**
+   * @param el a <section class="panel"> with data-panel="name"; the panel fills it
+   * @param height chart height in px
+   */
+  constructor(el, { title, height = 420, ranking = false } = {}) {
+    this.el = el;
+    this.title = title || '';
+    el.replaceChildren();
+    const bar = div('panel-bar');
+    this.heading = document.createElement('h2');
+    this.heading.textContent = this.title;
+    const tabs = div('tabs');
+    tabs.setAttribute('role', 'tablist');
+    this.tabs = {};
+    for (const name of ['chart', 'table', ...(ranking ? ['ranking'] : [])]) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.tab = name;
+      b.setAttribute('role', 'tab');
+      b.textContent = t('tab.' + name);
+      b.addEventListener('click', () => this.select(name));
+      tabs.appendChild(b);
+      this.tabs[name] = b;
+    }
+    const downloads = div('downloads');
+    for (const [kind, action] of [['csv', () => this.downloadCsv()], ['xlsx', () => this.downloadXlsx()],
+      ['png', () => this.downloadPng()]]) {
+      const b = document.createElement('button');
+      b.type = 'button';
+      b.dataset.download = kind;
+      b.textContent = t('download.' + kind);
+      b.addEventListener('click', action);
+      downloads.appendChild(b);
+    }
+    bar.append(this.heading, tabs, downloads);
+    this.status = div('panel-status');
+    this.chartEl = div('chart');
+    this.chartEl.style.height = height + 'px';
+    this.tableEl = div('table-wrap');
+    this.rankingEl = div('table-wrap');
+    this.notes = div('notes');
+    this.foot = document.createElement('p');
+    this.foot.className = 'footnote';
+    el.append(bar, this.status, this.chartEl, this.tableEl, this.rankingEl, this.notes, this.foot);
+    this.chart = echarts.init(this.chartEl, null, { renderer: 'canvas' });
+    this.chart.on('finished', markPainted);
+    window.addEventListener('resize', () => this.chart.resize());
+    this.data = { table: null, ranking: null };
+    this.select('chart');
+  }
+
+  setTitle(text) {
+    this.title = text;
+    this.heading.textContent = text;
+  }
+
+  loading() {
+    this.status.textContent = t('loading');
+    this.status.classList.remove('error');
+  }
+
+  fail(message) {
+    this.status.textContent = message;
+    this.status.classList.add('error');
+    this.chart.clear();
+  }
+
+  /**
+   * Shows a chart and its tables.
+   * @param option the ECharts option
+   * @param table {columns: [label], rows: [[value]], numeric: [bool]}: what the chart draws
+   * @param ranking the same shape, or null
+   * @param meta {source, snapshot} for the downloads' second sheet
+   */
+  show(option, table, ranking, meta) {
+    this.status.textContent = '';
+    this.status.classList.remove('error');
+    this.chart.setOption(option, { notMerge: true });
+    this.data = { table, ranking, meta: meta || {} };
+    renderTable(this.tableEl, table);
+    if (ranking) renderTable(this.rankingEl, ranking);
+  }
+
+  select(name) {
+    this.active = name;
+    for (const [n, b] of Object.entries(this.tabs)) b.setAttribute('aria-selected', String(n === name));
+    this.chartEl.hidden = name !== 'chart';
+    this.tableEl.hidden = name !== 'table';
+    this.rankingEl.hidden = name !== 'ranking';
+    if (name === 'chart') this.chart.resize();
+  }
+
+  /** The rows the active tab shows: the ranking on its tab, else the chart's table. */
+  shown() {
+    return this.active === 'ranking' && this.data.ranking ? this.data.ranking : this.data.table;
+  }
+
+  fileName(ext) {
+    const base = (this.title || 'bang').normalize('NFC').replace(/[^\p{L}\p{N}]+/gu, '-').replace(/^-+|-+$/g, '');
+    return (base || 'bang') + (this.active === 'ranking' ? '-xep-hang' : '') + '.' + ext;
+  }
+
+  downloadCsv() {
+    const table = this.shown();
+    if (!table) return;
+    const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(','));
+    save(new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }), this.fileName('csv'));
+  }
+
+  async downloadXlsx() {
+    const table = this.shown();
+    if (!table) return;
+    const response = await fetch('/api/export/xlsx', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ title: this.title, source: this.data.meta.source || '', snapshot: this.data.meta.snapshot || '',
+        columns: table.columns, rows: table.rows }),
+    });
+    if (!response.ok) {
+      this.fail(t('error') + ': ' + ((await response.json().catch(() => ({}))).error || response.status));
+      return;
+    }
+    save(await response.blob(), this.fileName('xlsx'));
+  }
+
+  downloadPng() {
+    const url = this.chart.getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#ffffff' });
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = this.fileName('png').replace('-xep-hang', '');
+    a.click();
+  }
+}
+
+function div(className) {
+  const d = document.createElement('div');
+  d.className = className;
+  return d;
+}
+
+function csvCell(value) {
+  if (value === null || value === undefined) return '';
+  const text = String(value);
+  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
+}
+
+function save(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60000);
+}
+
+/** A <table> of the rows: numbers formatted for reading, no data as "—" with its meaning. */
+export function renderTable(el, table) {
+  const t0 = document.createElement('table');
+  const head = t0.createTHead().insertRow();
+  table.columns.forEach((c, i) => {
+    const th = document.createElement('th');
+    th.scope = 'col';
+    th.textContent = c;
+    if (table.numeric[i]) th.className = 'num';
+    head.appendChild(th);
+  });
+  const body = t0.createTBody();
+  for (const row of table.rows) {
+    const tr = body.insertRow();
+    row.forEach((v, i) => {
+      const td = tr.insertCell();
+      if (v === null || v === undefined) {
+        td.textContent = '—';
+        td.title = t('no_data');
+        td.className = 'no-data' + (table.numeric[i] ? ' num' : '');
+      } else if (table.numeric[i]) {
+        td.textContent = fmt(v);
+        td.dataset.value = v;
+        td.className = 'num';
+      } else {
+        td.textContent = v;
+      }
+    });
+  }
+  el.replaceChildren(t0);
+}
