@@ -32,12 +32,10 @@ async function main() {
     showError(panel.status, e);
     return;
   }
-  for (const level of ['province', 'commune']) {
-    const response = await fetch('/api/geo/' + level);
-    if (response.ok) {
-      echarts.registerMap('danvan-' + level, await response.json());
-      geo[level] = true;
-    }
+  const imported = await api('/api/geo');
+  for (const level of ['province', 'commune'].filter((l) => imported[l])) {
+    echarts.registerMap('danvan-' + level, await api('/api/geo/' + level));
+    geo[level] = true;
   }
   options($('indicator'), [...catalogue.values()].map((i) => [i.code, indicatorName(i)]), state.indicator);
   options($('level'), ['province', 'commune'].map((l) => [l, t('level.' + l)]), state.level);
@@ -65,8 +63,18 @@ async function load() {
     const members = await communesOf();
     const answers = await Promise.all(years.map((year) =>
       api('/api/map', { indicator: state.indicator, year, level: state.level, boundaries: state.boundaries })));
-    frames = new Map(answers.map((a) => [a.year, { ...a,
-      values: a.values.filter((v) => (members ? members.has(v.region) : true)) }]));
+    // restated, every unit of 2025 exists in every year: one without a figure is drawn as no data
+    const universe = state.boundaries !== '2025' ? null : members || new Map(
+      (await api('/api/regions', { boundaries: '2025', level: 'province' })).regions.map((r) => [r.code, r.name]));
+    frames = new Map(answers.map((a) => {
+      const values = a.values.filter((v) => (members ? members.has(v.region) : true));
+      const listed = new Set(values.map((v) => v.region));
+      for (const [code, name] of universe || []) {
+        if (!listed.has(code)) values.push({ region: code, name, in_force: true });
+      }
+      values.sort((x, y) => x.region.localeCompare(y.region));
+      return [a.year, { ...a, values }];
+    }));
     const last = Math.min(years.at(-1), latestCompleteYear(h));
     $('year').min = years[0];
     $('year').max = years.at(-1);
@@ -79,7 +87,7 @@ async function load() {
   }
 }
 
-/** At commune level: the chosen province's communes (through its districts as reported). */
+/** At commune level: the chosen province's communes, code -> name (through its districts as reported). */
 async function communesOf() {
   if (state.level !== 'commune') return null;
   const provinces = (await api('/api/regions', { boundaries: state.boundaries, level: 'province' })).regions;
@@ -92,7 +100,8 @@ async function communesOf() {
     while (c && !provinces.some((p) => p.code === c)) c = parent.get(c);
     return c;
   };
-  return new Set(all.filter((r) => r.level === 'commune' && provinceOf(r.code) === state.province).map((r) => r.code));
+  return new Map(all.filter((r) => r.level === 'commune' && provinceOf(r.code) === state.province)
+    .map((r) => [r.code, r.name]));
 }
 
 /** About five classes at rounded quantiles of every value shown, plus "no data". */
@@ -121,20 +130,21 @@ function drawYear() {
   $('year-out').textContent = state.year;
   const indicator = catalogue.get(state.indicator);
   panel.setTitle(indicatorName(indicator) + ' · ' + state.year);
-  const drawn = frame.values.filter((v) => v.in_force || v.value !== undefined);
+  // restated, every unit is drawn; as reported, the units in force at the year's end
+  const drawn = state.boundaries === '2025' ? frame.values : frame.values.filter((v) => v.in_force);
   const useGeo = geo[state.level] && (state.boundaries === '2025' || state.year >= 2025);
   const visualMap = { type: 'piecewise', pieces, left: 10, bottom: 10, seriesIndex: 0, textStyle: { fontSize: 12 } };
   const tooltip = { formatter: (p) => (p.data ? p.data.label + ': ' + (p.data.raw === null ? t('no_data') : fmt(p.data.raw) + ' ' + frame.unit) : p.name) };
   let option;
   if (useGeo) {
-    const shown = drawn.filter((v) => v.in_force);
+    const shown = drawn;
     $('map-kind').textContent = t('map.geo');
     option = { animation: false, tooltip, visualMap,
       series: [{ type: 'map', map: 'danvan-' + state.level, nameProperty: 'code', roam: true, top: 10, bottom: 10,
         itemStyle: { borderColor: '#fff', borderWidth: 0.6, areaColor: '#d9d9d9' }, emphasis: { label: { show: false } },
         data: shown.map((v) => ({ name: v.region, code: v.region, label: v.name, raw: v.value ?? null, value: v.value ?? NO_DATA })) }] };
   } else {
-    const shown = state.level === 'province' && drawn.some((v) => v.in_force) ? drawn.filter((v) => v.in_force) : drawn;
+    const shown = drawn;
     const grid = layout(shown.map((v) => v.region));
     $('map-kind').textContent = grid.geographic ? t('map.tilegrid') : t('map.codegrid');
     option = { animation: false, tooltip, visualMap,

@@ -100,6 +100,7 @@ public final class DashboardApp {
             optional("parent", "GSO code of the parent region")),
         ApiRoute.get("/api/regions/{code}", regions::profile, "a region with its breadcrumb and children",
             RegionProfile.class, path("code", "GSO code, VN for the nation"), boundaries),
+        ApiRoute.get("/api/geo", maps::levels, "which levels have imported boundaries", GeoController.GeoLevels.class),
         ApiRoute.file(Method.GET, "/api/geo/{level}", maps::get,
             "imported boundaries (GeoJSON with code and name properties); 404 when none were imported",
             GeoController.MEDIA_TYPE, path("level", "province or commune")),

@@ -111,16 +111,21 @@ class DashboardAppTest {
   }
 
   @Test
-  void the_home_page_is_vietnamese_and_loads_its_script() throws Exception {
+  void pages_and_echarts_are_served_from_the_jar_with_no_address_outside_it() throws Exception {
     try (Warehouse wh = Warehouse.open(Lake.at(publishedLake().root()))) {
       JavalinTest.test(DashboardApp.create(wh, CATALOGUE), (server, client) -> {
-        Response page = client.get("/");
-        assertThat(page.code()).isEqualTo(200);
-        assertThat(page.body().string()).contains("<html lang=\"vi\">")
-            .contains("Danh mục chỉ tiêu").contains("src=\"/app.js\"");
-        Response script = client.get("/app.js");
-        assertThat(script.code()).isEqualTo(200);
-        assertThat(script.body().string()).contains("/api/indicators").contains("/health");
+        for (String page : List.of("/", "/trends.html", "/map.html", "/region.html")) {
+          Response response = client.get(page);
+          assertThat(response.code()).as(page).isEqualTo(200);
+          String html = response.body().string();
+          assertThat(html).as(page).contains("<html lang=\"vi\">").contains("src=\"/vendor/echarts.min.js\"")
+              .doesNotContain("http://").doesNotContain("https://").doesNotContain("//cdn");
+        }
+        Response echarts = client.get("/vendor/echarts.min.js");
+        assertThat(echarts.code()).isEqualTo(200);
+        String script = echarts.body().string();
+        assertThat(script.length()).isGreaterThan(500_000);
+        assertThat(script).contains("5.6.0"); // the version package.json pins
       });
     }
   }

@@ -17,6 +17,14 @@ public final class GeoController {
     this.store = Objects.requireNonNull(store, "store");
   }
 
+  /** {@code GET /api/geo}: which levels have imported boundaries, so a page asks only for those. */
+  public void levels(Context ctx) {
+    ctx.json(new GeoLevels(store.file("province").isPresent(), store.file("commune").isPresent()));
+  }
+
+  /** The answer of {@code /api/geo}. */
+  public record GeoLevels(boolean province, boolean commune) {}
+
   public void get(Context ctx) {
     String level = ctx.pathParam("level");
     if (!level.equals("province") && !level.equals("commune")) {

@@ -1,0 +1,112 @@
+package vn.danvan.dashboard.pages;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * Debian's Chromium and ChromeDriver ({@code apt-get install chromium chromium-driver}), headless,
+ * at 1366×768, downloading into a folder of the caller's: never a browser Selenium would fetch
+ * itself. The flags keep Chromium off the network (this machine's is closed) and out of the
+ * sandbox (tests run as root). Shared with the bench module through the dashboard's test-jar.
+ */
+public final class HeadlessChromium implements AutoCloseable {
+  public static final String BINARY = "/usr/bin/chromium";
+  public static final String DRIVER = "/usr/bin/chromedriver";
+
+  private final ChromeDriver driver;
+  private final Path profile;
+  private final Path downloads;
+
+  private HeadlessChromium(ChromeDriver driver, Path profile, Path downloads) {
+    this.driver = driver;
+    this.profile = profile;
+    this.downloads = downloads;
+  }
+
+  /** @throws IllegalStateException naming the Debian packages when Chromium is not installed */
+  public static HeadlessChromium start(Path downloads, int width, int height) {
+    if (!Files.isExecutable(Path.of(BINARY)) || !Files.isExecutable(Path.of(DRIVER))) {
+      throw new IllegalStateException("headless Chromium is needed: apt-get install chromium chromium-driver ("
+          + BINARY + ", " + DRIVER + ")");
+    }
+    try {
+      Files.createDirectories(downloads);
+      Path profile = Files.createTempDirectory("danvan-chromium");
+      ChromeOptions options = new ChromeOptions().setBinary(BINARY).addArguments("--headless=new", "--no-sandbox",
+          "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+          "--disable-background-networking", "--disable-component-update", "--disable-sync",
+          "--disable-default-apps", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
+          "--lang=vi-VN");
+      options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+          "download.prompt_for_download", false, "safebrowsing.enabled", false));
+      LoggingPreferences logs = new LoggingPreferences();
+      logs.enable(LogType.BROWSER, Level.ALL);
+      options.setCapability("goog:loggingPrefs", logs);
+      ChromeDriverService service = new ChromeDriverService.Builder()
+          .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
+      ChromeDriver driver = new ChromeDriver(service, options);
+      driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+      return new HeadlessChromium(driver, profile, downloads);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public ChromeDriver driver() {
+    return driver;
+  }
+
+  public Path downloads() {
+    return downloads;
+  }
+
+  /** Runs {@code script} (its {@code return} value comes back as Java objects). */
+  public Object js(String script, Object... args) {
+    return ((JavascriptExecutor) driver).executeScript(script, args);
+  }
+
+  /** Waits (polling, up to {@code seconds}) until the page's first chart has drawn. */
+  public void awaitFirstChart(int seconds) {
+    new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d ->
+        Boolean.TRUE.equals(js("return performance.getEntriesByName('first-chart').length > 0")));
+  }
+
+  /** Milliseconds from navigation start to the first chart drawn. */
+  public double firstChartMillis() {
+    return ((Number) js("return performance.getEntriesByName('first-chart')[0].startTime")).doubleValue();
+  }
+
+  /** The console's messages since the last call, errors (SEVERE) first. */
+  public List<LogEntry> consoleErrors() {
+    return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        .filter(e -> e.getLevel().intValue() >= Level.SEVERE.intValue()).toList();
+  }
+
+  @Override
+  public void close() {
+    try {
+      driver.quit();
+    } finally {
+      try (var files = Files.walk(profile)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException ignored) {
+        // a profile left in /tmp is harmless
+      }
+    }
+  }
+}

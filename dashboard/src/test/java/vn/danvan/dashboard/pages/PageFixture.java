@@ -1,0 +1,104 @@
+package vn.danvan.dashboard.pages;
+
+import java.nio.file.Path;
+import java.util.List;
+import vn.danvan.warehouse.testlake.TestLake;
+
+/**
+ * A lake for the page tests, written by DuckDB in the marts' layout (docs/marts.md) with figures
+ * simple enough to state here:
+ * <ul>
+ *   <li>the 34 provinces of 2025 (the tile grid's codes), province number {@code i} (1-based in
+ *       {@link #PROVINCES} order); indicator {@code houses_supported}, grain year, 2016-2025;
+ *   <li>as reported: province {@code 100 i + (y - 2016)}; restated to 2025 the same plus 50 before
+ *       2025, apportioned by population ({@code exact=false}); the nation 10,000 + 100 (y - 2016);
+ *   <li>province 79 has no figure in 2020 (no data, not zero);
+ *   <li>Hà Nội (01): as reported its district 001 ({@code 30 + y - 2016}) holds communes 00004 and
+ *       00008; restated, 01 holds communes 00004 ({@code 10 + y - 2016}), 00008
+ *       ({@code 20 + y - 2016}) and 00025 (0 every year: a real zero);
+ *   <li>a 2024 report of commune 00004 whose breakdown by field (1,212 + 2,298 + 486 + 507 = 4,503)
+ *       disagrees with its total 4,494.
+ * </ul>
+ */
+final class PageFixture {
+  static final String SNAPSHOT = "20260115T013000123Z-0badcafe";
+  static final String INDICATOR = "houses_supported";
+  static final List<String> PROVINCES = List.of("01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24",
+      "25", "31", "33", "37", "38", "40", "42", "44", "46", "48", "51", "52", "56", "66", "68", "75", "79", "80",
+      "82", "86", "91", "92", "96");
+
+  /** Units as reported exist from long before the series; the restated ones from the reform. */
+  private static final String OLD = "DATE '2008-08-01'";
+  private static final String NEW = "DATE '2025-07-01'";
+
+  private PageFixture() {}
+
+  /** As reported, province {@code code} in {@code year}; null for 79 in 2020. */
+  static Double reported(String code, int year) {
+    if (code.equals("79") && year == 2020) {
+      return null;
+    }
+    return 100.0 * (PROVINCES.indexOf(code) + 1) + (year - 2016);
+  }
+
+  static Double restated(String code, int year) {
+    Double r = reported(code, year);
+    return r == null ? null : r + (year < 2025 ? 50 : 0);
+  }
+
+  static String name(String code) {
+    return switch (code) {
+      case "01" -> "Thành phố Hà Nội";
+      case "79" -> "Thành phố Hồ Chí Minh";
+      default -> "Tỉnh số " + code;
+    };
+  }
+
+  static TestLake write(Path root) {
+    StringBuilder provinces = new StringBuilder();
+    for (int i = 0; i < PROVINCES.size(); i++) {
+      provinces.append(i == 0 ? "" : ", ").append("('").append(PROVINCES.get(i)).append("', ").append(i + 1)
+          .append(", '").append(name(PROVINCES.get(i))).append("')");
+    }
+    String p = "(VALUES " + provinces + ") p(code, i, name)";
+    String years = "range(2016, 2026) t(y)";
+    String values = String.join(" UNION ALL ",
+        "SELECT 'reported' AS b, 'nation' AS level, 'VN' AS code, y, 10000.0 + 100 * (y - 2016) AS value, true AS exact FROM " + years,
+        "SELECT '2025', 'nation', 'VN', y, 10000.0 + 100 * (y - 2016), true FROM " + years,
+        "SELECT 'reported', 'province', code, y, 100.0 * i + (y - 2016), true FROM " + p + ", " + years
+            + " WHERE NOT (code = '79' AND y = 2020)",
+        "SELECT '2025', 'province', code, y, 100.0 * i + (y - 2016) + CASE WHEN y < 2025 THEN 50 ELSE 0 END, y >= 2025 FROM "
+            + p + ", " + years + " WHERE NOT (code = '79' AND y = 2020)",
+        "SELECT 'reported', 'district', '001', y, 30.0 + y - 2016, true FROM " + years,
+        "SELECT 'reported', 'commune', '00004', y, 10.0 + y - 2016, true FROM " + years,
+        "SELECT 'reported', 'commune', '00008', y, 20.0 + y - 2016, true FROM " + years,
+        "SELECT '2025', 'commune', '00004', y, 10.0 + y - 2016, true FROM " + years,
+        "SELECT '2025', 'commune', '00008', y, 20.0 + y - 2016, true FROM " + years,
+        "SELECT '2025', 'commune', '00025', y, 0.0, true FROM " + years);
+    String regions = String.join(" UNION ALL ",
+        "SELECT m.b AS boundaries, 'nation' AS level, 'VN' AS region_code, 'Việt Nam' AS name, "
+            + "CAST(NULL AS VARCHAR) AS parent_code, CAST(NULL AS DATE) AS valid_from FROM (VALUES ('reported'), ('2025')) m(b)",
+        "SELECT m.b, 'province', code, name, 'VN', m.d FROM " + p + ", (VALUES ('reported', " + OLD + "), ('2025', " + NEW + ")) m(b, d)",
+        "SELECT 'reported', 'district', '001', 'Quận Ba Đình', '01', " + OLD,
+        "SELECT 'reported', 'commune', '00004', 'Phường Phúc Xá', '001', " + OLD,
+        "SELECT 'reported', 'commune', '00008', 'Phường Trúc Bạch', '001', " + OLD,
+        "SELECT '2025', 'commune', '00004', 'Phường Ba Đình', '01', " + NEW,
+        "SELECT '2025', 'commune', '00008', 'Phường Ngọc Hà', '01', " + NEW,
+        "SELECT '2025', 'commune', '00025', 'Phường Giảng Võ', '01', " + NEW);
+    return TestLake.in(root)
+        .parquet(SNAPSHOT, "indicator_values/part-0.parquet",
+            "SELECT '" + INDICATOR + "' AS indicator, b AS boundaries, level, code AS region_code, 'year' AS grain, "
+                + "CAST(y AS VARCHAR) AS period, CAST(y AS INTEGER) AS year, value, 'records' AS source, exact, "
+                + "CASE WHEN exact THEN NULL ELSE 'population' END AS method FROM (" + values + ") "
+                + "ORDER BY boundaries, grain, indicator, level, region_code, period")
+        .parquet(SNAPSHOT, "mart_regions/part-0.parquet",
+            "SELECT boundaries, level, region_code, name, parent_code, valid_from, "
+                + "CAST(NULL AS DATE) AS valid_to FROM (" + regions + ")")
+        .parquet(SNAPSHOT, "report_values/year=2024/part-0.parquet",
+            "SELECT 'r1' AS report_id, '00004' AS region_code, DATE '2024-01-01' AS period_start, "
+                + "DATE '2024-12-31' AS period_end, 'mobilization_board' AS unit, 'models_new' AS indicator, d AS disaggregation, "
+                + "v AS value, 'BC 12/BDV' AS source_document FROM (VALUES ('', 4494.0), ('field=economic', 1212.0), "
+                + "('field=culture_society', 2298.0), ('field=defence_security', 486.0), ('field=political_system', 507.0)) x(d, v)")
+        .publish(SNAPSHOT);
+  }
+}

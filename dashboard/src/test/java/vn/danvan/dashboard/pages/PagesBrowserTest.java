@@ -1,0 +1,313 @@
+package vn.danvan.dashboard.pages;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.dashboard.pages.PageFixture.PROVINCES;
+import static vn.danvan.dashboard.pages.PageFixture.reported;
+import static vn.danvan.dashboard.pages.PageFixture.restated;
+
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.danvan.dashboard.DashboardServer;
+import vn.danvan.dashboard.geo.GeoStore;
+import vn.danvan.warehouse.lake.Lake;
+
+/**
+ * The pages as a person sees them, in headless Chromium over {@link PageFixture}'s lake: the
+ * values drawn are read back from each ECharts instance and compared with the fixture's figures.
+ */
+class PagesBrowserTest {
+  /** A chart's series as drawn: type, name and each point's value (null: no data). */
+  private static final String SERIES = """
+      const c = echarts.getInstanceByDom(document.querySelector(arguments[0] + ' .chart'));
+      if (!c || !c.getOption() || !c.getOption().series) return [];
+      return c.getOption().series.map(s => ({type: s.type, name: s.name || '', data: (s.data || []).map(d =>
+        d === null || d === undefined ? null : (typeof d === 'object' && !Array.isArray(d) ? (d.value ?? null) : d))}));
+      """;
+
+  @TempDir static Path tmp;
+  static DashboardServer server;
+  static HeadlessChromium browser;
+
+  @BeforeAll
+  static void start() {
+    PageFixture.write(tmp.resolve("lake"));
+    server = DashboardServer.start(Lake.at(tmp.resolve("lake")), "127.0.0.1", 0, Duration.ofMinutes(10));
+    browser = HeadlessChromium.start(tmp.resolve("downloads"), 1366, 768);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
+    if (server != null) {
+      server.close();
+    }
+  }
+
+  @BeforeEach
+  void vietnamese() {
+    open("/?lang=vi");
+    browser.consoleErrors();
+  }
+
+  @Test
+  void every_page_loads_without_console_errors_and_draws_a_chart() {
+    for (String page : List.of("/", "/trends.html?regions=VN,01", "/map.html", "/region.html?code=01")) {
+      open(page);
+      browser.awaitFirstChart(20);
+      assertThat(browser.consoleErrors()).as(page).isEmpty();
+    }
+  }
+
+  @Test
+  void overview_shows_the_latest_complete_year_with_its_change_and_no_data_apart_from_zero() {
+    open("/");
+    WebElement card = waitFor(By.cssSelector("a.card[data-indicator=houses_supported] .value"));
+    // loaded 2026-01-15: 2025 is the latest complete year; the nation has 10,000 + 100 × 9
+    assertThat(text("h2#headline-title")).isEqualTo("Chỉ tiêu chủ yếu năm 2025");
+    assertThat(card.getText()).isEqualTo("10.900 căn");
+    // 10,900 / 10,800 - 1 = +0.93 %
+    assertThat(text("a.card[data-indicator=houses_supported] .change")).isEqualTo("▲ +0,9 % so với 2024");
+    // an indicator the lake has no figure for shows a dash, never 0
+    assertThat(text("a.card[data-indicator=trainees] .value")).isEqualTo("— lượt người");
+    List<Map<String, Object>> spark = series("a.card[data-indicator=houses_supported]", ".sparkline");
+    assertThat(numbers(spark.get(0))).containsExactly(10000.0, 10100.0, 10200.0, 10300.0, 10400.0, 10500.0, 10600.0,
+        10700.0, 10800.0, 10900.0);
+  }
+
+  @Test
+  void trends_chart_holds_the_series_and_the_boundaries_switch_restates_it() {
+    open("/trends.html?indicator=houses_supported&regions=VN,01,79&boundaries=reported");
+    awaitChart("#trend-panel");
+    List<Map<String, Object>> reportedSeries = series("#trend-panel");
+    assertThat(reportedSeries).extracting(s -> s.get("name"))
+        .containsExactly("Việt Nam", "Thành phố Hà Nội", "Thành phố Hồ Chí Minh");
+    assertThat(numbers(reportedSeries.get(1))).containsExactlyElementsOf(years(y -> reported("01", y)));
+    // HCMC has no figure in 2020: a gap, not a zero
+    assertThat(numbers(reportedSeries.get(2))).containsExactlyElementsOf(years(y -> reported("79", y)));
+    assertThat(numbers(reportedSeries.get(2)).get(4)).isNull();
+
+    browser.driver().findElement(By.cssSelector("#boundaries input[value='2025']")).click();
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+        !series("#trend-panel").equals(reportedSeries) && text("#trend-panel .panel-status").isEmpty());
+    List<Map<String, Object>> restatedSeries = series("#trend-panel");
+    assertThat(numbers(restatedSeries.get(1))).containsExactlyElementsOf(years(y -> restated("01", y)));
+    assertThat(numbers(restatedSeries.get(1)).get(0)).isEqualTo(150.0); // 100 × 1 + 0 + 50
+    // 01 and 79 are apportioned 2016-2024 (79 without 2020): 9 + 8 points; the nation never
+    assertThat(browser.driver().findElement(By.cssSelector("#trend-panel .notes")).getAttribute("data-apportioned"))
+        .isEqualTo("17");
+    assertThat(text("#trend-panel .notes")).startsWith("Giá trị được phân bổ khi quy đổi địa giới");
+    Object breakLine = browser.js("return echarts.getInstanceByDom(document.querySelector('#trend-panel .chart'))"
+        + ".getOption().series[0].markLine.data[0].xAxis");
+    assertThat(breakLine).isEqualTo("2025");
+  }
+
+  @Test
+  void drill_down_reaches_a_commune_and_the_breadcrumb_returns() {
+    open("/region.html?code=VN&boundaries=reported&year=2024");
+    click(waitFor(By.linkText("Thành phố Hà Nội")));
+    waitText("#region-name", "Thành phố Hà Nội (Tỉnh, 01)");
+    assertThat(text("#rank")).isEqualTo("Xếp hạng trong các địa bàn cùng cấp: Hạng 34/34 năm 2024");
+    click(waitFor(By.linkText("Quận Ba Đình")));
+    waitText("#region-name", "Quận Ba Đình (Huyện, 001)");
+    click(waitFor(By.linkText("Phường Phúc Xá")));
+    waitText("#region-name", "Phường Phúc Xá (Xã, 00004)");
+    assertThat(text("#breadcrumb")).isEqualTo("Việt Nam › Thành phố Hà Nội › Quận Ba Đình › Phường Phúc Xá");
+    // the commune's own report: its field breakdown sums to 4,503, not its total 4,494
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> text("#warning-list").contains("4.503"));
+    assertThat(text("#warning-list")).contains("tổng 4.494", "(lệch 9)", "BC 12/BDV");
+    awaitChart("#series-panel");
+    assertThat(numbers(series("#series-panel").get(0))).containsExactlyElementsOf(years(y -> 10.0 + y - 2016));
+    click(browser.driver().findElement(By.cssSelector("#breadcrumb a:nth-of-type(2)")));
+    waitText("#region-name", "Thành phố Hà Nội (Tỉnh, 01)");
+  }
+
+  @Test
+  void map_draws_the_tile_grid_without_boundaries_and_the_provinces_once_a_geojson_is_imported() throws Exception {
+    open("/map.html?indicator=houses_supported&boundaries=2025&year=2020");
+    awaitChart("#map-panel");
+    Map<String, Object> tiles = series("#map-panel").get(0);
+    assertThat(tiles.get("type")).isEqualTo("heatmap");
+    List<Object> cells = data(tiles);
+    assertThat(cells).hasSize(34);
+    // each tile is [column, row, value]; HCMC's missing 2020 figure is drawn as the no-data class (-1)
+    assertThat(((Number) ((List<?>) cells.get(PROVINCES.indexOf("01"))).get(2)).doubleValue())
+        .isEqualTo(restated("01", 2020));
+    assertThat(((Number) ((List<?>) cells.get(PROVINCES.indexOf("79"))).get(2)).doubleValue()).isEqualTo(-1.0);
+    assertThat(text("#map-kind")).startsWith("Bản đồ ô lưới");
+
+    Path shared = Path.of(System.getProperty("danvan.shared", "../../shared"));
+    new GeoStore(server.warehouse().lake().root()).importFile(
+        shared.resolve("reference/geo/vn-provinces-34-2025.geojson"), "province", "code",
+        PROVINCES.stream().collect(java.util.stream.Collectors.toMap(c -> c, PageFixture::name)));
+    open("/map.html?indicator=houses_supported&boundaries=2025&year=2020");
+    awaitChart("#map-panel");
+    Map<String, Object> map = series("#map-panel").get(0);
+    assertThat(map.get("type")).isEqualTo("map");
+    assertThat(numbers(map)).hasSize(34).contains(restated("01", 2020), -1.0);
+    assertThat(text("#map-kind")).isEqualTo("Ranh giới hành chính do quản trị viên nhập");
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void downloads_hold_exactly_the_rows_of_the_table() throws Exception {
+    open("/map.html?indicator=houses_supported&boundaries=reported&year=2020");
+    awaitChart("#map-panel");
+    click(browser.driver().findElement(By.cssSelector("#map-panel button[data-tab=table]")));
+    List<List<String>> shown = shownTable("#map-panel .table-wrap:not([hidden]) table");
+    assertThat(shown).hasSize(35); // header + 34 provinces
+    assertThat(shown.get(PROVINCES.indexOf("79") + 1)).containsExactly("79", "Thành phố Hồ Chí Minh", "", "", "", "");
+
+    click(browser.driver().findElement(By.cssSelector("#map-panel button[data-download=csv]")));
+    Path csv = awaitDownload(".csv");
+    List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
+    assertThat(lines.get(0)).startsWith("\uFEFF");
+    List<List<String>> fromCsv = new ArrayList<>();
+    for (String line : lines) {
+      fromCsv.add(Arrays.asList(line.replace("\uFEFF", "").split(",", -1)));
+    }
+    assertThat(fromCsv).isEqualTo(shown);
+
+    click(browser.driver().findElement(By.cssSelector("#map-panel button[data-download=xlsx]")));
+    Path xlsx = awaitDownload(".xlsx");
+    List<List<String>> fromXlsx = new ArrayList<>();
+    try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook book = new XSSFWorkbook(in)) {
+      for (Row row : book.getSheetAt(0)) {
+        List<String> cells = new ArrayList<>();
+        for (int c = 0; c < shown.get(0).size(); c++) {
+          Cell cell = row.getCell(c);
+          cells.add(cell == null ? "" : cell.getCellType() == CellType.NUMERIC
+              ? plain(cell.getNumericCellValue()) : cell.getStringCellValue());
+        }
+        fromXlsx.add(cells);
+      }
+      assertThat(book.getSheetAt(1).getRow(2).getCell(1).getStringCellValue()).isEqualTo(PageFixture.SNAPSHOT);
+    }
+    assertThat(fromXlsx).isEqualTo(shown);
+
+    click(browser.driver().findElement(By.cssSelector("#map-panel button[data-download=png]")));
+    Path png = awaitDownload(".png");
+    byte[] bytes = Files.readAllBytes(png);
+    assertThat(Arrays.copyOf(bytes, 4)).containsExactly(0x89, 'P', 'N', 'G');
+  }
+
+  @Test
+  void english_switch_changes_the_labels() {
+    open("/trends.html?regions=VN");
+    awaitChart("#trend-panel");
+    assertThat(text("header nav a[aria-current=page]")).isEqualTo("Xu hướng");
+    click(browser.driver().findElement(By.id("lang-switch")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+        "en".equals(browser.js("return document.documentElement.lang")));
+    awaitChart("#trend-panel");
+    assertThat(text("header nav a[aria-current=page]")).isEqualTo("Trends");
+    assertThat(text("#trend-panel button[data-tab=table]")).isEqualTo("Table");
+    assertThat(text("#boundaries legend")).isEqualTo("Boundaries");
+    assertThat(text("#lang-switch")).isEqualTo("Tiếng Việt");
+  }
+
+  // ---- helpers -------------------------------------------------------------------------------
+
+  private static void open(String path) {
+    browser.driver().get(server.url() + path.substring(1));
+  }
+
+  private static String text(String css) {
+    return browser.driver().findElement(By.cssSelector(css)).getText().strip();
+  }
+
+  private static void click(WebElement e) {
+    browser.js("arguments[0].scrollIntoView({block: 'center'})", e);
+    e.click();
+  }
+
+  private static WebElement waitFor(By by) {
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> {
+      List<WebElement> found = d.findElements(by);
+      return found.isEmpty() || found.get(0).getText().isBlank() ? null : found.get(0);
+    });
+  }
+
+  private static void waitText(String css, String expected) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+        !d.findElements(By.cssSelector(css)).isEmpty() && text(css).equals(expected));
+  }
+
+  /** Waits until the panel's chart has drawn data and nothing is loading. */
+  private static void awaitChart(String panel) {
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> {
+      List<Map<String, Object>> s = series(panel);
+      return !s.isEmpty() && !data(s.get(0)).isEmpty() && text(panel + " .panel-status").isEmpty();
+    });
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Map<String, Object>> series(String container, String... chartSelector) {
+    String script = chartSelector.length == 0 ? SERIES : SERIES.replace("arguments[0] + ' .chart'",
+        "arguments[0] + ' " + chartSelector[0] + "'");
+    return (List<Map<String, Object>>) browser.js(script, container);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<Object> data(Map<String, Object> series) {
+    return (List<Object>) series.get("data");
+  }
+
+  /** A series' values as doubles (JSON numbers come back as Long or Double). */
+  private static List<Double> numbers(Map<String, Object> series) {
+    return data(series).stream().map(v -> v == null ? null : ((Number) v).doubleValue()).toList();
+  }
+
+  private static List<Double> years(java.util.function.IntFunction<Double> value) {
+    List<Double> out = new ArrayList<>();
+    for (int y = 2016; y <= 2025; y++) {
+      out.add(value.apply(y));
+    }
+    return out;
+  }
+
+  /** The table as shown, header first; a number as its unformatted value, "—" (no data) as "". */
+  @SuppressWarnings("unchecked")
+  private static List<List<String>> shownTable(String css) {
+    return (List<List<String>>) browser.js("""
+        const t = document.querySelector(arguments[0]);
+        return [...t.rows].map(r => [...r.cells].map(c =>
+          c.dataset.value !== undefined ? c.dataset.value : c.classList.contains('no-data') ? '' : c.textContent));
+        """, css);
+  }
+
+  private static String plain(double v) {
+    return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
+  }
+
+  private static Path awaitDownload(String extension) throws Exception {
+    Path folder = browser.downloads();
+    return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> {
+      try (var files = Files.list(folder)) {
+        return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+      } catch (java.io.IOException e) {
+        return null;
+      }
+    });
+  }
+}
