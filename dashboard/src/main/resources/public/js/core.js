@@ -28,11 +28,20 @@ export class ApiError extends Error {
 export async function api(path, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   const url = path + (query.toString() ? '?' + query : '');
-  const response = await fetch(url, { headers: { Accept: 'application/json' } });
-  const body = await response.json().catch(() => ({}));
-  if (!response.ok) throw new ApiError(response.status, body.error || String(response.status));
-  return body;
+  pending.count++;
+  try {
+    const response = await fetch(url, { headers: { Accept: 'application/json' } });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new ApiError(response.status, body.error || String(response.status));
+    return body;
+  } finally {
+    pending.count--;
+  }
 }
+
+/** Requests in flight: a screenshot waits until none is (window.danvanPending). */
+const pending = { count: 0 };
+window.danvanPending = pending;
 
 /** The catalogue (code -> indicator), fetched once per page. */
 let catalogue;

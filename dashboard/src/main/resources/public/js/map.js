@@ -152,7 +152,8 @@ function drawYear() {
       xAxis: { type: 'category', data: [...Array(grid.columns).keys()], show: false },
       yAxis: { type: 'category', data: [...Array(grid.rows).keys()], show: false, inverse: true },
       series: [{ type: 'heatmap', itemStyle: { borderColor: '#fff', borderWidth: 3 },
-        label: { show: true, fontSize: grid.columns > 10 ? 9 : 11, overflow: 'truncate', width: 80,
+        label: { show: true, fontSize: grid.columns > 10 ? 9 : 11, lineHeight: grid.columns > 10 ? 11 : 14, color: '#1b1b1b',
+          textBorderColor: '#fff', textBorderWidth: 2,
           formatter: (p) => shortName(p.data.label) + '\n' + (p.data.raw === null ? '—' : fmt(p.data.raw)) },
         data: shown.map((v) => ({ value: [...grid.cells[v.region], v.value ?? NO_DATA], code: v.region, label: v.name,
           raw: v.value ?? null })) }] };

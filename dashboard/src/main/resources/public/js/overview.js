@@ -2,7 +2,7 @@
 // before, a ten-year sparkline, source and load time) and the provinces that went up or down.
 import { api, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, percent,
   showError, snapshot, t } from './core.js';
-import { Panel } from './panel.js';
+import { markPainted, Panel } from './panel.js';
 
 /** The figures leadership asks for first; any catalogue code can be added. */
 const HEADLINES = ['briefing_conferences', 'trainees', 'houses_supported', 'gifts', 'dialogues',
@@ -58,7 +58,7 @@ async function card(indicator, year, h, i) {
     foot.textContent = t('foot.source') + ': ' + indicator.source_tables.join(', ') + ' · ' + t('foot.loaded') + ' ' + loadedAt(h);
     el.append(value, change, spark, foot);
     const chart = echarts.init(spark);
-    chart.on('finished', () => performance.getEntriesByName('first-chart').length || performance.mark('first-chart'));
+    chart.on('finished', () => markPainted(chart));
     chart.setOption({
       animation: false,
       grid: { left: 2, right: 2, top: 4, bottom: 4 },

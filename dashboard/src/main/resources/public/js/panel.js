@@ -2,11 +2,13 @@
 // active tab shows (numbers unformatted, no data as an empty cell), PNG of the chart.
 import { fmt, t } from './core.js';
 
-let painted = false;
-/** The page-load figure: the first chart of the page finished drawing (read by bench pages). */
-function markPainted() {
-  if (!painted) {
-    painted = true;
+/**
+ * The page-load figure (read by bench pages and the page tests): the first chart of the page that
+ * finished drawing data. ECharts also reports an empty chart as finished, so that one is skipped.
+ */
+export function markPainted(chart) {
+  const series = chart.getOption() && chart.getOption().series;
+  if (series && series.some((s) => s.data && s.data.length) && !performance.getEntriesByName('first-chart').length) {
     performance.mark('first-chart');
   }
 }
@@ -57,7 +59,7 @@ export class Panel {
     this.foot.className = 'footnote';
     el.append(bar, this.status, this.chartEl, this.tableEl, this.rankingEl, this.notes, this.foot);
     this.chart = echarts.init(this.chartEl, null, { renderer: 'canvas' });
-    this.chart.on('finished', markPainted);
+    this.chart.on('finished', () => markPainted(this.chart));
     window.addEventListener('resize', () => this.chart.resize());
     this.data = { table: null, ranking: null };
     this.select('chart');

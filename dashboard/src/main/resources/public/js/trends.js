@@ -140,11 +140,13 @@ async function draw() {
     return series.points.map((p) => p.value);
   };
   const lines = [];
+  const palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452', '#9a60b4', '#ea7ccc'];
   const apportioned = [];
   const trendNotes = [];
-  for (const series of s.series) {
+  for (const [k, series] of s.series.entries()) {
     const values = measure(series);
-    lines.push({ name: series.name, type: 'line', connectNulls: false, region: series.region,
+    const color = palette[k % palette.length];
+    lines.push({ name: series.name, type: 'line', connectNulls: false, region: series.region, color,
       data: values.map((v, i) => {
         const p = series.points[i];
         if (p.exact === false) apportioned.push(series.name + ' ' + p.period);
@@ -153,7 +155,7 @@ async function draw() {
     if (series.trend) {
       const tr = series.trend;
       const x0 = yearOf(tr.origin);
-      lines.push({ name: t('trends.trend') + ': ' + series.name, type: 'line', symbol: 'none', trendOf: series.region,
+      lines.push({ name: t('trends.trend') + ': ' + series.name, type: 'line', symbol: 'none', color,
         lineStyle: { type: 'dashed', width: 1.5 }, data: periods.map((p) => tr.intercept + tr.slope_per_year * (yearOf(p) - x0)) });
       trendNotes.push(`${t('trends.trend')} ${series.name}: ${t('trends.slope')} ${fmt(tr.slope_per_year)}${t('trends.per_year')} `
         + `(${t('trends.ci')} ${fmt(tr.slope_ci_low)} – ${fmt(tr.slope_ci_high)}), R² ${fmt(tr.r_squared)}, n = ${tr.n}`);
@@ -180,7 +182,7 @@ async function draw() {
   const rankingRows = ranked.map((r, i) => [r[2] === null ? null : (rank = i > 0 && ranked[i - 1][2] === r[2] ? rank : i + 1), ...r]);
   panel.show({
     animation: false,
-    legend: { type: 'scroll', top: 0 },
+    legend: { type: 'scroll', top: 0, data: s.series.map((x) => x.name) },
     grid: { left: 70, right: 30, top: 40, bottom: 40 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? t('no_data') : state.mode === 'change' ? percent(v) : fmt(v)) },
     xAxis: { type: 'category', data: periods, boundaryGap: false },

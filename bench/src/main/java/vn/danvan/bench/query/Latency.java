@@ -12,8 +12,8 @@ import java.util.Objects;
  * samples at or below it), so every figure is a time that was really measured, never an
  * interpolation between two runs.
  */
-record Latency(int runs, double p50Millis, double p95Millis, double maxMillis) {
-  Latency {
+public record Latency(int runs, double p50Millis, double p95Millis, double maxMillis) {
+  public Latency {
     if (runs < 1) {
       throw new IllegalArgumentException("a latency summary needs at least one run, not " + runs);
     }
@@ -24,7 +24,7 @@ record Latency(int runs, double p50Millis, double p95Millis, double maxMillis) {
   }
 
   /** The summary of these run times in nanoseconds (any order; the array is not changed). */
-  static Latency ofNanos(long[] nanos) {
+  public static Latency ofNanos(long[] nanos) {
     Objects.requireNonNull(nanos, "nanos");
     if (nanos.length == 0) {
       throw new IllegalArgumentException("no run times to summarise");

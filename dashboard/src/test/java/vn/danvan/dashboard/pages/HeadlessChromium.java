@@ -61,6 +61,9 @@ public final class HeadlessChromium implements AutoCloseable {
           .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
       ChromeDriver driver = new ChromeDriver(service, options);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
+      // the window size counts browser chrome even headless: set the page's own viewport
+      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+          Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
       return new HeadlessChromium(driver, profile, downloads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -84,6 +87,13 @@ public final class HeadlessChromium implements AutoCloseable {
   public void awaitFirstChart(int seconds) {
     new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d ->
         Boolean.TRUE.equals(js("return performance.getEntriesByName('first-chart').length > 0")));
+  }
+
+  /** Waits (polling) until the page has drawn a chart and no request of its own is in flight. */
+  public void awaitSettled(int seconds) {
+    awaitFirstChart(seconds);
+    new WebDriverWait(driver, Duration.ofSeconds(seconds)).until(d ->
+        Boolean.TRUE.equals(js("return window.danvanPending !== undefined && window.danvanPending.count === 0")));
   }
 
   /** Milliseconds from navigation start to the first chart drawn. */
