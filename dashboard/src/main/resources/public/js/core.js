@@ -143,6 +143,17 @@ export function showError(el, e) {
   el.classList.add('error');
 }
 
+/** Competition ranks (1 = highest, ties share, null = no data) of values sorted high to low. */
+export function ranks(sorted) {
+  let r = 0;
+  return sorted.map((v, i) => (v === null || v === undefined ? null : (r = i > 0 && sorted[i - 1] === v ? r : i + 1)));
+}
+
+/** Sorts high to low, no data last. */
+export function byValueDesc(valueOf) {
+  return (a, b) => (valueOf(b) ?? -Infinity) - (valueOf(a) ?? -Infinity);
+}
+
 export function regionLink(code, boundaries, text) {
   const a = document.createElement('a');
   a.href = '/region.html?' + new URLSearchParams({ code, boundaries: boundaries || '2025' });

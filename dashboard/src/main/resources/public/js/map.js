@@ -1,16 +1,14 @@
 // Map: a choropleth of one indicator by province or commune, a year slider with a play button,
 // and a legend of classes fixed across the years shown (so colours compare from year to year).
 // Boundaries come from an imported GeoJSON; without one, a tile grid is drawn, never an empty box.
-import { api, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, query,
-  showError, snapshot, t, label } from './core.js';
-import { layout, shortName } from './grid.js';
+import { api, byValueDesc, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, query,
+  ranks, showError, snapshot, t, label } from './core.js';
+import { choropleth, classes, importedBoundaries } from './choropleth.js';
 import { Panel } from './panel.js';
 
 header('map');
 const $ = (id) => document.getElementById(id);
 const panel = new Panel($('map-panel'), { ranking: true, height: 600 });
-const NO_DATA = -1; // stands for "no data" inside the chart only; tables and downloads keep null
-const PALETTE = ['#edf8e9', '#bae4b3', '#74c476', '#31a354', '#006d2c'];
 const state = {
   indicator: query.get('indicator', 'houses_supported'),
   level: query.get('level', 'province'),
@@ -32,11 +30,7 @@ async function main() {
     showError(panel.status, e);
     return;
   }
-  const imported = await api('/api/geo');
-  for (const level of ['province', 'commune'].filter((l) => imported[l])) {
-    echarts.registerMap('danvan-' + level, await api('/api/geo/' + level));
-    geo[level] = true;
-  }
+  Object.assign(geo, await importedBoundaries());
   options($('indicator'), [...catalogue.values()].map((i) => [i.code, indicatorName(i)]), state.indicator);
   options($('level'), ['province', 'commune'].map((l) => [l, t('level.' + l)]), state.level);
   document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
@@ -104,25 +98,6 @@ async function communesOf() {
     .map((r) => [r.code, r.name]));
 }
 
-/** About five classes at rounded quantiles of every value shown, plus "no data". */
-function classes(values) {
-  const v = values.filter((x) => x !== null && x !== undefined).sort((a, b) => a - b);
-  if (!v.length) return [{ value: NO_DATA, label: t('no_data.legend'), color: '#d9d9d9' }];
-  const nice = (x) => {
-    if (x <= 0) return 0;
-    const p = 10 ** (Math.floor(Math.log10(x)) - 1);
-    return Math.round(x / p) * p;
-  };
-  const breaks = [...new Set([1, 2, 3, 4].map((i) => nice(v[Math.floor(i * v.length / 5)])))].filter((b) => b > v[0]);
-  const edges = [v[0], ...breaks];
-  const out = edges.map((lo, i) => {
-    const hi = edges[i + 1];
-    return hi === undefined ? { gte: lo, label: '≥ ' + fmt(lo) } : { gte: lo, lt: hi, label: fmt(lo) + ' – < ' + fmt(hi) };
-  });
-  out.forEach((p, i) => { p.color = PALETTE[Math.round(i * (PALETTE.length - 1) / Math.max(1, out.length - 1))]; });
-  return [...out.reverse(), { value: NO_DATA, label: t('no_data.legend'), color: '#d9d9d9' }];
-}
-
 function drawYear() {
   query.set(state);
   const frame = frames.get(state.year);
@@ -133,41 +108,18 @@ function drawYear() {
   // restated, every unit is drawn; as reported, the units in force at the year's end
   const drawn = state.boundaries === '2025' ? frame.values : frame.values.filter((v) => v.in_force);
   const useGeo = geo[state.level] && (state.boundaries === '2025' || state.year >= 2025);
-  const visualMap = { type: 'piecewise', pieces, left: 10, bottom: 10, seriesIndex: 0, textStyle: { fontSize: 12 } };
-  const tooltip = { formatter: (p) => (p.data ? p.data.label + ': ' + (p.data.raw === null ? t('no_data') : fmt(p.data.raw) + ' ' + frame.unit) : p.name) };
-  let option;
-  if (useGeo) {
-    const shown = drawn;
-    $('map-kind').textContent = t('map.geo');
-    option = { animation: false, tooltip, visualMap,
-      series: [{ type: 'map', map: 'danvan-' + state.level, nameProperty: 'code', roam: true, top: 10, bottom: 10,
-        itemStyle: { borderColor: '#fff', borderWidth: 0.6, areaColor: '#d9d9d9' }, emphasis: { label: { show: false } },
-        data: shown.map((v) => ({ name: v.region, code: v.region, label: v.name, raw: v.value ?? null, value: v.value ?? NO_DATA })) }] };
-  } else {
-    const shown = drawn;
-    const grid = layout(shown.map((v) => v.region));
-    $('map-kind').textContent = grid.geographic ? t('map.tilegrid') : t('map.codegrid');
-    option = { animation: false, tooltip, visualMap,
-      grid: { left: 150, right: 10, top: 10, bottom: 10 },
-      xAxis: { type: 'category', data: [...Array(grid.columns).keys()], show: false },
-      yAxis: { type: 'category', data: [...Array(grid.rows).keys()], show: false, inverse: true },
-      series: [{ type: 'heatmap', itemStyle: { borderColor: '#fff', borderWidth: 3 },
-        label: { show: true, fontSize: grid.columns > 10 ? 9 : 11, lineHeight: grid.columns > 10 ? 11 : 14, color: '#1b1b1b',
-          textBorderColor: '#fff', textBorderWidth: 2,
-          formatter: (p) => shortName(p.data.label) + '\n' + (p.data.raw === null ? '—' : fmt(p.data.raw)) },
-        data: shown.map((v) => ({ value: [...grid.cells[v.region], v.value ?? NO_DATA], code: v.region, label: v.name,
-          raw: v.value ?? null })) }] };
-  }
+  const drawing = choropleth(drawn.map((v) => ({ code: v.region, name: v.name, value: v.value ?? null })),
+    { pieces, geoMap: useGeo ? 'danvan-' + state.level : null, unit: frame.unit });
+  $('map-kind').textContent = drawing.kind;
+  const option = drawing.option;
   const rows = frame.values.map((v) => [v.region, v.name, v.value ?? null, v.source ? label('source', v.source) : null,
     v.exact === undefined ? null : t(v.exact ? 'exact.yes' : 'exact.no'), v.method ? label('method', v.method) : null]);
   const table = { columns: [t('col.region'), t('col.name'), t('col.value') + ' ' + state.year, t('col.source'), t('col.exact'), t('col.method')],
     numeric: [false, false, true, false, false, false], rows };
-  const ranked = [...frame.values].sort((a, b) => (b.value ?? -Infinity) - (a.value ?? -Infinity));
-  let rank = 0;
+  const ranked = [...frame.values].sort(byValueDesc((v) => v.value));
+  const places = ranks(ranked.map((v) => v.value));
   const ranking = { columns: [t('col.rank'), t('col.region'), t('col.name'), t('col.value') + ' ' + state.year],
-    numeric: [true, false, false, true],
-    rows: ranked.map((v, i) => [v.value === undefined ? null
-      : (rank = i > 0 && ranked[i - 1].value === v.value ? rank : i + 1), v.region, v.name, v.value ?? null]) };
+    numeric: [true, false, false, true], rows: ranked.map((v, i) => [places[i], v.region, v.name, v.value ?? null]) };
   panel.show(option, table, ranking, { source: indicator.source_tables.join(', '), snapshot: frame.snapshot });
   panel.chart.off('click');
   panel.chart.on('click', (e) => {

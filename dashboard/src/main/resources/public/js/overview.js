@@ -1,6 +1,6 @@
 // Overview: the headline indicators of the latest complete year (value, change on the year
 // before, a ten-year sparkline, source and load time) and the provinces that went up or down.
-import { api, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, percent,
+import { api, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent,
   showError, snapshot, t } from './core.js';
 import { markPainted, Panel } from './panel.js';
 
@@ -25,11 +25,16 @@ async function main() {
   document.getElementById('snapshot-status').textContent = t('foot.snapshot') + ' ' + h.snapshot + ' · '
     + t('foot.loaded') + ' ' + loadedAt(h);
   const codes = HEADLINES.filter((c) => catalogue.has(c));
-  await Promise.all(codes.map((code, i) => card(catalogue.get(code), year, h, i)));
-  changes(catalogue.get(codes[0]), year, h).catch((e) => showError(status, e));
+  await Promise.all(codes.map((code) => card(catalogue.get(code), year, h)));
+  const select = document.getElementById('changes-indicator');
+  options(select, [...catalogue.values()].map((i) => [i.code, indicatorName(i)]), codes[0]);
+  const panel = new Panel(document.getElementById('changes'), { height: 520 });
+  const draw = () => changes(panel, catalogue.get(select.value), year, h).catch((e) => panel.fail(t('error') + ': ' + e.message));
+  select.addEventListener('change', draw);
+  await draw();
 }
 
-async function card(indicator, year, h, i) {
+async function card(indicator, year, h) {
   const el = document.createElement('a');
   el.className = 'card';
   el.dataset.indicator = indicator.code;
@@ -76,8 +81,7 @@ async function card(indicator, year, h, i) {
 }
 
 /** Change on the previous year per 2025 province, sorted, as bars. */
-async function changes(indicator, year, h) {
-  const panel = new Panel(document.getElementById('changes'), { height: 520 });
+async function changes(panel, indicator, year, h) {
   panel.setTitle(t('overview.changes') + ': ' + indicatorName(indicator) + ' ' + year);
   panel.loading();
   const [now, before] = await Promise.all([year, year - 1].map((y) =>
@@ -103,6 +107,7 @@ async function changes(indicator, year, h) {
     series: [{ type: 'bar', data: shown.map((r) => ({ value: r[4], code: r[0],
       itemStyle: { color: r[4] === null ? '#bbb' : r[4] >= 0 ? '#2e7d32' : '#c62828' } })) }],
   }, table, null, { source: indicator.source_tables.join(', '), snapshot: now.snapshot });
+  panel.chart.off('click');
   panel.chart.on('click', (e) => {
     if (e.data && e.data.code) location.href = '/region.html?' + new URLSearchParams({ code: e.data.code, boundaries: '2025' });
   });

@@ -1,7 +1,7 @@
 // Region profile: a region's indicators over time, its rank among its peers, its subdivisions
 // (click one to drill down; the breadcrumb walks back up) and its report-consistency warnings.
 import { api, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent,
-  query, regionLink, showError, snapshot, t, label } from './core.js';
+  query, ranks, regionLink, showError, snapshot, t, label } from './core.js';
 import { Panel } from './panel.js';
 
 header('region');
@@ -128,8 +128,8 @@ async function children(indicator) {
       return [k.code, k.name, t('level.' + k.level), v && v.value !== undefined ? v.value : null];
     });
     const sorted = [...rows].sort((a, b) => (a[3] ?? -Infinity) - (b[3] ?? -Infinity));
-    let r = 0;
     const desc = [...sorted].reverse();
+    const places = ranks(desc.map((x) => x[3]));
     childrenPanel.show({
       animation: false,
       grid: { left: 150, right: 30, top: 10, bottom: 30 },
@@ -144,7 +144,7 @@ async function children(indicator) {
     }, {
       columns: [t('col.rank'), t('col.region'), t('col.name'), t('col.value') + ' ' + state.year],
       numeric: [true, false, false, true],
-      rows: desc.map((x, i) => [x[3] === null ? null : (r = i > 0 && desc[i - 1][3] === x[3] ? r : i + 1), x[0], x[1], x[3]]),
+      rows: desc.map((x, i) => [places[i], x[0], x[1], x[3]]),
     }, { source: indicator.source_tables.join(', '), snapshot: maps[0].snapshot });
     childrenPanel.chart.off('click');
     childrenPanel.chart.on('click', (e) => {

@@ -1,8 +1,8 @@
 // Trends: one indicator over the years for the regions picked, at any grain, as absolute values,
 // per 10,000 inhabitants or change since a base year; boundaries as reported or restated to the
 // 34 provinces, with the 2025 break marked and apportioned values said.
-import { api, fmt, footnote, header, indicatorName, indicators, label, loadedAt, options, percent, query,
-  showError, snapshot, t } from './core.js';
+import { api, byValueDesc, fmt, footnote, header, indicatorName, indicators, label, loadedAt, options, percent, query,
+  ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
 
 header('trends');
@@ -177,9 +177,9 @@ async function draw() {
   }
   const lastPeriod = periods[periods.length - 1];
   const ranked = s.series.map((series) => [series.region, series.name, measure(series).at(-1) ?? null])
-    .sort((a, b) => (b[2] ?? -Infinity) - (a[2] ?? -Infinity));
-  let rank = 0;
-  const rankingRows = ranked.map((r, i) => [r[2] === null ? null : (rank = i > 0 && ranked[i - 1][2] === r[2] ? rank : i + 1), ...r]);
+    .sort(byValueDesc((r) => r[2]));
+  const places = ranks(ranked.map((r) => r[2]));
+  const rankingRows = ranked.map((r, i) => [places[i], ...r]);
   panel.show({
     animation: false,
     legend: { type: 'scroll', top: 0, data: s.series.map((x) => x.name) },
