@@ -83,9 +83,11 @@ export function header(current) {
   translatePage();
   document.title = t('nav.' + current) + ' · ' + t('app.title');
   const nav = document.querySelector('header nav');
-  for (const page of ['overview', 'trends', 'map', 'region']) {
+  const pages = { overview: '/', trends: '/trends.html', map: '/map.html', region: '/region.html',
+    outreach: '/outreach.html', survey: '/survey.html' };
+  for (const [page, href] of Object.entries(pages)) {
     const a = document.createElement('a');
-    a.href = { overview: '/', trends: '/trends.html', map: '/map.html', region: '/region.html' }[page];
+    a.href = href;
     a.textContent = t('nav.' + page);
     if (page === current) a.setAttribute('aria-current', 'page');
     nav.appendChild(a);

@@ -1,0 +1,228 @@
+// Public opinion ("Dư luận"): one survey question's weighted estimate across waves with its 95 %
+// confidence band, by region and optionally by stratum; a map of the latest wave; the PAPI index of
+// the same region beside it. Withheld cells (too few respondents) and unreliable ones are drawn
+// apart, never as zero: the warehouse has already removed their figures.
+import { api, byValueDesc, fmt, footnote, header, indicatorName, indicators, loadedAt, options, query, ranks,
+  showError, snapshot, t } from './core.js';
+import { choropleth, classes, importedBoundaries, WITHHELD } from './choropleth.js';
+import { Panel } from './panel.js';
+
+header('survey');
+const $ = (id) => document.getElementById(id);
+const state = {
+  indicator: query.get('indicator', ''),
+  region: query.get('region', 'VN'),
+  boundaries: query.get('boundaries', '2025'),
+  by: query.get('by', 'total'),
+  option: query.get('option', ''),
+  papi: query.get('papi', ''),
+};
+const wavesPanel = new Panel($('waves-panel'), { height: 380 });
+const mapPanel = new Panel($('survey-map-panel'), { height: 520, ranking: true });
+const papiPanel = new Panel($('papi-panel'), { height: 520 });
+let catalogue;
+let h;
+let geo = {};
+
+const pct = (v) => (v === null || v === undefined ? null : Math.round(v * 1000) / 10);
+const isProportion = (c) => c.statistic === 'proportion';
+const shown = (c) => (c.value === null ? null : isProportion(c) ? pct(c.value) : Math.round(c.value * 100) / 100);
+
+async function main() {
+  try {
+    [catalogue, h, geo] = await Promise.all([indicators(), snapshot(), importedBoundaries()]);
+  } catch (e) {
+    showError(wavesPanel.status, e);
+    return;
+  }
+  const surveys = [...catalogue.values()].filter((i) => i.computation === 'survey');
+  const papi = [...catalogue.values()].filter((i) => (i.source_tables || []).includes('external_values'));
+  options($('indicator'), surveys.map((i) => [i.code, indicatorName(i)]), state.indicator);
+  state.indicator = $('indicator').value;
+  options($('papi'), papi.map((i) => [i.code, indicatorName(i)]), state.papi);
+  state.papi = $('papi').value;
+  options($('by'), ['total', 'age_group', 'sex', 'residence'].map((b) => [b, t('by.' + b)]), state.by);
+  document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
+  for (const id of ['indicator', 'region', 'by', 'option', 'papi']) {
+    $(id).addEventListener('change', () => {
+      state[id] = $(id).value;
+      if (id === 'indicator') state.option = '';
+      draw();
+    });
+  }
+  for (const r of document.querySelectorAll('#boundaries input')) {
+    r.addEventListener('change', async () => { state.boundaries = r.value; await regions(); draw(); });
+  }
+  await regions();
+  await draw();
+}
+
+let provinces = [];
+async function regions() {
+  provinces = (await api('/api/regions', { boundaries: state.boundaries, level: 'province' })).regions;
+  options($('region'), [['VN', t('level.nation')], ...provinces.map((p) => [p.code, p.name])], state.region);
+  state.region = $('region').value;
+}
+
+async function draw() {
+  query.set(state);
+  if (!state.indicator) return;
+  const indicator = catalogue.get(state.indicator);
+  wavesPanel.setTitle(t('survey.trend') + ': ' + indicatorName(indicator));
+  wavesPanel.loading();
+  let est;
+  try {
+    est = await api('/api/survey/estimates', { indicator: state.indicator, region: state.region, by: state.by,
+      boundaries: state.boundaries });
+  } catch (e) {
+    wavesPanel.fail(t('error') + ': ' + e.message);
+    return;
+  }
+  const choices = [...new Set(est.cells.map((c) => c.option ?? 'mean'))];
+  options($('option'), choices.map((o) => [o, o === 'top2' || o === 'mean' ? t('option.' + o) : o]),
+    state.option || (choices.includes('top2') ? 'top2' : choices[0]));
+  state.option = $('option').value;
+  query.set(state);
+  $('survey-note').textContent = t('survey.withheld_note', { min: est.min_respondents ?? 30 });
+  waves(indicator, est);
+  await Promise.all([map(indicator, est), papiSeries()]);
+}
+
+function waves(indicator, est) {
+  const cells = est.cells.filter((c) => (c.option ?? 'mean') === state.option);
+  const waveIds = est.waves.map((w) => w.wave_id);
+  const labels = est.waves.map((w) => w.title || w.wave_id);
+  const strata = [...new Set(cells.map((c) => c.stratum ?? null))];
+  const at = new Map(cells.map((c) => [c.wave_id + '|' + (c.stratum ?? null), c]));
+  const series = [];
+  const palette = ['#5470c6', '#91cc75', '#fac858', '#ee6666', '#73c0de', '#3ba272', '#fc8452'];
+  strata.forEach((s, k) => {
+    const color = palette[k % palette.length];
+    const row = waveIds.map((w) => at.get(w + '|' + s) || null);
+    const name = s === null ? t('by.total') : s;
+    series.push({ name, type: 'line', color, connectNulls: false, z: 3,
+      data: row.map((c) => (c ? { value: shown(c), symbol: c.flags.includes('unreliable') ? 'emptyCircle' : 'circle', symbolSize: 8 } : null)) });
+    // the band: the low bound, then the width above it, stacked
+    series.push({ name: name + ' CI', type: 'line', stack: 'ci' + k, symbol: 'none', lineStyle: { opacity: 0 }, silent: true,
+      tooltip: { show: false }, data: row.map((c) => (c && c.ci_low !== null ? scale(c, c.ci_low) : null)) });
+    series.push({ name: name + ' CI+', type: 'line', stack: 'ci' + k, symbol: 'none', lineStyle: { opacity: 0 }, silent: true,
+      areaStyle: { color, opacity: 0.15 }, tooltip: { show: false },
+      data: row.map((c) => (c && c.ci_high !== null ? scale(c, c.ci_high) - scale(c, c.ci_low) : null)) });
+  });
+  const withheld = waveIds.filter((w) => strata.every((s) => (at.get(w + '|' + s) || { flags: ['suppressed'] }).flags.includes('suppressed')));
+  if (series.length && withheld.length) {
+    series[0].markArea = { silent: true, itemStyle: { color: 'rgba(120,120,120,0.18)' },
+      label: { formatter: t('withheld'), position: 'insideTop', color: '#555', fontSize: 10 },
+      data: withheld.map((w) => [{ xAxis: labels[waveIds.indexOf(w)] }, { xAxis: labels[waveIds.indexOf(w)] }]) };
+  }
+  const unit = cells.some(isProportion) ? '%' : indicator.unit;
+  const rows = cells.map((c) => {
+    const w = est.waves.find((x) => x.wave_id === c.wave_id);
+    return [w.title || c.wave_id, w.fieldwork_start + ' – ' + w.fieldwork_end, c.stratum ?? t('by.total'),
+      shown(c), c.value === null ? null : scale(c, c.ci_low), c.value === null ? null : scale(c, c.ci_high), c.n ?? null,
+      c.n_eff === null ? null : Math.round(c.n_eff * 10) / 10,
+      c.change ? (isProportion(c) ? pct(c.change.difference) : c.change.difference) : null,
+      c.change ? Math.round(c.change.p * 1000) / 1000 : null,
+      c.flags.map((f) => (f === 'suppressed' ? t('withheld') : t('survey.unreliable'))).join(', ') || null];
+  });
+  wavesPanel.show({
+    animation: false, legend: { top: 0, data: strata.map((s) => (s === null ? t('by.total') : s)) },
+    grid: { left: 60, right: 30, top: 40, bottom: 40 },
+    tooltip: { trigger: 'axis', formatter: (items) => items.filter((i) => !i.seriesName.includes(' CI')).map((i) => {
+      const c = at.get(waveIds[i.dataIndex] + '|' + strata[Math.floor(i.seriesIndex / 3)]);
+      if (!c || c.value === null) return i.seriesName + ': ' + (c ? t('withheld') : t('no_data'));
+      return `${i.seriesName}: ${fmt(shown(c))}${unit === '%' ? ' %' : ''} (${fmt(scale(c, c.ci_low))} – ${fmt(scale(c, c.ci_high))}), n = ${c.n}`
+        + (c.flags.includes('unreliable') ? ' · ' + t('survey.unreliable') : '');
+    }).join('<br>') },
+    xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 20 : 0, fontSize: 11 } },
+    yAxis: { type: 'value', name: unit, min: unit === '%' ? 0 : null, max: unit === '%' ? 100 : null },
+    series,
+  }, {
+    columns: [t('col.wave'), t('col.fieldwork'), t('col.stratum'), t('col.estimate') + ' (' + unit + ')', t('col.ci_low'), t('col.ci_high'),
+      t('col.n'), t('col.n_eff'), t('col.change_p'), t('col.p'), t('col.flags')],
+    numeric: [false, false, false, true, true, true, true, true, true, true, false], rows,
+  }, null, { source: 'survey_responses (survey_estimates)', snapshot: est.snapshot });
+  wavesPanel.notes.replaceChildren();
+  if (withheld.length) {
+    const p = document.createElement('p');
+    p.textContent = t('survey.withheld_waves') + ': ' + withheld.join(', ');
+    wavesPanel.notes.appendChild(p);
+  }
+  wavesPanel.notes.dataset.withheld = String(cells.filter((c) => c.flags.includes('suppressed')).length);
+  footnote(wavesPanel.foot, { unit, sources: ['survey_responses'], snapshotId: est.snapshot, loaded: loadedAt(h) });
+}
+
+function scale(c, v) {
+  return v === null || v === undefined ? null : isProportion(c) ? pct(v) : Math.round(v * 100) / 100;
+}
+
+/** The latest wave's estimate in every province (one request each, in parallel). */
+async function map(indicator, est) {
+  const latest = est.waves.at(-1);
+  mapPanel.setTitle(t('survey.map') + (latest ? ': ' + (latest.title || latest.wave_id) : ''));
+  if (!latest) {
+    mapPanel.fail(t('no_data'));
+    return;
+  }
+  mapPanel.loading();
+  const answers = await Promise.all(provinces.map((p) => api('/api/survey/estimates', { indicator: state.indicator,
+    region: p.code, wave: latest.wave_id, by: 'total', boundaries: state.boundaries }).catch(() => null)));
+  const regions = provinces.map((p, i) => {
+    const cell = answers[i] && answers[i].cells.find((c) => (c.option ?? 'mean') === state.option && !c.stratum);
+    return { code: p.code, name: p.name, cell, value: cell ? shown(cell) : null,
+      shown: cell && cell.flags.includes('suppressed') ? WITHHELD : undefined };
+  });
+  const pieces = classes(regions.map((r) => r.value), fmt, [{ value: WITHHELD, label: t('withheld'), color: '#8c8c8c' }]);
+  const useGeo = geo.province && (state.boundaries === '2025' || regions.every((r) => r.code.length === 2 && provinces.length === 34));
+  const drawing = choropleth(regions, { pieces, geoMap: useGeo ? 'danvan-province' : null, unit: isProportion(est.cells[0] || {}) ? '%' : '' });
+  const sorted = [...regions].sort(byValueDesc((r) => r.value));
+  const places = ranks(sorted.map((r) => r.value));
+  const row = (r) => [r.code, r.name, r.value, r.cell && r.cell.value !== null ? scale(r.cell, r.cell.ci_low) : null,
+    r.cell && r.cell.value !== null ? scale(r.cell, r.cell.ci_high) : null, r.cell ? r.cell.n ?? null : null,
+    r.cell ? r.cell.flags.map((f) => (f === 'suppressed' ? t('withheld') : t('survey.unreliable'))).join(', ') || null : t('no_data')];
+  const columns = [t('col.region'), t('col.name'), t('col.estimate'), t('col.ci_low'), t('col.ci_high'), t('col.n'), t('col.flags')];
+  mapPanel.show(drawing.option, { columns, numeric: [false, false, true, true, true, true, false], rows: regions.map(row) },
+    { columns: [t('col.rank'), ...columns], numeric: [true, false, false, true, true, true, true, false],
+      rows: sorted.map((r, i) => [places[i], ...row(r)]) }, { source: 'survey_responses (survey_estimates)', snapshot: est.snapshot });
+  mapPanel.chart.off('click');
+  mapPanel.chart.on('click', (e) => {
+    if (e.data && e.data.code) { state.region = e.data.code; $('region').value = e.data.code; draw(); }
+  });
+  mapPanel.notes.textContent = drawing.kind;
+  footnote(mapPanel.foot, { unit: '%', sources: ['survey_responses'], snapshotId: est.snapshot, loaded: loadedAt(h) });
+}
+
+async function papiSeries() {
+  const indicator = catalogue.get(state.papi);
+  if (!indicator) {
+    papiPanel.fail(t('survey.no_papi'));
+    return;
+  }
+  papiPanel.setTitle(t('survey.papi') + ': ' + indicatorName(indicator));
+  papiPanel.loading();
+  try {
+    const s = await api('/api/series', { indicator: state.papi, region: state.region, boundaries: state.boundaries });
+    const points = s.series[0].points;
+    if (!points.some((p) => p.value !== undefined && p.value !== null)) {
+      papiPanel.show({ title: { text: t('survey.no_papi'), left: 'center', top: 'middle', textStyle: { fontSize: 14, color: '#666' } } },
+        { columns: [t('col.period'), t('col.value')], numeric: [false, true], rows: [] }, null, {});
+      return;
+    }
+    papiPanel.show({
+      animation: false, grid: { left: 50, right: 20, top: 20, bottom: 30 },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? t('no_data') : fmt(v)) },
+      xAxis: { type: 'category', data: points.map((p) => p.period) }, yAxis: { type: 'value', name: s.unit, scale: true },
+      series: [{ type: 'line', name: indicatorName(indicator), connectNulls: false,
+        data: points.map((p) => ({ value: p.value ?? null, symbol: p.exact === false ? 'emptyCircle' : 'circle', symbolSize: 7 })) }],
+    }, {
+      columns: [t('col.period'), t('col.value'), t('col.exact'), t('col.method')], numeric: [false, true, false, false],
+      rows: points.map((p) => [p.period, p.value ?? null, p.exact === undefined ? null : t(p.exact ? 'exact.yes' : 'exact.no'),
+        p.method ? t('method.' + p.method) : null]),
+    }, null, { source: indicator.source_tables.join(', '), snapshot: s.snapshot });
+    footnote(papiPanel.foot, { unit: s.unit, sources: indicator.source_tables, snapshotId: s.snapshot, loaded: loadedAt(h) });
+  } catch (e) {
+    papiPanel.fail(t('error') + ': ' + e.message);
+  }
+}
+
+main();
