@@ -106,13 +106,21 @@ final class PapiWorkbook {
     return new PapiWorkbook(file, List.copyOf(rows), columns);
   }
 
-  /** The six dimension scores and the total of every province-year, blanks kept. */
+  /**
+   * The six dimension scores and the total of every province-year, blanks kept. The total is
+   * blank where any dimension is: the sheets compute it by a formula that reads a blank cell as 0
+   * (2014's Bắc Giang and Đồng Tháp rows hold no scores, and a total of 0).
+   */
   List<ExternalValue> dimensions(Set<String> known) {
     List<ExternalValue> out = new ArrayList<>();
     for (ProvinceRow r : rows) {
-      dimensionColumns.get(r.year()).forEach((col, code) -> out.add(new ExternalValue(
+      Map<Integer, String> cols = dimensionColumns.get(r.year());
+      boolean anyBlank = cols.entrySet().stream()
+          .anyMatch(e -> !e.getValue().equals("total") && r.cells().get(e.getKey()) == null);
+      cols.forEach((col, code) -> out.add(new ExternalValue(
           PapiFiles.indicator(code, known, Path.of(file)), PapiFiles.SOURCE, r.code(), r.year(),
-          r.cells().get(col), file, r.year() + "_PAPI!" + columnName(col) + r.excelRow())));
+          code.equals("total") && anyBlank ? null : r.cells().get(col), file,
+          r.year() + "_PAPI!" + columnName(col) + r.excelRow())));
     }
     return out;
   }
