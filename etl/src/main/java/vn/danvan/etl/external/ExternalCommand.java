@@ -23,10 +23,9 @@ public final class ExternalCommand {
 
   /** Exit codes: 0 published, 2 input refused (nothing written), 1 any other failure. */
   @Command(name = "import", mixinStandardHelpOptions = true,
-      description = {
-          "Reads a source's published files (for PAPI: YYYY.csv per year with the codebook_*.csv,",
-          "and the XLSX workbook) and publishes a new snapshot: the current one unchanged plus the",
-          "external values (blanks kept as missing) and their mart rows in both boundary modes."})
+      description = "Reads a source's published files (for PAPI: YYYY.csv per year with the codebook_*.csv, "
+          + "and the XLSX workbook) and publishes a new snapshot: the current one unchanged plus the "
+          + "external values (blanks kept as missing) and their mart rows in both boundary modes.")
   public static final class Import implements Callable<Integer> {
     @Spec
     CommandSpec spec;

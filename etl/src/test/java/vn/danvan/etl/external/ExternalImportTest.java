@@ -50,6 +50,7 @@ class ExternalImportTest {
   private static String loaded;
   private static ExternalImport.Result imported;
   private static String failedImportLeft;
+  private static ExternalImport.Result reimported;
   private static String reloaded;
   private static Warehouse afterImport;
   private static Warehouse afterLoad;
@@ -78,6 +79,10 @@ class ExternalImportTest {
     } catch (IllegalArgumentException expected) {
       failedImportLeft = Lake.at(lake).current().orElseThrow();
     }
+
+    // the same source again: its earlier values are replaced, not doubled
+    reimported = ExternalImport.run(spark, new ExternalImport.Config(lake, ExternalSource.PAPI, List.of(papi),
+        Clock.systemUTC()));
 
     // a later load with new population only: Hà Giang's 2019 figure replaced by Tuyên Quang's
     load(new TestLanding(dir.resolve("landing2")).csv("population", "p.csv", "region_code,year,population",
@@ -204,8 +209,17 @@ class ExternalImportTest {
   }
 
   @Test
+  void importing_the_same_source_again_replaces_its_values() {
+    assertThat(imported.replaced()).isZero();
+    assertThat(reimported.previous()).isEqualTo(imported.snapshot());
+    assertThat(reimported.replaced()).isEqualTo(28_224);
+    assertThat(spark.read().parquet(Lake.at(lake).snapshot(reimported.snapshot()).resolve("external_values")
+        .toString()).count()).isEqualTo(28_224);
+  }
+
+  @Test
   void a_later_load_carries_the_external_values_forward_and_restates_them_anew() {
-    assertThat(reloaded).isNotEqualTo(imported.snapshot());
+    assertThat(reloaded).isNotEqualTo(reimported.snapshot());
     assertThat(afterLoad.snapshotId()).contains(reloaded);
     assertThat(afterLoad.tableCounts(RegionScope.country())).containsEntry(LakeTable.EXTERNAL_VALUES, 28_224L);
     assertThat(byPeriod(series("papi_sc11", "01", Boundaries.REPORTED, afterLoad)))
