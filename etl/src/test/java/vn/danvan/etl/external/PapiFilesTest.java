@@ -130,6 +130,15 @@ class PapiFilesTest {
   }
 
   @Test
+  void the_workbook_alone_needs_no_codebook_and_is_compared_with_nothing() {
+    PapiFiles.Read alone = PapiFiles.read(List.of(PapiReference.folder().resolve("PAPI_2011-2016.xlsx")),
+        PapiReference.papiIndicators());
+    assertThat(alone.values()).hasSize(6 * 63 * 7);
+    assertThat(alone.blanks()).isEqualTo(14);
+    assertThat(alone.workbookAgainstCsv()).isNull();
+  }
+
+  @Test
   void refuses_a_column_outside_the_codebook(@TempDir Path dir) throws Exception {
     Path papi = PapiReference.folder();
     for (String f : List.of(PapiFiles.PROVINCES, PapiFiles.SUBCRITERIA)) {
