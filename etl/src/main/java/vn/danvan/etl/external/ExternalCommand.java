@@ -78,7 +78,8 @@ public final class ExternalCommand {
       } catch (LakeBusyException | IllegalStateException e) {
         err.println("external import: " + e.getMessage());
         return 1;
-      } catch (RuntimeException e) {
+      } catch (Exception e) {
+        // Exception: Spark's checked SparkException arrives undeclared
         err.println("external import failed; the previous snapshot stays current: " + e);
         e.printStackTrace(err);
         return 1;

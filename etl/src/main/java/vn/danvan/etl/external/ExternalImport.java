@@ -89,7 +89,8 @@ public final class ExternalImport {
       } catch (IOException e) {
         deleteQuietly(staging, e);
         throw new UncheckedIOException("cannot stage " + staging, e);
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) {
+        // Throwable, not RuntimeException: Spark throws its checked SparkException undeclared
         deleteQuietly(staging, e);
         throw e;
       }

@@ -18,6 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.lake.Lake;
 import vn.danvan.etl.load.LoadConfig;
@@ -206,6 +207,35 @@ class ExternalImportTest {
   void a_failed_import_leaves_the_current_snapshot_and_no_staging() throws Exception {
     assertThat(failedImportLeft).isEqualTo(imported.snapshot());
     assertThat(entries(Lake.at(lake).stagingDir())).isEmpty();
+  }
+
+  @Test
+  void an_import_failing_after_staging_began_leaves_no_trace(@TempDir Path copy) throws Exception {
+    // a copy of the lake whose current snapshot's external values are unreadable: the import has
+    // locked the lake and staged the other tables when reading them fails
+    Path damaged = copy.resolve("lake");
+    try (var walk = Files.walk(lake)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path target = damaged.resolve(lake.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
+    Lake copied = Lake.at(damaged);
+    String current = copied.current().orElseThrow();
+    try (var files = Files.list(copied.snapshot(current).resolve("external_values"))) {
+      for (Path f : (Iterable<Path>) files::iterator) {
+        Files.writeString(f, "not parquet");
+      }
+    }
+    assertThatThrownBy(() -> ExternalImport.run(spark, new ExternalImport.Config(damaged, ExternalSource.PAPI,
+        List.of(PapiReference.folder()), Clock.systemUTC()))).isNotNull();
+    assertThat(copied.current()).contains(current);
+    assertThat(copied.snapshotIds()).hasSize(Lake.at(lake).snapshotIds().size());
+    assertThat(entries(copied.stagingDir())).isEmpty();
   }
 
   @Test
