@@ -11,8 +11,10 @@ import java.util.regex.Pattern;
  * One row of the indicator catalogue: what a code means, in which unit, how it is computed and
  * since when this definition holds.
  *
- * @param computation {@code sum}, {@code count}, or {@code ratio:<numerator>/<denominator>} over
- *     two other indicator codes
+ * @param computation {@code sum}, {@code count}, {@code ratio:<numerator>/<denominator>} over
+ *     two other indicator codes, or {@code external:<source>} for a published indicator that
+ *     {@code danvan external import} brings in as it is (table {@value #EXTERNAL_TABLE}); the marts
+ *     never compute those
  * @param reports the report values that give it directly (none for ratios and record-only ones)
  * @param records how it is computed from record-level facts (none for report-only ones)
  * @param sourceTables the lake tables the indicator is computed from
@@ -29,11 +31,13 @@ public record Indicator(
     int definitionVersion,
     LocalDate validFrom) {
   static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_]*");
+  /** The lake table that holds the values of external indicators. */
+  public static final String EXTERNAL_TABLE = "external_values";
   /** Contract tables an indicator may name as its source. */
   public static final Set<String> TABLES = Set.of("report_values", "activities", "models", "posts",
-      "post_metrics", "campaign_targets", "population", "survey_responses");
+      "post_metrics", "campaign_targets", "population", "survey_responses", EXTERNAL_TABLE);
   static final Pattern COMPUTATION =
-      Pattern.compile("sum|count|ratio:([a-z][a-z0-9_]*)/([a-z][a-z0-9_]*)");
+      Pattern.compile("sum|count|ratio:([a-z][a-z0-9_]*)/([a-z][a-z0-9_]*)|external:[a-z][a-z0-9_]*");
 
   public Indicator {
     requireText(code, "code");
@@ -46,15 +50,17 @@ public record Indicator(
     requireText(computation, "computation of " + code);
     if (!COMPUTATION.matcher(computation).matches()) {
       throw new IllegalArgumentException("computation of " + code
-          + " must be sum, count or ratio:<code>/<code>, not '" + computation + "'");
+          + " must be sum, count, ratio:<code>/<code> or external:<source>, not '" + computation + "'");
     }
     Objects.requireNonNull(reports, "reports of " + code);
     Objects.requireNonNull(records, "records of " + code);
     boolean ratio = computation.startsWith("ratio:");
-    if (ratio && (reports.isPresent() || records.isPresent())) {
-      throw new IllegalArgumentException(code + " is a ratio: it takes no reports or records of its own");
+    boolean external = computation.startsWith("external:");
+    if ((ratio || external) && (reports.isPresent() || records.isPresent())) {
+      throw new IllegalArgumentException(code + " is " + (ratio ? "a ratio" : "external")
+          + ": it takes no reports or records of its own");
     }
-    if (!ratio && reports.isEmpty() && records.isEmpty()) {
+    if (!ratio && !external && reports.isEmpty() && records.isEmpty()) {
       throw new IllegalArgumentException(code + " names neither reports nor records to compute it from");
     }
     if (records.isPresent() && computation.equals("count") != records.get().isCount()) {
@@ -71,6 +77,10 @@ public record Indicator(
             + TABLES.stream().sorted().toList() + ")");
       }
     }
+    if (external != sourceTables.contains(EXTERNAL_TABLE) || external && sourceTables.size() != 1) {
+      throw new IllegalArgumentException(code + ": " + EXTERNAL_TABLE
+          + " is the one source table of an external indicator, and only of one");
+    }
     if (definitionVersion < 1) {
       throw new IllegalArgumentException(
           "definition_version of " + code + " must be >= 1, not " + definitionVersion);
@@ -80,6 +90,16 @@ public record Indicator(
 
   public boolean isRatio() {
     return computation.startsWith("ratio:");
+  }
+
+  /** A published indicator imported as it is ({@code external:<source>}), never computed. */
+  public boolean isExternal() {
+    return computation.startsWith("external:");
+  }
+
+  /** The source of an external indicator ({@code papi} for {@code external:papi}). */
+  public Optional<String> externalSource() {
+    return isExternal() ? Optional.of(computation.substring("external:".length())) : Optional.empty();
   }
 
   /** The numerator and denominator codes of a ratio. */

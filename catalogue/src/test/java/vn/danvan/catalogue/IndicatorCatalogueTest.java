@@ -63,6 +63,25 @@ class IndicatorCatalogueTest {
   }
 
   @Test
+  void an_external_indicator_names_its_source_and_only_the_external_table() {
+    Indicator papi = IndicatorCatalogue.parse(
+        HEADER + "papi_x,PAPI: X,PAPI: X,điểm,external:papi,,,external_values,1,2011-01-01\n", "t.csv")
+        .find("papi_x").orElseThrow();
+    assertThat(papi.isExternal()).isTrue();
+    assertThat(papi.externalSource()).contains("papi");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "papi_x,X,X,điểm,external:papi,papi_x,,external_values,1,2011-01-01\n", "t.csv"))
+        .hasMessageContaining("papi_x is external: it takes no reports or records of its own");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "papi_x,X,X,điểm,external:papi,,,report_values,1,2011-01-01\n", "t.csv"))
+        .hasMessageContaining("external_values is the one source table of an external indicator");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "gifts,Quà,Gifts,suất,sum,gifts,,report_values;external_values,1,2020-01-01\n", "t.csv"))
+        .hasMessageContaining("external_values is the one source table of an external indicator");
+    assertThat(IndicatorCatalogue.load().all().stream().filter(Indicator::isExternal)).hasSize(36);
+  }
+
+  @Test
   void a_ratio_of_an_unknown_indicator_is_refused() {
     assertThatThrownBy(() -> IndicatorCatalogue.parse(
         HEADER + "share,Tỷ lệ,Share,%,ratio:a/b,,,report_values,1,2020-01-01\n", "t.csv"))

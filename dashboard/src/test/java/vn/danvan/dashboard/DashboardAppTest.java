@@ -57,6 +57,11 @@ class DashboardAppTest {
         assertThat(models.get("name_vi").asText()).isEqualTo("Mô hình “Dân vận khéo” được công nhận");
         assertThat(find(body, "new_rural_share").get("computation").asText())
             .isEqualTo("ratio:communes_new_rural/communes_total");
+        JsonNode papi = find(body, "papi_sc11");
+        assertThat(papi.get("name_vi").asText()).isEqualTo("PAPI: Tri thức công dân");
+        assertThat(papi.get("unit").asText()).isEqualTo("điểm");
+        assertThat(papi.get("computation").asText()).isEqualTo("external:papi");
+        assertThat(papi.get("source_tables").toString()).isEqualTo("[\"external_values\"]");
       });
     }
   }

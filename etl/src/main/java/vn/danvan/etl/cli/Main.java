@@ -2,18 +2,19 @@ package vn.danvan.etl.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import vn.danvan.etl.external.ExternalCommand;
 import vn.danvan.etl.generate.GenerateCommand;
 import vn.danvan.etl.load.LoadCommand;
 import vn.danvan.etl.regions.RegionsCommand;
 
 /**
- * {@code danvan}: the ETL side of the command line (generate, load, regions). {@code bin/danvan}
+ * {@code danvan}: the ETL side of the command line (generate, load, regions, external). {@code bin/danvan}
  * runs it with the JVM flags Spark needs; {@code spark-submit} runs the same jar with this class.
  */
 @Command(name = "danvan", mixinStandardHelpOptions = true,
     description = "Dân vận warehouse: demo data, Spark loads into the Parquet lake, reference regions.",
     subcommands = {GenerateCommand.class, LoadCommand.class, RegionsCommand.class,
-        CommandLine.HelpCommand.class})
+        ExternalCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

@@ -23,7 +23,7 @@ import vn.danvan.etl.lake.Publisher;
  * {@code year=}; every file sorted by region (DuckDB skips row groups by their min/max); row groups
  * of at most {@value #ROW_GROUP_ROWS} rows.
  */
-final class LakeWriter {
+public final class LakeWriter {
   private LakeWriter() {}
 
   static final int ROW_GROUP_ROWS = 500_000;
@@ -80,7 +80,7 @@ final class LakeWriter {
    * The previous snapshot's folder of a table this load has no input for, hard-linked (snapshots
    * are immutable, so sharing the files is safe and costs no copy); copied where links fail.
    */
-  static void carryOver(Path from, Path to) {
+  public static void carryOver(Path from, Path to) {
     try (Stream<Path> walk = Files.walk(from)) {
       for (Path p : (Iterable<Path>) walk::iterator) {
         Path target = to.resolve(from.relativize(p).toString());

@@ -13,6 +13,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.external.ExternalTables;
 import vn.danvan.etl.marts.MartsJob;
 import vn.danvan.etl.lake.Lake;
 import vn.danvan.etl.lake.LakeLock;
@@ -106,6 +107,12 @@ public final class LoadJob {
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all());
     progress.phase("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions");
+    // external indicators (danvan external import) are not in the landing: without this a load
+    // would drop them; their restated values follow this snapshot's lineage and population
+    long external = ExternalTables.carryForward(spark, previousDir, staging);
+    if (external > 0) {
+      progress.phase("external indicators carried forward: " + external + " mart rows");
+    }
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
         config.clock().instant(), counts);
     report.write(Lake.report(staging));

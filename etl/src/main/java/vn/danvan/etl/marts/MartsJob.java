@@ -54,6 +54,14 @@ public final class MartsJob {
     }
   }
 
+  /**
+   * {@code old_code, new_code}: old provinces into their new one (the snapshot's lineage and the
+   * shipped one), as the marts restate them; for marts built elsewhere (external indicators).
+   */
+  public static List<Row> provinceLinks(SparkSession spark, Path snapshot) {
+    return Regions.provinceLinks(spark, table(spark, snapshot, Table.REGION_LINEAGE)).collectAsList();
+  }
+
   private static Dataset<Row> indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
       Dataset<Row> newCodes, Rollup rollup) {
     Dataset<Row> reports = Facts.reports(table(spark, staging, Table.REPORT_VALUES), catalogue, newCodes);

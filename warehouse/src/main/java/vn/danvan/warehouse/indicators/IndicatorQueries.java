@@ -74,19 +74,19 @@ public final class IndicatorQueries {
       int from;
       int to;
       Map<String, Integer> keys = seriesKeys(session);
+      IntSummaryStatistics range = keyRange(keys, boundaries, grain, indicator.code(), regions);
       if (request.from().isPresent() && request.to().isPresent()) {
         from = request.from().getAsInt();
         to = request.to().getAsInt();
       } else {
         Integer nation = keys.get(seriesKey(boundaries, grain, indicator.code(), Level.NATION.code()));
-        int[] span = session.query(YEAR_SPAN, row -> new int[] {row.getInt(1), row.getInt(2)},
-            nation == null ? NO_SERIES : nation).get(0);
+        int[] span = yearSpan(session, nation != null ? List.of(nation)
+            : levelKeys(keys, boundaries, grain, indicator.code(), regions));
         boolean none = span[0] == 0;
         to = request.to().orElse(none ? request.from().orElse(0) : span[1]);
         from = request.from().orElse(none ? to : Math.min(span[0], to));
       }
       Map<String, Map<String, SeriesPoint>> found = new LinkedHashMap<>();
-      IntSummaryStatistics range = keyRange(keys, boundaries, grain, indicator.code(), regions);
       if (range.getCount() > 0) {
         session.query(SERIES, row -> {
           SeriesPoint p = new SeriesPoint(row.getString(2), row.getDouble(3), row.getString(4),
@@ -205,12 +205,33 @@ public final class IndicatorQueries {
     });
   }
 
-  /** The lowest and highest series key of an indicator at the levels of {@code regions}. */
-  private static IntSummaryStatistics keyRange(Map<String, Integer> keys, String boundaries, String grain,
+  /**
+   * The first and last year with figures of the series {@code keys} ({0, 0} when none). An
+   * indicator without national figures (an external province score) spans its regions' levels.
+   */
+  private static int[] yearSpan(SnapshotSession session, List<Integer> keys) {
+    int[] span = {0, 0};
+    for (int key : keys.isEmpty() ? List.of(NO_SERIES) : keys) {
+      int[] s = session.query(YEAR_SPAN, row -> new int[] {row.getInt(1), row.getInt(2)}, key).get(0);
+      if (s[0] != 0) {
+        span = span[0] == 0 ? s : new int[] {Math.min(span[0], s[0]), Math.max(span[1], s[1])};
+      }
+    }
+    return span;
+  }
+
+  private static List<Integer> levelKeys(Map<String, Integer> keys, String boundaries, String grain,
       String indicator, Map<String, String[]> regions) {
     return regions.values().stream().map(r -> r[0]).distinct()
         .map(level -> keys.get(seriesKey(boundaries, grain, indicator, level)))
-        .filter(Objects::nonNull).mapToInt(Integer::intValue).summaryStatistics();
+        .filter(Objects::nonNull).toList();
+  }
+
+  /** The lowest and highest series key of an indicator at the levels of {@code regions}. */
+  private static IntSummaryStatistics keyRange(Map<String, Integer> keys, String boundaries, String grain,
+      String indicator, Map<String, String[]> regions) {
+    return levelKeys(keys, boundaries, grain, indicator, regions).stream().mapToInt(Integer::intValue)
+        .summaryStatistics();
   }
 
   private static String seriesKey(String boundaries, String grain, String indicator, String level) {

@@ -28,7 +28,14 @@ public enum LakeTable {
   /** Mart built at the end of each load: indicator × region × period, see docs/marts.md. */
   INDICATOR_VALUES("indicator_values", false),
   /** Mart: the regions of each boundary mode, with names and parents. */
-  MART_REGIONS("mart_regions", false);
+  MART_REGIONS("mart_regions", false),
+  /** Published indicators imported by {@code danvan external import} (PAPI), blanks included. */
+  EXTERNAL_VALUES("external_values", false),
+  /**
+   * Mart of the external indicators in the shape of {@link #INDICATOR_VALUES}; served as part of
+   * it (so it must come after it in this order), see docs/external.md.
+   */
+  EXTERNAL_INDICATOR_VALUES("external_indicator_values", false);
 
   private final String folder;
   private final boolean partitionedByYear;

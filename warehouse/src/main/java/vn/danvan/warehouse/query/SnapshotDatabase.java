@@ -60,7 +60,12 @@ final class SnapshotDatabase {
           SqlFile.load(SnapshotDatabase.class, "serve_indicator_values")),
       LakeTable.MART_REGIONS, List.of(SqlFile.load(SnapshotDatabase.class, "materialize_mart_regions"),
           CREATE_SERVING_VIEW.withTable("table", LakeTable.MART_REGIONS)
-              .withTable("source", LakeTable.MART_REGIONS)));
+              .withTable("source", LakeTable.MART_REGIONS)),
+      // appended to the served indicator_values under keys after its own, so it stays sorted by key
+      LakeTable.EXTERNAL_INDICATOR_VALUES, List.of(
+          SqlFile.load(SnapshotDatabase.class, "materialize_external_series_keys"),
+          SqlFile.load(SnapshotDatabase.class, "materialize_external_indicator_values"),
+          CREATE_VIEW.withTable("table", LakeTable.EXTERNAL_INDICATOR_VALUES)));
   /** Prepared statements kept per pooled connection (the API's reads are a handful of files). */
   private static final int STATEMENTS_PER_CONNECTION = 32;
   private static final String GLOB_CHARS = "*?[]{}";
@@ -108,6 +113,9 @@ final class SnapshotDatabase {
         Path tableDir = dir.resolve(table.folder());
         if (!Files.isDirectory(tableDir)) {
           continue;
+        }
+        if (table == LakeTable.EXTERNAL_INDICATOR_VALUES && !views.contains(LakeTable.INDICATOR_VALUES)) {
+          throw new LakeException(tableDir + " is served as part of indicator_values, which the snapshot lacks");
         }
         if (hasParquet(tableDir)) {
           createView(root, table, tableDir, snapshot);
