@@ -63,7 +63,7 @@ public final class LoadJob {
       } catch (IOException e) {
         deleteQuietly(staging, e);
         throw new UncheckedIOException("cannot create " + staging, e);
-      } catch (RuntimeException | Error e) {
+      } catch (Throwable e) { // Spark's checked exceptions arrive undeclared, through Scala
         deleteQuietly(staging, e);
         throw e;
       }
