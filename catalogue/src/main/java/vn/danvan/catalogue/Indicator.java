@@ -12,7 +12,9 @@ import java.util.regex.Pattern;
  * since when this definition holds.
  *
  * @param computation {@code sum}, {@code count}, or {@code ratio:<numerator>/<denominator>} over
- *     two other indicator codes
+ *     two other indicator codes; or {@code survey}: an opinion-survey series (the questions of
+ *     {@code survey_questions} that name this code as their {@code indicator}), estimated into the
+ *     {@code survey_estimates} mart and never into the indicator marts
  * @param reports the report values that give it directly (none for ratios and record-only ones)
  * @param records how it is computed from record-level facts (none for report-only ones)
  * @param sourceTables the lake tables the indicator is computed from
@@ -33,7 +35,8 @@ public record Indicator(
   public static final Set<String> TABLES = Set.of("report_values", "activities", "models", "posts",
       "post_metrics", "campaign_targets", "population", "survey_responses");
   static final Pattern COMPUTATION =
-      Pattern.compile("sum|count|ratio:([a-z][a-z0-9_]*)/([a-z][a-z0-9_]*)");
+      Pattern.compile("sum|count|survey|ratio:([a-z][a-z0-9_]*)/([a-z][a-z0-9_]*)");
+  static final String SURVEY = "survey";
 
   public Indicator {
     requireText(code, "code");
@@ -46,7 +49,7 @@ public record Indicator(
     requireText(computation, "computation of " + code);
     if (!COMPUTATION.matcher(computation).matches()) {
       throw new IllegalArgumentException("computation of " + code
-          + " must be sum, count or ratio:<code>/<code>, not '" + computation + "'");
+          + " must be sum, count, survey or ratio:<code>/<code>, not '" + computation + "'");
     }
     Objects.requireNonNull(reports, "reports of " + code);
     Objects.requireNonNull(records, "records of " + code);
@@ -54,7 +57,13 @@ public record Indicator(
     if (ratio && (reports.isPresent() || records.isPresent())) {
       throw new IllegalArgumentException(code + " is a ratio: it takes no reports or records of its own");
     }
-    if (!ratio && reports.isEmpty() && records.isEmpty()) {
+    boolean survey = computation.equals(SURVEY);
+    if (survey && (reports.isPresent() || records.isPresent()
+        || !List.of("survey_responses").equals(sourceTables))) {
+      throw new IllegalArgumentException(code + " is a survey series: it takes no reports or records,"
+          + " and its source table is survey_responses alone");
+    }
+    if (!ratio && !survey && reports.isEmpty() && records.isEmpty()) {
       throw new IllegalArgumentException(code + " names neither reports nor records to compute it from");
     }
     if (records.isPresent() && computation.equals("count") != records.get().isCount()) {
@@ -76,6 +85,11 @@ public record Indicator(
           "definition_version of " + code + " must be >= 1, not " + definitionVersion);
     }
     Objects.requireNonNull(validFrom, "valid_from of " + code);
+  }
+
+  /** A survey series: estimated in the survey mart, ignored by the indicator marts. */
+  public boolean isSurvey() {
+    return computation.equals(SURVEY);
   }
 
   public boolean isRatio() {

@@ -5,12 +5,15 @@ import java.util.stream.Collectors;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.IndicatorCatalogue;
 
-/** The indicator codes of the catalogue the jar ships; report values and targets must use one. */
+/**
+ * The indicator codes of the catalogue the jar ships that report values and targets may use: not
+ * the survey series, which only survey questions name.
+ */
 final class Catalogue {
   private Catalogue() {}
 
   static Set<String> indicatorCodes() {
-    return IndicatorCatalogue.load().all().stream().map(Indicator::code)
+    return IndicatorCatalogue.load().all().stream().filter(i -> !i.isSurvey()).map(Indicator::code)
         .collect(Collectors.toUnmodifiableSet());
   }
 }

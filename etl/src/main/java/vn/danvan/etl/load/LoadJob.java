@@ -14,11 +14,13 @@ import org.apache.spark.sql.SparkSession;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.contract.Table;
 import vn.danvan.etl.marts.MartsJob;
+import vn.danvan.etl.marts.SurveyMart;
 import vn.danvan.etl.lake.Lake;
 import vn.danvan.etl.lake.LakeLock;
 import vn.danvan.etl.lake.Publisher;
 import vn.danvan.etl.lake.SnapshotId;
 import vn.danvan.etl.load.LoadReport.Counts;
+import vn.danvan.etl.survey.SurveyRules;
 
 /**
  * The load: landing folder → new lake snapshot. Everything that can refuse the input is decided
@@ -106,6 +108,7 @@ public final class LoadJob {
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all());
     progress.phase("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions");
+    progress.phase("survey estimates: " + SurveyMart.run(spark, staging, SurveyRules.DEFAULT) + " rows");
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
         config.clock().instant(), counts);
     report.write(Lake.report(staging));
