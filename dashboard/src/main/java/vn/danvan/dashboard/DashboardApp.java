@@ -5,8 +5,10 @@ import io.javalin.http.staticfiles.Location;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.dashboard.health.HealthController;
 import vn.danvan.dashboard.indicators.IndicatorController;
+import vn.danvan.dashboard.survey.SurveyController;
 import vn.danvan.dashboard.trends.TrendController;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
+import vn.danvan.warehouse.survey.SurveyQueries;
 
 import vn.danvan.warehouse.query.Warehouse;
 
@@ -30,6 +32,7 @@ public final class DashboardApp {
       config.routes.get("/api/ranking", trends::ranking);
       config.routes.get("/api/attainment", trends::attainment);
       config.routes.get("/api/consistency", trends::consistency);
+      config.routes.get("/api/survey/estimates", new SurveyController(new SurveyQueries(warehouse, catalogue))::estimates);
       config.routes.exception(Exception.class, ApiErrors::handle);
       config.routes.error(404, ApiErrors::notFound);
     });

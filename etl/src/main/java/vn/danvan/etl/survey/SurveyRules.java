@@ -8,7 +8,8 @@ package vn.danvan.etl.survey;
  * @param maxRse an estimate whose relative standard error is at least this is flagged unreliable
  * @param confidence the level of every interval (0.95)
  */
-public record SurveyRules(int minRespondents, double maxRse, double confidence) {
+public record SurveyRules(int minRespondents, double maxRse, double confidence)
+    implements java.io.Serializable {
   public static final SurveyRules DEFAULT = new SurveyRules(30, 0.30, 0.95);
 
   public SurveyRules {

@@ -28,7 +28,9 @@ public enum LakeTable {
   /** Mart built at the end of each load: indicator × region × period, see docs/marts.md. */
   INDICATOR_VALUES("indicator_values", false),
   /** Mart: the regions of each boundary mode, with names and parents. */
-  MART_REGIONS("mart_regions", false);
+  MART_REGIONS("mart_regions", false),
+  /** Mart: weighted survey estimates, small cells already suppressed, see docs/surveys.md. */
+  SURVEY_ESTIMATES("survey_estimates", false);
 
   private final String folder;
   private final boolean partitionedByYear;
