@@ -20,7 +20,6 @@ import vn.danvan.etl.lake.LakeLock;
 import vn.danvan.etl.lake.Publisher;
 import vn.danvan.etl.lake.SnapshotId;
 import vn.danvan.etl.load.LoadReport.Counts;
-import vn.danvan.etl.survey.SurveyRules;
 
 /**
  * The load: landing folder → new lake snapshot. Everything that can refuse the input is decided
@@ -108,7 +107,7 @@ public final class LoadJob {
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all());
     progress.phase("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions");
-    progress.phase("survey estimates: " + SurveyMart.run(spark, staging, SurveyRules.DEFAULT) + " rows");
+    progress.phase("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
         config.clock().instant(), counts);
     report.write(Lake.report(staging));

@@ -92,6 +92,18 @@ class SeriesEstimatesTest {
     });
   }
 
+  /** The threshold is the load's: at 20, the 29 urban respondents of 04 are shown, and nothing is withheld. */
+  @Test
+  void the_minimum_number_of_respondents_is_configurable() {
+    List<EstimateRow> rows = new SeriesEstimates(GEO, new SurveyRules(20, 0.3, 0.95))
+        .estimate("attended_meeting", Map.of(W1, firstWave()));
+    EstimateRow small = find(rows, "W1", "reported", "04", By.RESIDENCE, "urban", "yes");
+    assertThat(small.suppressed()).isFalse();
+    assertThat(small.n()).isEqualTo(29);
+    assertThat(small.value()).isEqualTo(1.0);
+    assertThat(rows).noneMatch(EstimateRow::suppressed);
+  }
+
   /**
    * The nation in W1: 289 respondents, 29 + 10 + 30 + 30 + 25 + 25 = 149 yes, p = 0.515571, SE =
    * √(0.515571 · 0.484429 / 289) = 0.029397 (equal weights: n_eff = n). W2 asks 289 again, now
