@@ -60,7 +60,10 @@ final class SnapshotDatabase {
           SqlFile.load(SnapshotDatabase.class, "serve_indicator_values")),
       LakeTable.MART_REGIONS, List.of(SqlFile.load(SnapshotDatabase.class, "materialize_mart_regions"),
           CREATE_SERVING_VIEW.withTable("table", LakeTable.MART_REGIONS)
-              .withTable("source", LakeTable.MART_REGIONS)));
+              .withTable("source", LakeTable.MART_REGIONS)),
+      LakeTable.SURVEY_ESTIMATES, List.of(SqlFile.load(SnapshotDatabase.class, "materialize_survey_estimates"),
+          CREATE_SERVING_VIEW.withTable("table", LakeTable.SURVEY_ESTIMATES)
+              .withTable("source", LakeTable.SURVEY_ESTIMATES)));
   /** Prepared statements kept per pooled connection (the API's reads are a handful of files). */
   private static final int STATEMENTS_PER_CONNECTION = 32;
   private static final String GLOB_CHARS = "*?[]{}";
