@@ -1,7 +1,5 @@
 package vn.danvan.etl.survey;
 
-import java.time.LocalDate;
-
 /**
  * One row of the {@code survey_estimates} mart (docs/surveys.md). A suppressed row carries no
  * value, SE, interval, counts or change: only its keys and {@code suppression}.
@@ -21,9 +19,5 @@ public record EstimateRow(String indicator, Wave wave, String boundaries, String
       throw new IllegalArgumentException("a suppressed cell carries no figure: " + regionCode + " "
           + by.code() + "=" + stratum + " " + option);
     }
-  }
-
-  public LocalDate fieldworkStart() {
-    return wave.fieldworkStart();
   }
 }

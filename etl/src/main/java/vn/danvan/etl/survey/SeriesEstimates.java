@@ -82,6 +82,9 @@ public final class SeriesEstimates {
         } catch (NumberFormatException e) {
           continue; // the load quarantines these; an older lake may still hold one
         }
+        if (!Double.isFinite(x)) {
+          continue;
+        }
       } else if (!wave.options().isEmpty() && !wave.options().contains(answer)) {
         continue;
       }
