@@ -22,6 +22,12 @@ public final class SeriesEstimates {
   public static final String TOP2 = "top2";
   /** The nation is the same cell in both boundary modes; it is decided once. */
   private static final String BOTH = "*";
+  /**
+   * The province of respondents whose region code leads to none (of its era's tree, or, restated,
+   * of the 2025 provinces): never shown, always withheld, so that the nation minus the shown
+   * provinces cannot reveal them.
+   */
+  static final String UNPLACED = "??";
 
   private final Geography geography;
   private final SurveyRules rules;
@@ -90,24 +96,25 @@ public final class SeriesEstimates {
       }
       seen.add(answer);
       Optional<String> province = geography.province(a.regionCode(), wave.newEra());
-      Double value = x;
+      String reported = province.orElse(UNPLACED);
+      String restated = province.flatMap(p -> geography.province2025(p, wave.newEra())).orElse(UNPLACED);
       for (By by : By.values()) {
         String s = a.stratum(by);
-        add(cells, new Cell(BOTH, "nation", NATION, by, s), a, answer, value);
-        if (province.isPresent()) {
-          add(cells, new Cell(REPORTED, "province", province.get(), by, s), a, answer, value);
-          Optional<String> restated = geography.province2025(province.get(), wave.newEra());
-          restated.ifPresent(p -> add(cells, new Cell(RESTATED, "province", p, by, s), a, answer, value));
-        }
+        add(cells, new Cell(BOTH, "nation", NATION, by, s), a, answer, x);
+        add(cells, new Cell(REPORTED, "province", reported, by, s), a, answer, x);
+        add(cells, new Cell(RESTATED, "province", restated, by, s), a, answer, x);
       }
     }
     Map<Cell, Long> respondents = new HashMap<>();
-    cells.forEach((c, s) -> respondents.put(c, s.n));
+    cells.forEach((c, s) -> respondents.put(c, c.region().equals(UNPLACED) ? 0 : s.n));
     Map<Cell, Suppression.Kind> withheld = new Suppression<>(rules.minRespondents(), Cell.ORDER)
         .withheld(respondents, relations(cells.keySet(), wave.newEra()));
     List<String> options = wave.numeric() ? List.of() : wave.options().isEmpty() ? List.copyOf(seen) : wave.options();
     List<EstimateRow> rows = new ArrayList<>();
     cells.forEach((cell, sums) -> {
+      if (cell.region().equals(UNPLACED)) {
+        return;
+      }
       for (String boundaries : cell.boundaries().equals(BOTH) ? List.of(REPORTED, RESTATED) : List.of(cell.boundaries())) {
         Suppression.Kind kind = withheld.get(cell);
         if (wave.numeric()) {

@@ -92,6 +92,29 @@ class SeriesEstimatesTest {
     });
   }
 
+  /**
+   * Old province 03 (40 respondents) has no 2025 province in this geography: restated, its
+   * respondents are in the nation but in no province, so the nation minus the shown 2025 provinces
+   * would reveal them. They count as a withheld cell: the smallest 2025 province total (04: 69) is
+   * withheld; as reported 04 is the same respondents, so it is withheld too; that leaves one
+   * withheld province under the reported nation, so the smallest other, 03 (40), follows.
+   */
+  @Test
+  void respondents_in_no_province_of_a_mode_are_protected_like_a_withheld_cell() {
+    SeriesEstimates estimates = new SeriesEstimates(new Geography(Map.of(), Map.of(),
+        Map.of("01", "01", "02", "08", "04", "04")), SurveyRules.DEFAULT);
+    List<Answer> a = firstWave();
+    add(a, W1, "03", "urban", 20, 10);
+    add(a, W1, "03", "rural", 20, 10);
+    List<EstimateRow> rows = estimates.estimate("attended_meeting", Map.of(W1, a));
+    assertThat(find(rows, "W1", "2025", "04", By.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
+    assertThat(find(rows, "W1", "reported", "04", By.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
+    assertThat(find(rows, "W1", "reported", "03", By.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
+    assertThat(find(rows, "W1", "2025", "01", By.TOTAL, null, "yes").suppressed()).isFalse();
+    assertThat(find(rows, "W1", "2025", "VN", By.TOTAL, null, "yes").n()).isEqualTo(329);
+    assertThat(rows).noneMatch(r -> r.regionCode().equals(SeriesEstimates.UNPLACED));
+  }
+
   /** The threshold is the load's: at 20, the 29 urban respondents of 04 are shown, and nothing is withheld. */
   @Test
   void the_minimum_number_of_respondents_is_configurable() {
