@@ -1,6 +1,8 @@
 package vn.danvan.dashboard.survey;
 
 import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import vn.danvan.warehouse.indicators.Boundaries;
@@ -11,8 +13,9 @@ import vn.danvan.warehouse.survey.Stratum;
 import vn.danvan.warehouse.survey.SurveyQueries;
 
 /**
- * {@code GET /api/survey/estimates?indicator=&region=[&wave=][&by=][&boundaries=]}: the cells of
- * one survey indicator as the warehouse holds them, suppression already applied (docs/surveys.md).
+ * {@code GET /api/survey/estimates?indicator=&region=CODE[,CODE…][&wave=][&by=][&boundaries=]}: the
+ * cells of one survey indicator as the warehouse holds them, suppression already applied
+ * (docs/surveys.md).
  */
 public final class SurveyController {
   private final SurveyQueries queries;
@@ -21,17 +24,11 @@ public final class SurveyController {
     this.queries = Objects.requireNonNull(queries, "queries");
   }
 
+  /** Every region of a comma list ({@code region=VN,01,79}) is answered, in the order given. */
   public void estimates(Context ctx) {
-    String wave = optional(ctx, "wave", null);
-    if (wave != null && !wave.matches("[A-Za-z0-9_.:-]{1,64}")) {
-      throw new InvalidParameterException("wave", "is a wave id such as W2024-1, not '" + wave + "'");
-    }
-    String region = required(ctx, "region");
-    if (!RegionScope.isRegionCode(region)) {
-      throw new InvalidParameterException("region", "is VN or a 2-, 3- or 5-digit GSO code, not '" + region + "'");
-    }
-    ctx.json(queries.estimates(RegionScope.country(), new EstimatesRequest(required(ctx, "indicator"), region,
-        Optional.ofNullable(wave), Stratum.parse("by", optional(ctx, "by", Stratum.TOTAL.code())),
+    List<String> regions = Arrays.stream(required(ctx, "region").split(",", -1)).map(String::strip).toList();
+    ctx.json(queries.estimates(RegionScope.country(), new EstimatesRequest(required(ctx, "indicator"), regions,
+        Optional.ofNullable(optional(ctx, "wave", null)), Stratum.parse("by", optional(ctx, "by", Stratum.TOTAL.code())),
         Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())))));
   }
 

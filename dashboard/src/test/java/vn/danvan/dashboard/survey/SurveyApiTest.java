@@ -77,15 +77,18 @@ class SurveyApiTest {
   void estimates_have_the_documented_shape_with_the_change_from_the_previous_wave() throws Exception {
     withApp(client -> {
       JsonNode body = ok(client.get("/api/survey/estimates?indicator=attended_meeting&region=01"));
-      assertThat(fieldNames(body)).containsExactly("indicator", "name_vi", "name_en", "unit", "region",
-          "region_name", "level", "boundaries", "by", "snapshot", "waves", "cells");
-      assertThat(body.get("region_name").asText()).isEqualTo("Tỉnh 1");
+      assertThat(fieldNames(body)).containsExactly("indicator", "name_vi", "name_en", "unit", "boundaries", "by",
+          "snapshot", "waves", "regions");
       assertThat(body.get("by").asText()).isEqualTo("total");
       assertThat(body.get("snapshot").asText()).isEqualTo(SNAPSHOT);
       assertThat(body.get("waves").get(1).toString()).isEqualTo("{\"wave_id\":\"W25\",\"title\":\"Điều tra W25\","
           + "\"fieldwork_start\":\"2025-09-01\",\"fieldwork_end\":\"2025-09-21\",\"question_id\":\"Q1\","
           + "\"question_type\":\"yes_no\"}");
-      JsonNode cells = body.get("cells");
+      JsonNode region = body.get("regions").get(0);
+      assertThat(fieldNames(region)).containsExactly("region", "name", "level", "cells");
+      assertThat(region.get("name").asText()).isEqualTo("Tỉnh 1");
+      assertThat(region.get("level").asText()).isEqualTo("province");
+      JsonNode cells = region.get("cells");
       assertThat(cells).hasSize(4);
       JsonNode yes = cells.get(3);
       assertThat(fieldNames(yes)).containsExactly("wave_id", "question_id", "stratum", "option", "statistic",
@@ -99,9 +102,22 @@ class SurveyApiTest {
           .isEqualTo("{\"from_wave_id\":\"W24\",\"difference\":0.4,\"se\":0.05,\"z\":8.0,\"p\":0.0}");
       assertThat(cells.get(2).get("flags").toString()).isEqualTo("[\"unreliable\"]");
       assertThat(ok(client.get("/api/survey/estimates?indicator=attended_meeting&region=01&wave=W24"))
-          .get("cells")).hasSize(2);
-      assertThat(ok(client.get("/api/survey/estimates?indicator=attended_meeting&region=VN")).get("cells").get(0)
-          .get("n").asLong()).isEqualTo(289);
+          .get("regions").get(0).get("cells")).hasSize(2);
+    });
+  }
+
+  /** A map of one wave asks for many regions at once; they come back in the order asked, each with its own cells. */
+  @Test
+  void several_regions_are_answered_in_the_order_asked() throws Exception {
+    withApp(client -> {
+      JsonNode regions = ok(client.get("/api/survey/estimates?indicator=attended_meeting&region=VN,02,01&wave=W24"))
+          .get("regions");
+      assertThat(regions).hasSize(3);
+      assertThat(regions.get(0).get("region").asText()).isEqualTo("VN");
+      assertThat(regions.get(0).get("level").asText()).isEqualTo("nation");
+      assertThat(regions.get(0).get("cells").get(0).get("n").asLong()).isEqualTo(289);
+      assertThat(regions.get(1).get("cells")).isEmpty(); // 02 has no cell: no data, not zero
+      assertThat(regions.get(2).get("cells")).hasSize(2);
     });
   }
 
@@ -109,7 +125,7 @@ class SurveyApiTest {
   void suppressed_cells_are_answered_without_any_figure() throws Exception {
     withApp(client -> {
       JsonNode cells = ok(client.get("/api/survey/estimates?indicator=attended_meeting&region=01&by=residence"))
-          .get("cells");
+          .get("regions").get(0).get("cells");
       assertThat(cells).hasSize(2);
       for (JsonNode c : cells) {
         assertThat(c.get("flags").toString()).isEqualTo("[\"suppressed\"]");
@@ -135,6 +151,7 @@ class SurveyApiTest {
       assertError(client.get(base + "&boundaries=2024"), 400, "boundaries: must be one of reported, 2025");
       assertError(client.get(base + "&wave=W'1"), 400, "wave: is a wave id");
       assertError(client.get("/api/survey/estimates?indicator=attended_meeting&region=1A"), 400, "region: is VN or");
+      assertError(client.get(base + ",01"), 400, "region: names a region twice");
     });
   }
 
@@ -146,8 +163,8 @@ class SurveyApiTest {
       // an indicator of the marts is no survey series
       assertError(client.get("/api/survey/estimates?indicator=briefing_conferences&region=01"), 404,
           "indicator: 'briefing_conferences' is not a survey indicator");
-      assertError(client.get("/api/survey/estimates?indicator=attended_meeting&region=77"), 404,
-          "region: 77 is not a region of boundaries=reported");
+      assertError(client.get("/api/survey/estimates?indicator=attended_meeting&region=01,77,78"), 404,
+          "region: 77,78 are not a region of boundaries=reported");
       assertError(client.get("/api/survey/estimates?indicator=attended_meeting&region=01&wave=W99"), 404,
           "wave: W99 did not ask attended_meeting");
     });

@@ -3,22 +3,19 @@ package vn.danvan.warehouse.survey;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
-/** {@code /api/survey/estimates}: the waves of the series and their cells (docs/surveys.md). */
+/** {@code /api/survey/estimates}: the waves of the series and each region's cells (docs/surveys.md). */
 public record EstimatesResult(
     @JsonProperty("indicator") String indicator,
     @JsonProperty("name_vi") String nameVi,
     @JsonProperty("name_en") String nameEn,
     @JsonProperty("unit") String unit,
-    @JsonProperty("region") String region,
-    @JsonProperty("region_name") String regionName,
-    @JsonProperty("level") String level,
     @JsonProperty("boundaries") String boundaries,
     @JsonProperty("by") String by,
     @JsonProperty("snapshot") String snapshot,
     @JsonProperty("waves") List<SurveyWave> waves,
-    @JsonProperty("cells") List<SurveyCell> cells) {
+    @JsonProperty("regions") List<RegionCells> regions) {
   public EstimatesResult {
     waves = List.copyOf(waves);
-    cells = List.copyOf(cells);
+    regions = List.copyOf(regions);
   }
 }

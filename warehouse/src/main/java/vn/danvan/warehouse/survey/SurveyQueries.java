@@ -4,11 +4,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
@@ -47,10 +47,11 @@ public final class SurveyQueries {
         .orElseThrow(() -> new NotFoundException("indicator", "'" + request.indicator()
             + "' is not a survey indicator of the catalogue (see /api/indicators, computation=survey)"));
     return warehouse.read(scope, session -> {
-      String[] region = regions(session, request.boundaries().code()).get(request.region());
-      if (region == null) {
-        throw new NotFoundException("region", request.region() + " is not a region of boundaries="
-            + request.boundaries().code());
+      Map<String, String[]> known = regions(session, request.boundaries().code());
+      List<String> missing = request.regions().stream().filter(r -> !known.containsKey(r)).toList();
+      if (!missing.isEmpty()) {
+        throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1 ? " is" : " are")
+            + " not a region of boundaries=" + request.boundaries().code());
       }
       boolean hasMart = session.views().contains(LakeTable.SURVEY_ESTIMATES);
       if (request.wave().isPresent()) {
@@ -60,39 +61,43 @@ public final class SurveyQueries {
           throw new NotFoundException("wave", request.wave().get() + " did not ask " + indicator.code());
         }
       }
-      Map<String, SurveyWave> waves = new LinkedHashMap<>();
-      List<SurveyCell> cells = new ArrayList<>();
+      Map<String, SurveyWave> waves = new TreeMap<>();
+      Map<String, List<SurveyCell>> byRegion = new HashMap<>();
       if (hasMart) {
         String wave = request.wave().orElse(null);
         session.query(ESTIMATES, row -> {
-          waves.putIfAbsent(row.getString(1), new SurveyWave(row.getString(1), row.getString(2),
-              String.valueOf(row.getDate(3)), row.getDate(4) == null ? null : String.valueOf(row.getDate(4)),
-              row.getString(5), row.getString(6)));
-          return cells.add(cell(row));
-        }, indicator.code(), request.boundaries().code(), request.region(), request.by().code(), wave, wave);
+          // keyed by fieldwork start then id: the waves in the order of the series
+          waves.putIfAbsent(row.getDate(4) + "|" + row.getString(2), new SurveyWave(row.getString(2),
+              row.getString(3), String.valueOf(row.getDate(4)),
+              row.getDate(5) == null ? null : String.valueOf(row.getDate(5)), row.getString(6), row.getString(7)));
+          return byRegion.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(cell(row));
+        }, indicator.code(), request.boundaries().code(), String.join(",", request.regions()),
+            request.by().code(), wave, wave);
       }
+      List<RegionCells> regions = request.regions().stream().map(code -> new RegionCells(code, known.get(code)[1],
+          known.get(code)[0], byRegion.getOrDefault(code, List.of()))).toList();
       return new EstimatesResult(indicator.code(), indicator.nameVi(), indicator.nameEn(), indicator.unit(),
-          request.region(), region[1], region[0], request.boundaries().code(), request.by().code(),
-          session.snapshot().id(), List.copyOf(waves.values()), cells);
+          request.boundaries().code(), request.by().code(), session.snapshot().id(),
+          List.copyOf(waves.values()), regions);
     });
   }
 
   private static SurveyCell cell(ResultSet row) throws SQLException {
-    boolean suppressed = row.getBoolean(17);
+    boolean suppressed = row.getBoolean(18);
     List<String> flags = new ArrayList<>();
     if (suppressed) {
       flags.add("suppressed");
     }
-    if (row.getBoolean(18)) {
+    if (row.getBoolean(19)) {
       flags.add("unreliable");
     }
-    Double difference = number(row, 21);
+    Double difference = number(row, 22);
     SurveyCell.Change change = difference == null ? null
-        : new SurveyCell.Change(row.getString(20), difference, number(row, 22), number(row, 23), number(row, 24));
-    return new SurveyCell(row.getString(1), row.getString(5), row.getString(7), row.getString(8),
-        row.getString(9), number(row, 10), number(row, 11), number(row, 12), number(row, 13),
-        row.getObject(14) == null ? null : row.getLong(14), number(row, 15), number(row, 16), flags,
-        row.getString(19), change);
+        : new SurveyCell.Change(row.getString(21), difference, number(row, 23), number(row, 24), number(row, 25));
+    return new SurveyCell(row.getString(2), row.getString(6), row.getString(8), row.getString(9),
+        row.getString(10), number(row, 11), number(row, 12), number(row, 13), number(row, 14),
+        row.getObject(15) == null ? null : row.getLong(15), number(row, 16), number(row, 17), flags,
+        row.getString(20), change);
   }
 
   private static Double number(ResultSet row, int column) throws SQLException {

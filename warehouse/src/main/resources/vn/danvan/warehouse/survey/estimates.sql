@@ -1,12 +1,13 @@
--- estimates: the cells of one survey indicator for one region, boundary mode and stratum dimension,
--- every wave or one, as /api/survey/estimates reads them. The mart holds no figure for a suppressed
--- cell; the CASEs keep it so even if a mart were written by other means.
--- Parameters: indicator, boundaries, region_code, by, wave_id (NULL: every wave), wave_id again.
--- Columns: wave_id, wave_title, fieldwork_start, fieldwork_end, question_id, question_type, stratum,
---   option, statistic, value, se, ci_low, ci_high, n, n_eff, rse, suppressed, unreliable,
---   suppression, previous_wave_id, change, change_se, change_z, change_p.
-SELECT wave_id, wave_title, fieldwork_start, fieldwork_end, question_id, question_type, stratum,
-       option, statistic,
+-- estimates: the cells of one survey indicator for some regions of one boundary mode and one
+-- stratum dimension, every wave or one, as /api/survey/estimates reads them. The mart holds no
+-- figure for a suppressed cell; the CASEs keep it so even if a mart were written by other means.
+-- Parameters: indicator, boundaries, region codes (comma-separated), by, wave_id (NULL: every
+--   wave), wave_id again.
+-- Columns: region_code, wave_id, wave_title, fieldwork_start, fieldwork_end, question_id,
+--   question_type, stratum, option, statistic, value, se, ci_low, ci_high, n, n_eff, rse,
+--   suppressed, unreliable, suppression, previous_wave_id, change, change_se, change_z, change_p.
+SELECT region_code, wave_id, wave_title, fieldwork_start, fieldwork_end, question_id, question_type,
+       stratum, option, statistic,
        CASE WHEN suppressed THEN NULL ELSE value END AS value,
        CASE WHEN suppressed THEN NULL ELSE se END AS se,
        CASE WHEN suppressed THEN NULL ELSE ci_low END AS ci_low,
@@ -20,6 +21,6 @@ SELECT wave_id, wave_title, fieldwork_start, fieldwork_end, question_id, questio
        CASE WHEN suppressed THEN NULL ELSE change_z END AS change_z,
        CASE WHEN suppressed THEN NULL ELSE change_p END AS change_p
 FROM survey_estimates
-WHERE indicator = ? AND boundaries = ? AND region_code = ? AND "by" = ?
+WHERE indicator = ? AND boundaries = ? AND list_contains(string_split(?, ','), region_code) AND "by" = ?
   AND (CAST(? AS VARCHAR) IS NULL OR wave_id = ?)
-ORDER BY fieldwork_start, wave_id, stratum NULLS FIRST, option NULLS FIRST
+ORDER BY region_code, fieldwork_start, wave_id, stratum NULLS FIRST, option NULLS FIRST
