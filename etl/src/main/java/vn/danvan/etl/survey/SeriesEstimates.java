@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -28,6 +29,12 @@ public final class SeriesEstimates {
    * provinces cannot reveal them.
    */
   static final String UNPLACED = "??";
+
+  private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
+  private static final Comparator<Answer> CANONICAL = Comparator.comparing(Answer::regionCode)
+      .thenComparing(Answer::ageGroup, TEXT).thenComparing(Answer::sex, TEXT)
+      .thenComparing(Answer::residence, TEXT).thenComparingDouble(Answer::weight)
+      .thenComparing(Answer::answer, TEXT);
 
   private final Geography geography;
   private final SurveyRules rules;
@@ -76,7 +83,11 @@ public final class SeriesEstimates {
       Map<String, EstimateRow> previous, String previousWave) {
     Map<Cell, Sums> cells = new LinkedHashMap<>();
     TreeSet<String> seen = new TreeSet<>();
-    for (Answer a : answers) {
+    // Spark hands a group's rows over in no fixed order: summed in one canonical order, the same
+    // input gives the same bits, and the same cells are withheld
+    List<Answer> ordered = new ArrayList<>(answers);
+    ordered.sort(CANONICAL);
+    for (Answer a : ordered) {
       if (a.answer() == null || a.answer().isBlank()) {
         continue; // no answer ("don't know") is no respondent of the question
       }
@@ -158,7 +169,7 @@ public final class SeriesEstimates {
    * the same group of respondents, a relation of one part).
    */
   List<Suppression.Relation<Cell>> relations(Iterable<Cell> cells, boolean newEra) {
-    Map<String, Cell> wholes = new LinkedHashMap<>();
+    Map<String, Cell> wholes = new TreeMap<>(); // relations in a fixed order: a fixed result
     Map<String, List<Cell>> parts = new HashMap<>();
     for (Cell c : cells) {
       if (c.by() != By.TOTAL) {

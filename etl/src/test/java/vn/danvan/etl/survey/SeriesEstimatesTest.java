@@ -115,6 +115,23 @@ class SeriesEstimatesTest {
     assertThat(rows).noneMatch(r -> r.regionCode().equals(SeriesEstimates.UNPLACED));
   }
 
+  /** Spark gives a group's rows in any order: the rows (to the last bit) and the withheld cells do not depend on it. */
+  @Test
+  void the_result_does_not_depend_on_the_order_of_the_answers() {
+    List<Answer> a = firstWave();
+    double[] weights = {0.1, 0.7, 1.3, 2.9, 0.37};
+    List<Answer> weighted = new ArrayList<>();
+    for (int i = 0; i < a.size(); i++) {
+      Answer x = a.get(i);
+      weighted.add(new Answer(W1, x.regionCode(), x.ageGroup(), i % 3 == 0 ? "male" : "female", x.residence(),
+          weights[i % weights.length], x.answer()));
+    }
+    List<Answer> reversed = new ArrayList<>(weighted);
+    java.util.Collections.reverse(reversed);
+    java.util.Collections.shuffle(weighted, new java.util.Random(7));
+    assertThat(rows(Map.of(W1, weighted))).isEqualTo(rows(Map.of(W1, reversed)));
+  }
+
   /** The threshold is the load's: at 20, the 29 urban respondents of 04 are shown, and nothing is withheld. */
   @Test
   void the_minimum_number_of_respondents_is_configurable() {
