@@ -12,9 +12,11 @@ import java.util.regex.Pattern;
  * since when this definition holds.
  *
  * @param computation {@code sum}, {@code count}, {@code ratio:<numerator>/<denominator>} over
- *     two other indicator codes, or {@code external:<source>} for a published indicator that
- *     {@code danvan external import} brings in as it is (table {@value #EXTERNAL_TABLE}); the marts
- *     never compute those
+ *     two other indicator codes; {@code external:<source>} for a published indicator that
+ *     {@code danvan external import} brings in as it is (table {@value #EXTERNAL_TABLE}); or
+ *     {@code survey}: an opinion-survey series (the questions of {@code survey_questions} that name
+ *     this code as their {@code indicator}), estimated into the {@code survey_estimates} mart. The
+ *     indicator marts compute neither of the last two
  * @param reports the report values that give it directly (none for ratios and record-only ones)
  * @param records how it is computed from record-level facts (none for report-only ones)
  * @param sourceTables the lake tables the indicator is computed from
@@ -37,7 +39,8 @@ public record Indicator(
   public static final Set<String> TABLES = Set.of("report_values", "activities", "models", "posts",
       "post_metrics", "campaign_targets", "population", "survey_responses", EXTERNAL_TABLE);
   static final Pattern COMPUTATION =
-      Pattern.compile("sum|count|ratio:([a-z][a-z0-9_]*)/([a-z][a-z0-9_]*)|external:[a-z][a-z0-9_]*");
+      Pattern.compile("sum|count|survey|ratio:([a-z][a-z0-9_]*)/([a-z][a-z0-9_]*)|external:[a-z][a-z0-9_]*");
+  static final String SURVEY = "survey";
 
   public Indicator {
     requireText(code, "code");
@@ -50,7 +53,7 @@ public record Indicator(
     requireText(computation, "computation of " + code);
     if (!COMPUTATION.matcher(computation).matches()) {
       throw new IllegalArgumentException("computation of " + code
-          + " must be sum, count, ratio:<code>/<code> or external:<source>, not '" + computation + "'");
+          + " must be sum, count, survey, ratio:<code>/<code> or external:<source>, not '" + computation + "'");
     }
     Objects.requireNonNull(reports, "reports of " + code);
     Objects.requireNonNull(records, "records of " + code);
@@ -60,7 +63,13 @@ public record Indicator(
       throw new IllegalArgumentException(code + " is " + (ratio ? "a ratio" : "external")
           + ": it takes no reports or records of its own");
     }
-    if (!ratio && !external && reports.isEmpty() && records.isEmpty()) {
+    boolean survey = computation.equals(SURVEY);
+    if (survey && (reports.isPresent() || records.isPresent()
+        || !List.of("survey_responses").equals(sourceTables))) {
+      throw new IllegalArgumentException(code + " is a survey series: it takes no reports or records,"
+          + " and its source table is survey_responses alone");
+    }
+    if (!ratio && !external && !survey && reports.isEmpty() && records.isEmpty()) {
       throw new IllegalArgumentException(code + " names neither reports nor records to compute it from");
     }
     if (records.isPresent() && computation.equals("count") != records.get().isCount()) {
@@ -86,6 +95,11 @@ public record Indicator(
           "definition_version of " + code + " must be >= 1, not " + definitionVersion);
     }
     Objects.requireNonNull(validFrom, "valid_from of " + code);
+  }
+
+  /** A survey series: estimated in the survey mart, ignored by the indicator marts. */
+  public boolean isSurvey() {
+    return computation.equals(SURVEY);
   }
 
   public boolean isRatio() {

@@ -99,6 +99,20 @@ class IndicatorCatalogueTest {
   }
 
   @Test
+  void survey_series_are_marked_and_take_no_reports_or_records() {
+    Indicator trust = IndicatorCatalogue.load().find("trust_local_government").orElseThrow();
+    assertThat(trust.isSurvey()).isTrue();
+    assertThat(trust.sourceTables()).containsExactly("survey_responses");
+    assertThat(IndicatorCatalogue.load().find("briefing_conferences").orElseThrow().isSurvey()).isFalse();
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "trust,Tin,Trust,%,survey,trust,,survey_responses,1,2015-01-01\n", "t.csv"))
+        .hasMessageContaining("t.csv line 2").hasMessageContaining("trust is a survey series");
+    assertThatThrownBy(() -> IndicatorCatalogue.parse(
+        HEADER + "trust,Tin,Trust,%,survey,,,report_values,1,2015-01-01\n", "t.csv"))
+        .hasMessageContaining("its source table is survey_responses alone");
+  }
+
+  @Test
   void indicators_are_immutable() {
     List<Indicator> all = IndicatorCatalogue.load().all();
     assertThatThrownBy(() -> all.remove(0)).isInstanceOf(UnsupportedOperationException.class);

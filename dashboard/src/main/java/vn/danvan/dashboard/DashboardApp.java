@@ -21,6 +21,7 @@ import vn.danvan.dashboard.openapi.ApiRoute;
 import vn.danvan.dashboard.openapi.ApiRoute.Method;
 import vn.danvan.dashboard.openapi.OpenApiDocument;
 import vn.danvan.dashboard.regions.RegionController;
+import vn.danvan.dashboard.survey.SurveyController;
 import vn.danvan.dashboard.trends.TrendController;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.MapResult;
@@ -28,6 +29,8 @@ import vn.danvan.warehouse.indicators.Mismatch;
 import vn.danvan.warehouse.indicators.RankingResult;
 import vn.danvan.warehouse.indicators.SeriesResult;
 import vn.danvan.warehouse.indicators.TargetAttainment;
+import vn.danvan.warehouse.survey.EstimatesResult;
+import vn.danvan.warehouse.survey.SurveyQueries;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.regions.RegionDirectory;
 import vn.danvan.warehouse.regions.RegionList;
@@ -69,6 +72,7 @@ public final class DashboardApp {
     TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
     RegionController regions = new RegionController(new RegionDirectory(warehouse));
     GeoController maps = new GeoController(geo);
+    SurveyController surveys = new SurveyController(new SurveyQueries(warehouse, catalogue));
     ApiRoute.Param indicator = required("indicator", "catalogue code (GET /api/indicators)");
     ApiRoute.Param boundaries = optional("boundaries", BOUNDARIES, "reported", "2025");
     ApiRoute.Param mapLevel = optional("level", "province (default), district (reported only) or commune",
@@ -94,6 +98,13 @@ public final class DashboardApp {
         ApiRoute.getList("/api/consistency", trends::consistency,
             "reports whose breakdown does not add up to their total", Mismatch.class,
             optional("region", "GSO code (default: the whole country)"), year("year", true, "the year")),
+        ApiRoute.get("/api/survey/estimates", surveys::estimates,
+            "weighted survey estimates with 95% CIs across waves; withheld cells listed without figures",
+            EstimatesResult.class, required("indicator", "a survey series of the catalogue (computation=survey)"),
+            required("region", "comma-separated GSO codes (at most 100), VN for the nation"),
+            optional("wave", "one wave id (default: every wave of the series)"),
+            optional("by", "total (default), age_group, sex or residence", "total", "age_group", "sex", "residence"),
+            boundaries),
         ApiRoute.get("/api/regions", regions::list, "regions of a boundary mode, by level and parent",
             RegionList.class, boundaries,
             optional("level", "nation, province, district or commune", "nation", "province", "district", "commune"),

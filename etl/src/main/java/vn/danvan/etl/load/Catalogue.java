@@ -6,14 +6,15 @@ import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.IndicatorCatalogue;
 
 /**
- * The indicator codes of the catalogue the jar ships; report values and targets must use one.
- * External indicators are left out: only {@code danvan external import} brings their values in.
+ * The indicator codes of the catalogue the jar ships that report values and targets may use: not
+ * the external indicators (only {@code danvan external import} brings their values in), nor the
+ * survey series, which only survey questions name.
  */
 final class Catalogue {
   private Catalogue() {}
 
   static Set<String> indicatorCodes() {
-    return IndicatorCatalogue.load().all().stream().filter(i -> !i.isExternal()).map(Indicator::code)
+    return IndicatorCatalogue.load().all().stream().filter(i -> !i.isExternal() && !i.isSurvey()).map(Indicator::code)
         .collect(Collectors.toUnmodifiableSet());
   }
 }

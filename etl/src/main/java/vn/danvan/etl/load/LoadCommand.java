@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.danvan.etl.lake.LakeBusyException;
+import vn.danvan.etl.survey.SurveyRules;
 
 /**
  * {@code danvan load LANDING_DIR}: the Spark ETL from landing files to a new lake snapshot. Exit
@@ -46,13 +47,19 @@ public final class LoadCommand implements Callable<Integer> {
       description = "the load date: the latest date a record may carry (default: today in Vietnam)")
   LocalDate asOf;
 
+  @Option(names = "--survey-min-respondents", paramLabel = "N", defaultValue = "30",
+      description = "survey cells answered by fewer respondents are suppressed (default: ${DEFAULT-VALUE})")
+  int surveyMinRespondents;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LoadConfig config;
     try {
-      config = LoadConfig.of(landing, lake, asOf != null ? asOf : LocalDate.now(Typing.VIETNAM));
+      SurveyRules d = SurveyRules.DEFAULT;
+      config = LoadConfig.of(landing, lake, asOf != null ? asOf : LocalDate.now(Typing.VIETNAM))
+          .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence()));
     } catch (IllegalArgumentException e) {
       err.println("load: " + e.getMessage());
       err.flush();

@@ -15,6 +15,7 @@ import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.contract.Table;
 import vn.danvan.etl.external.ExternalTables;
 import vn.danvan.etl.marts.MartsJob;
+import vn.danvan.etl.marts.SurveyMart;
 import vn.danvan.etl.lake.Lake;
 import vn.danvan.etl.lake.LakeLock;
 import vn.danvan.etl.lake.Publisher;
@@ -113,6 +114,7 @@ public final class LoadJob {
     if (external > 0) {
       progress.phase("external indicators carried forward: " + external + " mart rows");
     }
+    progress.phase("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
         config.clock().instant(), counts);
     report.write(Lake.report(staging));

@@ -39,6 +39,9 @@ final class ReferenceChecks {
   private static final String CAMPAIGN = PREFIX + "campaign";
   private static final String WAVE = PREFIX + "wave";
   private static final String QUESTION = PREFIX + "question";
+  /** The answered question's type and its options (the contract's defaults when none are given). */
+  private static final String QUESTION_TYPE = PREFIX + "question_type";
+  private static final String QUESTION_OPTIONS = PREFIX + "question_options";
   private static final String POST_PUBLISHED = PREFIX + "post_published_at";
   private static final String POST = PREFIX + "post";
 
@@ -56,7 +59,8 @@ final class ReferenceChecks {
         Dataset<Row> waves = refs.waves().select(col("wave_id"),
             col("fieldwork_start").as(START), col("fieldwork_end").as(END));
         out = known(out, waves, WAVE, "wave_id");
-        out = known(out, refs.questions(), QUESTION, "wave_id", "question_id");
+        out = known(out, refs.questions().select(col("wave_id"), col("question_id"),
+            col("type").as(QUESTION_TYPE), col("options").as(QUESTION_OPTIONS)), QUESTION, "wave_id", "question_id");
       }
       case POST_METRICS -> out = known(out,
           refs.posts().select(col("post_id"), col("published_at").as(POST_PUBLISHED)), POST, "post_id");
@@ -82,6 +86,7 @@ final class ReferenceChecks {
       case SURVEY_RESPONSES -> {
         checks.add(unknown(Reason.UNKNOWN_REFERENCE, "wave_id", WAVE));
         checks.add(unknown(Reason.UNKNOWN_REFERENCE, "question_id", QUESTION));
+        checks.addAll(AnswerChecks.of(col("answer"), col(QUESTION_TYPE), col(QUESTION_OPTIONS)));
       }
       case POST_METRICS -> {
         checks.add(unknown(Reason.UNKNOWN_POST, "post_id", POST));

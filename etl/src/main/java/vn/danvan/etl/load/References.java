@@ -52,7 +52,7 @@ final class References {
         () -> table(spark, staging, Table.CAMPAIGNS).select("campaign_code"),
         () -> table(spark, staging, Table.SURVEY_WAVES)
             .select("wave_id", "fieldwork_start", "fieldwork_end"),
-        () -> table(spark, staging, Table.SURVEY_QUESTIONS).select("wave_id", "question_id"),
+        () -> table(spark, staging, Table.SURVEY_QUESTIONS).select("wave_id", "question_id", "type", "options"),
         () -> table(spark, staging, Table.POSTS).select("post_id", "published_at"));
   }
 
@@ -87,7 +87,7 @@ final class References {
     return waves.get();
   }
 
-  /** wave_id, question_id */
+  /** wave_id, question_id, type, options */
   Dataset<Row> questions() {
     return questions.get();
   }

@@ -34,7 +34,9 @@ public final class MartsJob {
   /** What was written: rows of each mart. */
   public record Counts(long indicatorValues, long martRegions) {}
 
-  public static Counts run(SparkSession spark, Path staging, List<Indicator> catalogue) {
+  public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators) {
+    // survey series have their own mart (SurveyMart): no report or record computes them
+    List<Indicator> catalogue = indicators.stream().filter(i -> !i.isSurvey()).toList();
     Dataset<Row> versions = Regions.versions(spark, table(spark, staging, Table.REGIONS)).cache();
     try {
       Dataset<Row> newCodes = Regions.newCodes(versions);

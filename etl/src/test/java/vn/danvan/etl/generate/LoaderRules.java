@@ -54,6 +54,8 @@ final class LoaderRules {
   private final Set<String> campaigns = new HashSet<>();
   private final Map<String, LocalDate[]> waves = new HashMap<>();
   private final Set<String> questions = new HashSet<>();
+  /** Type and options of each landed question, by wave|question: what its answers must be. */
+  private final Map<String, String[]> questionTypes = new HashMap<>();
   /** Landed posts and their publication instants (a snapshot must not precede its post). */
   private final Map<String, java.time.Instant> posts = new HashMap<>();
 
@@ -65,7 +67,8 @@ final class LoaderRules {
   private List<Verdict> run(Path landing) throws IOException {
     try (var in = LoaderRules.class.getResourceAsStream("/vn/danvan/catalogue/indicators.csv")) {
       List<List<String>> rows = ContractCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8));
-      rows.subList(1, rows.size()).forEach(r -> indicators.add(r.get(0)));
+      // survey series are named by questions only (computation = survey)
+      rows.subList(1, rows.size()).stream().filter(r -> !r.get(4).equals("survey")).forEach(r -> indicators.add(r.get(0)));
     }
     List<Verdict> out = new ArrayList<>();
     for (Table table : Table.values()) {
@@ -98,7 +101,11 @@ final class LoaderRules {
       case CAMPAIGNS -> campaigns.add(row.get("campaign_code"));
       case SURVEY_WAVES -> waves.put(row.get("wave_id"), new LocalDate[] {
           LocalDate.parse(row.get("fieldwork_start")), LocalDate.parse(row.get("fieldwork_end"))});
-      case SURVEY_QUESTIONS -> questions.add(row.get("wave_id") + "|" + row.get("question_id"));
+      case SURVEY_QUESTIONS -> {
+        questions.add(row.get("wave_id") + "|" + row.get("question_id"));
+        questionTypes.put(row.get("wave_id") + "|" + row.get("question_id"),
+            new String[] {row.get("type"), row.get("options")});
+      }
       case POSTS -> posts.put(row.get("post_id"), OffsetDateTime.parse(row.get("published_at")).toInstant());
       default -> { }
     }
@@ -153,6 +160,7 @@ final class LoaderRules {
           && (u[1] == null || !u[1].isBefore(when[0]))), Reason.REGION_NOT_VALID_ON_DATE);
     }
     references(row).forEach(unknown -> add(failed, unknown, Reason.UNKNOWN_REFERENCE));
+    answerFailures(row).forEach(failed::add);
     add(failed, table == Table.POST_METRICS && !posts.containsKey(row.get("post_id")), Reason.UNKNOWN_POST);
     if (table == Table.REGION_LINEAGE) {
       add(failed, !validity.containsKey(row.get("old_code")), Reason.UNKNOWN_REGION);
@@ -160,6 +168,35 @@ final class LoaderRules {
     }
     failed.sort(java.util.Comparator.naturalOrder());
     return failed;
+  }
+
+  /**
+   * A response's answer against its question (docs/surveys.md, "Checks at load"): an option of a
+   * choice question (likert5 and yes_no default to 1..5 and yes/no), a number for a numeric one,
+   * within min;max when its options give them.
+   */
+  private List<Reason> answerFailures(LandingRow row) {
+    String[] q = row.table() == Table.SURVEY_RESPONSES
+        ? questionTypes.get(row.get("wave_id") + "|" + row.get("question_id")) : null;
+    String answer = row.table() == Table.SURVEY_RESPONSES ? row.get("answer") : null;
+    if (q == null || answer == null || q[0] == null) {
+      return List.of();
+    }
+    String given = q[1] == null || q[1].isBlank()
+        ? (q[0].equals("likert5") ? "1;2;3;4;5" : q[0].equals("yes_no") ? "yes;no" : "") : q[1];
+    List<String> options = java.util.Arrays.stream(given.split(";")).map(String::strip)
+        .filter(o -> !o.isEmpty()).toList();
+    if (!q[0].equals("numeric")) {
+      return !options.isEmpty() && !options.contains(answer.strip()) ? List.of(Reason.UNKNOWN_VOCABULARY) : List.of();
+    }
+    try {
+      double x = Double.parseDouble(answer.strip());
+      boolean outside = options.size() == 2 && (x < Double.parseDouble(options.get(0))
+          || x > Double.parseDouble(options.get(1)));
+      return Double.isFinite(x) && !outside ? List.of() : List.of(Reason.BAD_TYPE);
+    } catch (NumberFormatException e) {
+      return List.of(Reason.BAD_TYPE);
+    }
   }
 
   /** One entry per reference check: campaign; or wave, and the wave's question. */

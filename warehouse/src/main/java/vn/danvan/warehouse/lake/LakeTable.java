@@ -35,7 +35,9 @@ public enum LakeTable {
    * Mart of the external indicators in the shape of {@link #INDICATOR_VALUES}; served as part of
    * it (so it must come after it in this order), see docs/external.md.
    */
-  EXTERNAL_INDICATOR_VALUES("external_indicator_values", false);
+  EXTERNAL_INDICATOR_VALUES("external_indicator_values", false),
+  /** Mart: weighted survey estimates, small cells already suppressed, see docs/surveys.md. */
+  SURVEY_ESTIMATES("survey_estimates", false);
 
   private final String folder;
   private final boolean partitionedByYear;

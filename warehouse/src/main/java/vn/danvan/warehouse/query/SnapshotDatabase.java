@@ -65,7 +65,10 @@ final class SnapshotDatabase {
       LakeTable.EXTERNAL_INDICATOR_VALUES, List.of(
           SqlFile.load(SnapshotDatabase.class, "materialize_external_series_keys"),
           SqlFile.load(SnapshotDatabase.class, "materialize_external_indicator_values"),
-          CREATE_VIEW.withTable("table", LakeTable.EXTERNAL_INDICATOR_VALUES)));
+          CREATE_VIEW.withTable("table", LakeTable.EXTERNAL_INDICATOR_VALUES)),
+      LakeTable.SURVEY_ESTIMATES, List.of(SqlFile.load(SnapshotDatabase.class, "materialize_survey_estimates"),
+          CREATE_SERVING_VIEW.withTable("table", LakeTable.SURVEY_ESTIMATES)
+              .withTable("source", LakeTable.SURVEY_ESTIMATES)));
   /** Prepared statements kept per pooled connection (the API's reads are a handful of files). */
   private static final int STATEMENTS_PER_CONNECTION = 32;
   private static final String GLOB_CHARS = "*?[]{}";

@@ -1,0 +1,47 @@
+package vn.danvan.dashboard.survey;
+
+import io.javalin.http.Context;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.warehouse.query.InvalidParameterException;
+import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.survey.EstimatesRequest;
+import vn.danvan.warehouse.survey.Stratum;
+import vn.danvan.warehouse.survey.SurveyQueries;
+
+/**
+ * {@code GET /api/survey/estimates?indicator=&region=CODE[,CODE…][&wave=][&by=][&boundaries=]}: the
+ * cells of one survey indicator as the warehouse holds them, suppression already applied
+ * (docs/surveys.md).
+ */
+public final class SurveyController {
+  private final SurveyQueries queries;
+
+  public SurveyController(SurveyQueries queries) {
+    this.queries = Objects.requireNonNull(queries, "queries");
+  }
+
+  /** Every region of a comma list ({@code region=VN,01,79}) is answered, in the order given. */
+  public void estimates(Context ctx) {
+    List<String> regions = Arrays.stream(required(ctx, "region").split(",", -1)).map(String::strip).toList();
+    ctx.json(queries.estimates(RegionScope.country(), new EstimatesRequest(required(ctx, "indicator"), regions,
+        Optional.ofNullable(optional(ctx, "wave", null)), Stratum.parse("by", optional(ctx, "by", Stratum.TOTAL.code())),
+        Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())))));
+  }
+
+  private static String required(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      throw new InvalidParameterException(name, "is required");
+    }
+    return value.strip();
+  }
+
+  private static String optional(Context ctx, String name, String fallback) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+}

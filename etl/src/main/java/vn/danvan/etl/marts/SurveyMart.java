@@ -1,0 +1,147 @@
+package vn.danvan.etl.marts;
+
+import static org.apache.spark.sql.functions.coalesce;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.lit;
+
+import java.nio.file.Path;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.api.java.function.FlatMapGroupsFunction;
+import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.SaveMode;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import vn.danvan.etl.contract.Table;
+import vn.danvan.etl.regions.Provinces;
+import vn.danvan.etl.survey.Answer;
+import vn.danvan.etl.survey.EstimateRow;
+import vn.danvan.etl.survey.Geography;
+import vn.danvan.etl.survey.SeriesEstimates;
+import vn.danvan.etl.survey.SurveyRules;
+import vn.danvan.etl.survey.Wave;
+
+/**
+ * The {@value #SURVEY_ESTIMATES} mart (docs/surveys.md): weighted estimates of every survey
+ * question by wave, region and stratum, with small cells already suppressed, built from the staged
+ * survey tables into the same snapshot as the other marts, so that it is published (or not) with
+ * them. Responses are shuffled once, into one group per indicator (a series of questions across
+ * waves, some thousands of responses per wave), and each group is estimated in memory by {@link
+ * SeriesEstimates}: suppression looks at all cells of a wave together, and a change looks at the
+ * previous wave.
+ */
+public final class SurveyMart {
+  public static final String SURVEY_ESTIMATES = "survey_estimates";
+
+  /** The mart's columns, in order. */
+  public static final StructType SCHEMA = new StructType()
+      .add("indicator", DataTypes.StringType).add("wave_id", DataTypes.StringType)
+      .add("wave_title", DataTypes.StringType).add("fieldwork_start", DataTypes.DateType)
+      .add("fieldwork_end", DataTypes.DateType).add("question_id", DataTypes.StringType)
+      .add("question_type", DataTypes.StringType).add("boundaries", DataTypes.StringType)
+      .add("level", DataTypes.StringType).add("region_code", DataTypes.StringType)
+      .add("by", DataTypes.StringType).add("stratum", DataTypes.StringType)
+      .add("option", DataTypes.StringType).add("statistic", DataTypes.StringType)
+      .add("value", DataTypes.DoubleType).add("se", DataTypes.DoubleType)
+      .add("ci_low", DataTypes.DoubleType).add("ci_high", DataTypes.DoubleType)
+      .add("n", DataTypes.LongType).add("n_eff", DataTypes.DoubleType).add("rse", DataTypes.DoubleType)
+      .add("suppressed", DataTypes.BooleanType).add("unreliable", DataTypes.BooleanType)
+      .add("suppression", DataTypes.StringType).add("previous_wave_id", DataTypes.StringType)
+      .add("change", DataTypes.DoubleType).add("change_se", DataTypes.DoubleType)
+      .add("change_z", DataTypes.DoubleType).add("change_p", DataTypes.DoubleType);
+
+  private SurveyMart() {}
+
+  /** Builds the mart into {@code staging}; returns its row count. */
+  public static long run(SparkSession spark, Path staging, SurveyRules rules) {
+    Dataset<Row> versions = Regions.versions(spark, MartsJob.table(spark, staging, Table.REGIONS));
+    Geography geography = geography(Regions.nodes(versions).collectAsList(),
+        Regions.provinceLinks(spark, MartsJob.table(spark, staging, Table.REGION_LINEAGE)).collectAsList());
+    Dataset<Row> out = estimates(MartsJob.table(spark, staging, Table.SURVEY_WAVES),
+        MartsJob.table(spark, staging, Table.SURVEY_QUESTIONS),
+        MartsJob.table(spark, staging, Table.SURVEY_RESPONSES), geography, rules);
+    String dir = staging.resolve(SURVEY_ESTIMATES).toString();
+    out.orderBy("indicator", "boundaries", "level", "region_code", "fieldwork_start", "wave_id", "by",
+            "stratum", "option").coalesce(1)
+        .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(dir);
+    return spark.read().parquet(dir).count();
+  }
+
+  /** The region trees' parents by era and the old provinces' 2025 province. */
+  static Geography geography(List<Row> nodes, List<Row> provinceLinks) {
+    Map<String, String> oldParent = new HashMap<>();
+    Map<String, String> newParent = new HashMap<>();
+    for (Row n : nodes) {
+      String parent = n.getAs("parent_code");
+      if (parent != null) {
+        (Facts.NEW.equals(n.getAs("era")) ? newParent : oldParent).put(n.getAs("code"), parent);
+      }
+    }
+    Map<String, String> into = new HashMap<>();
+    provinceLinks.stream().sorted((a, b) -> a.<String>getAs("new_code").compareTo(b.getAs("new_code")))
+        .forEach(l -> into.putIfAbsent(l.getAs("old_code"), l.getAs("new_code")));
+    return new Geography(oldParent, newParent, into);
+  }
+
+  /** Pure transform: the mart's rows ({@link #SCHEMA}) from the three survey tables. */
+  public static Dataset<Row> estimates(Dataset<Row> waves, Dataset<Row> questions, Dataset<Row> responses,
+      Geography geography, SurveyRules rules) {
+    Dataset<Row> joined = responses
+        .join(questions.select("wave_id", "question_id", "type", "options", "indicator"),
+            new String[] {"wave_id", "question_id"})
+        .join(waves.select("wave_id", "title", "fieldwork_start", "fieldwork_end"), "wave_id")
+        .withColumn("_series", coalesce(col("indicator"), concat_ws(":", lit("question"), col("wave_id"),
+            col("question_id"))));
+    LocalDate reform = Provinces.REFORM;
+    MapFunction<Row, String> key = r -> r.getAs("_series");
+    FlatMapGroupsFunction<String, Row, Row> estimate = (series, rows) -> series(rows, geography, rules, reform);
+    return joined.groupByKey(key, Encoders.STRING()).flatMapGroups(estimate, Encoders.row(SCHEMA));
+  }
+
+  private static Iterator<Row> series(Iterator<Row> rows, Geography geography, SurveyRules rules,
+      LocalDate reform) {
+    Map<Wave, List<Answer>> byWave = new LinkedHashMap<>();
+    Map<String, Wave> waves = new HashMap<>();
+    String indicator = null;
+    while (rows.hasNext()) {
+      Row r = rows.next();
+      indicator = r.getAs("indicator");
+      String id = r.<String>getAs("wave_id") + "|" + r.<String>getAs("question_id");
+      Wave wave = waves.computeIfAbsent(id, k -> {
+        LocalDate start = r.<Date>getAs("fieldwork_start").toLocalDate();
+        Date end = r.getAs("fieldwork_end");
+        String type = r.getAs("type");
+        return new Wave(r.getAs("wave_id"), r.getAs("title"), start, end == null ? null : end.toLocalDate(),
+            r.getAs("question_id"), type, Wave.options(type, r.getAs("options")), !start.isBefore(reform));
+      });
+      byWave.computeIfAbsent(wave, w -> new ArrayList<>()).add(new Answer(wave, r.getAs("region_code"),
+          r.getAs("age_group"), r.getAs("sex"), r.getAs("residence"), r.<Double>getAs("weight"), r.getAs("answer")));
+    }
+    List<Row> out = new ArrayList<>();
+    for (EstimateRow e : new SeriesEstimates(geography, rules).estimate(indicator, byWave)) {
+      out.add(row(e));
+    }
+    return out.iterator();
+  }
+
+  static Row row(EstimateRow e) {
+    Wave w = e.wave();
+    return RowFactory.create(e.indicator(), w.waveId(), w.title(), Date.valueOf(w.fieldworkStart()),
+        w.fieldworkEnd() == null ? null : Date.valueOf(w.fieldworkEnd()), w.questionId(), w.type(),
+        e.boundaries(), e.level(), e.regionCode(), e.by().code(), e.stratum(), e.option(), e.statistic(),
+        e.value(), e.se(), e.ciLow(), e.ciHigh(), e.n(), e.nEff(), e.rse(), e.suppressed(), e.unreliable(),
+        e.suppression(), e.previousWaveId(), e.change(), e.changeSe(), e.changeZ(), e.changeP());
+  }
+}

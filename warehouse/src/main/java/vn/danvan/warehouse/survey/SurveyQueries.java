@@ -1,0 +1,119 @@
+package vn.danvan.warehouse.survey;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.danvan.catalogue.Indicator;
+import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.warehouse.indicators.IndicatorQueries;
+import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.warehouse.query.NotFoundException;
+import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.query.SnapshotSession;
+import vn.danvan.warehouse.query.SqlFile;
+import vn.danvan.warehouse.query.Warehouse;
+
+/**
+ * Survey estimates as the {@code survey_estimates} mart holds them: suppression was applied when
+ * the snapshot was built, so what is read here is already safe to show; the statement nulls a
+ * suppressed cell's figures once more, and {@link SurveyCell} refuses to carry them.
+ */
+public final class SurveyQueries {
+  private static final SqlFile ESTIMATES = SqlFile.load(SurveyQueries.class, "estimates");
+  private static final SqlFile WAVES = SqlFile.load(SurveyQueries.class, "waves");
+  /** The regions of a boundary mode: the same statement the indicator reads use. */
+  private static final SqlFile REGIONS = SqlFile.load(IndicatorQueries.class, "regions");
+
+  private final Warehouse warehouse;
+  private final IndicatorCatalogue catalogue;
+
+  public SurveyQueries(Warehouse warehouse, IndicatorCatalogue catalogue) {
+    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+  }
+
+  /**
+   * @throws NotFoundException for an indicator that is not a survey series of the catalogue, a
+   *     region the boundary mode does not know, or a wave in which the indicator was not asked
+   */
+  public EstimatesResult estimates(RegionScope scope, EstimatesRequest request) {
+    Indicator indicator = catalogue.find(request.indicator()).filter(Indicator::isSurvey)
+        .orElseThrow(() -> new NotFoundException("indicator", "'" + request.indicator()
+            + "' is not a survey indicator of the catalogue (see /api/indicators, computation=survey)"));
+    return warehouse.read(scope, session -> {
+      Map<String, String[]> known = regions(session, request.boundaries().code());
+      List<String> missing = request.regions().stream().filter(r -> !known.containsKey(r)).toList();
+      if (!missing.isEmpty()) {
+        throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1 ? " is" : " are")
+            + " not a region of boundaries=" + request.boundaries().code());
+      }
+      boolean hasMart = session.views().contains(LakeTable.SURVEY_ESTIMATES);
+      if (request.wave().isPresent()) {
+        Set<String> waves = hasMart ? Set.copyOf(session.query(WAVES, row -> row.getString(1), indicator.code()))
+            : Set.of();
+        if (!waves.contains(request.wave().get())) {
+          throw new NotFoundException("wave", request.wave().get() + " did not ask " + indicator.code());
+        }
+      }
+      Map<String, SurveyWave> waves = new TreeMap<>();
+      Map<String, List<SurveyCell>> byRegion = new HashMap<>();
+      if (hasMart) {
+        String wave = request.wave().orElse(null);
+        session.query(ESTIMATES, row -> {
+          // keyed by fieldwork start then id: the waves in the order of the series
+          waves.putIfAbsent(row.getDate(4) + "|" + row.getString(2), new SurveyWave(row.getString(2),
+              row.getString(3), String.valueOf(row.getDate(4)),
+              row.getDate(5) == null ? null : String.valueOf(row.getDate(5)), row.getString(6), row.getString(7)));
+          return byRegion.computeIfAbsent(row.getString(1), k -> new ArrayList<>()).add(cell(row));
+        }, indicator.code(), request.boundaries().code(), String.join(",", request.regions()),
+            request.by().code(), wave, wave);
+      }
+      List<RegionCells> regions = request.regions().stream().map(code -> new RegionCells(code, known.get(code)[1],
+          known.get(code)[0], byRegion.getOrDefault(code, List.of()))).toList();
+      return new EstimatesResult(indicator.code(), indicator.nameVi(), indicator.nameEn(), indicator.unit(),
+          request.boundaries().code(), request.by().code(), session.snapshot().id(),
+          List.copyOf(waves.values()), regions);
+    });
+  }
+
+  private static SurveyCell cell(ResultSet row) throws SQLException {
+    boolean suppressed = row.getBoolean(18);
+    List<String> flags = new ArrayList<>();
+    if (suppressed) {
+      flags.add("suppressed");
+    }
+    if (row.getBoolean(19)) {
+      flags.add("unreliable");
+    }
+    Double difference = number(row, 22);
+    SurveyCell.Change change = difference == null ? null
+        : new SurveyCell.Change(row.getString(21), difference, number(row, 23), number(row, 24), number(row, 25));
+    return new SurveyCell(row.getString(2), row.getString(6), row.getString(8), row.getString(9),
+        row.getString(10), number(row, 11), number(row, 12), number(row, 13), number(row, 14),
+        row.getObject(15) == null ? null : row.getLong(15), number(row, 16), number(row, 17), flags,
+        row.getString(20), change);
+  }
+
+  private static Double number(ResultSet row, int column) throws SQLException {
+    double v = row.getDouble(column);
+    return row.wasNull() ? null : v;
+  }
+
+  /** code → {level, name} of every region of the mode, once per snapshot. */
+  private static Map<String, String[]> regions(SnapshotSession session, String boundaries) {
+    return session.memo("survey.regions|" + boundaries, s -> {
+      Map<String, String[]> known = new HashMap<>();
+      if (s.views().contains(LakeTable.MART_REGIONS)) {
+        s.query(REGIONS, row -> known.put(row.getString(1), new String[] {row.getString(2), row.getString(3)}),
+            boundaries);
+      }
+      return Map.copyOf(known);
+    });
+  }
+}
