@@ -4,7 +4,7 @@ const LABELS = {
   vi: {
     'survey.trend': 'Kết quả qua các đợt khảo sát (khoảng tin cậy 95%)', 'survey.map': 'Bản đồ đợt khảo sát gần nhất',
     'survey.papi': 'Chỉ số PAPI của cùng địa bàn (để so sánh)', 'survey.option': 'Phương án', 'survey.papi_pick': 'Chỉ số PAPI',
-    'survey.withheld_note': 'Ô có dưới {min} người trả lời bị ẩn (và ô có thể suy ra nó); ô có sai số tương đối từ 30% trở lên được đánh dấu “không tin cậy” (ký hiệu rỗng).',
+    'survey.withheld_note': 'Ô có quá ít người trả lời (dưới ngưỡng công bố, mặc định 30) bị ẩn, cùng các ô có thể suy ra nó; ô có sai số tương đối từ 30% trở lên được đánh dấu “không tin cậy” (ký hiệu rỗng).',
     'survey.withheld_waves': 'Đợt bị ẩn số liệu', 'survey.unreliable': 'không tin cậy', 'survey.no_papi': 'Không có số liệu PAPI cho địa bàn này.',
     'col.wave': 'Đợt khảo sát', 'col.fieldwork': 'Thời gian khảo sát', 'col.stratum': 'Nhóm', 'col.option': 'Phương án',
     'col.estimate': 'Ước lượng', 'col.ci_low': 'Cận dưới KTC 95%', 'col.ci_high': 'Cận trên KTC 95%', 'col.n': 'Số người trả lời',
@@ -70,7 +70,7 @@ const LABELS = {
   en: {
     'survey.trend': 'Results across survey waves (95% confidence interval)', 'survey.map': 'Map of the latest wave',
     'survey.papi': 'PAPI index of the same region (for comparison)', 'survey.option': 'Answer', 'survey.papi_pick': 'PAPI indicator',
-    'survey.withheld_note': 'Cells with fewer than {min} respondents are withheld (and any cell that would reveal one); cells with a relative standard error of 30% or more are flagged unreliable (hollow symbols).',
+    'survey.withheld_note': 'Cells with too few respondents (below the publication threshold, 30 by default) are withheld, and so is any cell that would reveal one; cells with a relative standard error of 30% or more are flagged unreliable (hollow symbols).',
     'survey.withheld_waves': 'Waves withheld', 'survey.unreliable': 'unreliable', 'survey.no_papi': 'No PAPI figures for this region.',
     'col.wave': 'Survey wave', 'col.fieldwork': 'Fieldwork', 'col.stratum': 'Group', 'col.option': 'Answer',
     'col.estimate': 'Estimate', 'col.ci_low': '95% CI low', 'col.ci_high': '95% CI high', 'col.n': 'Respondents',

@@ -39,7 +39,7 @@ async function main() {
   const papi = [...catalogue.values()].filter((i) => (i.source_tables || []).includes('external_values'));
   options($('indicator'), surveys.map((i) => [i.code, indicatorName(i)]), state.indicator);
   state.indicator = $('indicator').value;
-  options($('papi'), papi.map((i) => [i.code, indicatorName(i)]), state.papi);
+  options($('papi'), papi.map((i) => [i.code, indicatorName(i)]), state.papi || 'papi_total');
   state.papi = $('papi').value;
   options($('by'), ['total', 'age_group', 'sex', 'residence'].map((b) => [b, t('by.' + b)]), state.by);
   document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
@@ -78,12 +78,13 @@ async function draw() {
     wavesPanel.fail(t('error') + ': ' + e.message);
     return;
   }
+  est.cells = est.regions[0].cells;
   const choices = [...new Set(est.cells.map((c) => c.option ?? 'mean'))];
   options($('option'), choices.map((o) => [o, o === 'top2' || o === 'mean' ? t('option.' + o) : o]),
     state.option || (choices.includes('top2') ? 'top2' : choices[0]));
   state.option = $('option').value;
   query.set(state);
-  $('survey-note').textContent = t('survey.withheld_note', { min: est.min_respondents ?? 30 });
+  $('survey-note').textContent = t('survey.withheld_note');
   waves(indicator, est);
   await Promise.all([map(indicator, est), papiSeries()]);
 }
@@ -156,7 +157,7 @@ function scale(c, v) {
   return v === null || v === undefined ? null : isProportion(c) ? pct(v) : Math.round(v * 100) / 100;
 }
 
-/** The latest wave's estimate in every province (one request each, in parallel). */
+/** The latest wave's estimate in every province, in one read. */
 async function map(indicator, est) {
   const latest = est.waves.at(-1);
   mapPanel.setTitle(t('survey.map') + (latest ? ': ' + (latest.title || latest.wave_id) : ''));
@@ -165,10 +166,11 @@ async function map(indicator, est) {
     return;
   }
   mapPanel.loading();
-  const answers = await Promise.all(provinces.map((p) => api('/api/survey/estimates', { indicator: state.indicator,
-    region: p.code, wave: latest.wave_id, by: 'total', boundaries: state.boundaries }).catch(() => null)));
-  const regions = provinces.map((p, i) => {
-    const cell = answers[i] && answers[i].cells.find((c) => (c.option ?? 'mean') === state.option && !c.stratum);
+  const answer = await api('/api/survey/estimates', { indicator: state.indicator, region: provinces.map((p) => p.code).join(','),
+    wave: latest.wave_id, by: 'total', boundaries: state.boundaries });
+  const byRegion = new Map(answer.regions.map((r) => [r.region, r.cells]));
+  const regions = provinces.map((p) => {
+    const cell = (byRegion.get(p.code) || []).find((c) => (c.option ?? 'mean') === state.option && !c.stratum);
     return { code: p.code, name: p.name, cell, value: cell ? shown(cell) : null,
       shown: cell && cell.flags.includes('suppressed') ? WITHHELD : undefined };
   });

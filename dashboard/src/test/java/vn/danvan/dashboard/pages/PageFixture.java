@@ -17,7 +17,11 @@ import vn.danvan.warehouse.testlake.TestLake;
  *       00008; restated, 01 holds communes 00004 ({@code 10 + y - 2016}), 00008
  *       ({@code 20 + y - 2016}) and 00025 (0 every year: a real zero);
  *   <li>a 2024 report of commune 00004 whose breakdown by field (1,212 + 2,298 + 486 + 507 = 4,503)
- *       disagrees with its total 4,494.
+ *       disagrees with its total 4,494;
+ *   <li>survey series {@code trust_local_government}, top-2-box, waves W2023 and W2024: the nation
+ *       62 % [58, 66] (n 600) then 65 % [61, 69] (n 620); Hà Nội 70 % [60, 78] (n 80) in W2024;
+ *       Hồ Chí Minh City withheld in W2024, its mart row still carrying 0.99 (the warehouse must
+ *       drop it); PAPI's total index of Hà Nội 2011-2016: 35, 36, ... 40.
  * </ul>
  */
 final class PageFixture {
@@ -75,6 +79,9 @@ final class PageFixture {
         "SELECT '2025', 'commune', '00004', y, 10.0 + y - 2016, true FROM " + years,
         "SELECT '2025', 'commune', '00008', y, 20.0 + y - 2016, true FROM " + years,
         "SELECT '2025', 'commune', '00025', y, 0.0, true FROM " + years);
+    String papi = "SELECT 'papi_total' AS indicator, m.b AS boundaries, 'province' AS level, '01' AS region_code, 'year' AS grain, "
+        + "CAST(y AS VARCHAR) AS period, CAST(y AS INTEGER) AS year, 35.0 + y - 2011 AS value, 'external' AS source, true AS exact, "
+        + "CAST(NULL AS VARCHAR) AS method FROM range(2011, 2017) t(y), (VALUES ('reported'), ('2025')) m(b)";
     String regions = String.join(" UNION ALL ",
         "SELECT m.b AS boundaries, 'nation' AS level, 'VN' AS region_code, 'Việt Nam' AS name, "
             + "CAST(NULL AS VARCHAR) AS parent_code, CAST(NULL AS DATE) AS valid_from FROM (VALUES ('reported'), ('2025')) m(b)",
@@ -90,7 +97,7 @@ final class PageFixture {
             "SELECT '" + INDICATOR + "' AS indicator, b AS boundaries, level, code AS region_code, 'year' AS grain, "
                 + "CAST(y AS VARCHAR) AS period, CAST(y AS INTEGER) AS year, value, 'records' AS source, exact, "
                 + "CASE WHEN exact THEN NULL ELSE 'population' END AS method FROM (" + values + ") "
-                + "ORDER BY boundaries, grain, indicator, level, region_code, period")
+                + "UNION ALL " + papi + " ORDER BY boundaries, grain, indicator, level, region_code, period")
         .parquet(SNAPSHOT, "mart_regions/part-0.parquet",
             "SELECT boundaries, level, region_code, name, parent_code, valid_from, "
                 + "CAST(NULL AS DATE) AS valid_to FROM (" + regions + ")")
@@ -99,6 +106,22 @@ final class PageFixture {
                 + "DATE '2024-12-31' AS period_end, 'mobilization_board' AS unit, 'models_new' AS indicator, d AS disaggregation, "
                 + "v AS value, 'BC 12/BDV' AS source_document FROM (VALUES ('', 4494.0), ('field=economic', 1212.0), "
                 + "('field=culture_society', 2298.0), ('field=defence_security', 486.0), ('field=political_system', 507.0)) x(d, v)")
+        .parquet(SNAPSHOT, "survey_estimates/part-0.parquet", SURVEY)
         .publish(SNAPSHOT);
   }
+
+  static final String SURVEY_INDICATOR = "trust_local_government";
+
+  private static final String SURVEY = "SELECT 'trust_local_government' AS indicator, w AS wave_id, 'Khảo sát ' || w AS wave_title, "
+      + "CAST(fs AS DATE) AS fieldwork_start, CAST(fe AS DATE) AS fieldwork_end, 'Q1' AS question_id, 'likert5' AS question_type, "
+      + "b AS boundaries, lvl AS level, code AS region_code, 'total' AS \"by\", CAST(NULL AS VARCHAR) AS stratum, 'top2' AS option, "
+      + "'proportion' AS statistic, v AS value, 0.02 AS se, lo AS ci_low, hi AS ci_high, CAST(n AS BIGINT) AS n, n * 0.9 AS n_eff, "
+      + "0.03 AS rse, sup AS suppressed, false AS unreliable, CASE WHEN sup THEN 'primary' END AS suppression, "
+      + "CASE WHEN w = 'W2024' THEN 'W2023' END AS previous_wave_id, CAST(NULL AS DOUBLE) AS change, "
+      + "CAST(NULL AS DOUBLE) AS change_se, CAST(NULL AS DOUBLE) AS change_z, CAST(NULL AS DOUBLE) AS change_p "
+      + "FROM (VALUES ('W2023', '2023-05-01', '2023-05-31', 'nation', 'VN', 0.62, 0.58, 0.66, 600, false), "
+      + "('W2024', '2024-05-01', '2024-05-31', 'nation', 'VN', 0.65, 0.61, 0.69, 620, false), "
+      + "('W2024', '2024-05-01', '2024-05-31', 'province', '01', 0.70, 0.60, 0.78, 80, false), "
+      + "('W2024', '2024-05-01', '2024-05-31', 'province', '79', 0.99, 0.98, 1.0, 12, true)) "
+      + "x(w, fs, fe, lvl, code, v, lo, hi, n, sup), (VALUES ('reported'), ('2025')) m(b)";
 }

@@ -65,9 +65,14 @@ class PagesBrowserTest {
   }
 
   @BeforeEach
-  void vietnamese() {
+  void vietnamese_and_no_downloads() throws Exception {
     open("/?lang=vi");
     browser.consoleErrors();
+    try (var files = Files.list(browser.downloads())) {
+      for (Path f : files.toList()) {
+        Files.delete(f);
+      }
+    }
   }
 
   @Test
@@ -212,6 +217,46 @@ class PagesBrowserTest {
   }
 
   @Test
+  void survey_page_draws_the_interval_and_never_a_withheld_figure() throws Exception {
+    open("/survey.html?indicator=" + PageFixture.SURVEY_INDICATOR + "&region=VN&boundaries=2025");
+    awaitChart("#waves-panel");
+    List<Map<String, Object>> waves = series("#waves-panel");
+    // the estimate in %, then the band: its low bound and its width stacked on it
+    assertThat(numbers(waves.get(0))).containsExactly(62.0, 65.0);
+    assertThat(numbers(waves.get(1))).containsExactly(58.0, 61.0);
+    assertThat(numbers(waves.get(2))).containsExactly(8.0, 8.0);
+    awaitChart("#survey-map-panel");
+    List<Object> tiles = data(series("#survey-map-panel").get(0));
+    assertThat(tiles).hasSize(34);
+    double hanoi = ((Number) ((List<?>) tiles.get(PROVINCES.indexOf("01"))).get(2)).doubleValue();
+    double hcmc = ((Number) ((List<?>) tiles.get(PROVINCES.indexOf("79"))).get(2)).doubleValue();
+    double other = ((Number) ((List<?>) tiles.get(PROVINCES.indexOf("04"))).get(2)).doubleValue();
+    assertThat(List.of(hanoi, hcmc, other)).containsExactly(70.0, -2.0, -1.0); // figure, withheld, no data
+    click(browser.driver().findElement(By.cssSelector("#survey-map-panel button[data-tab=table]")));
+    List<List<String>> shown = shownTable("#survey-map-panel .table-wrap:not([hidden]) table");
+    assertThat(shown.get(PROVINCES.indexOf("79") + 1))
+        .containsExactly("79", "Thành phố Hồ Chí Minh", "", "", "", "", "đã ẩn (quá ít người trả lời)");
+    click(browser.driver().findElement(By.cssSelector("#survey-map-panel button[data-download=csv]")));
+    String csv = Files.readString(awaitDownload("Bản-đồ-đợt-khảo-sát-gần-nhất-Khảo-sát-W2024.csv"));
+    assertThat(csv).contains("79,Thành phố Hồ Chí Minh,,,,,đã ẩn (quá ít người trả lời)").doesNotContain("99")
+        .contains("01,Thành phố Hà Nội,70,60,78,80,");
+    // the nation has no PAPI index: said in the chart, not drawn as a line of zeros
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> "Không có số liệu PAPI cho địa bàn này."
+        .equals(browser.js("const o = echarts.getInstanceByDom(document.querySelector('#papi-panel .chart')).getOption();"
+            + " return o.title && o.title[0] ? o.title[0].text : null")));
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("region"))).selectByValue("01");
+    try {
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+          !series("#papi-panel").isEmpty() && numbers(series("#papi-panel").get(0)).size() == 6);
+    } catch (org.openqa.selenium.TimeoutException e) {
+      throw new AssertionError("PAPI panel: " + series("#papi-panel") + " status '" + text("#papi-panel .panel-status")
+          + "', console " + browser.consoleErrors(), e);
+    }
+    assertThat(numbers(series("#papi-panel").get(0))).containsExactly(35.0, 36.0, 37.0, 38.0, 39.0, 40.0);
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
   void english_switch_changes_the_labels() {
     open("/trends.html?regions=VN");
     awaitChart("#trend-panel");
@@ -300,11 +345,12 @@ class PagesBrowserTest {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 
-  private static Path awaitDownload(String extension) throws Exception {
+  /** The first download whose name ends with {@code suffix}. */
+  private static Path awaitDownload(String suffix) throws Exception {
     Path folder = browser.downloads();
     return new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> {
       try (var files = Files.list(folder)) {
-        return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+        return files.filter(f -> f.getFileName().toString().endsWith(suffix)).findFirst().orElse(null);
       } catch (java.io.IOException e) {
         return null;
       }

@@ -20,8 +20,11 @@ final class SurveysGen {
   static final Table W = Table.SURVEY_WAVES;
   static final Table Q = Table.SURVEY_QUESTIONS;
   static final Table R = Table.SURVEY_RESPONSES;
-  /** Respondents per wave at scale 1 (PAPI asks about 14,000 a year; a province's survey fewer). */
-  static final double RESPONDENTS = 560;
+  /**
+   * Respondents per wave at scale 1 (PAPI asks about 14,000 a year): enough that most provinces
+   * reach the 30 respondents a shown cell needs, so the demo's map has figures and withheld cells.
+   */
+  static final double RESPONDENTS = 3_000;
   static final String[] AGES = {"18-29", "30-44", "45-59", "60+"};
   static final double[] AGE_WEIGHTS = Rng.cumulative(22, 30, 27, 21);
 
