@@ -46,7 +46,8 @@ export function classes(values, format = fmt, extra = []) {
 export function choropleth(regions, { pieces, geoMap, unit = '', format = fmt }) {
   const visualMap = { type: 'piecewise', pieces, left: 10, bottom: 10, seriesIndex: 0, textStyle: { fontSize: 12 } };
   const text = (d) => (d.raw === null ? (d.value === WITHHELD ? t('withheld') : t('no_data')) : format(d.raw) + (unit ? ' ' + unit : ''));
-  const tooltip = { formatter: (p) => (p.data ? p.data.label + ': ' + text(p.data) : p.name) };
+  // tooltips are HTML: names from data are escaped
+  const tooltip = { formatter: (p) => echarts.format.encodeHTML(p.data ? p.data.label + ': ' + text(p.data) : p.name) };
   const item = (r) => ({ code: r.code, label: r.name, raw: r.value ?? null, value: r.shown ?? r.value ?? NO_DATA });
   if (geoMap) {
     return { kind: t('map.geo'), option: { animation: false, tooltip, visualMap,

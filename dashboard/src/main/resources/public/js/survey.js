@@ -24,6 +24,8 @@ let catalogue;
 let h;
 let geo = {};
 
+// tooltips are HTML: text from data is escaped
+const esc = (text) => echarts.format.encodeHTML(String(text ?? ''));
 const pct = (v) => (v === null || v === undefined ? null : Math.round(v * 1000) / 10);
 const isProportion = (c) => c.statistic === 'proportion';
 const shown = (c) => (c.value === null ? null : isProportion(c) ? pct(c.value) : Math.round(c.value * 100) / 100);
@@ -92,7 +94,7 @@ async function draw() {
 function waves(indicator, est) {
   const cells = est.cells.filter((c) => (c.option ?? 'mean') === state.option);
   const waveIds = est.waves.map((w) => w.wave_id);
-  const labels = est.waves.map((w) => w.title || w.wave_id);
+  const labels = est.waves.map((w) => w.wave_id); // titles are long: they are in the table and tooltip
   const strata = [...new Set(cells.map((c) => c.stratum ?? null))];
   const at = new Map(cells.map((c) => [c.wave_id + '|' + (c.stratum ?? null), c]));
   const series = [];
@@ -129,12 +131,12 @@ function waves(indicator, est) {
   wavesPanel.show({
     animation: false, legend: { top: 0, data: strata.map((s) => (s === null ? t('by.total') : s)) },
     grid: { left: 60, right: 30, top: 40, bottom: 40 },
-    tooltip: { trigger: 'axis', formatter: (items) => items.filter((i) => !i.seriesName.includes(' CI')).map((i) => {
+    tooltip: { trigger: 'axis', formatter: (items) => [esc(est.waves[items[0].dataIndex].title), ...items.filter((i) => !i.seriesName.includes(' CI')).map((i) => {
       const c = at.get(waveIds[i.dataIndex] + '|' + strata[Math.floor(i.seriesIndex / 3)]);
-      if (!c || c.value === null) return i.seriesName + ': ' + (c ? t('withheld') : t('no_data'));
-      return `${i.seriesName}: ${fmt(shown(c))}${unit === '%' ? ' %' : ''} (${fmt(scale(c, c.ci_low))} – ${fmt(scale(c, c.ci_high))}), n = ${c.n}`
+      if (!c || c.value === null) return esc(i.seriesName) + ': ' + (c ? t('withheld') : t('no_data'));
+      return `${esc(i.seriesName)}: ${fmt(shown(c))}${unit === '%' ? ' %' : ''} (${fmt(scale(c, c.ci_low))} – ${fmt(scale(c, c.ci_high))}), n = ${c.n}`
         + (c.flags.includes('unreliable') ? ' · ' + t('survey.unreliable') : '');
-    }).join('<br>') },
+    })].join('<br>') },
     xAxis: { type: 'category', data: labels, axisLabel: { interval: 0, rotate: labels.length > 6 ? 20 : 0, fontSize: 11 } },
     yAxis: { type: 'value', name: unit, min: unit === '%' ? 0 : null, max: unit === '%' ? 100 : null },
     series,
