@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.danvan.etl.lake.LakeBusyException;
+import vn.danvan.etl.outreach.Benchmark;
 
 /**
  * {@code danvan load LANDING_DIR}: the Spark ETL from landing files to a new lake snapshot. Exit
@@ -46,13 +47,31 @@ public final class LoadCommand implements Callable<Integer> {
       description = "the load date: the latest date a record may carry (default: today in Vietnam)")
   LocalDate asOf;
 
+  @Option(names = "--benchmark-posts", paramLabel = "N", defaultValue = "100",
+      description = "overperformance: earlier posts of the channel and format in its benchmark (default ${DEFAULT-VALUE})")
+  int benchmarkPosts;
+
+  @Option(names = "--benchmark-trim", paramLabel = "SHARE", defaultValue = "0.25",
+      description = "overperformance: share dropped at each end for the trimmed mean (default ${DEFAULT-VALUE})")
+  double benchmarkTrim;
+
+  @Option(names = "--benchmark-statistic", paramLabel = "trimmed_mean|median", defaultValue = "trimmed_mean",
+      description = "overperformance: the benchmark's statistic (default ${DEFAULT-VALUE})")
+  String benchmarkStatistic;
+
+  @Option(names = "--benchmark-minimum", paramLabel = "N", defaultValue = "10",
+      description = "overperformance: fewest earlier posts a benchmark is computed from (default ${DEFAULT-VALUE})")
+  int benchmarkMinimum;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LoadConfig config;
     try {
-      config = LoadConfig.of(landing, lake, asOf != null ? asOf : LocalDate.now(Typing.VIETNAM));
+      config = LoadConfig.of(landing, lake, asOf != null ? asOf : LocalDate.now(Typing.VIETNAM))
+          .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
+              Math.min(benchmarkMinimum, benchmarkPosts)));
     } catch (IllegalArgumentException e) {
       err.println("load: " + e.getMessage());
       err.flush();

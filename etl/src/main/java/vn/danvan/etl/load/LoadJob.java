@@ -103,9 +103,10 @@ public final class LoadJob {
       counts.put(table, TableLoad.load(ctx, table, landing.files(table)));
     }
     progress.phase("building marts");
-    MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all());
+    MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
+        config.benchmark());
     progress.phase("marts: " + marts.indicatorValues() + " indicator values, "
-        + marts.martRegions() + " regions");
+        + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
         config.clock().instant(), counts);
     report.write(Lake.report(staging));
