@@ -28,7 +28,9 @@ public enum LakeTable {
   /** Mart built at the end of each load: indicator × region × period, see docs/marts.md. */
   INDICATOR_VALUES("indicator_values", false),
   /** Mart: the regions of each boundary mode, with names and parents. */
-  MART_REGIONS("mart_regions", false);
+  MART_REGIONS("mart_regions", false),
+  /** Mart: one row per outreach post with its totals, growth and overperformance, see docs/outreach.md. */
+  POST_STATS("post_stats", false);
 
   private final String folder;
   private final boolean partitionedByYear;
