@@ -5,8 +5,10 @@ import io.javalin.http.staticfiles.Location;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.dashboard.health.HealthController;
 import vn.danvan.dashboard.indicators.IndicatorController;
+import vn.danvan.dashboard.outreach.OutreachController;
 import vn.danvan.dashboard.trends.TrendController;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
+import vn.danvan.warehouse.outreach.OutreachQueries;
 
 import vn.danvan.warehouse.query.Warehouse;
 
@@ -19,6 +21,7 @@ public final class DashboardApp {
     HealthController health = new HealthController(warehouse);
     IndicatorController indicators = new IndicatorController(catalogue);
     TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
+    OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       // Pages and their scripts ship inside the jar: users' networks may be closed.
@@ -30,6 +33,9 @@ public final class DashboardApp {
       config.routes.get("/api/ranking", trends::ranking);
       config.routes.get("/api/attainment", trends::attainment);
       config.routes.get("/api/consistency", trends::consistency);
+      config.routes.get("/api/outreach/aggregates", outreach::aggregates);
+      config.routes.get("/api/outreach/growth", outreach::growth);
+      config.routes.get("/api/outreach/posts", outreach::posts);
       config.routes.exception(Exception.class, ApiErrors::handle);
       config.routes.error(404, ApiErrors::notFound);
     });

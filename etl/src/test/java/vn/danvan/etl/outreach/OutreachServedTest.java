@@ -141,6 +141,10 @@ class OutreachServedTest {
             org.assertj.core.api.Assertions.tuple("001", "Huyện A", 1_700L, 1_700L, 43_930L),
             org.assertj.core.api.Assertions.tuple("002", "Huyện B", 12L, 10L, 330L));
     assertThat(reported.get(1).zeroShare()).isEqualTo(0.0);
+    // 001 in 2022: H1 400 x 25, 120 x 26, 280 x 27; H2 (reactions 25, shares 1 for k < 320, comments
+    // 1 for k < 430) 470 x 25, 110 x 26, 320 x 27: the 850th and 851st of 1,700 are both 25
+    assertThat(reported.get(0).medianInteractions()).isEqualTo(25.0);
+    assertThat(reported.get(0).meanInteractions()).isCloseTo(43_930.0 / 1_700, within(1e-9));
     // restated: old province 01 went whole into new 01 (shipped lineage): 1,712 + 1,687 posts
     List<Aggregate> restated = outreach.aggregates(COUNTRY, PostFilter.of("01", Boundaries.RESTATED_2025,
         OptionalInt.of(2022), OptionalInt.of(2023), Optional.empty()), Dimension.REGION, Level.PROVINCE, Grain.YEAR)
