@@ -10,6 +10,7 @@ import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -65,7 +66,7 @@ public final class PostStats {
     Dataset<Row> grouped = metrics.groupBy(col("post_id").as("m_post_id"))
         .agg(collect_list(struct(col("observed_at"), col("shares"), col("comments"), col("reactions"),
             col("views"))).as("snaps"), count_if(col("decreasing")).as("decreasing_snapshots"));
-    Dataset<Row> joined = posts.select(POST_COLUMNS.stream().map(c -> col(c)).toArray(org.apache.spark.sql.Column[]::new))
+    Dataset<Row> joined = posts.select(POST_COLUMNS.stream().map(c -> col(c)).toArray(Column[]::new))
         .join(grouped, col("post_id").equalTo(col("m_post_id")), "left");
     MapFunction<Row, Row> row = r -> row(r, areas);
     return joined.map(row, Encoders.row(SCHEMA));
