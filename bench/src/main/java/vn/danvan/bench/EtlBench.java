@@ -52,6 +52,9 @@ final class EtlBench implements Callable<Integer> {
   @Option(names = "--curve", description = "also 4x and 16x the scale: how time grows with rows")
   boolean curve;
 
+  @Option(names = "--keep-lake", description = "keep the last load's lake (WORK/lake-bench), e.g. to time queries on it")
+  boolean keepLake;
+
   /** Tables of the outreach landing: the posts need their regions to be valid. */
   private static final Set<String> OUTREACH = Set.of(Table.REGIONS.folder(), Table.REGION_LINEAGE.folder(),
       Table.POSTS.folder(), Table.POST_METRICS.folder());
@@ -144,7 +147,9 @@ final class EtlBench implements Callable<Integer> {
       rows = rowsRead(lake);
       System.out.printf(Locale.ROOT, "[bench] scale %s round %d spark load: %.2f s%n", label(s), round,
           spark.get(spark.size() - 1));
-      deleteTree(lake);
+      if (!keepLake) {
+        deleteTree(lake);
+      }
     }
     deleteTree(work.resolve("duckdb-out"));
     return new Point(s, rows[0], rows[1], spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
