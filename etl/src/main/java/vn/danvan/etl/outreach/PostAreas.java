@@ -2,6 +2,7 @@ package vn.danvan.etl.outreach;
 
 import java.io.Serializable;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -57,7 +58,7 @@ public final class PostAreas implements Serializable {
     }
     Map<String, List<Row>> byOld = new HashMap<>();
     for (Row l : communeShares) {
-      byOld.computeIfAbsent(l.getAs("old_code"), k -> new java.util.ArrayList<>()).add(l);
+      byOld.computeIfAbsent(l.getAs("old_code"), k -> new ArrayList<>()).add(l);
     }
     byOld.forEach((old, links) -> {
       Row best = links.stream().min(Comparator.<Row>comparingDouble(l -> -l.<Double>getAs("share"))
