@@ -101,13 +101,21 @@ public final class OutreachQueries {
     String breakdown = by.map(Dimension::code).orElse("none");
     return warehouse.read(scope, session -> {
       regionsOf(session, filter);
-      List<GrowthPoint> points = !session.views().contains(LakeTable.POST_STATS) ? List.of()
-          : session.query(GROWTH, row -> {
-            String age = row.getString(3);
-            Integer hours = age.equals("final") ? null : PostAge.parse("age", age).hours();
-            return new GrowthPoint(row.getString(1), age, hours, row.getLong(4), nullableDouble(row, 5),
-                nullableDouble(row, 6), nullableDouble(row, 7), nullableDouble(row, 8), nullableDouble(row, 9));
-          }, params(filter, breakdown));
+      List<GrowthPoint> points = new ArrayList<>();
+      if (session.views().contains(LakeTable.POST_STATS)) {
+        session.query(GROWTH, row -> {
+          String key = row.getString(1);
+          for (int i = 0; i <= PostAge.values().length; i++) {
+            boolean total = i == PostAge.values().length;
+            int c = 2 + 6 * i;
+            points.add(new GrowthPoint(key, total ? "final" : PostAge.values()[i].code(),
+                total ? null : PostAge.values()[i].hours(), row.getLong(c), nullableDouble(row, c + 1),
+                nullableDouble(row, c + 2), nullableDouble(row, c + 3), nullableDouble(row, c + 4),
+                nullableDouble(row, c + 5)));
+          }
+          return key;
+        }, params(filter, breakdown));
+      }
       return new GrowthResult(breakdown, filter.region(), filter.boundaries().code(), filter.fromDate().toString(),
           filter.toDate().toString(), session.snapshot().id(), points);
     });
