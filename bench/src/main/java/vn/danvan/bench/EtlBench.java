@@ -2,6 +2,7 @@ package vn.danvan.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -10,7 +11,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -21,15 +24,17 @@ import vn.danvan.etl.load.LoadCommand;
 /**
  * The Spark load of generated CSV files beside DuckDB's own {@code COPY ... TO parquet} of the very
  * same files, in one run: rows/s per core and the time ratio. DuckDB only converts; the load also
- * validates, quarantines, merges and publishes, so the ratio is what all of that costs.
+ * validates, quarantines, merges and publishes, so the ratio is what all of that costs. With
+ * {@code --outreach} only the outreach tables at their hourly-then-daily cadence; with {@code --curve}
+ * the same at 1x, 4x and 16x the scale, to show how the time grows with the rows.
  */
 @Command(name = "etl", mixinStandardHelpOptions = true,
     description = "ETL throughput: `load` of generated CSV beside DuckDB COPY to Parquet of the same files.")
 final class EtlBench implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  @Option(names = "--scale", required = true, description = "demo data scale (rows grow linearly)")
-  int scale;
+  @Option(names = "--scale", required = true, description = "demo data scale (rows grow linearly; decimals allowed)")
+  double scale;
 
   @Option(names = "--years", defaultValue = "2015-2025", description = "years to generate (default ${DEFAULT-VALUE})")
   String years;
@@ -40,64 +45,123 @@ final class EtlBench implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "1", description = "timed rounds of each side (best is reported)")
   int rounds;
 
+  @Option(names = "--outreach", description = "outreach only: regions, posts and hourly-then-daily post_metrics"
+      + " (53 snapshots per post, ~10 M metric rows per scale unit); the load builds post_stats and the marts")
+  boolean outreach;
+
+  @Option(names = "--curve", description = "also 4x and 16x the scale: how time grows with rows")
+  boolean curve;
+
+  @Option(names = "--keep-lake", description = "keep the last load's lake (WORK/lake-bench), e.g. to time queries on it")
+  boolean keepLake;
+
+  /** Tables of the outreach landing: the posts need their regions to be valid. */
+  private static final Set<String> OUTREACH = Set.of(Table.REGIONS.folder(), Table.REGION_LINEAGE.folder(),
+      Table.POSTS.folder(), Table.POST_METRICS.folder());
+
+  /** One timed size: rows both sides read, the best time of each, and the peak memory so far. */
+  record Point(double scale, long rows, long metricRows, double sparkSeconds, double duckSeconds, long peakRss) {}
+
   @Override
   public Integer call() throws Exception {
-    Path landing = work.resolve("landing-scale-" + scale + "-" + years);
+    int cores = Runtime.getRuntime().availableProcessors();
+    List<Point> points = new ArrayList<>();
+    for (double s : curve ? new double[] {scale, 4 * scale, 16 * scale} : new double[] {scale}) {
+      Point p = point(s, cores);
+      if (p == null) {
+        return 1;
+      }
+      points.add(p);
+    }
+    ArrayNode results = JSON.createArrayNode();
+    StringBuilder table = new StringBuilder();
+    Point first = points.get(0);
+    for (Point p : points) {
+      results.add(JSON.createObjectNode().put("scale", p.scale()).put("years", years).put("cores", cores)
+          .put("outreach", outreach).put("rows_read", p.rows()).put("post_metrics_rows", p.metricRows())
+          .put("spark_load_seconds", p.sparkSeconds()).put("duckdb_copy_seconds", p.duckSeconds())
+          .put("rows_per_second", p.rows() / p.sparkSeconds())
+          .put("rows_per_second_per_core", p.rows() / p.sparkSeconds() / cores)
+          .put("duckdb_rows_per_second", p.rows() / p.duckSeconds())
+          .put("ratio_spark_to_duckdb", p.sparkSeconds() / p.duckSeconds())
+          .put("peak_rss_bytes_so_far", p.peakRss()));
+      table.append(String.format(Locale.ROOT,
+          "[bench]   %7.2f  %,13d  %,13d  %9.1f s  %,10.0f  %8.1f s  %5.2f   rows x%-6.2f time x%-6.2f  %,7d MiB%n",
+          p.scale(), p.rows(), p.metricRows(), p.sparkSeconds(), p.rows() / p.sparkSeconds() / cores,
+          p.duckSeconds(), p.sparkSeconds() / p.duckSeconds(), (double) p.rows() / first.rows(),
+          p.sparkSeconds() / first.sparkSeconds(), p.peakRss() >> 20));
+    }
+    ObjectNode result = JSON.createObjectNode();
+    result.set("points", results);
+    result.put("peak_heap_bytes", PeakMemory.peakHeapBytes()).put("max_heap_bytes", Runtime.getRuntime().maxMemory())
+        .put("jvm", ManagementFactory.getRuntimeMXBean().getVmVersion());
+    Path out = work.resolve("bench-etl" + (outreach ? "-outreach" : "") + "-scale-" + label(scale)
+        + (curve ? "-curve" : "") + ".json");
+    Files.createDirectories(work);
+    JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+    System.out.printf(Locale.ROOT, """
+        [bench] ETL%s, %s, %d cores (goal: >= 500,000 rows/s/core; spark/duckdb <= 3.0)
+        [bench]     scale      rows read  post_metrics    spark load  rows/s/core  duckdb COPY  ratio  growth                        peak RSS
+        %s[bench]   peak heap %,d MiB of %,d MiB   -> %s
+        """, outreach ? " (outreach: regions, posts, hourly post_metrics)" : "", years, cores, table,
+        PeakMemory.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, out);
+    return 0;
+  }
+
+  private Point point(double s, int cores) throws Exception {
+    Path landing = work.resolve("landing-" + (outreach ? "outreach-" : "") + "scale-" + label(s) + "-" + years);
     if (!Files.isRegularFile(landing.resolve("_manifest.json"))) {
       long t0 = System.nanoTime();
       int exit = new CommandLine(new GenerateCommand()).execute("--out", landing.toString(),
-          "--years", years, "--scale", String.valueOf(scale), "--format", "csv", "--seed", "1");
+          "--years", years, "--scale", String.valueOf(s), "--format", "csv", "--seed", "1",
+          "--snapshots", outreach ? "hourly" : "sparse");
       if (exit != 0) {
-        return exit;
+        return null;
+      }
+      if (outreach) {
+        try (Stream<Path> folders = Files.list(landing)) {
+          for (Path f : folders.filter(Files::isDirectory).toList()) {
+            if (!OUTREACH.contains(f.getFileName().toString())) {
+              deleteTree(f);
+            }
+          }
+        }
       }
       System.out.printf(Locale.ROOT, "[bench] generated %s in %.1f s%n", landing, secondsSince(t0));
     }
-    int cores = Runtime.getRuntime().availableProcessors();
     List<Double> duck = new ArrayList<>();
     List<Double> spark = new ArrayList<>();
-    long rows = 0;
+    long[] rows = {0, 0};
     for (int round = 1; round <= rounds; round++) {
       duck.add(DuckDbCopy.run(landing, work.resolve("duckdb-out"), cores));
-      System.out.printf(Locale.ROOT, "[bench] round %d duckdb COPY: %.2f s%n", round, duck.get(duck.size() - 1));
+      System.out.printf(Locale.ROOT, "[bench] scale %s round %d duckdb COPY: %.2f s%n", label(s), round,
+          duck.get(duck.size() - 1));
       Path lake = work.resolve("lake-bench");
       deleteTree(lake);
       long t0 = System.nanoTime();
       int exit = new CommandLine(new LoadCommand()).execute(landing.toString(), "--lake", lake.toString());
       spark.add(secondsSince(t0));
       if (exit != 0) {
-        return exit;
+        return null;
       }
       rows = rowsRead(lake);
-      System.out.printf(Locale.ROOT, "[bench] round %d spark load: %.2f s%n", round, spark.get(spark.size() - 1));
+      System.out.printf(Locale.ROOT, "[bench] scale %s round %d spark load: %.2f s%n", label(s), round,
+          spark.get(spark.size() - 1));
+      if (!keepLake) {
+        deleteTree(lake);
+      }
     }
-    double bestSpark = spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    double bestDuck = duck.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    long peakRss = PeakMemory.peakRssBytes();
-    ObjectNode result = JSON.createObjectNode();
-    result.put("scale", scale).put("years", years).put("cores", cores).put("rows_read", rows)
-        .put("spark_load_seconds", bestSpark).put("duckdb_copy_seconds", bestDuck)
-        .put("rows_per_second", rows / bestSpark).put("rows_per_second_per_core", rows / bestSpark / cores)
-        .put("duckdb_rows_per_second", rows / bestDuck).put("ratio_spark_to_duckdb", bestSpark / bestDuck)
-        .put("peak_rss_bytes", peakRss)
-        .put("peak_heap_bytes", PeakMemory.peakHeapBytes())
-        .put("max_heap_bytes", Runtime.getRuntime().maxMemory())
-        .put("jvm", ManagementFactory.getRuntimeMXBean().getVmVersion());
-    Path out = work.resolve("bench-etl-scale-" + scale + ".json");
-    Files.createDirectories(work);
-    JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
-    System.out.printf(Locale.ROOT, """
-        [bench] ETL, scale %d (%s), %d cores, %,d rows read
-        [bench]   spark load   %8.2f s  %,12.0f rows/s  %,10.0f rows/s/core
-        [bench]   duckdb COPY  %8.2f s  %,12.0f rows/s
-        [bench]   ratio spark/duckdb = %.2f   (goal: <= 3.0; rows/s/core goal: >= 500,000)
-        [bench]   peak RSS %,d MiB, peak heap %,d MiB   -> %s
-        """, scale, years, cores, rows, bestSpark, rows / bestSpark, rows / bestSpark / cores,
-        bestDuck, rows / bestDuck, bestSpark / bestDuck, peakRss >> 20, PeakMemory.peakHeapBytes() >> 20, out);
-    return 0;
+    deleteTree(work.resolve("duckdb-out"));
+    return new Point(s, rows[0], rows[1], spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+        duck.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), PeakMemory.peakRssBytes());
   }
 
-  /** Rows read by the load, all tables: the number both sides processed. */
-  private static long rowsRead(Path lake) throws IOException {
+  private static String label(double s) {
+    return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
+  }
+
+  /** Rows read by the load, all tables (the number both sides processed), and of post_metrics. */
+  private static long[] rowsRead(Path lake) throws IOException {
     String id = Files.readString(lake.resolve("CURRENT")).trim();
     JsonNode tables = JSON.readTree(lake.resolve("snapshots").resolve(id).resolve("_load_report.json").toFile())
         .path("tables");
@@ -105,7 +169,7 @@ final class EtlBench implements Callable<Integer> {
     for (Table table : Table.values()) {
       rows += tables.path(table.folder()).path("read").asLong(0);
     }
-    return rows;
+    return new long[] {rows, tables.path(Table.POST_METRICS.folder()).path("read").asLong(0)};
   }
 
   static double secondsSince(long startNanos) {

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public record RecordFormula(String table, Optional<String> column, Map<String, Set<String>> filter) {
   /**
-   * Record tables: {@code post_totals} is posts with their latest metric snapshot; {@code
+   * Record tables: {@code post_totals} is posts with their totals (the largest counts any snapshot
+   * saw: the etl's {@code post_stats} mart); {@code
    * population} is the population table (one figure per region and year).
    */
   public static final Map<String, Tables> TABLES = Map.of(

@@ -20,6 +20,7 @@ import vn.danvan.dashboard.indicators.IndicatorJson;
 import vn.danvan.dashboard.openapi.ApiRoute;
 import vn.danvan.dashboard.openapi.ApiRoute.Method;
 import vn.danvan.dashboard.openapi.OpenApiDocument;
+import vn.danvan.dashboard.outreach.OutreachController;
 import vn.danvan.dashboard.regions.RegionController;
 import vn.danvan.dashboard.survey.SurveyController;
 import vn.danvan.dashboard.trends.TrendController;
@@ -29,6 +30,10 @@ import vn.danvan.warehouse.indicators.Mismatch;
 import vn.danvan.warehouse.indicators.RankingResult;
 import vn.danvan.warehouse.indicators.SeriesResult;
 import vn.danvan.warehouse.indicators.TargetAttainment;
+import vn.danvan.warehouse.outreach.AggregateResult;
+import vn.danvan.warehouse.outreach.GrowthResult;
+import vn.danvan.warehouse.outreach.OutreachQueries;
+import vn.danvan.warehouse.outreach.PostsResult;
 import vn.danvan.warehouse.survey.EstimatesResult;
 import vn.danvan.warehouse.survey.SurveyQueries;
 import vn.danvan.warehouse.query.Warehouse;
@@ -73,6 +78,11 @@ public final class DashboardApp {
     RegionController regions = new RegionController(new RegionDirectory(warehouse));
     GeoController maps = new GeoController(geo);
     SurveyController surveys = new SurveyController(new SurveyQueries(warehouse, catalogue));
+    OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
+    ApiRoute.Param region = optional("region", "GSO code of the area (default VN)");
+    ApiRoute.Param from = year("from", false, "first year of publishing");
+    ApiRoute.Param to = year("to", false, "last year of publishing");
+    ApiRoute.Param period = optional("period", "one period instead of from/to: 2023, 2023-H1, 2023-Q3 or 2023-07");
     ApiRoute.Param indicator = required("indicator", "catalogue code (GET /api/indicators)");
     ApiRoute.Param boundaries = optional("boundaries", BOUNDARIES, "reported", "2025");
     ApiRoute.Param mapLevel = optional("level", "province (default), district (reported only) or commune",
@@ -105,6 +115,25 @@ public final class DashboardApp {
             optional("wave", "one wave id (default: every wave of the series)"),
             optional("by", "total (default), age_group, sex or residence", "total", "age_group", "sex", "residence"),
             boundaries),
+        ApiRoute.get("/api/outreach/aggregates", outreach::aggregates,
+            "official posts and their interactions per period and breakdown: sums, mean, median, zero share",
+            AggregateResult.class,
+            optional("by", "platform (default), topic, format, unit, team, channel or region",
+                "platform", "topic", "format", "unit", "team", "channel", "region"),
+            optional("grain", "year (default), half, quarter or month", "year", "half", "quarter", "month"),
+            optional("level", "with by=region: nation, province (default), district (reported only) or commune",
+                "nation", "province", "district", "commune"),
+            region, from, to, period, boundaries),
+        ApiRoute.get("/api/outreach/growth", outreach::growth,
+            "mean counts of the posts 1 h, 24 h and 7 d after publishing, and final", GrowthResult.class,
+            optional("by", "one curve per platform, topic, format, unit, team or channel",
+                "platform", "topic", "format", "unit", "team", "channel"),
+            region, from, to, period, boundaries),
+        ApiRoute.get("/api/outreach/posts", outreach::posts,
+            "posts by overperformance against their channel's benchmark (CrowdTangle's definition)", PostsResult.class,
+            optional("order", "top (default) or bottom", "top", "bottom"),
+            optional("age", "1h, 24h (default) or 7d", "1h", "24h", "7d"),
+            optional("limit", "1-500 (default 20)"), region, from, to, period, boundaries),
         ApiRoute.get("/api/regions", regions::list, "regions of a boundary mode, by level and parent",
             RegionList.class, boundaries,
             optional("level", "nation, province, district or commune", "nation", "province", "district", "commune"),

@@ -67,7 +67,8 @@ public final class TrendController {
     return RegionScope.country();
   }
 
-  private static String required(Context ctx, String name) {
+  /** Shared with the other controllers, so every 400 reads the same. */
+  public static String required(Context ctx, String name) {
     String value = ctx.queryParam(name);
     if (value == null || value.isBlank()) {
       throw new InvalidParameterException(name, "is required");
@@ -75,7 +76,8 @@ public final class TrendController {
     return value.strip();
   }
 
-  private static String optional(Context ctx, String name, String fallback) {
+  /** Shared with the other controllers, so every 400 reads the same. */
+  public static String optional(Context ctx, String name, String fallback) {
     String value = ctx.queryParam(name);
     return value == null || value.isBlank() ? fallback : value.strip();
   }
@@ -92,7 +94,8 @@ public final class TrendController {
     return year(name, required(ctx, name));
   }
 
-  private static OptionalInt optionalYear(Context ctx, String name) {
+  /** Shared with the other controllers, so every 400 reads the same. */
+  public static OptionalInt optionalYear(Context ctx, String name) {
     String value = ctx.queryParam(name);
     return value == null || value.isBlank() ? OptionalInt.empty() : OptionalInt.of(year(name, value.strip()));
   }

@@ -50,6 +50,11 @@ public final class GenerateCommand implements Callable<Integer> {
       description = "mixed: CSV, JSON Lines and XLSX; csv: every file CSV (default: ${DEFAULT-VALUE})")
   String format;
 
+  @Option(names = "--snapshots", paramLabel = "sparse|hourly", defaultValue = "sparse",
+      description = "post_metrics cadence: sparse (1-4 per post) or hourly (hourly for a day, then daily to"
+          + " day 30: 53 per post, ~10 M rows per scale unit; default: ${DEFAULT-VALUE})")
+  String snapshots;
+
   @Option(names = "--reference", paramLabel = "DIR",
       description = "folder of the public admin-unit JSON files (default: $DANVAN_SHARED, -Ddanvan.shared,"
           + " ../shared or ../shared next to the jar, + /" + ReferenceLocator.SUFFIX
@@ -87,7 +92,8 @@ public final class GenerateCommand implements Callable<Integer> {
             + locator.candidates().stream().map(c -> c.dir().toString()).collect(Collectors.joining(", "))
             + ")");
       }
-      return new GenerateConfig(out, range[0], range[1], scale, seed, f, ref, origin);
+      return new GenerateConfig(out, range[0], range[1], scale, seed, f, ref, origin,
+          GenerateConfig.Cadence.parse(snapshots));
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);
     }

@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
  * @param out the landing folder to fill (created if absent)
  * @param reference folder of the public admin-unit files; null = synthetic units
  * @param referenceOrigin how the reference was found (or why units are synthetic), for the console
+ * @param cadence how often a post's counts are snapshotted
  */
 public record GenerateConfig(Path out, int firstYear, int lastYear, double scale, long seed,
-    Format format, Path reference, String referenceOrigin) {
+    Format format, Path reference, String referenceOrigin, Cadence cadence) {
 
   public static final int MIN_YEAR = 2009;
   public static final int MAX_YEAR = 2025;
@@ -34,8 +35,33 @@ public record GenerateConfig(Path out, int firstYear, int lastYear, double scale
     }
   }
 
+  /**
+   * {@code sparse}: one to four snapshots per post, as a team copying counts by hand now and then
+   * gives (the demo set); {@code hourly}: every hour for the first day, then daily to day 30, as a
+   * platform export gives (53 per post: the outreach scale set, about 10 M metric rows per scale unit).
+   */
+  public enum Cadence {
+    SPARSE, HOURLY;
+
+    public static Cadence parse(String text) {
+      for (Cadence c : values()) {
+        if (c.name().equalsIgnoreCase(text.strip())) {
+          return c;
+        }
+      }
+      throw new IllegalArgumentException("snapshots must be sparse or hourly, not '" + text + "'");
+    }
+  }
+
+  /** Sparse snapshots, the demo set. */
+  public GenerateConfig(Path out, int firstYear, int lastYear, double scale, long seed, Format format,
+      Path reference, String referenceOrigin) {
+    this(out, firstYear, lastYear, scale, seed, format, reference, referenceOrigin, Cadence.SPARSE);
+  }
+
   public GenerateConfig {
     Objects.requireNonNull(out, "out");
+    Objects.requireNonNull(cadence, "cadence");
     Objects.requireNonNull(format, "format");
     if (firstYear > lastYear) {
       throw new IllegalArgumentException("years " + firstYear + "-" + lastYear + " run backwards");

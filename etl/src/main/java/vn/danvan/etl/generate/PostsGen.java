@@ -41,8 +41,9 @@ final class PostsGen {
   static List<Callable<TaskResult>> tasks(GenerateConfig config, Units units) {
     Layout layout = new Layout(config);
     List<Callable<TaskResult>> tasks = new ArrayList<>();
-    // A post brings 2.25 snapshots on average: a chunk's files hold about 3.25 rows per post.
-    for (Chunk c : layout.chunks(units, s -> 63 * PER_PROVINCE * 3.25 * Figures.postsTrend(s.year()) * s.fraction())) {
+    // A post brings 2.25 snapshots on average (sparse) or 53 (hourly): rows per post in a chunk's files.
+    double rowsPerPost = 1 + Snapshots.perPost(config.cadence());
+    for (Chunk c : layout.chunks(units, s -> 63 * PER_PROVINCE * rowsPerPost * Figures.postsTrend(s.year()) * s.fraction())) {
       tasks.add(() -> chunk(config, units, layout, c));
     }
     return tasks;
@@ -53,7 +54,7 @@ final class PostsGen {
     Segment s = c.segment();
     EraUnits eu = c.units();
     Plan plan = plan();
-    Snapshots snapshots = new Snapshots(Snapshots.plan());
+    Snapshots snapshots = new Snapshots(Snapshots.plan(), config.cadence());
     try (TaskOut out = new TaskOut(config, units, "posts", s.tag(), c.index())) {
       SplittableRandom rnd = out.rnd;
       String ext = layout.jsonl(c.taskIndex()) ? "jsonl" : "csv";

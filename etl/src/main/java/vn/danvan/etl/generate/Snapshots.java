@@ -12,7 +12,9 @@ import vn.danvan.etl.contract.Table;
  * 1,206 shares, 1,661 comments): the latest snapshot gives about 25 reactions, 0.36 shares and 0.5
  * comments per post, with the skew of real posts (most get little, a few get much). About 3 % of
  * posts with several snapshots have a last one lower than the one before (reactions withdrawn):
- * the loader keeps and flags those.
+ * the loader keeps and flags those. With the {@link GenerateConfig.Cadence#HOURLY} cadence the same
+ * totals are reached along a growth curve (most of it in the first hours), snapshotted every hour
+ * for a day and then daily to day 30; about 3 % of posts lose a few reactions at one snapshot.
  */
 final class Snapshots {
   static final Table M = Table.POST_METRICS;
@@ -21,13 +23,23 @@ final class Snapshots {
   private static final double SIGMA = 1.0;
   private static final double MEAN_ONE = Math.exp(-SIGMA * SIGMA / 2);
 
-  private final Plan plan;
-  private final String[] row = new String[6];
-  private final long[] minutes = new long[4];
-  private final long[][] counts = new long[4][4];
+  /** Hourly for the first day, then daily from day 2 to day 30. */
+  private static final int HOURLY = 24 + 29;
 
-  Snapshots(Plan plan) {
+  private final Plan plan;
+  private final GenerateConfig.Cadence cadence;
+  private final String[] row = new String[6];
+  private final long[] minutes = new long[HOURLY];
+  private final long[][] counts = new long[HOURLY][4];
+
+  Snapshots(Plan plan, GenerateConfig.Cadence cadence) {
     this.plan = plan;
+    this.cadence = cadence;
+  }
+
+  /** Snapshots per post on average. */
+  static double perPost(GenerateConfig.Cadence cadence) {
+    return cadence == GenerateConfig.Cadence.HOURLY ? HOURLY : 2.25;
   }
 
   static Plan plan() {
@@ -46,6 +58,10 @@ final class Snapshots {
     long shares = Rng.poisson(rnd, 0.36 * popularity);
     long comments = Rng.poisson(rnd, 0.5 * popularity);
     long views = video ? Math.round(reactions * Rng.lognormal(rnd, 30, 0.5)) + Rng.between(rnd, 5, 60) : -1;
+    if (cadence == GenerateConfig.Cadence.HOURLY) {
+      writeHourly(out, sink, postId, published, new long[] {shares, comments, reactions, views});
+      return;
+    }
     // Distinct minutes after publication, the last one 3 to 30 days later.
     long last = Rng.between(rnd, 3 * 1440, 30 * 1440);
     for (int i = 0; i < n - 1; i++) {
@@ -70,6 +86,34 @@ final class Snapshots {
       // The one before the last saw a few reactions that were withdrawn later.
       counts[n - 2][2] = reactions + Rng.between(rnd, 1, 3);
     }
+    emit(out, sink, postId, published, n);
+  }
+
+  /**
+   * Counts along 1 - exp(-t / tau), tau around 8 hours, scaled to reach the totals at day 30; a
+   * withdrawal makes one snapshot a few reactions lower than the one before.
+   */
+  private void writeHourly(TaskOut out, RowSink sink, String postId, long published, long[] totals)
+      throws IOException {
+    SplittableRandom rnd = out.rnd;
+    double tau = Rng.lognormal(rnd, 8 * 60, 0.6);
+    double end = 1 - Math.exp(-30 * 1440 / tau);
+    for (int i = 0; i < HOURLY; i++) {
+      minutes[i] = i < 24 ? 60L * (i + 1) : 1440L * (i - 22);
+      double fraction = i == HOURLY - 1 ? 1 : (1 - Math.exp(-minutes[i] / tau)) / end;
+      for (int c = 0; c < 4; c++) {
+        counts[i][c] = totals[c] < 0 ? -1 : (long) Math.floor(totals[c] * fraction);
+      }
+    }
+    if (totals[2] >= 3 && Rng.chance(rnd, 0.03)) {
+      int i = 1 + rnd.nextInt(HOURLY - 2);
+      counts[i][2] = Math.max(0, counts[i - 1][2] - Rng.between(rnd, 1, 3));
+    }
+    emit(out, sink, postId, published, HOURLY);
+  }
+
+  private void emit(TaskOut out, RowSink sink, String postId, long published, int n) throws IOException {
+    SplittableRandom rnd = out.rnd;
     for (int i = 0; i < n; i++) {
       row[0] = postId;
       row[1] = Dates.timestamp(published + minutes[i] * 60, Rng.chance(rnd, 0.9) ? Dates.LOCAL_OFFSET_MINUTES : 0);

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.danvan.etl.lake.LakeBusyException;
+import vn.danvan.etl.outreach.Benchmark;
 import vn.danvan.etl.survey.SurveyRules;
 
 /**
@@ -51,6 +52,22 @@ public final class LoadCommand implements Callable<Integer> {
       description = "survey cells answered by fewer respondents are suppressed (default: ${DEFAULT-VALUE})")
   int surveyMinRespondents;
 
+  @Option(names = "--benchmark-posts", paramLabel = "N", defaultValue = "100",
+      description = "overperformance: earlier posts of the channel and format in its benchmark (default ${DEFAULT-VALUE})")
+  int benchmarkPosts;
+
+  @Option(names = "--benchmark-trim", paramLabel = "SHARE", defaultValue = "0.25",
+      description = "overperformance: share dropped at each end for the trimmed mean (default ${DEFAULT-VALUE})")
+  double benchmarkTrim;
+
+  @Option(names = "--benchmark-statistic", paramLabel = "trimmed_mean|median", defaultValue = "trimmed_mean",
+      description = "overperformance: the benchmark's statistic (default ${DEFAULT-VALUE})")
+  String benchmarkStatistic;
+
+  @Option(names = "--benchmark-minimum", paramLabel = "N", defaultValue = "10",
+      description = "overperformance: fewest earlier posts a benchmark is computed from (default ${DEFAULT-VALUE})")
+  int benchmarkMinimum;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
@@ -59,7 +76,9 @@ public final class LoadCommand implements Callable<Integer> {
     try {
       SurveyRules d = SurveyRules.DEFAULT;
       config = LoadConfig.of(landing, lake, asOf != null ? asOf : LocalDate.now(Typing.VIETNAM))
-          .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence()));
+          .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence()))
+          .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
+              Math.min(benchmarkMinimum, benchmarkPosts)));
     } catch (IllegalArgumentException e) {
       err.println("load: " + e.getMessage());
       err.flush();

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Objects;
+import vn.danvan.etl.outreach.Benchmark;
 import vn.danvan.etl.survey.SurveyRules;
 
 /**
@@ -13,8 +14,10 @@ import vn.danvan.etl.survey.SurveyRules;
  * nothing that lands in the lake depends on it, so loading the same input twice lands the same rows.
  *
  * @param survey the disclosure rules the survey mart is built with (30 respondents by default)
+ * @param benchmark how the outreach mart's overperformance scores are computed (docs/outreach.md)
  */
-public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock clock, SurveyRules survey) {
+public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock clock, SurveyRules survey,
+    Benchmark benchmark) {
 
   public LoadConfig {
     Objects.requireNonNull(landingDir, "landingDir");
@@ -22,6 +25,7 @@ public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock cl
     Objects.requireNonNull(asOf, "asOf");
     Objects.requireNonNull(clock, "clock");
     Objects.requireNonNull(survey, "survey");
+    Objects.requireNonNull(benchmark, "benchmark");
     landingDir = landingDir.toAbsolutePath().normalize();
     lakeDir = lakeDir.toAbsolutePath().normalize();
     if (lakeDir.startsWith(landingDir) || landingDir.startsWith(lakeDir)) {
@@ -30,13 +34,23 @@ public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock cl
     }
   }
 
+  /** With the default survey rules and CrowdTangle's benchmark ({@link Benchmark#CROWDTANGLE}). */
+  public LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock clock) {
+    this(landingDir, lakeDir, asOf, clock, SurveyRules.DEFAULT, Benchmark.CROWDTANGLE);
+  }
+
   public static LoadConfig of(Path landingDir, Path lakeDir, LocalDate asOf) {
-    return new LoadConfig(landingDir, lakeDir, asOf, Clock.systemUTC(), SurveyRules.DEFAULT);
+    return new LoadConfig(landingDir, lakeDir, asOf, Clock.systemUTC());
+  }
+
+  /** This load with another overperformance benchmark. */
+  public LoadConfig withBenchmark(Benchmark benchmark) {
+    return new LoadConfig(landingDir, lakeDir, asOf, clock, survey, benchmark);
   }
 
   /** This load with other survey disclosure rules. */
   public LoadConfig withSurvey(SurveyRules rules) {
-    return new LoadConfig(landingDir, lakeDir, asOf, clock, rules);
+    return new LoadConfig(landingDir, lakeDir, asOf, clock, rules, benchmark);
   }
 
   boolean landingExists() {

@@ -105,9 +105,10 @@ public final class LoadJob {
       counts.put(table, TableLoad.load(ctx, table, landing.files(table)));
     }
     progress.phase("building marts");
-    MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all());
+    MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
+        config.benchmark());
     progress.phase("marts: " + marts.indicatorValues() + " indicator values, "
-        + marts.martRegions() + " regions");
+        + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     // external indicators (danvan external import) are not in the landing: without this a load
     // would drop them; their restated values follow this snapshot's lineage and population
     long external = ExternalTables.carryForward(spark, previousDir, staging);

@@ -11,7 +11,6 @@ import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.last_day;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.make_date;
-import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.month;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.when;
@@ -137,16 +136,14 @@ final class Facts {
     return era(exploded, newCodes);
   }
 
-  /** Posts with the counts of their latest metric snapshot (the contract's totals). */
-  static Dataset<Row> postTotals(Dataset<Row> posts, Dataset<Row> metrics) {
-    Dataset<Row> latest = metrics.groupBy(col("post_id").as("m_post_id"))
-        .agg(max_by(struct(col("shares"), col("comments"), col("reactions"), col("views")),
-            col("observed_at")).as("m"));
-    return posts.join(latest, col("post_id").equalTo(col("m_post_id")))
+  /**
+   * Posts with their totals, as the {@code post_stats} mart defines them (the largest count any
+   * snapshot saw: a lower later snapshot never shrinks them); posts without snapshots have none.
+   */
+  static Dataset<Row> postTotals(Dataset<Row> postStats) {
+    return postStats.where(col("snapshots").gt(0))
         .select(col("unit"), col("region_code"), col("published_date"), col("platform"),
-            col("format"), col("topic"), col("m.shares").as("shares"),
-            col("m.comments").as("comments"), col("m.reactions").as("reactions"),
-            col("m.views").as("views"));
+            col("format"), col("topic"), col("shares"), col("comments"), col("reactions"), col("views"));
   }
 
   /** Tags each fact with the era of its unit and drops the helper date. */

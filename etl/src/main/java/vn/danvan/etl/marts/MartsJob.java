@@ -18,10 +18,14 @@ import vn.danvan.catalogue.Indicator;
 import vn.danvan.etl.contract.Table;
 import vn.danvan.etl.lake.Lake;
 import vn.danvan.etl.load.LakeSchema;
+import vn.danvan.etl.outreach.Benchmark;
+import vn.danvan.etl.outreach.OutreachMart;
+import vn.danvan.etl.outreach.PostAreas;
 
 /**
  * Builds the marts (docs/marts.md) from the tables of a staged snapshot, into the same snapshot:
- * {@value #INDICATOR_VALUES} and {@value #MART_REGIONS}.
+ * {@value #INDICATOR_VALUES}, {@value #MART_REGIONS} and the outreach mart {@code post_stats}
+ * (docs/outreach.md).
  */
 public final class MartsJob {
   public static final String INDICATOR_VALUES = "indicator_values";
@@ -32,25 +36,34 @@ public final class MartsJob {
   private MartsJob() {}
 
   /** What was written: rows of each mart. */
-  public record Counts(long indicatorValues, long martRegions) {}
+  public record Counts(long indicatorValues, long martRegions, long postStats) {}
 
+  /** With CrowdTangle's benchmark for the overperformance scores. */
   public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators) {
+    return run(spark, staging, indicators, Benchmark.CROWDTANGLE);
+  }
+
+  public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark) {
     // survey series have their own mart (SurveyMart): no report or record computes them
     List<Indicator> catalogue = indicators.stream().filter(i -> !i.isSurvey()).toList();
     Dataset<Row> versions = Regions.versions(spark, table(spark, staging, Table.REGIONS)).cache();
     try {
       Dataset<Row> newCodes = Regions.newCodes(versions);
       Dataset<Row> lineage = table(spark, staging, Table.REGION_LINEAGE);
-      Rollup rollup = new Rollup(Regions.nodes(versions).collectAsList(),
-          Regions.communeShares(lineage, table(spark, staging, Table.POPULATION)).collectAsList(),
-          Regions.provinceLinks(spark, lineage).collectAsList(), catalogue);
-      Dataset<Row> values = indicatorValues(spark, staging, catalogue, newCodes, rollup);
+      List<Row> nodes = Regions.nodes(versions).collectAsList();
+      List<Row> shares = Regions.communeShares(lineage, table(spark, staging, Table.POPULATION)).collectAsList();
+      List<Row> links = Regions.provinceLinks(spark, lineage).collectAsList();
+      Rollup rollup = new Rollup(nodes, shares, links, catalogue);
+      // the one definition of a post's totals, written first: the marts' post_totals read it
+      Dataset<Row> postStats = OutreachMart.write(table(spark, staging, Table.POSTS),
+          table(spark, staging, Table.POST_METRICS), new PostAreas(nodes, shares, links), benchmark, staging);
+      Dataset<Row> values = indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats);
       Dataset<Row> regions = Regions.martRegions(spark, versions);
       regions.orderBy("boundaries", "level", "region_code", "valid_from").coalesce(1)
           .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
           .parquet(staging.resolve(MART_REGIONS).toString());
       return new Counts(count(spark, staging.resolve(INDICATOR_VALUES)),
-          count(spark, staging.resolve(MART_REGIONS)));
+          count(spark, staging.resolve(MART_REGIONS)), postStats.count());
     } finally {
       versions.unpersist();
     }
@@ -65,7 +78,7 @@ public final class MartsJob {
   }
 
   private static Dataset<Row> indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
-      Dataset<Row> newCodes, Rollup rollup) {
+      Dataset<Row> newCodes, Rollup rollup, Dataset<Row> postStats) {
     Dataset<Row> reports = Facts.reports(table(spark, staging, Table.REPORT_VALUES), catalogue, newCodes);
     // population is a stock: a region's own figure stands for its area, as a report does
     Dataset<Row> population = Facts.records("population", table(spark, staging, Table.POPULATION), catalogue,
@@ -78,8 +91,7 @@ public final class MartsJob {
     addIfAny(recordParts, Facts.records("activities", table(spark, staging, Table.ACTIVITIES), catalogue, newCodes));
     addIfAny(recordParts, Facts.records("models", table(spark, staging, Table.MODELS), catalogue, newCodes));
     addIfAny(recordParts, Facts.records("posts", posts, catalogue, newCodes));
-    addIfAny(recordParts, Facts.records("post_totals",
-        Facts.postTotals(posts, table(spark, staging, Table.POST_METRICS)), catalogue, newCodes));
+    addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(postStats), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
     // computed once: sorting it for the write samples it first
     Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records))

@@ -86,6 +86,18 @@ class LakeContractTest {
           Map.entry("valid_to", "DATE"))));
       assertThat(counts.get(LakeTable.INDICATOR_VALUES)).isPositive();
       assertThat(counts.get(LakeTable.MART_REGIONS)).isPositive();
+
+      // the outreach mart (docs/outreach.md): one row per post, a column set per age of both sides
+      assertThat(counts.get(LakeTable.POST_STATS)).isEqualTo(expected.get("posts"));
+      Map<String, String> postStats = columns(warehouse, LakeTable.POST_STATS);
+      assertThat(postStats).hasSize(vn.danvan.etl.outreach.PostStats.SCHEMA.size() + 3 * 3)
+          .containsEntry("published_at", "TIMESTAMP WITH TIME ZONE").containsEntry("published_date", "DATE")
+          .containsEntry("interactions", "BIGINT").containsEntry("n_exact", "BOOLEAN");
+      for (vn.danvan.warehouse.outreach.PostAge age : vn.danvan.warehouse.outreach.PostAge.values()) {
+        assertThat(postStats).containsEntry("covered_" + age.code(), "BOOLEAN")
+            .containsEntry("interactions_" + age.code(), "DOUBLE").containsEntry("benchmark_" + age.code(), "DOUBLE")
+            .containsEntry("benchmark_posts_" + age.code(), "INTEGER").containsEntry("score_" + age.code(), "DOUBLE");
+      }
     }
   }
 

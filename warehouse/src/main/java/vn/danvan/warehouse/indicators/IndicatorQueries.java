@@ -248,10 +248,12 @@ public final class IndicatorQueries {
         "'" + code + "' is not in the indicator catalogue (GET /api/indicators lists them)"));
   }
 
-  /** {@code code -> [level, name]} for every code; all must exist in the mode. */
-  private static Map<String, String[]> regions(SnapshotSession session, Boundaries boundaries,
-      List<String> codes) {
-    Map<String, String[]> all = session.memo("regions|" + boundaries.code(), s -> {
+  /**
+   * {@code code -> [level, name]} of every region the mode knows, read once per snapshot and mode;
+   * public for the other answers that name regions (outreach).
+   */
+  public static Map<String, String[]> knownRegions(SnapshotSession session, Boundaries boundaries) {
+    return session.memo("regions|" + boundaries.code(), s -> {
       Map<String, String[]> known = new HashMap<>();
       if (s.views().contains(LakeTable.MART_REGIONS)) {
         s.query(REGIONS, row -> known.put(row.getString(1), new String[] {row.getString(2), row.getString(3)}),
@@ -259,6 +261,16 @@ public final class IndicatorQueries {
       }
       return Map.copyOf(known);
     });
+  }
+
+  /**
+   * {@code code -> [level, name]} for every code; all must exist in the mode.
+   *
+   * @throws NotFoundException naming {@code region} for a code the mode does not know
+   */
+  public static Map<String, String[]> regions(SnapshotSession session, Boundaries boundaries,
+      List<String> codes) {
+    Map<String, String[]> all = knownRegions(session, boundaries);
     Map<String, String[]> found = new LinkedHashMap<>();
     List<String> missing = new ArrayList<>();
     for (String code : codes) {

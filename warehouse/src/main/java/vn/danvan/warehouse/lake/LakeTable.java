@@ -37,7 +37,9 @@ public enum LakeTable {
    */
   EXTERNAL_INDICATOR_VALUES("external_indicator_values", false),
   /** Mart: weighted survey estimates, small cells already suppressed, see docs/surveys.md. */
-  SURVEY_ESTIMATES("survey_estimates", false);
+  SURVEY_ESTIMATES("survey_estimates", false),
+  /** Mart: one row per outreach post with its totals, growth and overperformance, see docs/outreach.md. */
+  POST_STATS("post_stats", false);
 
   private final String folder;
   private final boolean partitionedByYear;

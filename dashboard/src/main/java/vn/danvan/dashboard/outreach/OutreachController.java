@@ -1,0 +1,68 @@
+package vn.danvan.dashboard.outreach;
+
+import static vn.danvan.dashboard.trends.TrendController.optional;
+import static vn.danvan.dashboard.trends.TrendController.optionalYear;
+
+import io.javalin.http.Context;
+import java.util.Objects;
+import java.util.Optional;
+import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.warehouse.indicators.IndicatorQueries;
+import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.warehouse.outreach.Dimension;
+import vn.danvan.warehouse.outreach.OutreachQueries;
+import vn.danvan.warehouse.outreach.PostAge;
+import vn.danvan.warehouse.outreach.PostFilter;
+import vn.danvan.warehouse.query.InvalidParameterException;
+import vn.danvan.warehouse.query.RegionScope;
+
+/**
+ * {@code /api/outreach/aggregates}, {@code /api/outreach/growth} and {@code /api/outreach/posts}
+ * (docs/outreach.md): the official units' posts and their aggregate counts, never anything about
+ * the people who reacted.
+ */
+public final class OutreachController {
+  private final OutreachQueries queries;
+
+  public OutreachController(OutreachQueries queries) {
+    this.queries = Objects.requireNonNull(queries, "queries");
+  }
+
+  /** {@code GET /api/outreach/aggregates?by[&region&from&to|period&grain&level&boundaries]}. */
+  public void aggregates(Context ctx) {
+    Dimension by = Dimension.parse("by", optional(ctx, "by", Dimension.PLATFORM.code()));
+    Level level = Level.parse("level", optional(ctx, "level", Level.PROVINCE.code()), Level.values());
+    ctx.json(queries.aggregates(scope(ctx), filter(ctx), by, level,
+        IndicatorQueries.grain("grain", optional(ctx, "grain", "year"))));
+  }
+
+  /** {@code GET /api/outreach/growth[?by&region&from&to|period&boundaries]}. */
+  public void growth(Context ctx) {
+    Optional<Dimension> by = Optional.ofNullable(ctx.queryParam("by")).filter(s -> !s.isBlank())
+        .map(s -> Dimension.parse("by", s.strip()));
+    ctx.json(queries.growth(scope(ctx), filter(ctx), by));
+  }
+
+  /** {@code GET /api/outreach/posts[?order=top|bottom&age=1h|24h|7d&limit&region&from&to|period&boundaries]}. */
+  public void posts(Context ctx) {
+    String limit = optional(ctx, "limit", "20");
+    if (!limit.matches("\\d{1,4}")) {
+      throw new InvalidParameterException("limit", "must be a whole number 1 to " + OutreachQueries.MAX_LIMIT
+          + ", not '" + limit + "'");
+    }
+    ctx.json(queries.posts(scope(ctx), filter(ctx), PostAge.parse("age", optional(ctx, "age", PostAge.H24.code())),
+        OutreachQueries.Order.parse("order", optional(ctx, "order", "top")), Integer.parseInt(limit)));
+  }
+
+  private static PostFilter filter(Context ctx) {
+    return PostFilter.of(optional(ctx, "region", RegionScope.COUNTRY),
+        Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())),
+        optionalYear(ctx, "from"), optionalYear(ctx, "to"),
+        Optional.ofNullable(ctx.queryParam("period")).filter(s -> !s.isBlank()).map(String::strip));
+  }
+
+  /** The whole country until access control names a caller's subtree (enforced in the warehouse). */
+  private static RegionScope scope(Context ctx) {
+    return RegionScope.country();
+  }
+}

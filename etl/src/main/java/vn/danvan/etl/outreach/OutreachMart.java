@@ -1,0 +1,41 @@
+package vn.danvan.etl.outreach;
+
+import static org.apache.spark.sql.functions.col;
+
+import java.nio.file.Path;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SaveMode;
+
+/**
+ * Writes the {@value #POST_STATS} mart into a staged snapshot, beside the other marts, so it is
+ * published with them or not at all (docs/outreach.md).
+ */
+public final class OutreachMart {
+  public static final String POST_STATS = "post_stats";
+  /** Row groups small enough that a period's read skips most of the file (rows are in time order). */
+  private static final int ROW_GROUP_BYTES = 8 << 20;
+
+  private OutreachMart() {}
+
+  /**
+   * Builds and writes {@code post_stats}; returns it read back from its files, for the marts'
+   * {@code post_totals} facts.
+   */
+  public static Dataset<Row> write(Dataset<Row> posts, Dataset<Row> metrics, PostAreas areas, Benchmark benchmark,
+      Path staging) {
+    Path dir = staging.resolve(POST_STATS);
+    // computed once: the scores read it three times (one window per age) and the sort samples it
+    Dataset<Row> stats = PostStats.of(posts, metrics, areas).localCheckpoint(true);
+    try {
+      Overperformance.of(stats, benchmark)
+          .orderBy(col("published_at"), col("post_id"))
+          .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+          .option("parquet.block.size", ROW_GROUP_BYTES)
+          .parquet(dir.toString());
+    } finally {
+      stats.unpersist();
+    }
+    return posts.sparkSession().read().parquet(dir.toString());
+  }
+}
