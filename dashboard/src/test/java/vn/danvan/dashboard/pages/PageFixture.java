@@ -21,7 +21,9 @@ import vn.danvan.warehouse.testlake.TestLake;
  *   <li>survey series {@code trust_local_government}, top-2-box, waves W2023 and W2024: the nation
  *       62 % [58, 66] (n 600) then 65 % [61, 69] (n 620); Hà Nội 70 % [60, 78] (n 80) in W2024;
  *       Hồ Chí Minh City withheld in W2024, its mart row still carrying 0.99 (the warehouse must
- *       drop it); PAPI's total index of Hà Nội 2011-2016: 35, 36, ... 40.
+ *       drop it); PAPI's total index of Hà Nội 2011-2016: 35, 36, ... 40;
+ *   <li>six posts of Hà Nội's military command in 2024 ({@link #POSTS}): four on Facebook with 100,
+ *       50, 10 and 0 interactions, two on Zalo, one of them never measured.
  * </ul>
  */
 final class PageFixture {
@@ -107,10 +109,33 @@ final class PageFixture {
                 + "v AS value, 'BC 12/BDV' AS source_document FROM (VALUES ('', 4494.0), ('field=economic', 1212.0), "
                 + "('field=culture_society', 2298.0), ('field=defence_security', 486.0), ('field=political_system', 507.0)) x(d, v)")
         .parquet(SNAPSHOT, "survey_estimates/part-0.parquet", SURVEY)
+        .parquet(SNAPSHOT, "post_stats/part-0.parquet", POSTS)
         .publish(SNAPSHOT);
   }
 
   static final String SURVEY_INDICATOR = "trust_local_government";
+
+  /**
+   * The post_stats mart (docs/outreach.md) of six posts: id, platform, format, month, shares,
+   * comments, reactions (null: never measured), interactions 24 h after publishing, the channel's
+   * benchmark then and the score (interactions_24h / benchmark).
+   */
+  static final String POSTS = "SELECT id AS post_id, 'military' AS unit, 'LL47' AS team, '00004' AS region_code, pf AS platform, "
+      + "'Trang ' || pf AS channel, make_timestamp(2024, m, 1, 2, 0, 0) AS published_at, make_date(2024, m, 1) AS published_date, "
+      + "'law' AS topic, fm AS format, 2024 AS year, '01' AS r_province, '001' AS r_district, '00004' AS r_commune, "
+      + "'01' AS n_province, '00004' AS n_commune, true AS n_exact, CASE WHEN sh IS NULL THEN 0 ELSE 5 END AS snapshots, "
+      + "0 AS decreasing_snapshots, sh AS shares, co AS comments, re AS reactions, CAST(NULL AS BIGINT) AS views, "
+      + "sh + co + re AS interactions, "
+      + "sh IS NOT NULL AS covered_1h, sh / 4.0 AS shares_1h, co / 4.0 AS comments_1h, re / 4.0 AS reactions_1h, (sh + co + re) / 4.0 AS interactions_1h, "
+      + "sh IS NOT NULL AS covered_24h, sh * 0.8 AS shares_24h, co * 0.8 AS comments_24h, re * 0.8 AS reactions_24h, i24 AS interactions_24h, "
+      + "sh IS NOT NULL AS covered_7d, sh * 1.0 AS shares_7d, co * 1.0 AS comments_7d, re * 1.0 AS reactions_7d, (sh + co + re) * 1.0 AS interactions_7d, "
+      + "CAST(NULL AS DOUBLE) AS benchmark_1h, CAST(NULL AS INTEGER) AS benchmark_posts_1h, CAST(NULL AS DOUBLE) AS score_1h, "
+      + "b24 AS benchmark_24h, CASE WHEN b24 IS NULL THEN NULL ELSE 10 END AS benchmark_posts_24h, i24 / b24 AS score_24h, "
+      + "CAST(NULL AS DOUBLE) AS benchmark_7d, CAST(NULL AS INTEGER) AS benchmark_posts_7d, CAST(NULL AS DOUBLE) AS score_7d "
+      + "FROM (VALUES ('P1', 'facebook', 'image', 3, 10, 20, 70, 80.0, 40.0), ('P2', 'facebook', 'image', 4, 5, 5, 40, 40.0, 40.0), "
+      + "('P3', 'facebook', 'video', 5, 1, 1, 8, 8.0, 40.0), ('P4', 'facebook', 'text', 6, 0, 0, 0, 0.0, 30.0), "
+      + "('P5', 'zalo', 'image', 7, 3, 3, 24, 24.0, 20.0), ('P6', 'zalo', 'image', 8, NULL, NULL, NULL, NULL, NULL)) "
+      + "x(id, pf, fm, m, sh, co, re, i24, b24)";
 
   private static final String SURVEY = "SELECT 'trust_local_government' AS indicator, w AS wave_id, 'Khảo sát ' || w AS wave_title, "
       + "CAST(fs AS DATE) AS fieldwork_start, CAST(fe AS DATE) AS fieldwork_end, 'Q1' AS question_id, 'likert5' AS question_type, "

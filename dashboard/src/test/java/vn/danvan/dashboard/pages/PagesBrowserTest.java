@@ -77,7 +77,8 @@ class PagesBrowserTest {
 
   @Test
   void every_page_loads_without_console_errors_and_draws_a_chart() {
-    for (String page : List.of("/", "/trends.html?regions=VN,01", "/map.html", "/region.html?code=01")) {
+    for (String page : List.of("/", "/trends.html?regions=VN,01", "/map.html", "/region.html?code=01",
+        "/survey.html", "/outreach.html?region=01&year=2024")) {
       open(page);
       browser.awaitFirstChart(20);
       assertThat(browser.consoleErrors()).as(page).isEmpty();
@@ -253,6 +254,32 @@ class PagesBrowserTest {
           + "', console " + browser.consoleErrors(), e);
     }
     assertThat(numbers(series("#papi-panel").get(0))).containsExactly(35.0, 36.0, 37.0, 38.0, 39.0, 40.0);
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
+  @Test
+  void outreach_page_shows_the_posts_interactions_and_overperformance_of_the_fixture() {
+    open("/outreach.html?region=01&boundaries=reported&by=platform&metric=interactions&year=2024");
+    awaitChart("#trend-panel");
+    List<Map<String, Object>> trend = series("#trend-panel");
+    // per platform, year 2024: Facebook 100 + 50 + 10 + 0, Zalo 30 (its unmeasured post adds nothing)
+    assertThat(trend).extracting(x -> x.get("name")).containsExactly("facebook", "zalo");
+    assertThat(numbers(trend.get(0))).containsExactly(160.0);
+    assertThat(numbers(trend.get(1))).containsExactly(30.0);
+    click(browser.driver().findElement(By.cssSelector("#trend-panel button[data-tab=table]")));
+    List<List<String>> shown = shownTable("#trend-panel .table-wrap:not([hidden]) table");
+    // mean 160 / 4 = 40, median of 0, 10, 50, 100 = 30, one post of four without interactions
+    assertThat(shown.get(1)).containsExactly("2024", "facebook", "4", "160", "40", "30", "25");
+    assertThat(shown.get(2)).containsExactly("2024", "zalo", "2", "30", "30", "30", "0");
+    awaitChart("#top-panel");
+    // score = interactions at 24 h / the channel's benchmark: 80/40, 24/20, 40/40, 8/40, 0/30
+    assertThat(numbers(series("#top-panel").get(0))).containsExactly(2.0, 1.2, 1.0, 0.2, 0.0);
+    awaitChart("#bottom-panel");
+    assertThat(numbers(series("#bottom-panel").get(0))).containsExactly(0.0, 0.2, 1.0, 1.2, 2.0);
+    awaitChart("#growth-panel");
+    assertThat(series("#growth-panel")).extracting(x -> x.get("name")).containsExactly("facebook", "zalo");
+    // Facebook's mean at 1 h: (100 + 50 + 10 + 0) / 4 / 4 = 10; at 24 h (80 + 40 + 8 + 0) / 4 = 32
+    assertThat(numbers(series("#growth-panel").get(0))).startsWith(10.0, 32.0);
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
