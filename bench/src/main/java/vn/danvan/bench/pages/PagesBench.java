@@ -55,6 +55,8 @@ public final class PagesBench implements Callable<Integer> {
     p.put("trends", "trends.html?indicator=houses_supported&regions=01,79,48,31&boundaries=2025&trend=true");
     p.put("map", "map.html?indicator=houses_supported&boundaries=2025");
     p.put("region", "region.html?code=01&boundaries=2025&indicator=houses_supported");
+    p.put("survey", "survey.html?indicator=trust_local_government&region=VN&boundaries=2025");
+    p.put("outreach", "outreach.html?region=VN&boundaries=reported&by=platform&metric=interactions");
     p.put("overview-en", "?lang=en");
     return p;
   }
