@@ -40,7 +40,7 @@ async function main() {
     return;
   }
   if (!state.year) state.year = latestCompleteYear(h);
-  options($('by'), ['platform', 'topic', 'format', 'unit', 'team', 'channel'].map((b) => [b, t('by.' + b)]), state.by);
+  options($('by'), ['platform', 'topic', 'format', 'unit', 'team', 'channel', 'region'].map((b) => [b, t('by.' + b)]), state.by);
   options($('metric'), ['posts', 'interactions', 'mean_interactions', 'median_interactions', 'zero_share']
     .map((m) => [m, t('metric.' + m)]), state.metric);
   options($('grain'), ['year', 'half', 'quarter', 'month'].map((g) => [g, t('grain.' + g)]), state.grain);
@@ -79,7 +79,10 @@ async function trend(filter) {
   panel.setTitle(t('outreach.trend') + ' · ' + t('metric.' + state.metric));
   panel.loading();
   try {
-    const a = await api('/api/outreach/aggregates', { ...filter, by: state.by, grain: state.grain });
+    // by region: the area's subdivisions one level down
+    const level = state.by !== 'region' ? undefined
+      : state.region === 'VN' ? 'province' : state.boundaries === 'reported' ? 'district' : 'commune';
+    const a = await api('/api/outreach/aggregates', { ...filter, by: state.by, grain: state.grain, level });
     const periods = [...new Set(a.rows.map((r) => r.period))].sort();
     const keys = [...new Set(a.rows.map((r) => r.key))];
     const cell = new Map(a.rows.map((r) => [r.period + '|' + r.key, r]));

@@ -241,6 +241,15 @@ class PagesBrowserTest {
     String csv = Files.readString(awaitDownload("Bản-đồ-đợt-khảo-sát-gần-nhất-Khảo-sát-W2024.csv"));
     assertThat(csv).contains("79,Thành phố Hồ Chí Minh,,,,,đã ẩn (quá ít người trả lời)").doesNotContain("99")
         .contains("01,Thành phố Hà Nội,70,60,78,80,");
+    click(browser.driver().findElement(By.cssSelector("#survey-map-panel button[data-download=xlsx]")));
+    try (InputStream in = Files.newInputStream(awaitDownload(".xlsx")); XSSFWorkbook book = new XSSFWorkbook(in)) {
+      Row withheld = book.getSheetAt(0).getRow(PROVINCES.indexOf("79") + 1);
+      assertThat(withheld.getCell(0).getStringCellValue()).isEqualTo("79");
+      for (int c = 2; c <= 5; c++) {
+        assertThat(withheld.getCell(c)).as("withheld cell %d", c).isNull();
+      }
+      assertThat(withheld.getCell(6).getStringCellValue()).isEqualTo("đã ẩn (quá ít người trả lời)");
+    }
     // the nation has no PAPI index: said in the chart, not drawn as a line of zeros
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> "Không có số liệu PAPI cho địa bàn này."
         .equals(browser.js("const o = echarts.getInstanceByDom(document.querySelector('#papi-panel .chart')).getOption();"

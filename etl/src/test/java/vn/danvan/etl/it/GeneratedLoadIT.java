@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeMap;
@@ -39,6 +40,11 @@ import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.lake.Lake;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.survey.EstimatesRequest;
+import vn.danvan.warehouse.survey.EstimatesResult;
+import vn.danvan.warehouse.survey.Stratum;
+import vn.danvan.warehouse.survey.SurveyCell;
+import vn.danvan.warehouse.survey.SurveyQueries;
 import vn.danvan.warehouse.trends.Grain;
 
 /**
@@ -150,6 +156,17 @@ class GeneratedLoadIT {
       // the generator plants breakdowns that do not add up (ReportValuesGen): none is no check
       assertThat(summary.path("consistency_mismatches").asInt()).as("mismatches in %d", year)
           .isEqualTo(queries.consistency(RegionScope.country(), "VN", year).size()).isPositive();
+      // a notebook reads the survey mart as the API does, and no withheld cell carries a figure
+      JsonNode survey = summary.path("survey");
+      EstimatesResult served = new SurveyQueries(warehouse, IndicatorCatalogue.load()).estimates(RegionScope.country(),
+          new EstimatesRequest(survey.path("indicator").asText(), List.of(survey.path("regions").asText().split(",")),
+              Optional.empty(), Stratum.TOTAL, Boundaries.RESTATED_2025));
+      List<SurveyCell> cells = served.regions().stream().flatMap(r -> r.cells().stream()).toList();
+      assertThat(survey.path("cells").asInt()).as("survey cells").isEqualTo(cells.size()).isPositive();
+      assertThat(survey.path("withheld").asInt()).as("withheld survey cells")
+          .isEqualTo(cells.stream().filter(c -> c.flags().contains("suppressed")).count()).isPositive();
+      assertThat(survey.path("withheld_with_figure").asInt()).isZero();
+      assertThat(survey.path("view_withheld_with_figure").asInt()).isZero();
     }
   }
 
