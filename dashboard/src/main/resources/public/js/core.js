@@ -53,6 +53,11 @@ export async function indicators() {
   return catalogue;
 }
 
+/** The indicators /api/series and /api/map answer: all but the survey series (their own API). */
+export function charted(catalogue) {
+  return [...catalogue.values()].filter((i) => i.computation !== 'survey');
+}
+
 export function indicatorName(indicator) {
   return indicator ? (lang === 'en' ? indicator.name_en : indicator.name_vi) : '';
 }

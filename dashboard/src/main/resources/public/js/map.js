@@ -1,7 +1,7 @@
 // Map: a choropleth of one indicator by province or commune, a year slider with a play button,
 // and a legend of classes fixed across the years shown (so colours compare from year to year).
 // Boundaries come from an imported GeoJSON; without one, a tile grid is drawn, never an empty box.
-import { api, byValueDesc, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, query,
+import { api, charted, byValueDesc, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, query,
   ranks, showError, snapshot, t, label } from './core.js';
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
 import { Panel } from './panel.js';
@@ -31,7 +31,7 @@ async function main() {
     return;
   }
   Object.assign(geo, await importedBoundaries());
-  options($('indicator'), [...catalogue.values()].map((i) => [i.code, indicatorName(i)]), state.indicator);
+  options($('indicator'), charted(catalogue).map((i) => [i.code, indicatorName(i)]), state.indicator);
   options($('level'), ['province', 'commune'].map((l) => [l, t('level.' + l)]), state.level);
   document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
   $('indicator').addEventListener('change', () => { state.indicator = $('indicator').value; load(); });

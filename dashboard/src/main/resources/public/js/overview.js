@@ -1,6 +1,6 @@
 // Overview: the headline indicators of the latest complete year (value, change on the year
 // before, a ten-year sparkline, source and load time) and the provinces that went up or down.
-import { api, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent,
+import { api, charted, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent,
   showError, snapshot, t } from './core.js';
 import { markPainted, Panel } from './panel.js';
 
@@ -27,7 +27,7 @@ async function main() {
   const codes = HEADLINES.filter((c) => catalogue.has(c));
   await Promise.all(codes.map((code) => card(catalogue.get(code), year, h)));
   const select = document.getElementById('changes-indicator');
-  options(select, [...catalogue.values()].map((i) => [i.code, indicatorName(i)]), codes[0]);
+  options(select, charted(catalogue).map((i) => [i.code, indicatorName(i)]), codes[0]);
   const panel = new Panel(document.getElementById('changes'), { height: 520 });
   const draw = () => changes(panel, catalogue.get(select.value), year, h).catch((e) => panel.fail(t('error') + ': ' + e.message));
   select.addEventListener('change', draw);

@@ -1,6 +1,6 @@
 // Region profile: a region's indicators over time, its rank among its peers, its subdivisions
 // (click one to drill down; the breadcrumb walks back up) and its report-consistency warnings.
-import { api, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent,
+import { api, charted, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent,
   query, ranks, regionLink, showError, snapshot, t, label } from './core.js';
 import { Panel } from './panel.js';
 
@@ -27,7 +27,7 @@ async function main() {
     return;
   }
   if (!state.year) state.year = latestCompleteYear(h);
-  options($('indicator'), [...catalogue.values()].map((i) => [i.code, indicatorName(i)]), state.indicator);
+  options($('indicator'), charted(catalogue).map((i) => [i.code, indicatorName(i)]), state.indicator);
   const years = [];
   for (let y = 2010; y <= new Date().getFullYear(); y++) years.push([y, String(y)]);
   options($('year'), years, state.year);
@@ -171,7 +171,7 @@ async function children(indicator) {
 async function summary() {
   const y = state.year;
   summaryPanel.setTitle(profile.region.name + ' · ' + (y - 4) + '–' + y);
-  const answers = await Promise.all([...catalogue.values()].map((i) =>
+  const answers = await Promise.all(charted(catalogue).map((i) =>
     api('/api/series', { indicator: i.code, region: state.code, from: y - 4, to: y, boundaries: state.boundaries })
       .then((s) => [i, s.series[0].points]).catch(() => [i, null])));
   const rows = answers.filter(([, p]) => p && p.some((x) => x.value !== null)).map(([i, p]) => {

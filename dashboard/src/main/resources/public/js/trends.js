@@ -1,7 +1,7 @@
 // Trends: one indicator over the years for the regions picked, at any grain, as absolute values,
 // per 10,000 inhabitants or change since a base year; boundaries as reported or restated to the
 // 34 provinces, with the 2025 break marked and apportioned values said.
-import { api, byValueDesc, fmt, footnote, header, indicatorName, indicators, label, loadedAt, options, percent, query,
+import { api, charted, byValueDesc, fmt, footnote, header, indicatorName, indicators, label, loadedAt, options, percent, query,
   ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
 
@@ -32,7 +32,7 @@ async function main() {
     showError(panel.status, e);
     return;
   }
-  options($('indicator'), [...catalogue.values()].map((i) => [i.code, indicatorName(i)]), state.indicator);
+  options($('indicator'), charted(catalogue).map((i) => [i.code, indicatorName(i)]), state.indicator);
   state.indicator = $('indicator').value;
   options($('grain'), ['year', 'half', 'quarter', 'month'].map((g) => [g, t('grain.' + g)]), state.grain);
   options($('mode'), ['absolute', 'per_capita', 'change'].map((m) => [m, t('mode.' + m)]), state.mode);
