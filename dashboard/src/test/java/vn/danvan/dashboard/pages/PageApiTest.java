@@ -144,7 +144,8 @@ class PageApiTest {
       JsonNode doc = json(client.get("/openapi.json"));
       assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
       assertThat(names(doc.get("paths"))).containsExactlyInAnyOrder("/health", "/api/indicators", "/api/series",
-          "/api/map", "/api/ranking", "/api/attainment", "/api/consistency", "/api/survey/estimates", "/api/regions",
+          "/api/map", "/api/ranking", "/api/attainment", "/api/consistency", "/api/survey/estimates",
+          "/api/outreach/aggregates", "/api/outreach/growth", "/api/outreach/posts", "/api/regions",
           "/api/regions/{code}",
           "/api/geo", "/api/geo/{level}", "/api/export/xlsx");
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post")).isNotNull();
