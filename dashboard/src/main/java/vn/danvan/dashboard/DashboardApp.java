@@ -34,12 +34,12 @@ import vn.danvan.warehouse.outreach.AggregateResult;
 import vn.danvan.warehouse.outreach.GrowthResult;
 import vn.danvan.warehouse.outreach.OutreachQueries;
 import vn.danvan.warehouse.outreach.PostsResult;
-import vn.danvan.warehouse.survey.EstimatesResult;
-import vn.danvan.warehouse.survey.SurveyQueries;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.regions.RegionDirectory;
 import vn.danvan.warehouse.regions.RegionList;
 import vn.danvan.warehouse.regions.RegionProfile;
+import vn.danvan.warehouse.survey.EstimatesResult;
+import vn.danvan.warehouse.survey.SurveyQueries;
 
 /** The dashboard's web app: every route is declared here, and nowhere else. */
 public final class DashboardApp {
