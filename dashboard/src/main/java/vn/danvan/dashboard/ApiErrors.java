@@ -1,5 +1,6 @@
 package vn.danvan.dashboard;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
@@ -32,6 +33,9 @@ final class ApiErrors {
       HttpStatus status = HttpStatus.forStatus(h.getStatus());
       respond(ctx, status, status == HttpStatus.NOT_FOUND
           ? "not found: " + ctx.method() + " " + ctx.path() : h.getMessage());
+    } else if (e instanceof JsonProcessingException j) {
+      // a body that is not the JSON a route takes (Javalin passes Jackson's exception through)
+      respond(ctx, HttpStatus.BAD_REQUEST, bodyProblem(j));
     } else if (e instanceof NotFoundException) {
       respond(ctx, HttpStatus.NOT_FOUND, e.getMessage());
     } else if (e instanceof IllegalArgumentException) {
@@ -46,6 +50,16 @@ final class ApiErrors {
       respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR,
           "internal error while serving " + ctx.path() + "; see the server log");
     }
+  }
+
+  /** The record's own check when it refused the body (e.g. a ragged table), else Jackson's words. */
+  private static String bodyProblem(JsonProcessingException e) {
+    for (Throwable c = e.getCause(); c != null; c = c.getCause()) {
+      if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {
+        return c.getMessage();
+      }
+    }
+    return "body: " + e.getOriginalMessage();
   }
 
   /** Javalin's own 404 for a path no route or static file matches. */

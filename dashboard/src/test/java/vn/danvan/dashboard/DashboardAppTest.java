@@ -1,6 +1,7 @@
 package vn.danvan.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.dashboard.ApiAnswers.fieldNames;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -147,11 +148,6 @@ class DashboardAppTest {
     return codes;
   }
 
-  private static List<String> fieldNames(JsonNode object) {
-    List<String> names = new ArrayList<>();
-    object.fieldNames().forEachRemaining(names::add);
-    return names;
-  }
 
   private static JsonNode find(JsonNode array, String code) {
     for (JsonNode n : array) {

@@ -22,27 +22,13 @@ public final class XlsxExport {
   public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   public void post(Context ctx) {
-    TableExport table = table(ctx);
+    TableExport table = ctx.bodyAsClass(TableExport.class);
     byte[] bytes = workbook(table);
     String name = fileName(table.title()) + ".xlsx";
     ctx.contentType(MEDIA_TYPE)
         .header("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
             + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
         .result(bytes);
-  }
-
-  /** The body as a table; a malformed one is the client's fault (400), named by its first problem. */
-  private static TableExport table(Context ctx) {
-    try {
-      return ctx.bodyAsClass(TableExport.class);
-    } catch (Exception e) { // Jackson's own exceptions arrive unchecked through Javalin
-      for (Throwable c = e; c != null; c = c.getCause()) {
-        if (c instanceof IllegalArgumentException || c instanceof NullPointerException) {
-          throw new IllegalArgumentException(c.getMessage(), e);
-        }
-      }
-      throw new IllegalArgumentException("body: not a table {title, source, snapshot, columns, rows}", e);
-    }
   }
 
   static byte[] workbook(TableExport table) {

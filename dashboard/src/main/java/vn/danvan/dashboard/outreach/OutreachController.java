@@ -1,12 +1,13 @@
 package vn.danvan.dashboard.outreach;
 
-import static vn.danvan.dashboard.trends.TrendController.optional;
-import static vn.danvan.dashboard.trends.TrendController.optionalYear;
+import static vn.danvan.dashboard.QueryParams.boundaries;
+import static vn.danvan.dashboard.QueryParams.optional;
+import static vn.danvan.dashboard.QueryParams.optionalYear;
+import static vn.danvan.dashboard.QueryParams.scope;
 
 import io.javalin.http.Context;
 import java.util.Objects;
 import java.util.Optional;
-import vn.danvan.warehouse.indicators.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.Level;
 import vn.danvan.warehouse.outreach.Dimension;
@@ -38,8 +39,7 @@ public final class OutreachController {
 
   /** {@code GET /api/outreach/growth[?by&region&from&to|period&boundaries]}. */
   public void growth(Context ctx) {
-    Optional<Dimension> by = Optional.ofNullable(ctx.queryParam("by")).filter(s -> !s.isBlank())
-        .map(s -> Dimension.parse("by", s.strip()));
+    Optional<Dimension> by = Optional.ofNullable(optional(ctx, "by", null)).map(s -> Dimension.parse("by", s));
     ctx.json(queries.growth(scope(ctx), filter(ctx), by));
   }
 
@@ -56,13 +56,9 @@ public final class OutreachController {
 
   private static PostFilter filter(Context ctx) {
     return PostFilter.of(optional(ctx, "region", RegionScope.COUNTRY),
-        Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())),
+        boundaries(ctx),
         optionalYear(ctx, "from"), optionalYear(ctx, "to"),
-        Optional.ofNullable(ctx.queryParam("period")).filter(s -> !s.isBlank()).map(String::strip));
+        Optional.ofNullable(optional(ctx, "period", null)));
   }
 
-  /** The whole country until access control names a caller's subtree (enforced in the warehouse). */
-  private static RegionScope scope(Context ctx) {
-    return RegionScope.country();
-  }
 }

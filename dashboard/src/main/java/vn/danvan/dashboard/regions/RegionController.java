@@ -1,10 +1,12 @@
 package vn.danvan.dashboard.regions;
 
+import static vn.danvan.dashboard.QueryParams.boundaries;
+import static vn.danvan.dashboard.QueryParams.optional;
+import static vn.danvan.dashboard.QueryParams.scope;
+
 import io.javalin.http.Context;
 import java.util.Objects;
-import vn.danvan.warehouse.indicators.Boundaries;
 import vn.danvan.warehouse.indicators.Level;
-import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.regions.RegionDirectory;
 
 /** {@code /api/regions} and {@code /api/regions/{code}}: pickers, drill-down and breadcrumbs. */
@@ -17,21 +19,13 @@ public final class RegionController {
 
   /** {@code GET /api/regions[?boundaries&level&parent]}. */
   public void list(Context ctx) {
-    String level = ctx.queryParam("level");
-    String parent = ctx.queryParam("parent");
-    ctx.json(regions.list(RegionScope.country(), boundaries(ctx),
-        level == null || level.isBlank() ? null
-            : Level.parse("level", level.strip(), Level.values()),
-        parent == null || parent.isBlank() ? null : parent.strip()));
+    String level = optional(ctx, "level", null);
+    ctx.json(regions.list(scope(ctx), boundaries(ctx),
+        level == null ? null : Level.parse("level", level, Level.values()), optional(ctx, "parent", null)));
   }
 
   /** {@code GET /api/regions/{code}[?boundaries]}. */
   public void profile(Context ctx) {
-    ctx.json(regions.profile(RegionScope.country(), boundaries(ctx), ctx.pathParam("code")));
-  }
-
-  private static Boundaries boundaries(Context ctx) {
-    String text = ctx.queryParam("boundaries");
-    return Boundaries.parse("boundaries", text == null || text.isBlank() ? Boundaries.REPORTED.code() : text.strip());
+    ctx.json(regions.profile(scope(ctx), boundaries(ctx), ctx.pathParam("code")));
   }
 }

@@ -1,13 +1,15 @@
 package vn.danvan.dashboard.survey;
 
+import static vn.danvan.dashboard.QueryParams.boundaries;
+import static vn.danvan.dashboard.QueryParams.optional;
+import static vn.danvan.dashboard.QueryParams.required;
+import static vn.danvan.dashboard.QueryParams.scope;
+
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.danvan.warehouse.indicators.Boundaries;
-import vn.danvan.warehouse.query.InvalidParameterException;
-import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.survey.EstimatesRequest;
 import vn.danvan.warehouse.survey.Stratum;
 import vn.danvan.warehouse.survey.SurveyQueries;
@@ -27,21 +29,8 @@ public final class SurveyController {
   /** Every region of a comma list ({@code region=VN,01,79}) is answered, in the order given. */
   public void estimates(Context ctx) {
     List<String> regions = Arrays.stream(required(ctx, "region").split(",", -1)).map(String::strip).toList();
-    ctx.json(queries.estimates(RegionScope.country(), new EstimatesRequest(required(ctx, "indicator"), regions,
+    ctx.json(queries.estimates(scope(ctx), new EstimatesRequest(required(ctx, "indicator"), regions,
         Optional.ofNullable(optional(ctx, "wave", null)), Stratum.parse("by", optional(ctx, "by", Stratum.TOTAL.code())),
-        Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())))));
-  }
-
-  private static String required(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isBlank()) {
-      throw new InvalidParameterException(name, "is required");
-    }
-    return value.strip();
-  }
-
-  private static String optional(Context ctx, String name, String fallback) {
-    String value = ctx.queryParam(name);
-    return value == null || value.isBlank() ? fallback : value.strip();
+        boundaries(ctx))));
   }
 }

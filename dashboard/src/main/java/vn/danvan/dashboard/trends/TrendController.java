@@ -1,16 +1,21 @@
 package vn.danvan.dashboard.trends;
 
+import static vn.danvan.dashboard.QueryParams.boundaries;
+import static vn.danvan.dashboard.QueryParams.flag;
+import static vn.danvan.dashboard.QueryParams.optional;
+import static vn.danvan.dashboard.QueryParams.optionalYear;
+import static vn.danvan.dashboard.QueryParams.required;
+import static vn.danvan.dashboard.QueryParams.requiredYear;
+import static vn.danvan.dashboard.QueryParams.scope;
+
 import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.OptionalInt;
-import vn.danvan.warehouse.indicators.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.SeriesRequest;
-import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 
 /**
@@ -31,7 +36,7 @@ public final class TrendController {
     ctx.json(queries.series(scope(ctx), new SeriesRequest(required(ctx, "indicator"), regions,
         optionalYear(ctx, "from"), optionalYear(ctx, "to"),
         IndicatorQueries.grain("grain", optional(ctx, "grain", "year")),
-        Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())),
+        boundaries(ctx),
         flag(ctx, "trend"), flag(ctx, "per_capita"))));
   }
 
@@ -53,57 +58,12 @@ public final class TrendController {
   private static MapRequest mapRequest(Context ctx) {
     return new MapRequest(required(ctx, "indicator"), requiredYear(ctx, "year"),
         Level.parse("level", optional(ctx, "level", "province"), Level.PROVINCE, Level.DISTRICT, Level.COMMUNE),
-        Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code())));
+        boundaries(ctx));
   }
 
   /** {@code GET /api/consistency?region&year}. */
   public void consistency(Context ctx) {
     ctx.json(queries.consistency(scope(ctx), optional(ctx, "region", RegionScope.COUNTRY),
         requiredYear(ctx, "year")));
-  }
-
-  /** The whole country until access control names a caller's subtree (enforced in the warehouse). */
-  private static RegionScope scope(Context ctx) {
-    return RegionScope.country();
-  }
-
-  /** Shared with the other controllers, so every 400 reads the same. */
-  public static String required(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    if (value == null || value.isBlank()) {
-      throw new InvalidParameterException(name, "is required");
-    }
-    return value.strip();
-  }
-
-  /** Shared with the other controllers, so every 400 reads the same. */
-  public static String optional(Context ctx, String name, String fallback) {
-    String value = ctx.queryParam(name);
-    return value == null || value.isBlank() ? fallback : value.strip();
-  }
-
-  private static boolean flag(Context ctx, String name) {
-    String value = optional(ctx, name, "false");
-    if (!value.equals("true") && !value.equals("false")) {
-      throw new InvalidParameterException(name, "must be true or false, not '" + value + "'");
-    }
-    return value.equals("true");
-  }
-
-  private static int requiredYear(Context ctx, String name) {
-    return year(name, required(ctx, name));
-  }
-
-  /** Shared with the other controllers, so every 400 reads the same. */
-  public static OptionalInt optionalYear(Context ctx, String name) {
-    String value = ctx.queryParam(name);
-    return value == null || value.isBlank() ? OptionalInt.empty() : OptionalInt.of(year(name, value.strip()));
-  }
-
-  private static int year(String name, String text) {
-    if (!text.matches("\\d{4}")) {
-      throw new InvalidParameterException(name, "a year is YYYY, not '" + text + "'");
-    }
-    return Integer.parseInt(text);
   }
 }

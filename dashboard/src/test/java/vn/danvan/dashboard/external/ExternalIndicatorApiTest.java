@@ -1,9 +1,9 @@
 package vn.danvan.dashboard.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.dashboard.ApiAnswers.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
@@ -21,7 +21,6 @@ import vn.danvan.warehouse.testlake.TestLake;
  * {@code /api/map} and {@code /api/ranking} like any indicator, beside the marts of TestLake.
  */
 class ExternalIndicatorApiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SNAPSHOT = "20260101T000000000Z-0000beef";
 
   @TempDir Path tmp;
@@ -81,11 +80,5 @@ class ExternalIndicatorApiTest {
       assertThat(ranking.get("regions").get(0).get("rank").asInt()).isEqualTo(1);
       assertThat(ranking.get("regions").get(1).get("value").asDouble()).isEqualTo(0.75);
     });
-  }
-
-  private static JsonNode ok(Response response) throws Exception {
-    String text = response.body().string();
-    assertThat(response.code()).as(text).isEqualTo(200);
-    return JSON.readTree(text);
   }
 }

@@ -1,14 +1,14 @@
 package vn.danvan.dashboard.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.dashboard.ApiAnswers.assertError;
+import static vn.danvan.dashboard.ApiAnswers.fieldNames;
+import static vn.danvan.dashboard.ApiAnswers.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,7 +25,6 @@ import vn.danvan.warehouse.testlake.TestLake;
  * (0.5), P4 zalo 30 (1.5); in province 02: P5 facebook 5 (1.0); and P6 of province 01 in 2023.
  */
 class OutreachApiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SNAPSHOT = "20260101T000000000Z-0000beef";
   /** Field names that would be about the people who reacted, commented or shared. */
   private static final Pattern PERSONAL = Pattern.compile(
@@ -158,23 +157,5 @@ class OutreachApiTest {
       assertError(client.get("/api/outreach/posts?region=1"), 400, "region:");
       assertError(client.get("/api/outreach/posts?region=99"), 404, "region:");
     });
-  }
-
-  private static JsonNode ok(Response response) throws Exception {
-    String body = response.body().string();
-    assertThat(response.code()).as(body).isEqualTo(200);
-    return JSON.readTree(body);
-  }
-
-  private static void assertError(Response response, int status, String messageStart) throws Exception {
-    String body = response.body().string();
-    assertThat(response.code()).as(body).isEqualTo(status);
-    assertThat(JSON.readTree(body).get("error").asText()).startsWith(messageStart);
-  }
-
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
   }
 }

@@ -1,9 +1,11 @@
 package vn.danvan.dashboard.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.dashboard.ApiAnswers.assertError;
+import static vn.danvan.dashboard.ApiAnswers.fieldNames;
+import static vn.danvan.dashboard.ApiAnswers.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.nio.file.Path;
@@ -24,7 +26,6 @@ import vn.danvan.warehouse.testlake.TestLake;
  * was written with a value anyway, as a mart written by other means might be: it must not show.
  */
 class SurveyApiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SNAPSHOT = "20260101T000000000Z-0000beef";
   private static final String COLUMNS = "indicator, wave_id, wave_title, fieldwork_start, fieldwork_end, question_id,"
       + " question_type, boundaries, level, region_code, \"by\", stratum, option, statistic, value, se, ci_low, ci_high,"
@@ -186,23 +187,5 @@ class SurveyApiTest {
           "public_consultation", "contribution_kvnd", "follows_official_pages", "security_feeling",
           "priority_issue", "household_income_change", "merger_opinion");
     });
-  }
-
-  private static JsonNode ok(Response response) throws Exception {
-    String body = response.body().string();
-    assertThat(response.code()).as(body).isEqualTo(200);
-    return JSON.readTree(body);
-  }
-
-  private static void assertError(Response response, int status, String message) throws Exception {
-    String body = response.body().string();
-    assertThat(response.code()).as(body).isEqualTo(status);
-    assertThat(JSON.readTree(body).get("error").asText()).startsWith(message);
-  }
-
-  private static List<String> fieldNames(JsonNode object) {
-    List<String> names = new ArrayList<>();
-    object.fieldNames().forEachRemaining(names::add);
-    return names;
   }
 }

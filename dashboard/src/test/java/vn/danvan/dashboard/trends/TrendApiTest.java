@@ -1,14 +1,15 @@
 package vn.danvan.dashboard.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static vn.danvan.dashboard.ApiAnswers.assertError;
+import static vn.danvan.dashboard.ApiAnswers.fieldNames;
+import static vn.danvan.dashboard.ApiAnswers.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
@@ -23,7 +24,6 @@ import vn.danvan.warehouse.testlake.TestLake;
  * 700 (TestLake#marts with base 7), and one report whose scope breakdown is 3 short of its total.
  */
 class TrendApiTest {
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final String SNAPSHOT = "20260101T000000000Z-0000cafe";
 
   @TempDir Path tmp;
@@ -146,23 +146,5 @@ class TrendApiTest {
       assertError(client.get("/api/map?indicator=nope&year=2024"), 404, "indicator:");
       assertError(client.get("/api/consistency?region=99&year=2024"), 404, "region: 99 is not");
     });
-  }
-
-  private static JsonNode ok(Response response) throws Exception {
-    String body = response.body().string();
-    assertThat(response.code()).as(body).isEqualTo(200);
-    return JSON.readTree(body);
-  }
-
-  private static void assertError(Response response, int status, String messageStart) throws Exception {
-    String body = response.body().string();
-    assertThat(response.code()).as(body).isEqualTo(status);
-    assertThat(JSON.readTree(body).get("error").asText()).startsWith(messageStart);
-  }
-
-  private static List<String> fieldNames(JsonNode node) {
-    List<String> names = new ArrayList<>();
-    node.fieldNames().forEachRemaining(names::add);
-    return names;
   }
 }

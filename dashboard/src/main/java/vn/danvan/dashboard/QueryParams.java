@@ -1,0 +1,63 @@
+package vn.danvan.dashboard;
+
+import io.javalin.http.Context;
+import java.util.OptionalInt;
+import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.warehouse.query.InvalidParameterException;
+import vn.danvan.warehouse.query.RegionScope;
+
+/**
+ * The request parameters every controller reads, read one way: blank is absent, values are
+ * stripped, and a bad one is an {@link InvalidParameterException} naming it, so every 400 reads the
+ * same.
+ */
+public final class QueryParams {
+  private QueryParams() {}
+
+  /** The whole country until access control names a caller's subtree (enforced in the warehouse). */
+  public static RegionScope scope(Context ctx) {
+    return RegionScope.country();
+  }
+
+  public static String required(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    if (value == null || value.isBlank()) {
+      throw new InvalidParameterException(name, "is required");
+    }
+    return value.strip();
+  }
+
+  public static String optional(Context ctx, String name, String fallback) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isBlank() ? fallback : value.strip();
+  }
+
+  /** {@code boundaries}: {@code reported} unless asked otherwise. */
+  public static Boundaries boundaries(Context ctx) {
+    return Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code()));
+  }
+
+  public static boolean flag(Context ctx, String name) {
+    String value = optional(ctx, name, "false");
+    if (!value.equals("true") && !value.equals("false")) {
+      throw new InvalidParameterException(name, "must be true or false, not '" + value + "'");
+    }
+    return value.equals("true");
+  }
+
+  public static int requiredYear(Context ctx, String name) {
+    return year(name, required(ctx, name));
+  }
+
+  public static OptionalInt optionalYear(Context ctx, String name) {
+    String value = ctx.queryParam(name);
+    return value == null || value.isBlank() ? OptionalInt.empty() : OptionalInt.of(year(name, value.strip()));
+  }
+
+  private static int year(String name, String text) {
+    if (!text.matches("\\d{4}")) {
+      throw new InvalidParameterException(name, "a year is YYYY, not '" + text + "'");
+    }
+    return Integer.parseInt(text);
+  }
+}
