@@ -132,6 +132,32 @@ export function options(select, pairs, selected) {
   if (selected !== undefined && pairs.some(([v]) => String(v) === String(selected))) select.value = selected;
 }
 
+/** The years a page offers, 2010 to this year, as [value, text] pairs for {@link options}. */
+export function yearChoices() {
+  const years = [];
+  for (let y = 2010; y <= new Date().getFullYear(); y++) years.push([String(y), String(y)]);
+  return years;
+}
+
+/** The grains of /api/series and /api/outreach, as [value, text] pairs. */
+export function grainChoices() {
+  return ['year', 'half', 'quarter', 'month'].map((g) => [g, t('grain.' + g)]);
+}
+
+/** The page's #boundaries radios: shows {@code current}, calls {@code onChange(mode)} on a pick. */
+export function boundariesSwitch(current, onChange) {
+  document.querySelector(`#boundaries input[value="${current}"]`).checked = true;
+  for (const r of document.querySelectorAll('#boundaries input')) {
+    r.addEventListener('change', () => onChange(r.value));
+  }
+}
+
+/** Where a figure comes from, as a table shows it: source, exact, apportioning method (null: none). */
+export function provenance(p) {
+  return [p.source ? label('source', p.source) : null, p.exact === undefined ? null : t(p.exact ? 'exact.yes' : 'exact.no'),
+    p.method ? label('method', p.method) : null];
+}
+
 /** The page's query string as an object, and a way to update it without reloading. */
 export const query = {
   get: (name, fallback) => new URLSearchParams(location.search).get(name) ?? fallback,

@@ -1,8 +1,8 @@
 // Map: a choropleth of one indicator by province or commune, a year slider with a play button,
 // and a legend of classes fixed across the years shown (so colours compare from year to year).
 // Boundaries come from an imported GeoJSON; without one, a tile grid is drawn, never an empty box.
-import { api, charted, byValueDesc, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, query,
-  ranks, showError, snapshot, t, label } from './core.js';
+import { api, boundariesSwitch, byValueDesc, charted, footnote, header, indicatorName, indicators, label,
+  latestCompleteYear, loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
 import { Panel } from './panel.js';
 
@@ -22,6 +22,7 @@ const geo = {};
 let frames = new Map(); // year -> /api/map answer, filtered to what is drawn
 let pieces = [];
 let timer = null;
+const everyRegion = new Map(); // boundaries -> /api/regions
 
 async function main() {
   try {
@@ -33,13 +34,10 @@ async function main() {
   Object.assign(geo, await importedBoundaries());
   options($('indicator'), charted(catalogue).map((i) => [i.code, indicatorName(i)]), state.indicator);
   options($('level'), ['province', 'commune'].map((l) => [l, t('level.' + l)]), state.level);
-  document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
   $('indicator').addEventListener('change', () => { state.indicator = $('indicator').value; load(); });
   $('level').addEventListener('change', () => { state.level = $('level').value; load(); });
   $('province').addEventListener('change', () => { state.province = $('province').value; load(); });
-  for (const r of document.querySelectorAll('#boundaries input')) {
-    r.addEventListener('change', () => { state.boundaries = r.value; load(); });
-  }
+  boundariesSwitch(state.boundaries, (mode) => { state.boundaries = mode; load(); });
   $('year').addEventListener('input', () => { state.year = Number($('year').value); drawYear(); });
   $('play').addEventListener('click', play);
   await load();
@@ -87,7 +85,11 @@ async function communesOf() {
   const provinces = (await api('/api/regions', { boundaries: state.boundaries, level: 'province' })).regions;
   options($('province'), provinces.map((p) => [p.code, p.name]), state.province);
   state.province = $('province').value;
-  const all = (await api('/api/regions', { boundaries: state.boundaries })).regions;
+  // every region of the mode: read once per mode, not at every change of indicator
+  if (!everyRegion.has(state.boundaries)) {
+    everyRegion.set(state.boundaries, (await api('/api/regions', { boundaries: state.boundaries })).regions);
+  }
+  const all = everyRegion.get(state.boundaries);
   const parent = new Map(all.map((r) => [r.code, r.parent]));
   const provinceOf = (code) => {
     let c = code;
@@ -112,8 +114,7 @@ function drawYear() {
     { pieces, geoMap: useGeo ? 'danvan-' + state.level : null, unit: frame.unit });
   $('map-kind').textContent = drawing.kind;
   const option = drawing.option;
-  const rows = frame.values.map((v) => [v.region, v.name, v.value ?? null, v.source ? label('source', v.source) : null,
-    v.exact === undefined ? null : t(v.exact ? 'exact.yes' : 'exact.no'), v.method ? label('method', v.method) : null]);
+  const rows = frame.values.map((v) => [v.region, v.name, v.value ?? null, ...provenance(v)]);
   const table = { columns: [t('col.region'), t('col.name'), t('col.value') + ' ' + state.year, t('col.source'), t('col.exact'), t('col.method')],
     numeric: [false, false, true, false, false, false], rows };
   const ranked = [...frame.values].sort(byValueDesc((v) => v.value));

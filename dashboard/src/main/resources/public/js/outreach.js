@@ -1,8 +1,8 @@
 // Outreach: what the official units' posts reached, by region, unit, channel, platform, topic and
 // format over the years; growth after publishing; the posts that beat or trailed their own
 // channel's usual reach (CrowdTangle's overperformance). Aggregate counts only.
-import { api, byValueDesc, fmt, footnote, header, latestCompleteYear, loadedAt, options, query, ranks, showError,
-  snapshot, t } from './core.js';
+import { api, boundariesSwitch, byValueDesc, fmt, footnote, grainChoices, header, latestCompleteYear, loadedAt,
+  options, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 
 header('outreach');
@@ -43,17 +43,12 @@ async function main() {
   options($('by'), ['platform', 'topic', 'format', 'unit', 'team', 'channel', 'region'].map((b) => [b, t('by.' + b)]), state.by);
   options($('metric'), ['posts', 'interactions', 'mean_interactions', 'median_interactions', 'zero_share']
     .map((m) => [m, t('metric.' + m)]), state.metric);
-  options($('grain'), ['year', 'half', 'quarter', 'month'].map((g) => [g, t('grain.' + g)]), state.grain);
-  const years = [];
-  for (let y = 2010; y <= new Date().getFullYear(); y++) years.push([y, String(y)]);
-  options($('year'), years, state.year);
-  document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
+  options($('grain'), grainChoices(), state.grain);
+  options($('year'), yearChoices(), state.year);
   for (const id of ['region', 'by', 'metric', 'grain', 'year']) {
     $(id).addEventListener('change', () => { state[id] = id === 'year' ? Number($(id).value) : $(id).value; draw(); });
   }
-  for (const r of document.querySelectorAll('#boundaries input')) {
-    r.addEventListener('change', async () => { state.boundaries = r.value; await regions(); draw(); });
-  }
+  boundariesSwitch(state.boundaries, async (mode) => { state.boundaries = mode; await regions(); draw(); });
   await regions();
   await draw();
 }

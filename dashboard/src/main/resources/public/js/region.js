@@ -1,7 +1,7 @@
 // Region profile: a region's indicators over time, its rank among its peers, its subdivisions
 // (click one to drill down; the breadcrumb walks back up) and its report-consistency warnings.
-import { api, charted, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent,
-  query, ranks, regionLink, showError, snapshot, t, label } from './core.js';
+import { api, boundariesSwitch, charted, fmt, footnote, header, indicatorName, indicators, latestCompleteYear,
+  loadedAt, options, percent, provenance, query, ranks, regionLink, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 
 header('region');
@@ -18,6 +18,7 @@ const summaryPanel = new Panel($('summary-panel'), { height: 300 });
 let catalogue;
 let h;
 let profile;
+let summarised = '';
 
 async function main() {
   try {
@@ -28,15 +29,10 @@ async function main() {
   }
   if (!state.year) state.year = latestCompleteYear(h);
   options($('indicator'), charted(catalogue).map((i) => [i.code, indicatorName(i)]), state.indicator);
-  const years = [];
-  for (let y = 2010; y <= new Date().getFullYear(); y++) years.push([y, String(y)]);
-  options($('year'), years, state.year);
-  document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
+  options($('year'), yearChoices(), state.year);
   $('indicator').addEventListener('change', () => { state.indicator = $('indicator').value; draw(); });
   $('year').addEventListener('change', () => { state.year = Number($('year').value); draw(); });
-  for (const r of document.querySelectorAll('#boundaries input')) {
-    r.addEventListener('change', () => { state.boundaries = r.value; draw(); });
-  }
+  boundariesSwitch(state.boundaries, (mode) => { state.boundaries = mode; draw(); });
   await draw();
 }
 
@@ -63,7 +59,11 @@ async function draw() {
   });
   $('breadcrumb').replaceChildren(...crumbs.flatMap((c, i) => (i ? [document.createTextNode(' › '), c] : [c])));
   const indicator = catalogue.get(state.indicator);
-  await Promise.all([series(indicator), rank(indicator), children(indicator), summary(), warnings()]);
+  // the five-year summary covers every indicator: redrawn only when its region, mode or year change
+  const summaryKey = [state.code, state.boundaries, state.year].join('|');
+  const again = summaryKey !== summarised;
+  summarised = summaryKey;
+  await Promise.all([series(indicator), rank(indicator), children(indicator), again ? summary() : null, warnings()]);
 }
 
 async function series(indicator) {
@@ -83,8 +83,7 @@ async function series(indicator) {
     }, {
       columns: [t('col.period'), t('col.value'), t('col.source'), t('col.exact'), t('col.method')],
       numeric: [false, true, false, false, false],
-      rows: points.map((p) => [p.period, p.value ?? null, p.source ? label('source', p.source) : null,
-        p.exact === undefined ? null : t(p.exact ? 'exact.yes' : 'exact.no'), p.method ? label('method', p.method) : null]),
+      rows: points.map((p) => [p.period, p.value ?? null, ...provenance(p)]),
     }, null, { source: indicator.source_tables.join(', '), snapshot: s.snapshot });
     footnote(seriesPanel.foot, { unit: s.unit, sources: indicator.source_tables, snapshotId: s.snapshot, loaded: loadedAt(h) });
   } catch (e) {

@@ -2,8 +2,8 @@
 // confidence band, by region and optionally by stratum; a map of the latest wave; the PAPI index of
 // the same region beside it. Withheld cells (too few respondents) and unreliable ones are drawn
 // apart, never as zero: the warehouse has already removed their figures.
-import { api, byValueDesc, fmt, footnote, header, indicatorName, indicators, loadedAt, options, query, ranks,
-  showError, snapshot, t } from './core.js';
+import { api, boundariesSwitch, byValueDesc, fmt, footnote, header, indicatorName, indicators, loadedAt,
+  options, provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { choropleth, classes, importedBoundaries, WITHHELD } from './choropleth.js';
 import { Panel } from './panel.js';
 
@@ -44,7 +44,6 @@ async function main() {
   options($('papi'), papi.map((i) => [i.code, indicatorName(i)]), state.papi || 'papi_total');
   state.papi = $('papi').value;
   options($('by'), ['total', 'age_group', 'sex', 'residence'].map((b) => [b, t('by.' + b)]), state.by);
-  document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
   for (const id of ['indicator', 'region', 'by', 'option', 'papi']) {
     $(id).addEventListener('change', () => {
       state[id] = $(id).value;
@@ -52,9 +51,7 @@ async function main() {
       draw();
     });
   }
-  for (const r of document.querySelectorAll('#boundaries input')) {
-    r.addEventListener('change', async () => { state.boundaries = r.value; await regions(); draw(); });
-  }
+  boundariesSwitch(state.boundaries, async (mode) => { state.boundaries = mode; await regions(); draw(); });
   await regions();
   await draw();
 }
@@ -220,8 +217,7 @@ async function papiSeries() {
         data: points.map((p) => ({ value: p.value ?? null, symbol: p.exact === false ? 'emptyCircle' : 'circle', symbolSize: 7 })) }],
     }, {
       columns: [t('col.period'), t('col.value'), t('col.exact'), t('col.method')], numeric: [false, true, false, false],
-      rows: points.map((p) => [p.period, p.value ?? null, p.exact === undefined ? null : t(p.exact ? 'exact.yes' : 'exact.no'),
-        p.method ? t('method.' + p.method) : null]),
+      rows: points.map((p) => [p.period, p.value ?? null, ...provenance(p).slice(1)]),
     }, null, { source: indicator.source_tables.join(', '), snapshot: s.snapshot });
     footnote(papiPanel.foot, { unit: s.unit, sources: indicator.source_tables, snapshotId: s.snapshot, loaded: loadedAt(h) });
   } catch (e) {

@@ -1,15 +1,14 @@
 // Trends: one indicator over the years for the regions picked, at any grain, as absolute values,
 // per 10,000 inhabitants or change since a base year; boundaries as reported or restated to the
 // 34 provinces, with the 2025 break marked and apportioned values said.
-import { api, charted, byValueDesc, fmt, footnote, header, indicatorName, indicators, label, loadedAt, options, percent, query,
-  ranks, showError, snapshot, t } from './core.js';
+import { api, boundariesSwitch, byValueDesc, charted, fmt, footnote, grainChoices, header, indicatorName,
+  indicators, label, loadedAt, options, percent, provenance, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 
 header('trends');
 const $ = (id) => document.getElementById(id);
 const panel = new Panel($('trend-panel'), { ranking: true, height: 460 });
 const MAX_REGIONS = 40;
-const FIRST_YEAR = 2010;
 const state = {
   indicator: query.get('indicator', 'houses_supported'),
   regions: query.get('regions', 'VN').split(',').filter(Boolean),
@@ -34,24 +33,19 @@ async function main() {
   }
   options($('indicator'), charted(catalogue).map((i) => [i.code, indicatorName(i)]), state.indicator);
   state.indicator = $('indicator').value;
-  options($('grain'), ['year', 'half', 'quarter', 'month'].map((g) => [g, t('grain.' + g)]), state.grain);
+  options($('grain'), grainChoices(), state.grain);
   options($('mode'), ['absolute', 'per_capita', 'change'].map((m) => [m, t('mode.' + m)]), state.mode);
-  const last = new Date().getFullYear();
-  const years = [];
-  for (let y = FIRST_YEAR; y <= last; y++) years.push([String(y), String(y)]);
+  const years = yearChoices();
   options($('from'), [['', '…'], ...years], state.from);
   options($('to'), [['', '…'], ...years], state.to);
   options($('base'), years, state.base || '2019');
-  document.querySelector(`#boundaries input[value="${state.boundaries}"]`).checked = true;
   $('trend').checked = state.trend;
   $('region-filter').placeholder = t('ctl.filter');
   for (const id of ['indicator', 'grain', 'from', 'to', 'mode', 'base']) {
     $(id).addEventListener('change', () => { state[id] = $(id).value; draw(); });
   }
   $('trend').addEventListener('change', () => { state.trend = $('trend').checked; draw(); });
-  for (const r of document.querySelectorAll('#boundaries input')) {
-    r.addEventListener('change', async () => { state.boundaries = r.value; await regionList(); draw(); });
-  }
+  boundariesSwitch(state.boundaries, async (mode) => { state.boundaries = mode; await regionList(); draw(); });
   $('parent').addEventListener('change', async () => {
     state.parent = $('parent').value;
     await regionList(true);
@@ -171,9 +165,7 @@ async function draw() {
   const rows = [];
   for (const series of s.series) {
     const values = measure(series);
-    series.points.forEach((p, i) => rows.push([series.region, series.name, p.period, values[i] ?? null,
-      p.source ? label('source', p.source) : null, p.exact === undefined ? null : t(p.exact ? 'exact.yes' : 'exact.no'),
-      p.method ? label('method', p.method) : null]));
+    series.points.forEach((p, i) => rows.push([series.region, series.name, p.period, values[i] ?? null, ...provenance(p)]));
   }
   const lastPeriod = periods[periods.length - 1];
   const ranked = s.series.map((series) => [series.region, series.name, measure(series).at(-1) ?? null])
