@@ -79,9 +79,8 @@ class PageApiTest {
       Response none = client.get("/api/geo/province");
       assertThat(none.code()).isEqualTo(404);
       assertThat(json(none).get("error").asText()).contains("bin/danvan geo import FILE --level province");
-      Path shared = Path.of(System.getProperty("danvan.shared", "../../shared"));
       GeoStore.Imported done = new GeoStore(tmp.resolve("lake")).importFile(
-          shared.resolve("reference/geo/vn-provinces-34-2025.geojson"), "province", "code", Map.of());
+          PageFixture.provincesGeoJson(), "province", "code", Map.of());
       assertThat(done.features()).isEqualTo(34);
       Response geo = client.get("/api/geo/province");
       assertThat(geo.code()).isEqualTo(200);

@@ -1,5 +1,8 @@
 package vn.danvan.dashboard.pages;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import vn.danvan.warehouse.testlake.TestLake;
@@ -58,6 +61,18 @@ final class PageFixture {
       case "79" -> "Thành phố Hồ Chí Minh";
       default -> "Tỉnh số " + code;
     };
+  }
+
+  /**
+   * The 34 provinces' boundaries from ../shared/reference/geo; the calling test is skipped (with
+   * the reason) where ../shared is absent, as the etl's reference tests are.
+   */
+  static Path provincesGeoJson() {
+    String shared = System.getProperty("danvan.shared");
+    assumeThat(shared).as("system property danvan.shared (set by surefire to ../shared)").isNotNull();
+    Path file = Path.of(shared, "reference", "geo", "vn-provinces-34-2025.geojson");
+    assumeThat(Files.isRegularFile(file)).as("%s (absent in a clone without ../shared)", file).isTrue();
+    return file;
   }
 
   static TestLake write(Path root) {
