@@ -7,7 +7,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 /** The peer: DuckDB reads each table's CSV files and writes zstd Parquet, nothing more. */
 final class DuckDbCopy {

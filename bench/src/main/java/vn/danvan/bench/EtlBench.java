@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.GenerateCommand;
 import vn.danvan.etl.load.LoadCommand;
 

@@ -9,7 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.query.Warehouse;
 
 /**

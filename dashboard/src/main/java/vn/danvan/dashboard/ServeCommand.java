@@ -7,7 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.contract.Lake;
 
 /** {@code serve}: the dashboard and its JSON API over the lake's CURRENT snapshot. */
 @Command(name = "serve", mixinStandardHelpOptions = true,

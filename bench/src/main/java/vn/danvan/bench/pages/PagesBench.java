@@ -21,7 +21,7 @@ import picocli.CommandLine.Option;
 import vn.danvan.bench.query.Latency;
 import vn.danvan.dashboard.DashboardServer;
 import vn.danvan.dashboard.pages.HeadlessChromium;
-import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.contract.Lake;
 
 /**
  * {@code bench pages}: time to first chart painted, in headless Chromium on loopback, for the

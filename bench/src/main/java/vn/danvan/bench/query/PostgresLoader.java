@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.postgresql.PGConnection;
-import vn.danvan.warehouse.lake.LakeTable;
-import vn.danvan.warehouse.lake.SnapshotRef;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.SnapshotRef;
 import vn.danvan.warehouse.query.SqlFile;
 
 /**

@@ -19,9 +19,9 @@ import picocli.CommandLine.Option;
 import vn.danvan.bench.query.SideBySide.KindResult;
 import vn.danvan.bench.query.SideBySide.Side;
 import vn.danvan.dashboard.DashboardServer;
-import vn.danvan.warehouse.lake.Lake;
-import vn.danvan.warehouse.lake.LakeTable;
-import vn.danvan.warehouse.lake.SnapshotRef;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.SnapshotRef;
 
 /**
  * The dashboard's reads on the lake's CURRENT snapshot beside PostgreSQL holding the same marts:
@@ -66,7 +66,7 @@ public final class QueryBench implements Callable<Integer> {
       return 2;
     }
     Lake theLake = Lake.at(lakeDir());
-    Optional<SnapshotRef> snapshot = theLake.current();
+    Optional<SnapshotRef> snapshot = theLake.published();
     if (snapshot.isEmpty()) {
       System.err.println("[bench] no snapshot is published in " + theLake.root() + " (no CURRENT): run a load first");
       return 2;

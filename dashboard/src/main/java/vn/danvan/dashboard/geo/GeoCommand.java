@@ -10,8 +10,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.danvan.warehouse.indicators.Boundaries;
 import vn.danvan.warehouse.indicators.Level;
-import vn.danvan.warehouse.lake.Lake;
-import vn.danvan.warehouse.lake.SnapshotRef;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.SnapshotRef;
 import vn.danvan.warehouse.regions.RegionDirectory;
 
 /** {@code geo import FILE}: boundaries for the dashboard's maps. */
@@ -47,7 +47,7 @@ public final class GeoCommand implements Runnable {
       Path root = Lake.folder(lake, System.getenv());
       Level wanted = Level.parse("--level", level, Level.PROVINCE, Level.COMMUNE);
       Map<String, String> known = new LinkedHashMap<>();
-      Optional<SnapshotRef> current = Lake.at(root).current();
+      Optional<SnapshotRef> current = Lake.at(root).published();
       if (current.isEmpty()) {
         System.err.println("geo import: no snapshot published in " + root + " yet: codes not checked");
       }

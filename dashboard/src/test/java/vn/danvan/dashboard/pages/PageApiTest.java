@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.dashboard.DashboardApp;
 import vn.danvan.dashboard.geo.GeoStore;
-import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.query.Warehouse;
 
 /** The endpoints the pages need besides the trend API: regions, boundaries, XLSX and OpenAPI. */

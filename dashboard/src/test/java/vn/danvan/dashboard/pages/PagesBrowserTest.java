@@ -28,7 +28,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.danvan.dashboard.DashboardServer;
 import vn.danvan.dashboard.geo.GeoStore;
-import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.contract.Lake;
 
 /**
  * The pages as a person sees them, in headless Chromium over {@link PageFixture}'s lake: the

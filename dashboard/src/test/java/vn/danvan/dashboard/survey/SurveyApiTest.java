@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.dashboard.DashboardApp;
-import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.testlake.TestLake;
 

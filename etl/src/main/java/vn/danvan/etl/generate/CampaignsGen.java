@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 /**
  * {@code campaigns} and {@code campaign_targets}: each province runs a few campaigns of the national

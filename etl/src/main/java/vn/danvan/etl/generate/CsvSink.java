@@ -7,7 +7,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.regions.ContractCsv;
 
 /** A CSV landing file: UTF-8 (optionally with a BOM, as Excel writes it), RFC 4180 quoting. */

@@ -8,8 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import vn.danvan.etl.contract.Column;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Column;
+import vn.danvan.contract.Table;
 
 /**
  * A JSON Lines landing file, as an export from a social-media tool would look: one object per row,

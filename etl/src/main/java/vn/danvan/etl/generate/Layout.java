@@ -3,7 +3,7 @@ package vn.danvan.etl.generate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 /**
  * How the rows are spread over files and formats. File names carry no meaning to the loader, but

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
 
 /**
  * {@code OUT/_manifest.json}: the arguments, where the units came from, rows written per table,

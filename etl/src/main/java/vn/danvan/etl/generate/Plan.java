@@ -3,8 +3,8 @@ package vn.danvan.etl.generate;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
 
 /**
  * The defects planted in one table: each applicable way is drawn for about {@link #RATE} of the

@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.Layout.Chunk;
 import vn.danvan.etl.generate.TaskOut.TaskResult;
 

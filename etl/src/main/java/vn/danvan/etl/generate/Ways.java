@@ -1,9 +1,9 @@
 package vn.danvan.etl.generate;
 
 import java.time.LocalDate;
-import vn.danvan.etl.contract.Column;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Column;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.Plan.Way;
 
 /**

@@ -14,8 +14,8 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
-import vn.danvan.etl.contract.Column;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Column;
+import vn.danvan.contract.Table;
 
 /**
  * An XLSX landing file as a person fills it in: codes and ids as text (so {@code 01} keeps its

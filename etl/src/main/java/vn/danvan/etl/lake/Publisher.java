@@ -1,5 +1,6 @@
 package vn.danvan.etl.lake;
 
+import vn.danvan.contract.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;

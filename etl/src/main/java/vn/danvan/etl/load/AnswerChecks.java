@@ -14,7 +14,7 @@ import static org.apache.spark.sql.functions.when;
 import java.util.List;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.types.DataTypes;
-import vn.danvan.etl.contract.Reason;
+import vn.danvan.contract.Reason;
 
 /**
  * A survey answer must be one its question allows: one of the question's options (likert5 and

@@ -3,7 +3,7 @@ package vn.danvan.etl.load;
 import java.util.Objects;
 import java.util.regex.Pattern;
 import org.apache.spark.sql.Column;
-import vn.danvan.etl.contract.Reason;
+import vn.danvan.contract.Reason;
 
 /**
  * One data-quality check of a table: a name people read in {@code failed_checks} (e.g.

@@ -24,8 +24,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
 
 /**
  * Applies a table's checks to its typed frame and decides each row's fate: {@code _reason} (null

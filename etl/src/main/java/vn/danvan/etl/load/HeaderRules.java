@@ -4,8 +4,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.danvan.etl.contract.Column;
-import vn.danvan.etl.contract.PersonalData;
+import vn.danvan.contract.Column;
+import vn.danvan.contract.PersonalData;
 
 /**
  * Decides whether a file's header is acceptable and which of its columns carries each contract

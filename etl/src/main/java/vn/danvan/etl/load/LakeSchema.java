@@ -7,8 +7,9 @@ import org.apache.spark.sql.types.DataType;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
-import vn.danvan.etl.contract.Column;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Column;
+import vn.danvan.contract.LakeColumns;
+import vn.danvan.contract.Table;
 
 /**
  * The typed columns of each lake table (README.md, "The lake"): the contract columns
@@ -19,10 +20,10 @@ import vn.danvan.etl.contract.Table;
 public final class LakeSchema {
   private LakeSchema() {}
 
-  public static final String YEAR = "year";
-  public static final String PUBLISHED_DATE = "published_date";
-  public static final String OBSERVED_DATE = "observed_date";
-  public static final String DECREASING = "decreasing";
+  public static final String YEAR = LakeColumns.YEAR;
+  public static final String PUBLISHED_DATE = LakeColumns.PUBLISHED_DATE;
+  public static final String OBSERVED_DATE = LakeColumns.OBSERVED_DATE;
+  public static final String DECREASING = LakeColumns.DECREASING;
 
   /** The lake type of a contract column type. */
   public static DataType type(Column.Type type) {
@@ -34,25 +35,6 @@ public final class LakeSchema {
       case COUNT, MONEY -> DataTypes.LongType;
       case DECIMAL, FRACTION, WEIGHT -> DataTypes.DoubleType;
     };
-  }
-
-  /**
-   * The contract column whose (local) date gives a fact table's partition year; empty for the
-   * tables that are not partitioned.
-   */
-  public static Optional<String> yearSource(Table table) {
-    return Optional.ofNullable(switch (table) {
-      case REPORT_VALUES -> "period_end";
-      case ACTIVITIES -> "start_date";
-      case MODELS, CAMPAIGN_TARGETS -> "year";
-      case POSTS -> PUBLISHED_DATE;
-      case POST_METRICS -> OBSERVED_DATE;
-      default -> null;
-    });
-  }
-
-  public static boolean partitioned(Table table) {
-    return yearSource(table).isPresent();
   }
 
   /** Columns derived from the contract columns, in lake order, after the contract columns. */
@@ -72,7 +54,7 @@ public final class LakeSchema {
       fields.add(field(c.name(), type(c.type())));
     }
     fields.addAll(derived(table));
-    if (partitioned(table) && table.column(YEAR).isEmpty()) {
+    if (table.partitioned() && table.column(YEAR).isEmpty()) {
       fields.add(field(YEAR, DataTypes.IntegerType));
     }
     return DataTypes.createStructType(fields);

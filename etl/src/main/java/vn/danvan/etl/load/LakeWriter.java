@@ -15,7 +15,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.lake.Publisher;
 
 /**
@@ -41,7 +41,7 @@ public final class LakeWriter {
    */
   static void table(Dataset<Row> rows, Table table, Path dir, long expectedRows) {
     List<Column> order = new ArrayList<>();
-    if (LakeSchema.partitioned(table)) {
+    if (table.partitioned()) {
       order.add(col(LakeSchema.YEAR));
     }
     sortKey(table).forEach(k -> order.add(col(k)));
@@ -49,7 +49,7 @@ public final class LakeWriter {
     int tasks = (int) Math.min(cores, Math.max(1, (expectedRows + TASK_ROWS - 1) / TASK_ROWS));
     DataFrameWriter<Row> writer = options(rows.coalesce(tasks)
         .sortWithinPartitions(order.toArray(Column[]::new)).write());
-    if (LakeSchema.partitioned(table)) {
+    if (table.partitioned()) {
       writer = writer.partitionBy(LakeSchema.YEAR);
     }
     writer.parquet(dir.toString());

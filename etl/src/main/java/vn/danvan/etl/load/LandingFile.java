@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 /**
  * One file of a landing folder with its header as written (CSV first line, XLSX first row, or the

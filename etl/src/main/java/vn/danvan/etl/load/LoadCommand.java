@@ -1,5 +1,6 @@
 package vn.danvan.etl.load;
 
+import vn.danvan.contract.LoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;

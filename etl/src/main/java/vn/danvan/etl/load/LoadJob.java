@@ -1,5 +1,6 @@
 package vn.danvan.etl.load;
 
+import vn.danvan.contract.LoadReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,15 +13,15 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.external.ExternalTables;
 import vn.danvan.etl.marts.MartsJob;
 import vn.danvan.etl.marts.SurveyMart;
-import vn.danvan.etl.lake.Lake;
+import vn.danvan.contract.Lake;
 import vn.danvan.etl.lake.LakeLock;
 import vn.danvan.etl.lake.Publisher;
-import vn.danvan.etl.lake.SnapshotId;
-import vn.danvan.etl.load.LoadReport.Counts;
+import vn.danvan.contract.SnapshotId;
+import vn.danvan.contract.LoadReport.Counts;
 
 /**
  * The load: landing folder → new lake snapshot. Everything that can refuse the input is decided

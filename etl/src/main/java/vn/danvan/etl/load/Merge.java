@@ -11,7 +11,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 /**
  * A table of the new snapshot: this load's rows, plus the previous snapshot's rows whose key this

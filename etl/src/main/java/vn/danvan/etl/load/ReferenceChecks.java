@@ -18,8 +18,8 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.api.java.UDF3;
 import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
 
 /**
  * Checks against other tables: region codes (known at all, and valid on the record's dates, see

@@ -15,8 +15,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.danvan.etl.contract.Table;
-import vn.danvan.etl.lake.Lake;
+import vn.danvan.contract.Table;
+import vn.danvan.contract.Lake;
 import vn.danvan.etl.regions.Provinces;
 import vn.danvan.etl.regions.RegionRow;
 

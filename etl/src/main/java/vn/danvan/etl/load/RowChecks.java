@@ -14,10 +14,10 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.spark.sql.Column;
-import vn.danvan.etl.contract.Column.Type;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
-import vn.danvan.etl.contract.Vocabulary;
+import vn.danvan.contract.Column.Type;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
+import vn.danvan.contract.Vocabulary;
 
 /**
  * The checks a row can fail on its own, derived from the contract: shape, required values, types,
@@ -94,7 +94,7 @@ final class RowChecks {
     Objects.requireNonNull(asOf, "asOf");
     List<Check> checks = new ArrayList<>();
     checks.add(Check.error(Reason.MALFORMED_ROW, "line", col(RawFrames.MALFORMED).isNotNull()));
-    for (vn.danvan.etl.contract.Column c : table.columns()) {
+    for (vn.danvan.contract.Column c : table.columns()) {
       String name = c.name();
       Column raw = Typing.clean(col(Typing.raw(name)));
       Column value = col(name);

@@ -20,7 +20,7 @@ import java.util.List;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 /**
  * Parses a table's all-string frame into lake types. Every contract column {@code c} keeps the
@@ -66,7 +66,7 @@ public final class Typing {
         cols.add(col(name));
       }
     }
-    for (vn.danvan.etl.contract.Column c : table.columns()) {
+    for (vn.danvan.contract.Column c : table.columns()) {
       cols.add(col(c.name()).as(raw(c.name())));
       cols.add(parse(col(c.name()), c, vocabulary(table, c.name())).as(c.name()));
     }
@@ -89,7 +89,7 @@ public final class Typing {
   }
 
   static org.apache.spark.sql.Column parse(org.apache.spark.sql.Column text,
-      vn.danvan.etl.contract.Column column, boolean lowerCase) {
+      vn.danvan.contract.Column column, boolean lowerCase) {
     org.apache.spark.sql.Column s = clean(text);
     return switch (column.type()) {
       case STRING, CODE -> lowerCase ? lower(s) : s;
@@ -114,7 +114,7 @@ public final class Typing {
     } else if (table == Table.POST_METRICS) {
       out = out.withColumn(LakeSchema.OBSERVED_DATE, localDate(col("observed_at")));
     }
-    String source = LakeSchema.yearSource(table).orElse(null);
+    String source = table.yearSource().orElse(null);
     if (source != null && !source.equals(LakeSchema.YEAR)) {
       out = out.withColumn(LakeSchema.YEAR, year(col(source)));
     }

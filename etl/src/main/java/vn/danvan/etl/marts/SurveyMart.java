@@ -24,7 +24,7 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.regions.Provinces;
 import vn.danvan.etl.survey.Answer;
 import vn.danvan.etl.survey.EstimateRow;

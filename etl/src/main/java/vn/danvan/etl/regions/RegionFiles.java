@@ -5,7 +5,7 @@ import java.math.BigDecimal;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 /**
  * Writes regions and lineage as contract landing files, {@code LANDING/regions/regions.csv} and

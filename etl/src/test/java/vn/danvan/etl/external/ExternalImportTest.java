@@ -20,7 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.etl.lake.Lake;
+import vn.danvan.contract.Lake;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
 import vn.danvan.etl.load.TestLanding;
@@ -34,7 +34,7 @@ import vn.danvan.warehouse.indicators.RankedValue;
 import vn.danvan.warehouse.indicators.SeriesPoint;
 import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.indicators.SeriesResult;
-import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.trends.Grain;
@@ -67,7 +67,7 @@ class ExternalImportTest {
     loaded = Lake.at(lake).current().orElseThrow();
     imported = ExternalImport.run(spark, new ExternalImport.Config(lake, ExternalSource.PAPI, List.of(papi),
         Clock.systemUTC()));
-    afterImport = Warehouse.open(vn.danvan.warehouse.lake.Lake.at(lake));
+    afterImport = Warehouse.open(vn.danvan.contract.Lake.at(lake));
 
     Path bad = dir.resolve("bad");
     Files.createDirectories(bad);
@@ -89,7 +89,7 @@ class ExternalImportTest {
     load(new TestLanding(dir.resolve("landing2")).csv("population", "p.csv", "region_code,year,population",
         "02,2019,784811").root());
     reloaded = Lake.at(lake).current().orElseThrow();
-    afterLoad = Warehouse.open(vn.danvan.warehouse.lake.Lake.at(lake));
+    afterLoad = Warehouse.open(vn.danvan.contract.Lake.at(lake));
   }
 
   @AfterAll

@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
 import vn.danvan.etl.regions.AdminUnitsImport;
 import vn.danvan.etl.regions.ContractCsv;

@@ -13,7 +13,7 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
 import vn.danvan.etl.regions.AdminUnitsImport;
 import vn.danvan.etl.regions.RegionRow;

@@ -13,8 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.etl.contract.Column;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Column;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
 
 /** The folder is a landing folder of the data contract: folders, headers, formats, no personal data. */

@@ -12,7 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
 
 /** {@code --snapshots hourly}: every hour for the first day, then daily to day 30, cumulative. */

@@ -18,7 +18,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.regions.ContractCsv;
 
 /**

@@ -13,10 +13,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.danvan.etl.contract.Column;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
-import vn.danvan.etl.contract.Vocabulary;
+import vn.danvan.contract.Column;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
+import vn.danvan.contract.Vocabulary;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
 import vn.danvan.etl.regions.ContractCsv;
 

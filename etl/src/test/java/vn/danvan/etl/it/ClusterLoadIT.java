@@ -23,7 +23,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.load.TestSpark;
 
 /**

@@ -16,13 +16,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import vn.danvan.etl.contract.Column;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Column;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.GenerateCommand;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
 import vn.danvan.etl.load.TestSpark;
-import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
@@ -54,8 +54,8 @@ class LakeContractTest {
         "--years", "2024-2025", "--scale", "0.01", "--seed", "5")).isZero();
     LoadJob.run(spark, LoadConfig.of(landing, lakeDir, LocalDate.of(2026, 1, 15)), message -> { });
 
-    try (Warehouse warehouse = Warehouse.open(vn.danvan.warehouse.lake.Lake.at(lakeDir))) {
-      JsonNode tables = warehouse.loadReport().orElseThrow().json().path("tables");
+    try (Warehouse warehouse = Warehouse.open(vn.danvan.contract.Lake.at(lakeDir))) {
+      JsonNode tables = warehouse.loadReport().orElseThrow().path("tables");
       Map<LakeTable, Long> counts = warehouse.tableCounts(RegionScope.country());
       Map<String, Long> expected = new LinkedHashMap<>();
       Map<String, Long> actual = new LinkedHashMap<>();
@@ -63,7 +63,7 @@ class LakeContractTest {
         LakeTable view = LakeTable.forFolder(table.folder()).orElseThrow(
             () -> new AssertionError("the warehouse does not know lake table " + table.folder()));
         assertThat(view.partitionedByYear()).as(table.folder() + " partitioned by year")
-            .isEqualTo(vn.danvan.etl.load.LakeSchema.partitioned(table));
+            .isEqualTo(table.partitioned());
         expected.put(table.folder(), tables.path(table.folder()).path("rows_in_lake").asLong(-1));
         actual.put(table.folder(), counts.getOrDefault(view, -1L));
         assertThat(columns(warehouse, view)).as("columns of view %s", table.folder())
@@ -132,7 +132,7 @@ class LakeContractTest {
       }
       default -> { }
     }
-    if (vn.danvan.etl.load.LakeSchema.partitioned(table)) {
+    if (table.partitioned()) {
       out.put("year", "INTEGER");
     }
     return sorted(out);

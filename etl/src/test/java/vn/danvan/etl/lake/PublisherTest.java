@@ -3,6 +3,8 @@ package vn.danvan.etl.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import vn.danvan.contract.SnapshotId;
+import vn.danvan.contract.Lake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;

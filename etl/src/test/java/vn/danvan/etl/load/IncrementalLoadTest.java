@@ -3,6 +3,7 @@ package vn.danvan.etl.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import vn.danvan.contract.LoadReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -14,9 +15,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
-import vn.danvan.etl.lake.Lake;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
+import vn.danvan.contract.Lake;
 
 /**
  * Three loads into one lake: A, then B (a changed report value, new metrics of a post that only A

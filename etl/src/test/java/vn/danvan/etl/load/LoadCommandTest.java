@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import vn.danvan.etl.lake.Lake;
+import vn.danvan.contract.Lake;
 
 /**
  * The {@code load} command as people and the benchmark call it: exit codes, what it prints, and

@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 /** The pure transforms, frame in, frame out: typing, checks and verdicts, merge, decreasing. */
 class TransformsTest {

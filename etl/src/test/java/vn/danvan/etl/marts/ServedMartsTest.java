@@ -26,7 +26,7 @@ import vn.danvan.warehouse.indicators.SeriesPoint;
 import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.indicators.SeriesResult;
 import vn.danvan.warehouse.indicators.TargetAttainment;
-import vn.danvan.warehouse.lake.Lake;
+import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;

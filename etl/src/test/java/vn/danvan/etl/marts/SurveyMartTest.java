@@ -15,12 +15,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
-import vn.danvan.etl.lake.Lake;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
+import vn.danvan.contract.Lake;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
-import vn.danvan.etl.load.LoadReport;
+import vn.danvan.contract.LoadReport;
 import vn.danvan.etl.load.TestLanding;
 import vn.danvan.etl.load.TestSpark;
 import vn.danvan.warehouse.indicators.Boundaries;
@@ -184,7 +184,7 @@ class SurveyMartTest {
 
   @Test
   void the_warehouse_view_and_queries_never_show_a_suppressed_figure() {
-    try (Warehouse warehouse = Warehouse.open(vn.danvan.warehouse.lake.Lake.at(lake))) {
+    try (Warehouse warehouse = Warehouse.open(vn.danvan.contract.Lake.at(lake))) {
       long[] counts = warehouse.read(RegionScope.country(), s -> s.query(SUPPRESSED_FIGURES,
           row -> new long[] {row.getLong(1), row.getLong(2)}).get(0));
       assertThat(counts[0]).isGreaterThan(0);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import vn.danvan.etl.contract.Vocabulary;
+import vn.danvan.contract.Vocabulary;
 
 class ProvincesTest {
 

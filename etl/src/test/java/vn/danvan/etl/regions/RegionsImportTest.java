@@ -19,7 +19,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Table;
 
 class RegionsImportTest {
   private static Path reference;

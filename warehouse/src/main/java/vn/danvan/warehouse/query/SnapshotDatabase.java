@@ -1,5 +1,6 @@
 package vn.danvan.warehouse.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.nio.file.Files;
@@ -26,11 +27,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
-import vn.danvan.warehouse.lake.Lake;
-import vn.danvan.warehouse.lake.LakeException;
-import vn.danvan.warehouse.lake.LakeTable;
-import vn.danvan.warehouse.lake.LoadReport;
-import vn.danvan.warehouse.lake.SnapshotRef;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LakeException;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.SnapshotRef;
 
 /**
  * One in-memory DuckDB instance over one snapshot: a view per lake table, a small pool of
@@ -76,7 +76,7 @@ final class SnapshotDatabase {
   private final SnapshotRef snapshot;
   private final Set<LakeTable> views;
   private final Set<LakeTable> emptyTables;
-  private final Optional<LoadReport> loadReport;
+  private final Optional<JsonNode> loadReport;
   private final DuckDBConnection root;
   private final BlockingQueue<Pooled> pool;
   /** Values computed once per snapshot by the reads ({@link SnapshotSession#memo}). */
@@ -87,7 +87,7 @@ final class SnapshotDatabase {
   private volatile boolean closed;
 
   private SnapshotDatabase(SnapshotRef snapshot, Set<LakeTable> views, Set<LakeTable> emptyTables,
-      Optional<LoadReport> loadReport, DuckDBConnection root, BlockingQueue<Pooled> pool,
+      Optional<JsonNode> loadReport, DuckDBConnection root, BlockingQueue<Pooled> pool,
       WarehouseOptions options) {
     this.snapshot = snapshot;
     this.views = Collections.unmodifiableSet(views);
@@ -100,7 +100,7 @@ final class SnapshotDatabase {
 
   static SnapshotDatabase open(Lake lake, SnapshotRef snapshot, WarehouseOptions options) {
     Path dir = realDirectory(snapshot);
-    Optional<LoadReport> report = lake.loadReport(snapshot);
+    Optional<JsonNode> report = lake.loadReport(snapshot);
     DuckDBConnection root;
     try {
       root = (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", hardened(dir));
@@ -155,7 +155,7 @@ final class SnapshotDatabase {
     return emptyTables;
   }
 
-  Optional<LoadReport> loadReport() {
+  Optional<JsonNode> loadReport() {
     return loadReport;
   }
 

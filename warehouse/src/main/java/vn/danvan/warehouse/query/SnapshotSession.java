@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import vn.danvan.warehouse.lake.LakeTable;
-import vn.danvan.warehouse.lake.SnapshotRef;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.SnapshotRef;
 
 /**
  * A read in progress against one snapshot: every query made through it sees the same snapshot,

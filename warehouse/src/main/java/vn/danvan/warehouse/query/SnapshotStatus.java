@@ -4,8 +4,8 @@ import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
-import vn.danvan.warehouse.lake.LakeTable;
-import vn.danvan.warehouse.lake.SnapshotRef;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.SnapshotRef;
 
 /**
  * What the warehouse serves, read in one go from one snapshot so that the id and the counts

@@ -5,7 +5,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.contract.LakeTable;
 
 /**
  * One SQL statement kept in a {@code .sql} resource next to the class that runs it, in the manner

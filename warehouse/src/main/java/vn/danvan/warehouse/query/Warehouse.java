@@ -1,15 +1,15 @@
 package vn.danvan.warehouse.query;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
-import vn.danvan.warehouse.lake.Lake;
-import vn.danvan.warehouse.lake.LakeTable;
-import vn.danvan.warehouse.lake.LoadReport;
-import vn.danvan.warehouse.lake.SnapshotRef;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.SnapshotRef;
 
 /**
  * The read side of the lake: an in-process DuckDB over the snapshot CURRENT names.
@@ -40,7 +40,7 @@ public final class Warehouse implements AutoCloseable {
    * Opens the warehouse over the lake's CURRENT snapshot, or over nothing when none is published
    * yet (reads then fail with {@link NoSnapshotException} until a {@link #refresh()} finds one).
    *
-   * @throws vn.danvan.warehouse.lake.LakeException when CURRENT exists but cannot be served
+   * @throws vn.danvan.contract.LakeException when CURRENT exists but cannot be served
    */
   public static Warehouse open(Lake lake, WarehouseOptions options) {
     Warehouse warehouse = new Warehouse(Objects.requireNonNull(lake, "lake"),
@@ -66,9 +66,9 @@ public final class Warehouse implements AutoCloseable {
     return snapshot().map(SnapshotRef::id);
   }
 
-  /** The load report of the snapshot being served, if it has one. */
-  public Optional<LoadReport> loadReport() {
-    return Optional.ofNullable(current.get()).flatMap(SnapshotDatabase::loadReport);
+  /** The load report of the snapshot being served ({@code LoadReport#toJson()}), if it has one. */
+  public Optional<JsonNode> loadReport() {
+    return Optional.ofNullable(current.get()).flatMap(SnapshotDatabase::loadReport).map(JsonNode::deepCopy);
   }
 
   /** Rows per lake table present in the served snapshot, in load order. */
@@ -117,7 +117,7 @@ public final class Warehouse implements AutoCloseable {
    * etl never unpublishes, so that is a half-written lake, not an empty one.
    *
    * @return true when a different snapshot is now served
-   * @throws vn.danvan.warehouse.lake.LakeException or {@link WarehouseException} when the new
+   * @throws vn.danvan.contract.LakeException or {@link WarehouseException} when the new
    *     snapshot cannot be opened; the old one stays served
    */
   public boolean refresh() {
@@ -125,7 +125,7 @@ public final class Warehouse implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("warehouse is closed");
       }
-      Optional<SnapshotRef> target = lake.current();
+      Optional<SnapshotRef> target = lake.published();
       SnapshotDatabase served = current.get();
       if (target.isEmpty()
           || served != null && served.snapshot().id().equals(target.get().id())) {

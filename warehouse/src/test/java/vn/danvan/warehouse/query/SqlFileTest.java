@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.contract.LakeTable;
 
 class SqlFileTest {
   @Test

@@ -12,9 +12,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.warehouse.lake.Lake;
-import vn.danvan.warehouse.lake.LakeException;
-import vn.danvan.warehouse.lake.LakeTable;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LakeException;
+import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.testlake.TestLake;
 
 class WarehouseTest {
@@ -42,7 +42,7 @@ class WarehouseTest {
       assertThat(wh.snapshotId()).contains("s1");
       assertThat(wh.tableCounts(COUNTRY))
           .containsExactly(entry(LakeTable.REGIONS, 2L), entry(LakeTable.ACTIVITIES, 8L));
-      assertThat(wh.loadReport().orElseThrow().json().at("/tables/activities/landed").asLong())
+      assertThat(wh.loadReport().orElseThrow().at("/tables/activities/landed").asLong())
           .isEqualTo(8);
     }
   }

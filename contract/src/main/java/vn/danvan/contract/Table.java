@@ -1,17 +1,17 @@
-package vn.danvan.etl.contract;
+package vn.danvan.contract;
 
-import static vn.danvan.etl.contract.Column.Type.CODE;
-import static vn.danvan.etl.contract.Column.Type.COUNT;
-import static vn.danvan.etl.contract.Column.Type.DATE;
-import static vn.danvan.etl.contract.Column.Type.DECIMAL;
-import static vn.danvan.etl.contract.Column.Type.FRACTION;
-import static vn.danvan.etl.contract.Column.Type.MONEY;
-import static vn.danvan.etl.contract.Column.Type.STRING;
-import static vn.danvan.etl.contract.Column.Type.TIMESTAMP;
-import static vn.danvan.etl.contract.Column.Type.WEIGHT;
-import static vn.danvan.etl.contract.Column.Type.YEAR;
-import static vn.danvan.etl.contract.Column.opt;
-import static vn.danvan.etl.contract.Column.req;
+import static vn.danvan.contract.Column.Type.CODE;
+import static vn.danvan.contract.Column.Type.COUNT;
+import static vn.danvan.contract.Column.Type.DATE;
+import static vn.danvan.contract.Column.Type.DECIMAL;
+import static vn.danvan.contract.Column.Type.FRACTION;
+import static vn.danvan.contract.Column.Type.MONEY;
+import static vn.danvan.contract.Column.Type.STRING;
+import static vn.danvan.contract.Column.Type.TIMESTAMP;
+import static vn.danvan.contract.Column.Type.WEIGHT;
+import static vn.danvan.contract.Column.Type.YEAR;
+import static vn.danvan.contract.Column.opt;
+import static vn.danvan.contract.Column.req;
 
 import java.util.Arrays;
 import java.util.List;
@@ -98,6 +98,26 @@ public enum Table {
 
   public Optional<Column> column(String name) {
     return columns.stream().filter(c -> c.name().equals(name)).findFirst();
+  }
+
+  /**
+   * The column whose (local) date gives a fact table's partition year; empty for the tables that
+   * are not partitioned.
+   */
+  public Optional<String> yearSource() {
+    return Optional.ofNullable(switch (this) {
+      case REPORT_VALUES -> "period_end";
+      case ACTIVITIES -> "start_date";
+      case MODELS, CAMPAIGN_TARGETS -> LakeColumns.YEAR;
+      case POSTS -> LakeColumns.PUBLISHED_DATE;
+      case POST_METRICS -> LakeColumns.OBSERVED_DATE;
+      default -> null;
+    });
+  }
+
+  /** Fact tables are partitioned by year; reference tables are not. */
+  public boolean partitioned() {
+    return yearSource().isPresent();
   }
 
   /** The table whose landing folder has this name, if any. */

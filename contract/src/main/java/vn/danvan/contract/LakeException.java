@@ -1,4 +1,4 @@
-package vn.danvan.warehouse.lake;
+package vn.danvan.contract;
 
 /** The lake on disk is not in the shape the layout promises (unreadable CURRENT, missing snapshot). */
 public class LakeException extends RuntimeException {

@@ -1,4 +1,4 @@
-package vn.danvan.etl.contract;
+package vn.danvan.contract;
 
 import java.text.Normalizer;
 import java.util.List;

@@ -1,4 +1,4 @@
-package vn.danvan.etl.contract;
+package vn.danvan.contract;
 
 /**
  * Why a landing row was quarantined: the name of the check it failed. These names are written to

@@ -1,4 +1,4 @@
-package vn.danvan.etl.load;
+package vn.danvan.contract;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -12,8 +12,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
-import vn.danvan.etl.contract.Reason;
-import vn.danvan.etl.contract.Table;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
 
 /**
  * What one load did, written as {@code _load_report.json} into its snapshot: per table how many
@@ -50,7 +50,7 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
       return read - landed;
     }
 
-    Counts withRowsInLake(long rows) {
+    public Counts withRowsInLake(long rows) {
       return new Counts(read, landed, quarantinedByReason, rows, warnings);
     }
   }
@@ -129,7 +129,7 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
    * {@code rows_in_lake} per table of an earlier report, for tables carried over unchanged; empty
    * when the file is missing or unreadable (the caller then counts the rows itself).
    */
-  static Map<Table, Long> rowsInLake(Path file) {
+  public static Map<Table, Long> rowsInLake(Path file) {
     Map<Table, Long> rows = new EnumMap<>(Table.class);
     try {
       com.fasterxml.jackson.databind.JsonNode tables = JSON.readTree(file.toFile()).path("tables");

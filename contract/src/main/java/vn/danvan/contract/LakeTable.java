@@ -1,30 +1,27 @@
-package vn.danvan.warehouse.lake;
+package vn.danvan.contract;
 
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The lake tables the warehouse may expose, in load order. This is the allow-list for every SQL
- * identifier the warehouse writes: a table name never comes from request text.
- *
- * <p>The warehouse deliberately does not depend on the etl module (which drags Spark in); the
- * names mirror {@code vn.danvan.etl.contract.Table#folder()} and the Spark-writes/DuckDB-reads
- * contract test keeps the two in step.
+ * Every table of a snapshot, in load order: the landing tables of the contract ({@link Table}),
+ * then the marts a load builds from them. This is also the warehouse's allow-list for every SQL
+ * identifier it writes: a table name never comes from request text.
  */
 public enum LakeTable {
-  REGIONS("regions", false),
-  REGION_LINEAGE("region_lineage", false),
-  POPULATION("population", false),
-  CAMPAIGNS("campaigns", false),
-  CAMPAIGN_TARGETS("campaign_targets", true),
-  REPORT_VALUES("report_values", true),
-  ACTIVITIES("activities", true),
-  MODELS("models", true),
-  POSTS("posts", true),
-  POST_METRICS("post_metrics", true),
-  SURVEY_WAVES("survey_waves", false),
-  SURVEY_QUESTIONS("survey_questions", false),
-  SURVEY_RESPONSES("survey_responses", false),
+  REGIONS(Table.REGIONS),
+  REGION_LINEAGE(Table.REGION_LINEAGE),
+  POPULATION(Table.POPULATION),
+  CAMPAIGNS(Table.CAMPAIGNS),
+  CAMPAIGN_TARGETS(Table.CAMPAIGN_TARGETS),
+  REPORT_VALUES(Table.REPORT_VALUES),
+  ACTIVITIES(Table.ACTIVITIES),
+  MODELS(Table.MODELS),
+  POSTS(Table.POSTS),
+  POST_METRICS(Table.POST_METRICS),
+  SURVEY_WAVES(Table.SURVEY_WAVES),
+  SURVEY_QUESTIONS(Table.SURVEY_QUESTIONS),
+  SURVEY_RESPONSES(Table.SURVEY_RESPONSES),
   /** Mart built at the end of each load: indicator × region × period, see docs/marts.md. */
   INDICATOR_VALUES("indicator_values", false),
   /** Mart: the regions of each boundary mode, with names and parents. */
@@ -43,6 +40,10 @@ public enum LakeTable {
 
   private final String folder;
   private final boolean partitionedByYear;
+
+  LakeTable(Table landing) {
+    this(landing.folder(), landing.partitioned());
+  }
 
   LakeTable(String folder, boolean partitionedByYear) {
     this.folder = folder;
