@@ -1,8 +1,12 @@
-// What every page shares: the header, fetching /api/..., number formats and the footnote.
-// Text from data is always set with textContent, never parsed as HTML.
-import { lang, t, translatePage } from './i18n.js';
+// What every page's script shares: fetching /api/..., number formats, choices, the footnote.
+// (The markup every page shares is skeleton.js's.) Text from data is always set with
+// textContent, never parsed as HTML.
+import { lang, t } from './i18n.js';
 
 export { lang, t };
+
+/** The page's element of that id: the one element lookup every page script uses. */
+export const $ = (id) => document.getElementById(id);
 
 export const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
 const numbers = new Intl.NumberFormat(locale, { maximumFractionDigits: 2 });
@@ -83,34 +87,6 @@ export function label(prefix, code) {
   return code ? t(prefix + '.' + code) : '';
 }
 
-/** The page's <header>: title, navigation (current page marked) and the language switch. */
-export function header(current) {
-  translatePage();
-  document.title = t('nav.' + current) + ' · ' + t('app.title');
-  const nav = document.querySelector('header nav');
-  const pages = { overview: '/', trends: '/trends.html', map: '/map.html', region: '/region.html',
-    outreach: '/outreach.html', survey: '/survey.html' };
-  for (const [page, href] of Object.entries(pages)) {
-    const a = document.createElement('a');
-    a.href = href;
-    a.textContent = t('nav.' + page);
-    if (page === current) a.setAttribute('aria-current', 'page');
-    nav.appendChild(a);
-  }
-  const api = document.createElement('a');
-  api.href = '/openapi.json';
-  api.textContent = t('nav.api');
-  api.className = 'api';
-  nav.appendChild(api);
-  const switcher = document.createElement('a');
-  switcher.id = 'lang-switch';
-  const params = new URLSearchParams(location.search);
-  params.set('lang', lang === 'en' ? 'vi' : 'en');
-  switcher.href = location.pathname + '?' + params;
-  switcher.textContent = t('lang.switch');
-  nav.appendChild(switcher);
-}
-
 /** Unit, source, snapshot and the no-data convention, under a chart. */
 export function footnote(el, { unit, sources, snapshotId, loaded }) {
   const parts = [];
@@ -142,14 +118,6 @@ export function yearChoices() {
 /** The grains of /api/series and /api/outreach, as [value, text] pairs. */
 export function grainChoices() {
   return ['year', 'half', 'quarter', 'month'].map((g) => [g, t('grain.' + g)]);
-}
-
-/** The page's #boundaries radios: shows {@code current}, calls {@code onChange(mode)} on a pick. */
-export function boundariesSwitch(current, onChange) {
-  document.querySelector(`#boundaries input[value="${current}"]`).checked = true;
-  for (const r of document.querySelectorAll('#boundaries input')) {
-    r.addEventListener('change', () => onChange(r.value));
-  }
 }
 
 /** Where a figure comes from, as a table shows it: source, exact, apportioning method (null: none). */

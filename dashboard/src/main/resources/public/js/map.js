@@ -1,13 +1,13 @@
 // Map: a choropleth of one indicator by province or commune, a year slider with a play button,
 // and a legend of classes fixed across the years shown (so colours compare from year to year).
 // Boundaries come from an imported GeoJSON; without one, a tile grid is drawn, never an empty box.
-import { api, boundariesSwitch, byValueDesc, charted, footnote, header, indicatorName, indicators, label,
-  latestCompleteYear, loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
+import { $, api, byValueDesc, charted, footnote, indicatorName, indicators, latestCompleteYear,
+  loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
+import { boundariesSwitch, skeleton } from './skeleton.js';
 
-header('map');
-const $ = (id) => document.getElementById(id);
+skeleton('map');
 const panel = new Panel($('map-panel'), { ranking: true, height: 600 });
 const state = {
   indicator: query.get('indicator', 'houses_supported'),

@@ -1,12 +1,12 @@
 // Outreach: what the official units' posts reached, by region, unit, channel, platform, topic and
 // format over the years; growth after publishing; the posts that beat or trailed their own
 // channel's usual reach (CrowdTangle's overperformance). Aggregate counts only.
-import { api, boundariesSwitch, byValueDesc, fmt, footnote, grainChoices, header, latestCompleteYear, loadedAt,
-  options, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
+import { $, api, byValueDesc, fmt, footnote, grainChoices, latestCompleteYear, loadedAt, options, query, ranks,
+  showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
+import { boundariesSwitch, skeleton } from './skeleton.js';
 
-header('outreach');
-const $ = (id) => document.getElementById(id);
+skeleton('outreach');
 const SOURCES = ['posts', 'post_metrics'];
 const state = {
   region: query.get('region', 'VN'),

@@ -1,15 +1,16 @@
 // Overview: the headline indicators of the latest complete year (value, change on the year
 // before, a ten-year sparkline, source and load time) and the provinces that went up or down.
-import { api, charted, fmt, footnote, header, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent,
-  showError, snapshot, t } from './core.js';
+import { $, api, charted, fmt, footnote, indicatorName, indicators, latestCompleteYear, loadedAt, options,
+  percent, showError, snapshot, t } from './core.js';
 import { markPainted, Panel } from './panel.js';
+import { skeleton } from './skeleton.js';
 
 /** The figures leadership asks for first; any catalogue code can be added. */
 const HEADLINES = ['briefing_conferences', 'trainees', 'houses_supported', 'gifts', 'dialogues',
   'models_new', 'outreach_posts', 'recruits_mobilized'];
 
-header('overview');
-const status = document.getElementById('overview-status');
+skeleton('overview');
+const status = $('overview-status');
 
 async function main() {
   let h;
@@ -21,14 +22,14 @@ async function main() {
     return;
   }
   const year = latestCompleteYear(h);
-  document.getElementById('headline-title').textContent = t('overview.heading') + ' ' + year;
-  document.getElementById('snapshot-status').textContent = t('foot.snapshot') + ' ' + h.snapshot + ' · '
+  $('headline-title').textContent = t('overview.heading') + ' ' + year;
+  $('snapshot-status').textContent = t('foot.snapshot') + ' ' + h.snapshot + ' · '
     + t('foot.loaded') + ' ' + loadedAt(h);
   const codes = HEADLINES.filter((c) => catalogue.has(c));
   await Promise.all(codes.map((code) => card(catalogue.get(code), year, h)));
-  const select = document.getElementById('changes-indicator');
+  const select = $('changes-indicator');
   options(select, charted(catalogue).map((i) => [i.code, indicatorName(i)]), codes[0]);
-  const panel = new Panel(document.getElementById('changes'), { height: 520 });
+  const panel = new Panel($('changes'), { height: 520 });
   const draw = () => changes(panel, catalogue.get(select.value), year, h).catch((e) => panel.fail(t('error') + ': ' + e.message));
   select.addEventListener('change', draw);
   await draw();
@@ -39,7 +40,7 @@ async function card(indicator, year, h) {
   el.className = 'card';
   el.dataset.indicator = indicator.code;
   el.href = '/trends.html?' + new URLSearchParams({ indicator: indicator.code, regions: 'VN', boundaries: '2025' });
-  document.getElementById('headlines').appendChild(el);
+  $('headlines').appendChild(el);
   const name = document.createElement('h3');
   name.textContent = indicatorName(indicator);
   el.appendChild(name);

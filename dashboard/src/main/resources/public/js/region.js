@@ -1,11 +1,11 @@
 // Region profile: a region's indicators over time, its rank among its peers, its subdivisions
 // (click one to drill down; the breadcrumb walks back up) and its report-consistency warnings.
-import { api, boundariesSwitch, charted, fmt, footnote, header, indicatorName, indicators, latestCompleteYear,
-  loadedAt, options, percent, provenance, query, ranks, regionLink, showError, snapshot, t, yearChoices } from './core.js';
+import { $, api, charted, fmt, footnote, indicatorName, indicators, latestCompleteYear, loadedAt, options,
+  percent, provenance, query, ranks, regionLink, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
+import { boundariesSwitch, skeleton } from './skeleton.js';
 
-header('region');
-const $ = (id) => document.getElementById(id);
+skeleton('region');
 const state = {
   code: query.get('code', 'VN'),
   boundaries: query.get('boundaries', '2025'),

@@ -2,13 +2,13 @@
 // confidence band, by region and optionally by stratum; a map of the latest wave; the PAPI index of
 // the same region beside it. Withheld cells (too few respondents) and unreliable ones are drawn
 // apart, never as zero: the warehouse has already removed their figures.
-import { api, boundariesSwitch, byValueDesc, fmt, footnote, header, indicatorName, indicators, loadedAt,
-  options, provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { choropleth, classes, importedBoundaries, WITHHELD } from './choropleth.js';
+import { $, api, byValueDesc, fmt, footnote, indicatorName, indicators, loadedAt, options, provenance, query,
+  ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
+import { boundariesSwitch, skeleton } from './skeleton.js';
 
-header('survey');
-const $ = (id) => document.getElementById(id);
+skeleton('survey');
 const state = {
   indicator: query.get('indicator', ''),
   region: query.get('region', 'VN'),

@@ -1,12 +1,12 @@
 // Trends: one indicator over the years for the regions picked, at any grain, as absolute values,
 // per 10,000 inhabitants or change since a base year; boundaries as reported or restated to the
 // 34 provinces, with the 2025 break marked and apportioned values said.
-import { api, boundariesSwitch, byValueDesc, charted, fmt, footnote, grainChoices, header, indicatorName,
-  indicators, label, loadedAt, options, percent, provenance, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
+import { $, api, byValueDesc, charted, fmt, footnote, grainChoices, indicatorName, indicators, loadedAt,
+  options, percent, provenance, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
+import { boundariesSwitch, skeleton } from './skeleton.js';
 
-header('trends');
-const $ = (id) => document.getElementById(id);
+skeleton('trends');
 const panel = new Panel($('trend-panel'), { ranking: true, height: 460 });
 const MAX_REGIONS = 40;
 const state = {

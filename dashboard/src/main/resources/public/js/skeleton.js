@@ -1,0 +1,81 @@
+// The parts every page shares, built here once so that a page's HTML holds only what is its own:
+// the header (title, navigation with the current page marked, the API link and the language
+// switch), the boundaries switch wherever a page places an empty <fieldset id="boundaries">, and
+// control forms that never submit (their controls act on change). Built with the DOM, never with
+// inline handlers or styles: the pages are to run under a Content-Security-Policy without
+// 'unsafe-inline'.
+import { $ } from './core.js';
+import { lang, t, translatePage } from './i18n.js';
+
+/** Page name (its nav.* label) -> address, in the navigation's order. */
+const PAGES = { overview: '/', trends: '/trends.html', map: '/map.html', region: '/region.html',
+  outreach: '/outreach.html', survey: '/survey.html' };
+
+/** Builds the shared parts of page {@code current} (a key of PAGES) and translates the page. */
+export function skeleton(current) {
+  document.body.prepend(header(current));
+  const boundaries = $('boundaries');
+  if (boundaries) boundaries.replaceChildren(...boundariesChoices());
+  for (const form of document.querySelectorAll('form')) form.addEventListener('submit', (e) => e.preventDefault());
+  translatePage();
+  document.title = t('nav.' + current) + ' · ' + t('app.title');
+}
+
+function header(current) {
+  const title = document.createElement('h1');
+  title.dataset.i18n = 'app.title';
+  const nav = document.createElement('nav');
+  for (const [page, href] of Object.entries(PAGES)) {
+    const a = link(href, t('nav.' + page));
+    if (page === current) a.setAttribute('aria-current', 'page');
+    nav.appendChild(a);
+  }
+  const api = link('/openapi.json', t('nav.api'));
+  api.className = 'api';
+  const params = new URLSearchParams(location.search);
+  params.set('lang', lang === 'en' ? 'vi' : 'en');
+  const switcher = link(location.pathname + '?' + params, t('lang.switch'));
+  switcher.id = 'lang-switch';
+  nav.append(api, switcher);
+  const el = document.createElement('header');
+  el.append(title, nav);
+  return el;
+}
+
+function link(href, text) {
+  const a = document.createElement('a');
+  a.href = href;
+  a.textContent = text;
+  return a;
+}
+
+/** The legend and the two radios (as reported, restated to 2025) of the boundaries switch. */
+function boundariesChoices() {
+  const legend = document.createElement('legend');
+  legend.dataset.i18n = 'ctl.boundaries';
+  const [reported, reportedText] = radio('reported');
+  reportedText.dataset.i18n = 'boundaries.reported';
+  const [restated, restatedText] = radio('2025');
+  restatedText.dataset.i18n = 'boundaries.2025';
+  return [legend, reported, restated];
+}
+
+/** A boundaries radio in its label, and the label's (still empty) text. */
+function radio(value) {
+  const input = document.createElement('input');
+  input.type = 'radio';
+  input.name = 'boundaries';
+  input.value = value;
+  const text = document.createElement('span');
+  const label = document.createElement('label');
+  label.append(input, ' ', text);
+  return [label, text];
+}
+
+/** The page's boundaries switch: shows {@code current}, calls {@code onChange(mode)} on a pick. */
+export function boundariesSwitch(current, onChange) {
+  document.querySelector(`#boundaries input[value="${current}"]`).checked = true;
+  for (const r of document.querySelectorAll('#boundaries input')) {
+    r.addEventListener('change', () => onChange(r.value));
+  }
+}
