@@ -2,7 +2,7 @@ package vn.danvan.dashboard;
 
 import io.javalin.http.Context;
 import java.util.OptionalInt;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 
@@ -34,7 +34,8 @@ public final class QueryParams {
 
   /** {@code boundaries}: {@code reported} unless asked otherwise. */
   public static Boundaries boundaries(Context ctx) {
-    return Boundaries.parse("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code()));
+    return InvalidParameterException.choose("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code()),
+        Boundaries.values());
   }
 
   public static boolean flag(Context ctx, String name) {

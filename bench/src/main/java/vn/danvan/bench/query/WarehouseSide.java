@@ -4,20 +4,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.Level;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.warehouse.indicators.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.MapValue;
 import vn.danvan.warehouse.indicators.SeriesPoint;
 import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.indicators.SeriesResult;
-import vn.danvan.contract.LakeTable;
+import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.warehouse.trends.Grain;
 
 /**
  * DuckDB through the warehouse's own read path: the series and map reads of the API without HTTP
@@ -56,7 +57,7 @@ final class WarehouseSide {
     return i -> {
       SeriesResult r = queries.series(RegionScope.country(), new SeriesRequest(w.indicator(i), w.regions(),
           OptionalInt.of(w.fromYear()), OptionalInt.of(w.toYear()), Grain.YEAR,
-          Boundaries.parse("boundaries", w.boundaries()), false, false));
+          InvalidParameterException.choose("boundaries", w.boundaries(), Boundaries.values()), false, false));
       return Answer.of(r.series().stream().flatMap(s -> s.points().stream()).map(SeriesPoint::value));
     };
   }
@@ -64,7 +65,8 @@ final class WarehouseSide {
   /** What {@code /api/map} computes, without HTTP and JSON. */
   TimedQuery map(Workload w) {
     return i -> Answer.of(queries.map(RegionScope.country(), new MapRequest(w.indicator(i), w.mapYear(),
-        Level.parse("level", w.mapLevel(), Level.values()), Boundaries.parse("boundaries", w.boundaries())))
+        InvalidParameterException.choose("level", w.mapLevel(), Level.values()),
+        InvalidParameterException.choose("boundaries", w.boundaries(), Boundaries.values())))
         .values().stream().map(MapValue::value));
   }
 

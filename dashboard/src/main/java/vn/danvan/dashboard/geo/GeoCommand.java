@@ -8,10 +8,11 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import vn.danvan.warehouse.indicators.Boundaries;
-import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.Level;
 import vn.danvan.contract.SnapshotRef;
+import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.regions.RegionDirectory;
 
 /** {@code geo import FILE}: boundaries for the dashboard's maps. */
@@ -45,7 +46,7 @@ public final class GeoCommand implements Runnable {
     @Override
     public Integer call() {
       Path root = Lake.folder(lake, System.getenv());
-      Level wanted = Level.parse("--level", level, Level.PROVINCE, Level.COMMUNE);
+      Level wanted = InvalidParameterException.choose("--level", level, Level.PROVINCE, Level.COMMUNE);
       Map<String, String> known = new LinkedHashMap<>();
       Optional<SnapshotRef> current = Lake.at(root).published();
       if (current.isEmpty()) {

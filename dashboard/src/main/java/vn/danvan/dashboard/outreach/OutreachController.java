@@ -8,11 +8,11 @@ import static vn.danvan.dashboard.QueryParams.scope;
 import io.javalin.http.Context;
 import java.util.Objects;
 import java.util.Optional;
+import vn.danvan.contract.Level;
+import vn.danvan.contract.PostAge;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.warehouse.indicators.Level;
 import vn.danvan.warehouse.outreach.Dimension;
 import vn.danvan.warehouse.outreach.OutreachQueries;
-import vn.danvan.warehouse.outreach.PostAge;
 import vn.danvan.warehouse.outreach.PostFilter;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
@@ -32,7 +32,7 @@ public final class OutreachController {
   /** {@code GET /api/outreach/aggregates?by[&region&from&to|period&grain&level&boundaries]}. */
   public void aggregates(Context ctx) {
     Dimension by = Dimension.parse("by", optional(ctx, "by", Dimension.PLATFORM.code()));
-    Level level = Level.parse("level", optional(ctx, "level", Level.PROVINCE.code()), Level.values());
+    Level level = InvalidParameterException.choose("level", optional(ctx, "level", Level.PROVINCE.code()), Level.values());
     ctx.json(queries.aggregates(scope(ctx), filter(ctx), by, level,
         IndicatorQueries.grain("grain", optional(ctx, "grain", "year"))));
   }
@@ -50,7 +50,7 @@ public final class OutreachController {
       throw new InvalidParameterException("limit", "must be a whole number 1 to " + OutreachQueries.MAX_LIMIT
           + ", not '" + limit + "'");
     }
-    ctx.json(queries.posts(scope(ctx), filter(ctx), PostAge.parse("age", optional(ctx, "age", PostAge.H24.code())),
+    ctx.json(queries.posts(scope(ctx), filter(ctx), InvalidParameterException.choose("age", optional(ctx, "age", PostAge.H24.code()), PostAge.values()),
         OutreachQueries.Order.parse("order", optional(ctx, "order", "top")), Integer.parseInt(limit)));
   }
 

@@ -6,7 +6,8 @@ import static vn.danvan.dashboard.QueryParams.scope;
 
 import io.javalin.http.Context;
 import java.util.Objects;
-import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.contract.Level;
+import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.regions.RegionDirectory;
 
 /** {@code /api/regions} and {@code /api/regions/{code}}: pickers, drill-down and breadcrumbs. */
@@ -21,7 +22,7 @@ public final class RegionController {
   public void list(Context ctx) {
     String level = optional(ctx, "level", null);
     ctx.json(regions.list(scope(ctx), boundaries(ctx),
-        level == null ? null : Level.parse("level", level, Level.values()), optional(ctx, "parent", null)));
+        level == null ? null : InvalidParameterException.choose("level", level, Level.values()), optional(ctx, "parent", null)));
   }
 
   /** {@code GET /api/regions/{code}[?boundaries]}. */

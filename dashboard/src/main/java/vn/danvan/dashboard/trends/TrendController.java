@@ -12,10 +12,11 @@ import io.javalin.http.Context;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import vn.danvan.contract.Level;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.warehouse.indicators.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.SeriesRequest;
+import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 
 /**
@@ -57,7 +58,7 @@ public final class TrendController {
 
   private static MapRequest mapRequest(Context ctx) {
     return new MapRequest(required(ctx, "indicator"), requiredYear(ctx, "year"),
-        Level.parse("level", optional(ctx, "level", "province"), Level.PROVINCE, Level.DISTRICT, Level.COMMUNE),
+        InvalidParameterException.choose("level", optional(ctx, "level", "province"), Level.PROVINCE, Level.DISTRICT, Level.COMMUNE),
         boundaries(ctx));
   }
 

@@ -1,6 +1,7 @@
 package vn.danvan.etl.external;
 
 import java.util.Objects;
+import vn.danvan.contract.Boundaries;
 
 /**
  * One row of {@code external_indicator_values}, in the shape of the {@code indicator_values} mart
@@ -11,8 +12,8 @@ record MartRow(String indicator, String boundaries, String regionCode, int year,
   static final String SOURCE = "external";
   static final String LEVEL = "province";
   static final String GRAIN = "year";
-  static final String REPORTED = "reported";
-  static final String RESTATED = "2025";
+  static final String REPORTED = Boundaries.REPORTED.code();
+  static final String RESTATED = Boundaries.RESTATED_2025.code();
 
   MartRow {
     Objects.requireNonNull(indicator, "indicator");

@@ -3,6 +3,7 @@ package vn.danvan.etl.generate;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.etl.regions.Provinces;
 
 /**
@@ -14,7 +15,7 @@ import vn.danvan.etl.regions.Provinces;
  * @param to last day (epoch day), included
  */
 record Segment(int year, Era era, int from, int to) {
-  static final int REFORM = Dates.day(Provinces.REFORM);
+  static final int REFORM = Dates.day(Boundaries.REFORM);
 
   Segment {
     Objects.requireNonNull(era, "era");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.etl.regions.AdminUnits;
 import vn.danvan.etl.regions.LineageRow;
 import vn.danvan.etl.regions.Provinces;
@@ -24,7 +25,7 @@ final class SyntheticUnits {
   private SyntheticUnits() {}
 
   static final LocalDate OLD_FROM = LocalDate.of(2008, 8, 1);
-  static final LocalDate OLD_TO = Provinces.REFORM.minusDays(1);
+  static final LocalDate OLD_TO = Boundaries.REFORM.minusDays(1);
 
   static AdminUnits build(long seed) {
     SplittableRandom rnd = new SplittableRandom(Rng.seed(seed, "synthetic-units"));
@@ -80,13 +81,13 @@ final class SyntheticUnits {
         String newCode = String.format("%05d", code);
         newCommunes.add(new RegionRow(newCode, (first.name().startsWith("Phường") ? "Phường " : "Xã ")
             + p.name().replaceFirst("^(Tỉnh|Thành phố) ", "") + " " + (++n), "commune", p.code(),
-            Provinces.REFORM, null, null));
+            Boundaries.REFORM, null, null));
         for (RegionRow m : members) {
-          links.add(new LineageRow(m.code(), newCode, Provinces.REFORM, "full", null));
+          links.add(new LineageRow(m.code(), newCode, Boundaries.REFORM, "full", null));
         }
         // Now and then the next old commune is split: part of it joins this new commune too.
         if (i + size < pool.size() && Rng.chance(rnd, 0.12)) {
-          links.add(new LineageRow(pool.get(i + size).code(), newCode, Provinces.REFORM, "partial", null));
+          links.add(new LineageRow(pool.get(i + size).code(), newCode, Boundaries.REFORM, "partial", null));
         }
         i += size;
       }

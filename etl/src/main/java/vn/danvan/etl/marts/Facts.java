@@ -31,6 +31,8 @@ import org.apache.spark.sql.types.StructType;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.RecordFormula;
 import vn.danvan.catalogue.ReportSource;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
 import vn.danvan.etl.regions.Provinces;
 
 /**
@@ -102,7 +104,7 @@ final class Facts {
     Column date;
     Column eraDate;
     Column unit;
-    int ngrain = Grain.DAY;
+    int ngrain = Grain.DAY_RANK;
     switch (table) {
       case "activities" -> {
         date = col("start_date");
@@ -113,13 +115,13 @@ final class Facts {
         date = make_date(col("year"), lit(1), lit(1));
         eraDate = make_date(col("year"), lit(12), lit(31));
         unit = lit(MODELS_UNIT);
-        ngrain = Grain.YEAR.rank;
+        ngrain = Grain.YEAR.rank();
       }
       case "population" -> {
         date = make_date(col("year"), lit(1), lit(1));
         eraDate = make_date(col("year"), lit(12), lit(31));
         unit = lit(POPULATION_UNIT);
-        ngrain = Grain.YEAR.rank;
+        ngrain = Grain.YEAR.rank();
       }
       case "posts", "post_totals" -> {
         date = col("published_date");
@@ -148,7 +150,7 @@ final class Facts {
 
   /** Tags each fact with the era of its unit and drops the helper date. */
   private static Dataset<Row> era(Dataset<Row> facts, Dataset<Row> newCodes) {
-    Column isNew = col("era_date").geq(lit(Date.valueOf(Provinces.REFORM))).and(col("n_code").isNotNull());
+    Column isNew = col("era_date").geq(lit(Date.valueOf(Boundaries.REFORM))).and(col("n_code").isNotNull());
     return facts.join(broadcast(newCodes.select(col("code").as("n_code"))),
             col("code").equalTo(col("n_code")), "left")
         .select(col("indicator"), col("unit"), col("code"), when(isNew, NEW).otherwise(OLD).as("era"),

@@ -99,8 +99,8 @@ public final class MartsJob {
     try {
       Column mrank = col("mrank");
       Dataset<Row> out = all.select(col("indicator"), col("boundaries"), col("level"),
-          col("code").as("region_code"), Grain.name(col("grain")).as("grain"),
-          Grain.label(col("tstart"), col("grain")).as("period"), year(col("tstart")).as("year"),
+          col("code").as("region_code"), GrainColumns.name(col("grain")).as("grain"),
+          GrainColumns.label(col("tstart"), col("grain")).as("period"), year(col("tstart")).as("year"),
           col("value"),
           when(col("rep").and(col("rec")), "mixed").when(col("rep"), "report").otherwise("records").as("source"),
           mrank.equalTo(0).as("exact"),

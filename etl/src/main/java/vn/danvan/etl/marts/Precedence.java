@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 
+import vn.danvan.contract.Grain;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -35,9 +36,9 @@ final class Precedence {
     // For each report, the finest coarser grain at which the same unit reported the enclosing period
     Dataset<Row> candidates = r.select(col("indicator"), col("unit"), col("code"), col("era"),
             col("ngrain"), col("pstart"),
-            explode(sequence(col("ngrain").plus(1), lit(Grain.YEAR.rank))).as("g"))
-        .where(col("ngrain").lt(Grain.YEAR.rank))
-        .withColumn("gstart", Grain.periodStart(col("pstart"), col("g")));
+            explode(sequence(col("ngrain").plus(1), lit(Grain.YEAR.rank()))).as("g"))
+        .where(col("ngrain").lt(Grain.YEAR.rank()))
+        .withColumn("gstart", GrainColumns.periodStart(col("pstart"), col("g")));
     Dataset<Row> keys = r.select(col("indicator").as("k_indicator"), col("unit").as("k_unit"),
         col("code").as("k_code"), col("era").as("k_era"), col("ngrain").as("k_ngrain"),
         col("pstart").as("k_pstart"));
@@ -51,7 +52,7 @@ final class Precedence {
         scala(new String[] {"indicator", "unit", "code", "era", "ngrain", "pstart"}), "left");
     Column grain = col("grain");
     return onGrains(tagged)
-        .where(grain.lt(coalesce(col("enclosed_at"), lit(Grain.YEAR.rank + 1))))
+        .where(grain.lt(coalesce(col("enclosed_at"), lit(Grain.YEAR.rank() + 1))))
         .groupBy(KEYS[0], rest(KEYS)).agg(sum("value").as("value"));
   }
 
@@ -61,17 +62,17 @@ final class Precedence {
    * them onto the grains.
    */
   static Dataset<Row> records(Dataset<Row> records) {
-    Column ngrain = greatest(col("ngrain"), lit(Grain.MONTH.rank));
+    Column ngrain = greatest(col("ngrain"), lit(Grain.MONTH.rank()));
     return records.withColumn("ngrain", ngrain)
-        .withColumn("pstart", Grain.periodStart(col("pstart"), col("ngrain")))
+        .withColumn("pstart", GrainColumns.periodStart(col("pstart"), col("ngrain")))
         .groupBy("indicator", "unit", "code", "era", "ngrain", "pstart").agg(sum("value").as("value"));
   }
 
   /** One row per target grain at or above the fact's own, with the target period's start. */
   private static Dataset<Row> onGrains(Dataset<Row> facts) {
     Dataset<Row> spread = facts.withColumn("grain",
-        explode(sequence(greatest(col("ngrain"), lit(Grain.MONTH.rank)), lit(Grain.YEAR.rank))));
-    return spread.withColumn("tstart", Grain.periodStart(col("pstart"), col("grain")));
+        explode(sequence(greatest(col("ngrain"), lit(Grain.MONTH.rank())), lit(Grain.YEAR.rank()))));
+    return spread.withColumn("tstart", GrainColumns.periodStart(col("pstart"), col("grain")));
   }
 
   static String[] rest(String[] a) {

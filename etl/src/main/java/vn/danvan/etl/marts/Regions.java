@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
+import vn.danvan.contract.Boundaries;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -27,7 +28,7 @@ import vn.danvan.etl.regions.Provinces;
  * {@code region_lineage} and {@code population} tables plus the provinces the jar ships.
  */
 final class Regions {
-  private static final Date REFORM = Date.valueOf(Provinces.REFORM);
+  private static final Date REFORM = Date.valueOf(Boundaries.REFORM);
 
   private Regions() {}
 
@@ -103,9 +104,9 @@ final class Regions {
         parent.as("parent_code"), col("valid_from"), col("valid_to"));
     Dataset<Row> nation = spark.createDataFrame(List.of(RowFactory.create("nation", Rollup.NATION,
         "Việt Nam", null, null, null)), all.schema());
-    Dataset<Row> reported = all.unionByName(nation).withColumn("boundaries", lit("reported"));
+    Dataset<Row> reported = all.unionByName(nation).withColumn("boundaries", lit(Boundaries.REPORTED.code()));
     Dataset<Row> restated = all.where(col("valid_from").geq(lit(REFORM))).unionByName(nation)
-        .withColumn("boundaries", lit("2025"));
+        .withColumn("boundaries", lit(Boundaries.RESTATED_2025.code()));
     return reported.unionByName(restated).select("boundaries", "level", "region_code", "name",
         "parent_code", "valid_from", "valid_to");
   }

@@ -5,6 +5,9 @@ import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_date;
 
+import vn.danvan.contract.Grain;
+import vn.danvan.contract.Level;
+import vn.danvan.contract.Boundaries;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -39,7 +42,9 @@ import vn.danvan.catalogue.Indicator;
  */
 final class Rollup implements Serializable {
   private static final long serialVersionUID = 1L;
-  static final String NATION = "VN";
+  static final String NATION = Level.NATION_CODE;
+  private static final String REPORTED = Boundaries.REPORTED.code();
+  private static final String RESTATED = Boundaries.RESTATED_2025.code();
   /** The rows of a rolled-up group; {@link #run} turns {@code tday} (epoch day) into the date {@code tstart}. */
   static final StructType OUTPUT = new StructType().add("boundaries", DataTypes.StringType)
       .add("level", DataTypes.StringType).add("code", DataTypes.StringType)
@@ -186,8 +191,8 @@ final class Rollup implements Serializable {
         continue;
       }
       LocalDate start = LocalDate.ofEpochDay(day);
-      for (int g = Math.max(grain, Grain.MONTH.rank); g <= Grain.YEAR.rank; g++) {
-        slices.computeIfAbsent(new Slice(indicator, unit, g, (int) Grain.periodStart(start, g).toEpochDay()),
+      for (int g = Math.max(grain, Grain.MONTH.rank()); g <= Grain.YEAR.rank(); g++) {
+        slices.computeIfAbsent(new Slice(indicator, unit, g, (int) Grain.ofRank(g).periodStart(start).toEpochDay()),
             s -> new Facts4()).add(false, isNew, code, value);
       }
     }
@@ -240,16 +245,16 @@ final class Rollup implements Serializable {
     provinces2025.values().forEach(v -> nation.add(v, 1.0, 0));
 
     if (!provinces2025.isEmpty()) {
-      emit(out, "reported", "nation", Map.of(NATION, nation));
-      emit(out, "2025", "nation", Map.of(NATION, nation));
+      emit(out, REPORTED, "nation", Map.of(NATION, nation));
+      emit(out, RESTATED, "nation", Map.of(NATION, nation));
     }
-    emit(out, "reported", "province", provincesReported);
-    emit(out, "reported", "province", sameCode(oldProvinces, newProvinceCodes, false));
-    emit(out, "reported", "district", districts);
-    emit(out, "reported", "commune", communesReported);
-    emit(out, "reported", "commune", sameCode(oldCommunes, newCommuneCodes, false));
-    emit(out, "2025", "province", provinces2025);
-    emit(out, "2025", "commune", communes2025);
+    emit(out, REPORTED, "province", provincesReported);
+    emit(out, REPORTED, "province", sameCode(oldProvinces, newProvinceCodes, false));
+    emit(out, REPORTED, "district", districts);
+    emit(out, REPORTED, "commune", communesReported);
+    emit(out, REPORTED, "commune", sameCode(oldCommunes, newCommuneCodes, false));
+    emit(out, RESTATED, "province", provinces2025);
+    emit(out, RESTATED, "commune", communes2025);
   }
 
   private static void emit(Map<Place, V> out, String boundaries, String level, Map<String, V> values) {

@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
+import vn.danvan.contract.Boundaries;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -104,7 +105,7 @@ public final class SurveyMart {
         .join(waves.select("wave_id", "title", "fieldwork_start", "fieldwork_end"), "wave_id")
         .withColumn("_series", coalesce(col("indicator"), concat_ws(":", lit("question"), col("wave_id"),
             col("question_id"))));
-    LocalDate reform = Provinces.REFORM;
+    LocalDate reform = Boundaries.REFORM;
     MapFunction<Row, String> key = r -> r.getAs("_series");
     FlatMapGroupsFunction<String, Row, Row> estimate = (series, rows) -> series(rows, geography, rules, reform);
     return joined.groupByKey(key, Encoders.STRING()).flatMapGroups(estimate, Encoders.row(SCHEMA));

@@ -1,5 +1,6 @@
 package vn.danvan.etl.outreach;
 
+import vn.danvan.contract.PostAge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
@@ -9,7 +10,7 @@ import java.util.Objects;
 
 /**
  * How one post's counts grew, from its snapshots of cumulative public counts: the totals, and the
- * counts at each fixed {@link Age}. Counts are cumulative, so a snapshot lower than an earlier one
+ * counts at each fixed {@link PostAge}. Counts are cumulative, so a snapshot lower than an earlier one
  * (withdrawn reactions, a deleted comment, a mistake) is kept in the lake and flagged there, but
  * never shrinks what the post reached: every count is read as its running maximum over time.
  *
@@ -46,7 +47,7 @@ public final class Growth {
    * @param views null when no snapshot carried views
    */
   public record Result(int snapshots, long shares, long comments, long reactions, Long views,
-      Map<Age, AtAge> ages) {
+      Map<PostAge, AtAge> ages) {
     public Result {
       ages = Map.copyOf(ages);
     }
@@ -55,7 +56,7 @@ public final class Growth {
       return shares + comments + reactions;
     }
 
-    public AtAge at(Age age) {
+    public AtAge at(PostAge age) {
       return ages.get(age);
     }
   }
@@ -89,8 +90,8 @@ public final class Growth {
       }
       points.add(new double[] {s.observedAt(), shares, comments, reactions});
     }
-    Map<Age, AtAge> ages = new EnumMap<>(Age.class);
-    for (Age age : Age.values()) {
+    Map<PostAge, AtAge> ages = new EnumMap<>(PostAge.class);
+    for (PostAge age : PostAge.values()) {
       ages.put(age, at(points, publishedAt + age.seconds()));
     }
     return new Result(sorted.size(), shares, comments, reactions, views, ages);

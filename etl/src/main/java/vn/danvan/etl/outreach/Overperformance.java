@@ -12,6 +12,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.when;
 
+import vn.danvan.contract.PostAge;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -19,7 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 
 /**
- * CrowdTangle's overperformance score of each post at each {@link Age}: its interactions at that age
+ * CrowdTangle's overperformance score of each post at each {@link PostAge}: its interactions at that age
  * divided by its channel's benchmark, what the channel's previous posts of the same format had at the
  * same age ({@link Benchmark}). Adds {@code benchmark_<age>} (null while the channel has fewer than
  * the minimum earlier posts covered at that age), {@code benchmark_posts_<age>} (how many went into
@@ -31,13 +32,13 @@ public final class Overperformance {
   /** @param stats {@link PostStats#of} rows */
   public static Dataset<Row> of(Dataset<Row> stats, Benchmark benchmark) {
     Dataset<Row> out = stats;
-    for (Age age : Age.values()) {
+    for (PostAge age : PostAge.values()) {
       out = out.join(scores(stats, age, benchmark), "post_id", "left");
     }
     return out;
   }
 
-  private static Dataset<Row> scores(Dataset<Row> stats, Age age, Benchmark b) {
+  private static Dataset<Row> scores(Dataset<Row> stats, PostAge age, Benchmark b) {
     Column value = col(age.column("interactions"));
     // a post's channel: the platform's page, group or account; posts in publishing order
     WindowSpec previous = Window.partitionBy(col("platform"), col("channel"), col("format"))

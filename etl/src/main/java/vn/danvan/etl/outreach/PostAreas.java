@@ -1,5 +1,6 @@
 package vn.danvan.etl.outreach;
 
+import vn.danvan.contract.Boundaries;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ import vn.danvan.etl.regions.Provinces;
  */
 public final class PostAreas implements Serializable {
   private static final long serialVersionUID = 1L;
-  private static final LocalDate REFORM = Provinces.REFORM;
+  private static final LocalDate REFORM = Boundaries.REFORM;
 
   private final Map<String, String> oldParent = new HashMap<>();
   private final Map<String, String> newParent = new HashMap<>();

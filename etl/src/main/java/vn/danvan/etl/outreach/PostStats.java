@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.struct;
 
+import vn.danvan.contract.PostAge;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -20,7 +21,7 @@ import org.apache.spark.sql.types.StructType;
 
 /**
  * One row per post of the {@code post_stats} mart (docs/outreach.md): the post's own columns, the
- * regions it counts in, its totals and its counts at each {@link Age} ({@link Growth}). This is the one
+ * regions it counts in, its totals and its counts at each {@link PostAge} ({@link Growth}). This is the one
  * definition of a post's totals: the marts' {@code post_totals} facts read them from here.
  */
 public final class PostStats {
@@ -47,7 +48,7 @@ public final class PostStats {
         .add("shares", DataTypes.LongType).add("comments", DataTypes.LongType)
         .add("reactions", DataTypes.LongType).add("views", DataTypes.LongType)
         .add("interactions", DataTypes.LongType);
-    for (Age a : Age.values()) {
+    for (PostAge a : PostAge.values()) {
       s = s.add(a.column("covered"), DataTypes.BooleanType).add(a.column("shares"), DataTypes.DoubleType)
           .add(a.column("comments"), DataTypes.DoubleType).add(a.column("reactions"), DataTypes.DoubleType)
           .add(a.column("interactions"), DataTypes.DoubleType);
@@ -106,7 +107,7 @@ public final class PostStats {
     out.add(g.reactions());
     out.add(g.views());
     out.add(g.interactions());
-    for (Age a : Age.values()) {
+    for (PostAge a : PostAge.values()) {
       Growth.AtAge at = g.at(a);
       out.add(at.covered());
       out.add(at.shares());

@@ -1,5 +1,6 @@
 package vn.danvan.etl.regions;
 
+import vn.danvan.contract.Boundaries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -29,7 +30,7 @@ public final class AdminUnitsImport {
 
   /** Old units whose start is not known are valid from the 2008 reorganisation (Hà Tây into Hà Nội). */
   static final LocalDate OLD_FROM = LocalDate.of(2008, 8, 1);
-  static final LocalDate OLD_TO = Provinces.REFORM.minusDays(1);
+  static final LocalDate OLD_TO = Boundaries.REFORM.minusDays(1);
 
   private AdminUnitsImport() {}
 
@@ -86,11 +87,11 @@ public final class AdminUnitsImport {
     for (JsonNode p : units2025) {
       String province = text(p, "Code");
       newProvinces.add(new RegionRow(province, text(p, "FullName"), "province", null,
-          Provinces.REFORM, null, specialAreas.get(province + "@" + Provinces.REFORM)));
+          Boundaries.REFORM, null, specialAreas.get(province + "@" + Boundaries.REFORM)));
       for (JsonNode w : p.path("Wards")) {
         String name = text(w, "FullName");
         // Special zones (đặc khu) are the former island districts.
-        newCommunes.add(new RegionRow(text(w, "Code"), name, "commune", province, Provinces.REFORM,
+        newCommunes.add(new RegionRow(text(w, "Code"), name, "commune", province, Boundaries.REFORM,
             null, name.startsWith("Đặc khu") ? "island" : null));
         newCommuneProvince.put(text(w, "Code"), province);
       }
@@ -203,7 +204,7 @@ public final class AdminUnitsImport {
       }
       // A full link carries weight 1 only when the old unit went wholly to this one new unit.
       Double weight = "full".equals(relation) && linksOfOld == 1 ? 1.0 : null;
-      rows.add(new LineageRow(oldCode, newCode, Provinces.REFORM, relation, weight));
+      rows.add(new LineageRow(oldCode, newCode, Boundaries.REFORM, relation, weight));
     }
 
     /**

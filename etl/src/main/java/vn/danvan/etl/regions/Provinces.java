@@ -22,9 +22,6 @@ public final class Provinces {
   static final String PROVINCES = "provinces.csv";
   static final String LINEAGE = "province_lineage.csv";
 
-  /** The reform: old units are valid up to the day before, new ones from this day. */
-  public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
-
   private Provinces() {}
 
   /** 63 old provinces (valid_to 2025-06-30) and 34 new ones (valid_from 2025-07-01). */

@@ -1,5 +1,6 @@
 package vn.danvan.etl.survey;
 
+import vn.danvan.contract.Boundaries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -17,8 +18,8 @@ import java.util.TreeSet;
  * weighted mean, with suppression already applied and the change from the series' previous wave.
  */
 public final class SeriesEstimates {
-  public static final String REPORTED = "reported";
-  public static final String RESTATED = "2025";
+  public static final String REPORTED = Boundaries.REPORTED.code();
+  public static final String RESTATED = Boundaries.RESTATED_2025.code();
   public static final String NATION = "VN";
   public static final String TOP2 = "top2";
   /** The nation is the same cell in both boundary modes; it is decided once. */

@@ -25,9 +25,9 @@ import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
 import vn.danvan.etl.load.TestLanding;
 import vn.danvan.etl.load.TestSpark;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.contract.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.MapValue;
 import vn.danvan.warehouse.indicators.RankedValue;
@@ -37,7 +37,7 @@ import vn.danvan.warehouse.indicators.SeriesResult;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.warehouse.trends.Grain;
+import vn.danvan.contract.Grain;
 
 /**
  * The PAPI import over the real files into a lake loaded by the real load job, served by the

@@ -31,9 +31,9 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.load.TestSpark;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.contract.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.MapValue;
 import vn.danvan.warehouse.indicators.SeriesRequest;
@@ -45,7 +45,7 @@ import vn.danvan.warehouse.survey.EstimatesResult;
 import vn.danvan.warehouse.survey.Stratum;
 import vn.danvan.warehouse.survey.SurveyCell;
 import vn.danvan.warehouse.survey.SurveyQueries;
-import vn.danvan.warehouse.trends.Grain;
+import vn.danvan.contract.Grain;
 
 /**
  * The whole demo at scale 1, through the packaged jar as {@code bin/danvan} runs it: every table

@@ -2,6 +2,7 @@ package vn.danvan.etl.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import vn.danvan.contract.PostAge;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -93,7 +94,7 @@ class LakeContractTest {
       assertThat(postStats).hasSize(vn.danvan.etl.outreach.PostStats.SCHEMA.size() + 3 * 3)
           .containsEntry("published_at", "TIMESTAMP WITH TIME ZONE").containsEntry("published_date", "DATE")
           .containsEntry("interactions", "BIGINT").containsEntry("n_exact", "BOOLEAN");
-      for (vn.danvan.warehouse.outreach.PostAge age : vn.danvan.warehouse.outreach.PostAge.values()) {
+      for (vn.danvan.contract.PostAge age : vn.danvan.contract.PostAge.values()) {
         assertThat(postStats).containsEntry("covered_" + age.code(), "BOOLEAN")
             .containsEntry("interactions_" + age.code(), "DOUBLE").containsEntry("benchmark_" + age.code(), "DOUBLE")
             .containsEntry("benchmark_posts_" + age.code(), "INTEGER").containsEntry("score_" + age.code(), "DOUBLE");

@@ -14,9 +14,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.contract.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.MapValue;
 import vn.danvan.warehouse.indicators.Mismatch;
@@ -31,7 +31,7 @@ import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.warehouse.trends.Grain;
+import vn.danvan.contract.Grain;
 
 /**
  * The warehouse's answers (what {@code /api/series}, {@code /api/map} and

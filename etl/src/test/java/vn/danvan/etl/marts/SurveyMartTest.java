@@ -23,7 +23,7 @@ import vn.danvan.etl.load.LoadJob;
 import vn.danvan.contract.LoadReport;
 import vn.danvan.etl.load.TestLanding;
 import vn.danvan.etl.load.TestSpark;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import vn.danvan.contract.PostAge;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.danvan.etl.outreach.Growth.AtAge;
@@ -40,7 +41,7 @@ class GrowthTest {
   @Test
   void one_hour_interpolates_between_the_snapshots_at_30_minutes_and_2_hours() {
     // f = (3600 - 1800) / (7200 - 1800) = 1/3: shares 2 + 2/3, comments 1 + 2/3, reactions 10 + 20/3
-    AtAge a = Growth.of(T0, SNAPSHOTS).at(Age.H1);
+    AtAge a = Growth.of(T0, SNAPSHOTS).at(PostAge.H1);
     assertThat(a.covered()).isTrue();
     assertThat(a.shares()).isCloseTo(2 + 2.0 / 3, within(1e-9));
     assertThat(a.comments()).isCloseTo(1 + 2.0 / 3, within(1e-9));
@@ -52,7 +53,7 @@ class GrowthTest {
   void twenty_four_hours_interpolates_between_2_hours_and_2_days() {
     // f = (86400 - 7200) / (172800 - 7200) = 79200 / 165600; interactions 37 + 38 f
     double f = 79_200.0 / 165_600.0;
-    AtAge a = Growth.of(T0, SNAPSHOTS).at(Age.H24);
+    AtAge a = Growth.of(T0, SNAPSHOTS).at(PostAge.H24);
     assertThat(a.shares()).isCloseTo(4 + 6 * f, within(1e-9));
     assertThat(a.comments()).isCloseTo(3 + 2 * f, within(1e-9));
     assertThat(a.reactions()).isCloseTo(30 + 30 * f, within(1e-9));
@@ -63,7 +64,7 @@ class GrowthTest {
   void seven_days_interpolates_from_the_running_maximum_not_the_lower_snapshot() {
     // at 72 h the running maxima are shares 10 (not 9), comments 6, reactions 60 (not 50);
     // f = (7 - 3) / (8 - 3) = 0.8: shares 10 + 2 x 0.8, comments 6, reactions 60 + 20 x 0.8
-    AtAge a = Growth.of(T0, SNAPSHOTS).at(Age.D7);
+    AtAge a = Growth.of(T0, SNAPSHOTS).at(PostAge.D7);
     assertThat(a.shares()).isCloseTo(11.6, within(1e-9));
     assertThat(a.comments()).isCloseTo(6.0, within(1e-9));
     assertThat(a.reactions()).isCloseTo(76.0, within(1e-9));
@@ -75,18 +76,18 @@ class GrowthTest {
     // first snapshot at 3 h: 3 shares, 0 comments, 9 reactions; at 1 h, 1/3 of them
     Result r = Growth.of(T0, List.of(new Snapshot(T0 + 3 * HOUR, 3, 0, 9, null),
         new Snapshot(T0 + 2 * DAY, 5, 1, 20, null)));
-    assertThat(r.at(Age.H1).shares()).isCloseTo(1.0, within(1e-9));
-    assertThat(r.at(Age.H1).reactions()).isCloseTo(3.0, within(1e-9));
-    assertThat(r.at(Age.H24).covered()).isTrue();
-    assertThat(r.at(Age.D7).covered()).isFalse();
-    assertThat(r.at(Age.D7).interactions()).isNull();
+    assertThat(r.at(PostAge.H1).shares()).isCloseTo(1.0, within(1e-9));
+    assertThat(r.at(PostAge.H1).reactions()).isCloseTo(3.0, within(1e-9));
+    assertThat(r.at(PostAge.H24).covered()).isTrue();
+    assertThat(r.at(PostAge.D7).covered()).isFalse();
+    assertThat(r.at(PostAge.D7).interactions()).isNull();
     assertThat(r.views()).isNull();
   }
 
   @Test
   void a_snapshot_exactly_at_the_age_is_its_value() {
     Result r = Growth.of(T0, List.of(new Snapshot(T0 + DAY, 7, 2, 40, null), new Snapshot(T0 + 9 * DAY, 8, 2, 41, null)));
-    assertThat(r.at(Age.H24).interactions()).isEqualTo(49.0);
+    assertThat(r.at(PostAge.H24).interactions()).isEqualTo(49.0);
   }
 
   @Test

@@ -3,6 +3,7 @@ package vn.danvan.etl.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import vn.danvan.contract.PostAge;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ class OverperformanceTest {
     StructType schema = new StructType().add("post_id", DataTypes.StringType)
         .add("platform", DataTypes.StringType).add("channel", DataTypes.StringType)
         .add("format", DataTypes.StringType).add("published_at", DataTypes.TimestampType);
-    for (Age a : Age.values()) {
+    for (PostAge a : PostAge.values()) {
       schema = schema.add(a.column("covered"), DataTypes.BooleanType).add(a.column("interactions"), DataTypes.DoubleType);
     }
     List<Row> rows = new ArrayList<>();

@@ -1,5 +1,7 @@
 package vn.danvan.warehouse.indicators;
 
+import vn.danvan.contract.Level;
+import vn.danvan.contract.Boundaries;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -25,7 +27,7 @@ import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.warehouse.trends.Grain;
+import vn.danvan.contract.Grain;
 import vn.danvan.warehouse.trends.Period;
 import vn.danvan.warehouse.trends.Point;
 import vn.danvan.warehouse.trends.Ranking;
@@ -119,7 +121,7 @@ public final class IndicatorQueries {
         series.add(new RegionSeries(code, region[1], region[0], points, trend));
       }
       return new SeriesResult(indicator.code(), indicator.unit(), grain, boundaries, from, to,
-          Boundaries.CHANGE_DATE, session.snapshot().id(), series);
+          Boundaries.REFORM.toString(), session.snapshot().id(), series);
     });
   }
 
@@ -285,7 +287,7 @@ public final class IndicatorQueries {
       throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1
           ? " is" : " are") + " not a region of boundaries=" + boundaries.code()
           + (boundaries == Boundaries.RESTATED_2025
-              ? " (units that ceased on " + Boundaries.CHANGE_DATE + " exist only with boundaries=reported)"
+              ? " (units that ceased on " + Boundaries.REFORM + " exist only with boundaries=reported)"
               : ""));
     }
     return found;
@@ -306,13 +308,6 @@ public final class IndicatorQueries {
 
   /** Parses the API's grain parameter. */
   public static Grain grain(String parameter, String text) {
-    for (Grain g : Grain.values()) {
-      if (g.name().toLowerCase(Locale.ROOT).equals(text)) {
-        return g;
-      }
-    }
-    throw new InvalidParameterException(parameter, "must be one of " + Arrays.stream(Grain.values())
-        .map(g -> g.name().toLowerCase(Locale.ROOT)).collect(Collectors.joining(", "))
-        + ", not '" + text + "'");
+    return InvalidParameterException.choose(parameter, text, Grain.values());
   }
 }

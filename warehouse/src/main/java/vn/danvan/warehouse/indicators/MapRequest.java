@@ -1,5 +1,7 @@
 package vn.danvan.warehouse.indicators;
 
+import vn.danvan.contract.Level;
+import vn.danvan.contract.Boundaries;
 import java.util.Objects;
 import java.util.OptionalInt;
 import vn.danvan.warehouse.query.InvalidParameterException;
@@ -16,7 +18,7 @@ public record MapRequest(String indicator, int year, Level level, Boundaries bou
     }
     if (!boundaries.has(level)) {
       throw new InvalidParameterException("level", "boundaries=" + boundaries.code() + " has no "
-          + level.code() + " level (districts were abolished on " + Boundaries.CHANGE_DATE
+          + level.code() + " level (districts were abolished on " + Boundaries.REFORM
           + "); use boundaries=" + Boundaries.REPORTED.code());
     }
   }

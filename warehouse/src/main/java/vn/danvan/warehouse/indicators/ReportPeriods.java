@@ -2,7 +2,7 @@ package vn.danvan.warehouse.indicators;
 
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import vn.danvan.warehouse.trends.Grain;
+import vn.danvan.contract.Grain;
 import vn.danvan.warehouse.trends.Period;
 
 /**

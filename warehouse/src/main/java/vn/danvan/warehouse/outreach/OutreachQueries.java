@@ -1,5 +1,6 @@
 package vn.danvan.warehouse.outreach;
 
+import vn.danvan.contract.PostAge;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -11,16 +12,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.warehouse.indicators.Level;
+import vn.danvan.contract.Level;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.warehouse.trends.Grain;
+import vn.danvan.contract.Grain;
 
 /**
  * What the outreach page asks of the {@code post_stats} mart (docs/outreach.md): aggregates per
@@ -71,7 +72,7 @@ public final class OutreachQueries {
     Objects.requireNonNull(level, "level");
     if (by == Dimension.REGION && !filter.boundaries().has(level)) {
       throw new InvalidParameterException("level", "boundaries=" + filter.boundaries().code() + " has no "
-          + level.code() + " level (districts ended on " + Boundaries.CHANGE_DATE + ")");
+          + level.code() + " level (districts ended on " + Boundaries.REFORM + ")");
     }
     String breakdown = by == Dimension.REGION ? "region|" + filter.boundaries().code() + "|" + level.code() : by.code();
     String grainCode = grain.name().toLowerCase(Locale.ROOT);

@@ -4,7 +4,7 @@ import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.trends.Period;

@@ -3,7 +3,7 @@ package vn.danvan.warehouse.survey;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import vn.danvan.warehouse.indicators.Boundaries;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 

@@ -1,5 +1,6 @@
 package vn.danvan.warehouse.trends;
 
+import vn.danvan.contract.Grain;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.math3.stat.regression.SimpleRegression;

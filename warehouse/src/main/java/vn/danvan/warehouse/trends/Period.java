@@ -1,5 +1,6 @@
 package vn.danvan.warehouse.trends;
 
+import vn.danvan.contract.Grain;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Matcher;

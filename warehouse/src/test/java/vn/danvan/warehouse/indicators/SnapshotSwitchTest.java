@@ -2,6 +2,7 @@ package vn.danvan.warehouse.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import vn.danvan.contract.Boundaries;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +24,7 @@ import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.testlake.TestLake;
-import vn.danvan.warehouse.trends.Grain;
+import vn.danvan.contract.Grain;
 
 /**
  * CURRENT moves to a new snapshot again and again while readers ask for series: every answer must

@@ -3,6 +3,7 @@ package vn.danvan.warehouse.trends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import vn.danvan.contract.Grain;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
