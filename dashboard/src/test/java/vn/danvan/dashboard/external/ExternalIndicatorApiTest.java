@@ -1,18 +1,14 @@
 package vn.danvan.dashboard.external;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.danvan.dashboard.ApiAnswers.ok;
+import static vn.danvan.dashboard.ApiHarness.ok;
+import static vn.danvan.dashboard.ApiHarness.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.testtools.JavalinTest;
-import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.dashboard.DashboardApp;
-import vn.danvan.contract.Lake;
-import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.dashboard.ApiHarness.Calls;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /**
@@ -25,23 +21,16 @@ class ExternalIndicatorApiTest {
 
   @TempDir Path tmp;
 
-  private interface Check {
-    void run(io.javalin.testtools.HttpClient client) throws Exception;
-  }
-
   /** Provinces 01 and 02 in 2023-2024, 02 blank in 2023 (no row); 2025 mode: 02 restated. */
-  private void withApp(Check check) throws Exception {
-    TestLake lake = TestLake.in(tmp.resolve("lake")).marts(SNAPSHOT, 34, 7)
+  private void withApp(Calls calls) throws Exception {
+    serve(TestLake.in(tmp.resolve("lake")).marts(SNAPSHOT, 34, 7)
         .parquet(SNAPSHOT, "external_indicator_values/part-0.parquet", "SELECT * FROM (VALUES "
             + "('papi_sc11', 'reported', 'province', '01', 'year', '2023', 2023, 1.25, 'external', true, NULL),"
             + "('papi_sc11', 'reported', 'province', '01', 'year', '2024', 2024, 1.5, 'external', true, NULL),"
             + "('papi_sc11', 'reported', 'province', '02', 'year', '2024', 2024, 0.75, 'external', true, NULL),"
             + "('papi_sc11', '2025', 'province', '02', 'year', '2024', 2024, 0.8, 'external', false, 'population')"
             + ") t(indicator, boundaries, level, region_code, grain, period, year, value, source, exact, method)")
-        .publish(SNAPSHOT);
-    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
-      JavalinTest.test(DashboardApp.create(wh, IndicatorCatalogue.load()), (server, client) -> check.run(client));
-    }
+        .publish(SNAPSHOT), calls);
   }
 
   @Test

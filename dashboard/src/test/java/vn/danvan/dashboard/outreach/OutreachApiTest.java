@@ -1,21 +1,17 @@
 package vn.danvan.dashboard.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.danvan.dashboard.ApiAnswers.assertError;
-import static vn.danvan.dashboard.ApiAnswers.fieldNames;
-import static vn.danvan.dashboard.ApiAnswers.ok;
+import static vn.danvan.dashboard.ApiHarness.assertError;
+import static vn.danvan.dashboard.ApiHarness.fieldNames;
+import static vn.danvan.dashboard.ApiHarness.ok;
+import static vn.danvan.dashboard.ApiHarness.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.testtools.JavalinTest;
-import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.dashboard.DashboardApp;
-import vn.danvan.contract.Lake;
-import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.dashboard.ApiHarness.Calls;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /**
@@ -32,12 +28,8 @@ class OutreachApiTest {
 
   @TempDir Path tmp;
 
-  private interface Check {
-    void run(io.javalin.testtools.HttpClient client) throws Exception;
-  }
-
-  private void withApp(Check check) throws Exception {
-    TestLake lake = TestLake.in(tmp.resolve("lake")).marts(SNAPSHOT, 2, 7)
+  private void withApp(Calls calls) throws Exception {
+    serve(TestLake.in(tmp.resolve("lake")).marts(SNAPSHOT, 2, 7)
         .parquet(SNAPSHOT, "post_stats/part-0.parquet", "SELECT post_id, 'military' AS unit, 'LL47' AS team, "
             + "region_code, platform, 'Trang ' || region_code AS channel, "
             + "CAST(published_date AS TIMESTAMP) + INTERVAL 2 HOUR AS published_at, published_date, 'law' AS topic, "
@@ -61,10 +53,7 @@ class OutreachApiTest {
             + "('P5', '02', 'facebook', DATE '2024-05-01', 0.0, 0.0, 5.0, 2.5), "
             + "('P6', '01', 'facebook', DATE '2023-05-01', 0.0, 0.0, 50.0, 25.0)) "
             + "t(post_id, region_code, platform, published_date, s, c, r, b)")
-        .publish(SNAPSHOT);
-    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
-      JavalinTest.test(DashboardApp.create(wh, IndicatorCatalogue.load()), (server, client) -> check.run(client));
-    }
+        .publish(SNAPSHOT), calls);
   }
 
   @Test

@@ -2,10 +2,11 @@ package vn.danvan.dashboard.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static vn.danvan.dashboard.ApiHarness.codes;
+import static vn.danvan.dashboard.ApiHarness.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
@@ -16,43 +17,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.dashboard.DashboardApp;
+import vn.danvan.dashboard.ApiHarness;
 import vn.danvan.dashboard.geo.GeoStore;
-import vn.danvan.contract.Lake;
-import vn.danvan.warehouse.query.Warehouse;
 
 /** The endpoints the pages need besides the trend API: regions, boundaries, XLSX and OpenAPI. */
 class PageApiTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final IndicatorCatalogue CATALOGUE = IndicatorCatalogue.load();
 
   @TempDir Path tmp;
 
-  private interface Client {
-    void accept(io.javalin.Javalin server, io.javalin.testtools.HttpClient client) throws Exception;
-  }
-
-  private void serve(Client test) throws Exception {
-    PageFixture.write(tmp.resolve("lake"));
-    try (Warehouse wh = Warehouse.open(Lake.at(tmp.resolve("lake")))) {
-      JavalinTest.test(DashboardApp.create(wh, CATALOGUE), test::accept);
-    }
-  }
-
-  private static JsonNode json(Response r) throws Exception {
-    return JSON.readTree(r.body().string());
+  private void serve(ApiHarness.Calls calls) throws Exception {
+    ApiHarness.serve(PageFixture.write(tmp.resolve("lake")), calls);
   }
 
   @Test
   void a_region_profile_has_its_breadcrumb_and_children_in_each_boundary_mode() throws Exception {
-    serve((server, client) -> {
+    serve(client -> {
       JsonNode commune = json(client.get("/api/regions/00004?boundaries=reported"));
       assertThat(commune.get("region").toString())
           .isEqualTo("{\"code\":\"00004\",\"name\":\"Phường Phúc Xá\",\"level\":\"commune\",\"parent\":\"001\"}");
@@ -74,7 +58,7 @@ class PageApiTest {
 
   @Test
   void geo_answers_404_until_an_import_then_the_normalised_boundaries() throws Exception {
-    serve((server, client) -> {
+    serve(client -> {
       assertThat(json(client.get("/api/geo")).toString()).isEqualTo("{\"province\":false,\"commune\":false}");
       Response none = client.get("/api/geo/province");
       assertThat(none.code()).isEqualTo(404);
@@ -115,10 +99,10 @@ class PageApiTest {
 
   @Test
   void xlsx_export_holds_the_posted_table_with_numbers_as_numbers_and_no_data_empty() throws Exception {
-    serve((server, client) -> {
+    serve(client -> {
       String body = "{\"title\":\"Nhà được xây/sửa 2020\",\"source\":\"report_values, activities\",\"snapshot\":\"S1\","
           + "\"columns\":[\"Mã\",\"Giá trị\"],\"rows\":[[\"01\",154.5],[\"79\",null]]}";
-      HttpResponse<byte[]> r = post(server, body);
+      HttpResponse<byte[]> r = client.post("/api/export/xlsx", body);
       assertThat(r.statusCode()).isEqualTo(200);
       assertThat(r.headers().firstValue("Content-Disposition").orElseThrow())
           .contains("filename*=UTF-8''Nh%C3%A0-%C4%91%C6%B0%E1%BB%A3c-x%C3%A2y-s%E1%BB%ADa-2020.xlsx");
@@ -130,7 +114,7 @@ class PageApiTest {
         assertThat(sheet.getLastRowNum()).isEqualTo(2);
         assertThat(book.getSheetAt(1).getRow(1).getCell(1).getStringCellValue()).isEqualTo("report_values, activities");
       }
-      HttpResponse<byte[]> ragged = post(server, "{\"columns\":[\"a\",\"b\"],\"rows\":[[1]]}");
+      HttpResponse<byte[]> ragged = client.post("/api/export/xlsx", "{\"columns\":[\"a\",\"b\"],\"rows\":[[1]]}");
       assertThat(ragged.statusCode()).isEqualTo(400);
       assertThat(new String(ragged.body(), java.nio.charset.StandardCharsets.UTF_8))
           .contains("rows: row 1 has 1 cells, the header 2");
@@ -139,7 +123,7 @@ class PageApiTest {
 
   @Test
   void openapi_describes_every_route_with_the_fields_the_answers_really_have() throws Exception {
-    serve((server, client) -> {
+    serve(client -> {
       JsonNode doc = json(client.get("/openapi.json"));
       assertThat(doc.get("openapi").asText()).isEqualTo("3.1.0");
       assertThat(names(doc.get("paths"))).containsExactlyInAnyOrder("/health", "/api/indicators", "/api/series",
@@ -163,19 +147,6 @@ class PageApiTest {
       assertThat(doc.at("/paths/~1api~1map/get/responses/404/content/application~1json/schema/$ref").asText())
           .isEqualTo("#/components/schemas/ErrorJson");
     });
-  }
-
-  private static HttpResponse<byte[]> post(io.javalin.Javalin server, String json) throws Exception {
-    return java.net.http.HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-            URI.create("http://127.0.0.1:" + server.port() + "/api/export/xlsx"))
-        .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-        HttpResponse.BodyHandlers.ofByteArray());
-  }
-
-  private static List<String> codes(JsonNode array) {
-    List<String> out = new ArrayList<>();
-    array.forEach(n -> out.add(n.get("code").asText()));
-    return out;
   }
 
   private static Set<String> names(JsonNode object) {

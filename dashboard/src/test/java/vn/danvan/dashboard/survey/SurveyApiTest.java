@@ -1,22 +1,18 @@
 package vn.danvan.dashboard.survey;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.danvan.dashboard.ApiAnswers.assertError;
-import static vn.danvan.dashboard.ApiAnswers.fieldNames;
-import static vn.danvan.dashboard.ApiAnswers.ok;
+import static vn.danvan.dashboard.ApiHarness.assertError;
+import static vn.danvan.dashboard.ApiHarness.fieldNames;
+import static vn.danvan.dashboard.ApiHarness.ok;
+import static vn.danvan.dashboard.ApiHarness.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.testtools.JavalinTest;
-import io.javalin.testtools.Response;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.dashboard.DashboardApp;
-import vn.danvan.contract.Lake;
-import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.dashboard.ApiHarness.Calls;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /**
@@ -33,10 +29,6 @@ class SurveyApiTest {
 
   @TempDir Path tmp;
 
-  private interface Check {
-    void run(io.javalin.testtools.HttpClient client) throws Exception;
-  }
-
   private static String row(String wave, String start, String region, String by, String stratum, String option,
       String figures, boolean suppressed, boolean unreliable, String suppression, String previous, String change) {
     return "('attended_meeting', '" + wave + "', 'Điều tra " + wave + "', DATE '" + start + "', DATE '" + start
@@ -50,7 +42,7 @@ class SurveyApiTest {
   private static final String NONE = "NULL, NULL, NULL, NULL, NULL, NULL, NULL";
   private static final String NO_CHANGE = "NULL, NULL, NULL, NULL";
 
-  private void withApp(Check check) throws Exception {
+  private void withApp(Calls calls) throws Exception {
     String values = String.join(",\n",
         row("W24", "2024-05-01", "01", "total", null, "yes", "0.5, 0.04, 0.42, 0.58, 120, 110.5, 0.08",
             false, false, null, null, NO_CHANGE),
@@ -65,13 +57,10 @@ class SurveyApiTest {
         row("W24", "2024-05-01", "01", "residence", "rural", "yes", NONE, true, false, "secondary", null, NO_CHANGE),
         row("W24", "2024-05-01", "VN", "total", null, "yes", "0.51, 0.03, 0.45, 0.57, 289, 257.75, 0.06",
             false, false, null, null, NO_CHANGE));
-    TestLake lake = TestLake.in(tmp.resolve("lake")).marts(SNAPSHOT, 34, 7)
+    serve(TestLake.in(tmp.resolve("lake")).marts(SNAPSHOT, 34, 7)
         .parquet(SNAPSHOT, "survey_estimates/part-0.parquet", "SELECT " + COLUMNS + " FROM (VALUES " + values
             + ") t(" + COLUMNS + ")")
-        .publish(SNAPSHOT);
-    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
-      JavalinTest.test(DashboardApp.create(wh, IndicatorCatalogue.load()), (server, client) -> check.run(client));
-    }
+        .publish(SNAPSHOT), calls);
   }
 
   @Test

@@ -1,21 +1,17 @@
 package vn.danvan.dashboard.trends;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static vn.danvan.dashboard.ApiAnswers.assertError;
-import static vn.danvan.dashboard.ApiAnswers.fieldNames;
-import static vn.danvan.dashboard.ApiAnswers.ok;
+import static vn.danvan.dashboard.ApiHarness.assertError;
+import static vn.danvan.dashboard.ApiHarness.fieldNames;
+import static vn.danvan.dashboard.ApiHarness.ok;
+import static vn.danvan.dashboard.ApiHarness.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.javalin.testtools.JavalinTest;
-import io.javalin.testtools.Response;
 import java.util.List;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.dashboard.DashboardApp;
-import vn.danvan.contract.Lake;
-import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.dashboard.ApiHarness.Calls;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /**
@@ -28,22 +24,15 @@ class TrendApiTest {
 
   @TempDir Path tmp;
 
-  private interface Check {
-    void run(io.javalin.testtools.HttpClient client) throws Exception;
-  }
-
-  private void withApp(Check check) throws Exception {
-    TestLake lake = TestLake.in(tmp.resolve("lake")).marts(SNAPSHOT, 34, 7)
+  private void withApp(Calls calls) throws Exception {
+    serve(TestLake.in(tmp.resolve("lake")).marts(SNAPSHOT, 34, 7)
         .parquet(SNAPSHOT, "report_values/year=2024/part-0.parquet", "SELECT * FROM (VALUES "
             + "('R1', '05', DATE '2024-01-01', DATE '2024-12-31', 'mobilization_board', 'models_new', NULL, 20.0, 'BC 1'),"
             + "('R2', '05', DATE '2024-01-01', DATE '2024-12-31', 'mobilization_board', 'models_new', 'scope=collective', 15.0, 'BC 1'),"
             + "('R3', '05', DATE '2024-01-01', DATE '2024-12-31', 'mobilization_board', 'models_new', 'scope=individual', 2.0, 'BC 1'),"
             + "('R4', '05', DATE '2024-01-01', DATE '2024-12-31', 'mobilization_board', 'models_new', 'field=economic', 20.0, 'BC 1')"
             + ") t(report_id, region_code, period_start, period_end, unit, indicator, disaggregation, value, source_document)")
-        .publish(SNAPSHOT);
-    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
-      JavalinTest.test(DashboardApp.create(wh, IndicatorCatalogue.load()), (server, client) -> check.run(client));
-    }
+        .publish(SNAPSHOT), calls);
   }
 
   @Test
