@@ -52,7 +52,7 @@ if ! "$venv/bin/python" -m pip --version >/dev/null 2>&1; then
 fi
 
 say "installing $requirements into $venv (pip; a few minutes the first time) ..."
-"$venv/bin/python" -m pip install --disable-pip-version-check -q -r "$requirements" \
+"$venv/bin/python" -m pip install --disable-pip-version-check --retries 0 -q -r "$requirements" \
   || fail "\`$venv/bin/python -m pip install -r $requirements\` failed (see above): pip needs its" \
     "package index (https://pypi.org, or the one pip is configured with)"
 touch "$marker"
