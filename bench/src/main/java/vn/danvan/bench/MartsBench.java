@@ -19,10 +19,12 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.contract.Table;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.Table;
+import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.etl.load.LoadCommand;
 import vn.danvan.etl.load.Typing;
 import vn.danvan.etl.marts.MartsJob;
@@ -44,8 +46,7 @@ final class MartsBench implements Callable<Integer> {
       Table.POST_METRICS, List.of("post_id"),
       Table.REPORT_VALUES, List.of("region_code", "indicator", "period_start"));
 
-  @Option(names = "--lake", defaultValue = "data/lake", description = "lake to read (default ${DEFAULT-VALUE})")
-  Path lake;
+  @Mixin LakeOption lakeOption;
 
   @Option(names = "--work", defaultValue = "data/bench/marts", description = "work folder (default ${DEFAULT-VALUE})")
   Path work;
@@ -55,7 +56,8 @@ final class MartsBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path snapshot = lake.resolve(Lake.SNAPSHOTS).resolve(Files.readString(lake.resolve(Lake.CURRENT)).trim());
+    Lake lake = Lake.at(lakeOption.folder());
+    Path snapshot = lake.currentSnapshot().orElseThrow(() -> new IllegalStateException(lake + " has no snapshot"));
     Path staging = work.resolve("snapshot");
     EtlBench.deleteTree(work);
     Files.createDirectories(staging);

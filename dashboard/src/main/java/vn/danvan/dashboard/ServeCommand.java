@@ -6,8 +6,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.cli.LakeOption;
 
 /** {@code serve}: the dashboard and its JSON API over the lake's CURRENT snapshot. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -15,9 +17,7 @@ import vn.danvan.contract.Lake;
         + "published snapshot is picked up without restart.")
 public final class ServeCommand implements Callable<Integer> {
 
-  @Option(names = "--lake", paramLabel = "DIR",
-      description = "Lake folder (default: $" + Lake.LAKE_ENV + ", else ./data/lake).")
-  Path lake;
+  @Mixin LakeOption lake;
 
   @Option(names = "--port", defaultValue = "7070", description = "Port (default: ${DEFAULT-VALUE}; 0 picks a free one).")
   int port;
@@ -42,7 +42,7 @@ public final class ServeCommand implements Callable<Integer> {
 
   /** The lake to serve: --lake, else $DANVAN_LAKE, else ./data/lake. */
   Path lakeDir() {
-    return Lake.folder(lake, env);
+    return lake.folder(env);
   }
 
   /** Starts serving and returns at once; used by {@link #call()} and by tests. */

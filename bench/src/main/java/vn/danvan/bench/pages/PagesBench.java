@@ -17,11 +17,13 @@ import java.util.concurrent.Callable;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.logging.LogEntry;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.danvan.bench.query.Latency;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.dashboard.DashboardServer;
 import vn.danvan.dashboard.pages.HeadlessChromium;
-import vn.danvan.contract.Lake;
 
 /**
  * {@code bench pages}: time to first chart painted, in headless Chromium on loopback, for the
@@ -34,8 +36,7 @@ import vn.danvan.contract.Lake;
     description = "Page-load time (first chart painted) of Overview and Trends beside an ECharts-only floor page; "
         + "console errors of every page; optional screenshots.")
 public final class PagesBench implements Callable<Integer> {
-  @Option(names = "--lake", paramLabel = "DIR", description = "Lake folder (default: $DANVAN_LAKE, else ./data/lake).")
-  Path lake;
+  @Mixin LakeOption lake;
 
   @Option(names = "--runs", defaultValue = "20", description = "Timed loads per page (default ${DEFAULT-VALUE}).")
   int runs;
@@ -63,7 +64,7 @@ public final class PagesBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path root = Lake.folder(lake, System.getenv());
+    Path root = lake.folder();
     Path tmp = Files.createTempDirectory("danvan-bench-pages");
     HttpServer floor = floorServer();
     try (DashboardServer server = DashboardServer.start(Lake.at(root), "127.0.0.1", 0, Duration.ofMinutes(10));

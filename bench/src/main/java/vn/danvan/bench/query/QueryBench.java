@@ -15,13 +15,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.danvan.bench.query.SideBySide.KindResult;
 import vn.danvan.bench.query.SideBySide.Side;
-import vn.danvan.dashboard.DashboardServer;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.SnapshotRef;
+import vn.danvan.contract.cli.LakeOption;
+import vn.danvan.dashboard.DashboardServer;
 
 /**
  * The dashboard's reads on the lake's CURRENT snapshot beside PostgreSQL holding the same marts:
@@ -36,8 +38,7 @@ import vn.danvan.contract.SnapshotRef;
     exitCodeList = {"0:every read measured on both engines", "1:a read could not be measured (see the table)",
         "2:PostgreSQL not installed, or the lake has no snapshot with marts"})
 public final class QueryBench implements Callable<Integer> {
-  @Option(names = "--lake", paramLabel = "DIR", description = "Lake folder (default: $DANVAN_LAKE, else ./data/lake).")
-  Path lake;
+  @Mixin LakeOption lake;
 
   @Option(names = "--runs", defaultValue = "100", description = "Timed runs of series and map per engine (default ${DEFAULT-VALUE}).")
   int runs;
@@ -170,7 +171,7 @@ public final class QueryBench implements Callable<Integer> {
   }
 
   private Path lakeDir() {
-    return Lake.folder(lake, System.getenv());
+    return lake.folder();
   }
 
   private static String resource(String name) throws IOException {

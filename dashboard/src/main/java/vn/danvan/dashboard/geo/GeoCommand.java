@@ -6,12 +6,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.SnapshotRef;
+import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.regions.RegionDirectory;
 
@@ -32,9 +34,7 @@ public final class GeoCommand implements Runnable {
     @Parameters(paramLabel = "FILE", description = "GeoJSON file, e.g. vn-provinces-34-2025.geojson")
     Path file;
 
-    @Option(names = "--lake", paramLabel = "DIR",
-        description = "Lake folder (default: $" + Lake.LAKE_ENV + ", else ./data/lake).")
-    Path lake;
+    @Mixin LakeOption lake;
 
     @Option(names = "--level", defaultValue = "province", description = "province or commune (default: ${DEFAULT-VALUE}).")
     String level;
@@ -45,7 +45,7 @@ public final class GeoCommand implements Runnable {
 
     @Override
     public Integer call() {
-      Path root = Lake.folder(lake, System.getenv());
+      Path root = lake.folder();
       Level wanted = InvalidParameterException.choose("--level", level, Level.PROVINCE, Level.COMMUNE);
       Map<String, String> known = new LinkedHashMap<>();
       Optional<SnapshotRef> current = Lake.at(root).published();

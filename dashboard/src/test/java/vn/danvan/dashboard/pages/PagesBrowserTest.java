@@ -26,9 +26,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.danvan.contract.Lake;
 import vn.danvan.dashboard.DashboardServer;
 import vn.danvan.dashboard.geo.GeoStore;
-import vn.danvan.contract.Lake;
 
 /**
  * The pages as a person sees them, in headless Chromium over {@link PageFixture}'s lake: the

@@ -7,8 +7,8 @@ import static vn.danvan.dashboard.ApiHarness.ok;
 import static vn.danvan.dashboard.ApiHarness.serve;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.List;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness.Calls;

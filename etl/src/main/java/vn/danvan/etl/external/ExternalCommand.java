@@ -8,10 +8,12 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.etl.lake.LakeBusyException;
 import vn.danvan.etl.load.LoadCommand;
 
@@ -33,9 +35,7 @@ public final class ExternalCommand {
     @Parameters(arity = "1..*", paramLabel = "FILE_OR_DIR", description = "the source's files or folders")
     List<Path> inputs;
 
-    @Option(names = "--lake", paramLabel = "DIR", defaultValue = "${env:DANVAN_LAKE:-data/lake}",
-        description = "the lake folder (default: $DANVAN_LAKE, else ./data/lake; now ${DEFAULT-VALUE})")
-    Path lake;
+    @Mixin LakeOption lake;
 
     @Option(names = "--source", paramLabel = "SOURCE", defaultValue = "papi",
         description = "the source the files come from: papi (default)")
@@ -47,7 +47,7 @@ public final class ExternalCommand {
       PrintWriter err = spec.commandLine().getErr();
       ExternalImport.Config config;
       try {
-        config = new ExternalImport.Config(lake, ExternalSource.valueOf(source.toUpperCase(Locale.ROOT)),
+        config = new ExternalImport.Config(lake.folder(), ExternalSource.valueOf(source.toUpperCase(Locale.ROOT)),
             inputs, Clock.systemUTC());
       } catch (IllegalArgumentException e) {
         err.println("external import: unknown source '" + source + "' (known: papi)");

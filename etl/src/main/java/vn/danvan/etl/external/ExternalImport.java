@@ -17,9 +17,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.SnapshotId;
 import vn.danvan.etl.lake.LakeLock;
 import vn.danvan.etl.lake.Publisher;
-import vn.danvan.contract.SnapshotId;
 import vn.danvan.etl.load.LakeWriter;
 
 /**

@@ -2,7 +2,6 @@ package vn.danvan.etl.generate;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.Layout.Chunk;

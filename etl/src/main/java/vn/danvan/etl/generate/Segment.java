@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import vn.danvan.contract.Boundaries;
-import vn.danvan.etl.regions.Provinces;
 
 /**
  * The part of one calendar year lived under one set of units: a whole year before the reform, or

@@ -1,6 +1,5 @@
 package vn.danvan.etl.lake;
 
-import vn.danvan.contract.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
@@ -9,6 +8,7 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import vn.danvan.contract.Lake;
 
 /**
  * The lock a load holds on {@code LAKE/.lock} from before it reads {@code CURRENT} until after it

@@ -1,6 +1,5 @@
 package vn.danvan.etl.lake;
 
-import vn.danvan.contract.Lake;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -12,6 +11,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import vn.danvan.contract.Lake;
 
 /**
  * Makes a staged snapshot the published one with two atomic renames, so that a reader (or a kill -9

@@ -1,7 +1,6 @@
 package vn.danvan.etl.load;
 
 import static org.apache.spark.sql.functions.array_contains;
-import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.filter;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.not;
@@ -9,6 +8,7 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.transform;
 import static org.apache.spark.sql.functions.trim;
+import static org.apache.spark.sql.functions.try_element_at;
 import static org.apache.spark.sql.functions.when;
 
 import java.util.List;

@@ -1,6 +1,5 @@
 package vn.danvan.etl.load;
 
-import vn.danvan.contract.LoadReport;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -8,10 +7,13 @@ import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.danvan.contract.LoadReport;
+import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.etl.lake.LakeBusyException;
 import vn.danvan.etl.outreach.Benchmark;
 import vn.danvan.etl.survey.SurveyRules;
@@ -37,9 +39,7 @@ public final class LoadCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "LANDING_DIR", description = "the landing folder to load")
   Path landing;
 
-  @Option(names = "--lake", paramLabel = "DIR", defaultValue = "${env:DANVAN_LAKE:-data/lake}",
-      description = "the lake folder (default: $DANVAN_LAKE, else ./data/lake; now ${DEFAULT-VALUE})")
-  Path lake;
+  @Mixin LakeOption lake;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: the one spark-submit set, else local[*])")
@@ -76,7 +76,7 @@ public final class LoadCommand implements Callable<Integer> {
     LoadConfig config;
     try {
       SurveyRules d = SurveyRules.DEFAULT;
-      config = LoadConfig.of(landing, lake, asOf != null ? asOf : LocalDate.now(Typing.VIETNAM))
+      config = LoadConfig.of(landing, lake.folder(), asOf != null ? asOf : LocalDate.now(Typing.VIETNAM))
           .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence()))
           .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
               Math.min(benchmarkMinimum, benchmarkPosts)));

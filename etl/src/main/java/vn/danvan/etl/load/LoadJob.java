@@ -1,6 +1,5 @@
 package vn.danvan.etl.load;
 
-import vn.danvan.contract.LoadReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,15 +12,16 @@ import java.util.Optional;
 import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LoadReport.Counts;
+import vn.danvan.contract.LoadReport;
+import vn.danvan.contract.SnapshotId;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.external.ExternalTables;
-import vn.danvan.etl.marts.MartsJob;
-import vn.danvan.etl.marts.SurveyMart;
-import vn.danvan.contract.Lake;
 import vn.danvan.etl.lake.LakeLock;
 import vn.danvan.etl.lake.Publisher;
-import vn.danvan.contract.SnapshotId;
-import vn.danvan.contract.LoadReport.Counts;
+import vn.danvan.etl.marts.MartsJob;
+import vn.danvan.etl.marts.SurveyMart;
 
 /**
  * The load: landing folder → new lake snapshot. Everything that can refuse the input is decided

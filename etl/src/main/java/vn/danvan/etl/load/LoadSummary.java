@@ -1,11 +1,11 @@
 package vn.danvan.etl.load;
 
-import vn.danvan.contract.LoadReport;
 import java.util.Comparator;
 import java.util.Map;
+import vn.danvan.contract.LoadReport.Counts;
+import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
-import vn.danvan.contract.LoadReport.Counts;
 
 /** The table a person reads after a load: counts per table and the most frequent reasons. */
 final class LoadSummary {

@@ -22,7 +22,6 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Table;
-import vn.danvan.etl.load.LandingFile.Format;
 
 /**
  * A table's landing files as one frame of text: every contract column as the string written

@@ -3,7 +3,6 @@ package vn.danvan.etl.load;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -15,8 +14,8 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.danvan.contract.Table;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.Table;
 import vn.danvan.etl.regions.Provinces;
 import vn.danvan.etl.regions.RegionRow;
 

@@ -23,10 +23,10 @@ import org.apache.spark.sql.Observation;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
-import vn.danvan.contract.Reason;
-import vn.danvan.contract.Table;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LoadReport.Counts;
+import vn.danvan.contract.Reason;
+import vn.danvan.contract.Table;
 
 /**
  * Loads one table into a staging folder: read → type → check → count → write quarantine → merge

@@ -30,10 +30,8 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.RecordFormula;
-import vn.danvan.catalogue.ReportSource;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Grain;
-import vn.danvan.etl.regions.Provinces;
 
 /**
  * Turns report values and record-level tables into one frame of facts, per the catalogue:

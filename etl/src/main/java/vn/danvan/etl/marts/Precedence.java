@@ -9,10 +9,10 @@ import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 
-import vn.danvan.contract.Grain;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import vn.danvan.contract.Grain;
 
 /**
  * The period half of "the nearest report wins" (docs/marts.md): for a target period of a grain, a

@@ -9,7 +9,6 @@ import static org.apache.spark.sql.functions.max_by;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.when;
 
-import vn.danvan.contract.Boundaries;
 import java.sql.Date;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -21,6 +20,7 @@ import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.etl.regions.Provinces;
 
 /**

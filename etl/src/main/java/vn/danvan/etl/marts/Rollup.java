@@ -5,9 +5,6 @@ import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_date;
 
-import vn.danvan.contract.Grain;
-import vn.danvan.contract.Level;
-import vn.danvan.contract.Boundaries;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,6 +23,9 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.catalogue.Indicator;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
+import vn.danvan.contract.Level;
 
 /**
  * The region half of "the nearest report wins" (docs/marts.md), bottom-up through both eras'

@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.lit;
 
-import vn.danvan.contract.Boundaries;
 import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
@@ -25,8 +24,8 @@ import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Table;
-import vn.danvan.etl.regions.Provinces;
 import vn.danvan.etl.survey.Answer;
 import vn.danvan.etl.survey.EstimateRow;
 import vn.danvan.etl.survey.Geography;

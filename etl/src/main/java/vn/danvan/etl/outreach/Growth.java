@@ -1,12 +1,12 @@
 package vn.danvan.etl.outreach;
 
-import vn.danvan.contract.PostAge;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import vn.danvan.contract.PostAge;
 
 /**
  * How one post's counts grew, from its snapshots of cumulative public counts: the totals, and the

@@ -12,12 +12,12 @@ import static org.apache.spark.sql.functions.size;
 import static org.apache.spark.sql.functions.slice;
 import static org.apache.spark.sql.functions.when;
 
-import vn.danvan.contract.PostAge;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
+import vn.danvan.contract.PostAge;
 
 /**
  * CrowdTangle's overperformance score of each post at each {@link PostAge}: its interactions at that age

@@ -1,6 +1,5 @@
 package vn.danvan.etl.outreach;
 
-import vn.danvan.contract.Boundaries;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -12,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.spark.sql.Row;
-import vn.danvan.etl.regions.Provinces;
+import vn.danvan.contract.Boundaries;
 
 /**
  * The regions a post counts in, in both boundary modes (docs/outreach.md): as reported, its unit's

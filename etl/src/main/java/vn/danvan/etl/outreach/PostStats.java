@@ -5,7 +5,6 @@ import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count_if;
 import static org.apache.spark.sql.functions.struct;
 
-import vn.danvan.contract.PostAge;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.ArrayList;
@@ -18,6 +17,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import vn.danvan.contract.PostAge;
 
 /**
  * One row per post of the {@code post_stats} mart (docs/outreach.md): the post's own columns, the

@@ -1,6 +1,5 @@
 package vn.danvan.etl.regions;
 
-import vn.danvan.contract.Boundaries;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -17,6 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import vn.danvan.contract.Boundaries;
 
 /**
  * Converts the public admin-unit files (thanglequoc/vietnamese-provinces-database before and after

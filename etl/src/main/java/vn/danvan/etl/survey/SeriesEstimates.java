@@ -1,6 +1,5 @@
 package vn.danvan.etl.survey;
 
-import vn.danvan.contract.Boundaries;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -10,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import vn.danvan.contract.Boundaries;
 
 /**
  * The estimates of one indicator's series (its questions across waves): for every wave, every

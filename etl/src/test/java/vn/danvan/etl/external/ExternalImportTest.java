@@ -20,24 +20,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.Level;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
 import vn.danvan.etl.load.TestLanding;
 import vn.danvan.etl.load.TestSpark;
-import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.contract.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.MapValue;
 import vn.danvan.warehouse.indicators.RankedValue;
 import vn.danvan.warehouse.indicators.SeriesPoint;
 import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.indicators.SeriesResult;
-import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.contract.Grain;
 
 /**
  * The PAPI import over the real files into a lake loaded by the real load job, served by the

@@ -1,8 +1,8 @@
 package vn.danvan.etl.it;
 
-import static org.assertj.core.api.Assertions.assertThat;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -29,15 +29,16 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.Level;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.load.TestSpark;
-import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.contract.Level;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.MapValue;
 import vn.danvan.warehouse.indicators.SeriesRequest;
-import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.survey.EstimatesRequest;
@@ -45,7 +46,6 @@ import vn.danvan.warehouse.survey.EstimatesResult;
 import vn.danvan.warehouse.survey.Stratum;
 import vn.danvan.warehouse.survey.SurveyCell;
 import vn.danvan.warehouse.survey.SurveyQueries;
-import vn.danvan.contract.Grain;
 
 /**
  * The whole demo at scale 1, through the packaged jar as {@code bin/danvan} runs it: every table

@@ -2,7 +2,6 @@ package vn.danvan.etl.lake;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import vn.danvan.contract.PostAge;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -18,12 +17,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import vn.danvan.contract.Column;
+import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.PostAge;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.generate.GenerateCommand;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
 import vn.danvan.etl.load.TestSpark;
-import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;

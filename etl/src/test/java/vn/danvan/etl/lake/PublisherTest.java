@@ -3,8 +3,6 @@ package vn.danvan.etl.lake;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import vn.danvan.contract.SnapshotId;
-import vn.danvan.contract.Lake;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -13,6 +11,8 @@ import java.time.ZoneOffset;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.SnapshotId;
 
 class PublisherTest {
   static final Clock CLOCK = Clock.fixed(Instant.parse("2025-09-30T01:02:03.456Z"), ZoneOffset.UTC);

@@ -3,7 +3,6 @@ package vn.danvan.etl.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import vn.danvan.contract.LoadReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -15,9 +14,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
-import vn.danvan.contract.Lake;
 
 /**
  * Three loads into one lake: A, then B (a changed report value, new metrics of a post that only A

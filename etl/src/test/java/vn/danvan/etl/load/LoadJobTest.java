@@ -3,7 +3,6 @@ package vn.danvan.etl.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import vn.danvan.contract.LoadReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
@@ -21,9 +20,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
-import vn.danvan.contract.Lake;
 
 /**
  * One load of a hand-made landing folder with one planted row per quarantine reason (CSV, JSON

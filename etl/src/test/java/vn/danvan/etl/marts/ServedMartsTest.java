@@ -15,8 +15,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Boundaries;
-import vn.danvan.warehouse.indicators.IndicatorQueries;
+import vn.danvan.contract.Grain;
+import vn.danvan.contract.Lake;
 import vn.danvan.contract.Level;
+import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.MapValue;
 import vn.danvan.warehouse.indicators.Mismatch;
@@ -26,12 +28,10 @@ import vn.danvan.warehouse.indicators.SeriesPoint;
 import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.indicators.SeriesResult;
 import vn.danvan.warehouse.indicators.TargetAttainment;
-import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.contract.Grain;
 
 /**
  * The warehouse's answers (what {@code /api/series}, {@code /api/map} and

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
-import vn.danvan.contract.PostAge;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.danvan.contract.PostAge;
 import vn.danvan.etl.outreach.Growth.AtAge;
 import vn.danvan.etl.outreach.Growth.Result;
 import vn.danvan.etl.outreach.Growth.Snapshot;

@@ -13,28 +13,28 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.Level;
 import vn.danvan.contract.PersonalData;
+import vn.danvan.contract.PostAge;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.load.TestSpark;
-import vn.danvan.contract.Boundaries;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.contract.Level;
 import vn.danvan.warehouse.indicators.SeriesPoint;
 import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.indicators.SeriesResult;
-import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.outreach.Aggregate;
 import vn.danvan.warehouse.outreach.Dimension;
 import vn.danvan.warehouse.outreach.GrowthPoint;
 import vn.danvan.warehouse.outreach.OutreachQueries;
-import vn.danvan.contract.PostAge;
 import vn.danvan.warehouse.outreach.PostFilter;
 import vn.danvan.warehouse.outreach.RankedPost;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.contract.Grain;
 
 /**
  * {@link OutreachFixture}'s planted totals through the real Spark load and the warehouse: the

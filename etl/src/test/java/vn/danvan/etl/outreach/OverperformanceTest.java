@@ -3,7 +3,6 @@ package vn.danvan.etl.outreach;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import vn.danvan.contract.PostAge;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -18,6 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.danvan.contract.PostAge;
 import vn.danvan.etl.load.TestSpark;
 import vn.danvan.etl.outreach.Benchmark.Statistic;
 

@@ -1,9 +1,9 @@
 package vn.danvan.warehouse.indicators;
 
-import vn.danvan.contract.Level;
-import vn.danvan.contract.Boundaries;
 import java.util.Objects;
 import java.util.OptionalInt;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Level;
 import vn.danvan.warehouse.query.InvalidParameterException;
 
 /** What {@code /api/map} asks: one indicator for every region of a level in one year. */

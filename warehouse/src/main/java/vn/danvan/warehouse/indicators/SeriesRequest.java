@@ -1,12 +1,12 @@
 package vn.danvan.warehouse.indicators;
 
-import vn.danvan.contract.Boundaries;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
-import vn.danvan.contract.Grain;
 
 /**
  * What {@code /api/series} asks: one indicator for some regions (each rolls up its subtree), over

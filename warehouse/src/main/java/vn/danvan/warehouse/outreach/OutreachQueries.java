@@ -1,6 +1,5 @@
 package vn.danvan.warehouse.outreach;
 
-import vn.danvan.contract.PostAge;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,15 +12,16 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import vn.danvan.contract.Boundaries;
-import vn.danvan.warehouse.indicators.IndicatorQueries;
-import vn.danvan.contract.Level;
+import vn.danvan.contract.Grain;
 import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.Level;
+import vn.danvan.contract.PostAge;
+import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.contract.Grain;
 
 /**
  * What the outreach page asks of the {@code post_stats} mart (docs/outreach.md): aggregates per

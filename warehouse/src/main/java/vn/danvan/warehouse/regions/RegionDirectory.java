@@ -13,14 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.danvan.contract.Boundaries;
-import vn.danvan.contract.Level;
 import vn.danvan.contract.LakeException;
 import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.Level;
 import vn.danvan.contract.SnapshotRef;
 import vn.danvan.warehouse.query.NotFoundException;
+import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
-import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
 
 /**

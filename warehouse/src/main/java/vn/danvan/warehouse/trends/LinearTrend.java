@@ -1,9 +1,9 @@
 package vn.danvan.warehouse.trends;
 
-import vn.danvan.contract.Grain;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
+import vn.danvan.contract.Grain;
 
 /**
  * Ordinary least squares line through a series, value on period: answers "is this indicator

@@ -1,10 +1,10 @@
 package vn.danvan.warehouse.trends;
 
-import vn.danvan.contract.Grain;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import vn.danvan.contract.Grain;
 
 /**
  * One reporting period, parsed from the labels the reports use: {@code 2019} (year),

@@ -1,6 +1,5 @@
 package vn.danvan.warehouse.trends;
 
-import vn.danvan.contract.Grain;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import vn.danvan.contract.Grain;
 
 /**
  * The time series of one indicator for one region: points of a single grain, at most one per

@@ -2,7 +2,6 @@ package vn.danvan.warehouse.indicators;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import vn.danvan.contract.Boundaries;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,11 +19,12 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
 import vn.danvan.contract.Lake;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.testlake.TestLake;
-import vn.danvan.contract.Grain;
 
 /**
  * CURRENT moves to a new snapshot again and again while readers ask for series: every answer must

@@ -3,9 +3,9 @@ package vn.danvan.warehouse.trends;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import vn.danvan.contract.Grain;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
+import vn.danvan.contract.Grain;
 
 class SeriesTest {
   @Test
