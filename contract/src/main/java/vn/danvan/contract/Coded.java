@@ -15,4 +15,9 @@ public interface Coded {
   static <T extends Coded> Optional<T> find(String text, T... choices) {
     return Arrays.stream(choices).filter(c -> c.code().equals(text)).findFirst();
   }
+
+  /** The codes of {@code values}, in their order. */
+  static String[] codes(Coded... values) {
+    return Arrays.stream(values).map(Coded::code).toArray(String[]::new);
+  }
 }

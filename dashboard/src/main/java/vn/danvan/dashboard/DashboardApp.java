@@ -10,6 +10,9 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import java.util.List;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Coded;
+import vn.danvan.contract.Level;
 import vn.danvan.dashboard.export.XlsxExport;
 import vn.danvan.dashboard.geo.GeoController;
 import vn.danvan.dashboard.geo.GeoStore;
@@ -17,8 +20,8 @@ import vn.danvan.dashboard.health.HealthController;
 import vn.danvan.dashboard.health.HealthJson;
 import vn.danvan.dashboard.indicators.IndicatorController;
 import vn.danvan.dashboard.indicators.IndicatorJson;
-import vn.danvan.dashboard.openapi.ApiRoute;
 import vn.danvan.dashboard.openapi.ApiRoute.Method;
+import vn.danvan.dashboard.openapi.ApiRoute;
 import vn.danvan.dashboard.openapi.OpenApiDocument;
 import vn.danvan.dashboard.outreach.OutreachController;
 import vn.danvan.dashboard.regions.RegionController;
@@ -84,9 +87,9 @@ public final class DashboardApp {
     ApiRoute.Param to = year("to", false, "last year of publishing");
     ApiRoute.Param period = optional("period", "one period instead of from/to: 2023, 2023-H1, 2023-Q3 or 2023-07");
     ApiRoute.Param indicator = required("indicator", "catalogue code (GET /api/indicators)");
-    ApiRoute.Param boundaries = optional("boundaries", BOUNDARIES, "reported", "2025");
+    ApiRoute.Param boundaries = optional("boundaries", BOUNDARIES, Coded.codes(Boundaries.values()));
     ApiRoute.Param mapLevel = optional("level", "province (default), district (reported only) or commune",
-        "province", "district", "commune");
+        Level.PROVINCE.code(), Level.DISTRICT.code(), Level.COMMUNE.code());
     return List.of(
         ApiRoute.get("/health", health::get, "the snapshot being served, its load time and table counts",
             HealthJson.class),

@@ -46,9 +46,10 @@ final class WarehouseSide {
 
   /** The rotation of indicators and activity types, read from the snapshot itself. */
   Workload workload(int indicators, int activityTypes) {
-    return read(session -> new Workload("2025", 2016, 2025, 2024, "commune",
-        session.query(REGIONS, row -> row.getString(1), "2025", "province"),
-        session.query(INDICATORS, row -> row.getString(1), "2025", "commune", 2024, indicators),
+    String restated = Boundaries.RESTATED_2025.code();
+    return read(session -> new Workload(restated, 2016, 2025, 2024, Level.COMMUNE.code(),
+        session.query(REGIONS, row -> row.getString(1), restated, Level.PROVINCE.code()),
+        session.query(INDICATORS, row -> row.getString(1), restated, Level.COMMUNE.code(), 2024, indicators),
         session.query(ACTIVITY_TYPES, row -> row.getString(1), activityTypes)));
   }
 
