@@ -10,8 +10,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import vn.danvan.contract.Stratum;
 import vn.danvan.warehouse.survey.EstimatesRequest;
-import vn.danvan.warehouse.survey.Stratum;
 import vn.danvan.warehouse.survey.SurveyQueries;
 
 /**
@@ -30,7 +30,7 @@ public final class SurveyController {
   public void estimates(Context ctx) {
     List<String> regions = Arrays.stream(required(ctx, "region").split(",", -1)).map(String::strip).toList();
     ctx.json(queries.estimates(scope(ctx), new EstimatesRequest(required(ctx, "indicator"), regions,
-        Optional.ofNullable(optional(ctx, "wave", null)), Stratum.parse("by", optional(ctx, "by", Stratum.TOTAL.code())),
+        Optional.ofNullable(optional(ctx, "wave", null)), InvalidParameterException.choose("by", optional(ctx, "by", Stratum.TOTAL.code()), Stratum.values()),
         boundaries(ctx))));
   }
 }

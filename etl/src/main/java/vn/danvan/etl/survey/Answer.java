@@ -1,6 +1,7 @@
 package vn.danvan.etl.survey;
 
 import java.util.Objects;
+import vn.danvan.contract.Stratum;
 
 /**
  * One landed response as the survey mart reads it: the question it answers, where and who (coarse
@@ -19,14 +20,14 @@ public record Answer(Wave wave, String regionCode, String ageGroup, String sex, 
     }
   }
 
-  /** The value of a stratum dimension; {@link By#UNKNOWN} when the respondent did not give it. */
-  String stratum(By by) {
+  /** The value of a stratum dimension; {@link Stratum#UNKNOWN} when the respondent did not give it. */
+  String stratum(Stratum by) {
     String v = switch (by) {
       case TOTAL -> null;
       case AGE_GROUP -> ageGroup;
       case SEX -> sex;
       case RESIDENCE -> residence;
     };
-    return by == By.TOTAL ? null : v == null || v.isBlank() ? By.UNKNOWN : v;
+    return by == Stratum.TOTAL ? null : v == null || v.isBlank() ? Stratum.UNKNOWN : v;
   }
 }

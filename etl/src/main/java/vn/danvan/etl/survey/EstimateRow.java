@@ -1,5 +1,7 @@
 package vn.danvan.etl.survey;
 
+import vn.danvan.contract.Stratum;
+
 /**
  * One row of the {@code survey_estimates} mart (docs/surveys.md). A suppressed row carries no
  * value, SE, interval, counts or change: only its keys and {@code suppression}.
@@ -9,7 +11,7 @@ package vn.danvan.etl.survey;
  * @param suppression {@code primary} or {@code secondary}; null when shown
  */
 public record EstimateRow(String indicator, Wave wave, String boundaries, String level, String regionCode,
-    By by, String stratum, String option, String statistic, Double value, Double se, Double ciLow,
+    Stratum by, String stratum, String option, String statistic, Double value, Double se, Double ciLow,
     Double ciHigh, Long n, Double nEff, Double rse, boolean suppressed, boolean unreliable,
     String suppression, String previousWaveId, Double change, Double changeSe, Double changeZ,
     Double changeP) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Stratum;
 
 /**
  * The estimates of one indicator's series (its questions across waves): for every wave, every
@@ -48,7 +49,7 @@ public final class SeriesEstimates {
   }
 
   /** A cell: respondents of one region and stratum. */
-  record Cell(String boundaries, String level, String region, By by, String stratum) {
+  record Cell(String boundaries, String level, String region, Stratum by, String stratum) {
     static final Comparator<Cell> ORDER = Comparator.comparing(Cell::toString);
   }
 
@@ -110,7 +111,7 @@ public final class SeriesEstimates {
       Optional<String> province = geography.province(a.regionCode(), wave.newEra());
       String reported = province.orElse(UNPLACED);
       String restated = province.flatMap(p -> geography.province2025(p, wave.newEra())).orElse(UNPLACED);
-      for (By by : By.values()) {
+      for (Stratum by : Stratum.values()) {
         String s = a.stratum(by);
         add(cells, new Cell(BOTH, "nation", NATION, by, s), a, answer, x);
         add(cells, new Cell(REPORTED, "province", reported, by, s), a, answer, x);
@@ -173,8 +174,8 @@ public final class SeriesEstimates {
     Map<String, Cell> wholes = new TreeMap<>(); // relations in a fixed order: a fixed result
     Map<String, List<Cell>> parts = new HashMap<>();
     for (Cell c : cells) {
-      if (c.by() != By.TOTAL) {
-        relate(wholes, parts, "strata|" + c.by(), new Cell(c.boundaries(), c.level(), c.region(), By.TOTAL, null), c);
+      if (c.by() != Stratum.TOTAL) {
+        relate(wholes, parts, "strata|" + c.by(), new Cell(c.boundaries(), c.level(), c.region(), Stratum.TOTAL, null), c);
       }
       if (c.level().equals("province")) {
         // the nation is the whole of each mode's provinces separately

@@ -33,6 +33,7 @@ import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Grain;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Level;
+import vn.danvan.contract.Stratum;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.load.TestSpark;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
@@ -43,7 +44,6 @@ import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.survey.EstimatesRequest;
 import vn.danvan.warehouse.survey.EstimatesResult;
-import vn.danvan.warehouse.survey.Stratum;
 import vn.danvan.warehouse.survey.SurveyCell;
 import vn.danvan.warehouse.survey.SurveyQueries;
 

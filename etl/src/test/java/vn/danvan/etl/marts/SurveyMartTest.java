@@ -19,6 +19,7 @@ import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.Reason;
+import vn.danvan.contract.Stratum;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
@@ -29,7 +30,6 @@ import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.survey.EstimatesRequest;
 import vn.danvan.warehouse.survey.EstimatesResult;
-import vn.danvan.warehouse.survey.Stratum;
 import vn.danvan.warehouse.survey.SurveyCell;
 import vn.danvan.warehouse.survey.SurveyQueries;
 

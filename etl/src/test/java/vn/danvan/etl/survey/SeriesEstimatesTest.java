@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.danvan.contract.Stratum;
 
 /**
  * One yes/no question in two waves of 2024 (old units). Provinces 01 (→ 2025 province 01), 02
@@ -51,7 +52,7 @@ class SeriesEstimatesTest {
   }
 
   private static EstimateRow find(List<EstimateRow> rows, String wave, String boundaries, String region,
-      By by, String stratum, String option) {
+      Stratum by, String stratum, String option) {
     return rows.stream().filter(r -> r.wave().waveId().equals(wave) && r.boundaries().equals(boundaries)
         && r.regionCode().equals(region) && r.by() == by && java.util.Objects.equals(r.stratum(), stratum)
         && java.util.Objects.equals(r.option(), option)).findFirst().orElseThrow(() ->
@@ -66,22 +67,22 @@ class SeriesEstimatesTest {
   @Test
   void suppresses_cell_of_29_respondents_and_the_complementary_cells_that_would_reveal_it() {
     List<EstimateRow> rows = rows(Map.of(W1, firstWave()));
-    EstimateRow small = find(rows, "W1", "reported", "04", By.RESIDENCE, "urban", "yes");
+    EstimateRow small = find(rows, "W1", "reported", "04", Stratum.RESIDENCE, "urban", "yes");
     assertThat(small.suppressed()).isTrue();
     assertThat(small.suppression()).isEqualTo("primary");
     assertThat(small.value()).isNull();
     assertThat(small.n()).isNull();
     assertThat(small.ciLow()).isNull();
-    EstimateRow complement = find(rows, "W1", "reported", "04", By.RESIDENCE, "rural", "yes");
+    EstimateRow complement = find(rows, "W1", "reported", "04", Stratum.RESIDENCE, "rural", "yes");
     assertThat(complement.suppressed()).isTrue();
     assertThat(complement.suppression()).isEqualTo("secondary");
-    assertThat(find(rows, "W1", "reported", "02", By.RESIDENCE, "urban", "no").suppression()).isEqualTo("secondary");
-    assertThat(find(rows, "W1", "reported", "02", By.RESIDENCE, "rural", "no").suppression()).isEqualTo("secondary");
-    assertThat(find(rows, "W1", "reported", "01", By.RESIDENCE, "urban", "yes").suppressed()).isFalse();
+    assertThat(find(rows, "W1", "reported", "02", Stratum.RESIDENCE, "urban", "no").suppression()).isEqualTo("secondary");
+    assertThat(find(rows, "W1", "reported", "02", Stratum.RESIDENCE, "rural", "no").suppression()).isEqualTo("secondary");
+    assertThat(find(rows, "W1", "reported", "01", Stratum.RESIDENCE, "urban", "yes").suppressed()).isFalse();
     // 02 merged whole into 08: the restated 08 cell is the same respondents, withheld alike
-    assertThat(find(rows, "W1", "2025", "08", By.RESIDENCE, "urban", "yes").suppressed()).isTrue();
+    assertThat(find(rows, "W1", "2025", "08", Stratum.RESIDENCE, "urban", "yes").suppressed()).isTrue();
     // 04's total: 69 respondents, 29 + 10 = 39 yes: p = 39/69 = 0.565217
-    EstimateRow total = find(rows, "W1", "reported", "04", By.TOTAL, null, "yes");
+    EstimateRow total = find(rows, "W1", "reported", "04", Stratum.TOTAL, null, "yes");
     assertThat(total.suppressed()).isFalse();
     assertThat(total.n()).isEqualTo(69);
     assertThat(total.value()).isCloseTo(39.0 / 69, within(1e-12));
@@ -107,11 +108,11 @@ class SeriesEstimatesTest {
     add(a, W1, "03", "urban", 20, 10);
     add(a, W1, "03", "rural", 20, 10);
     List<EstimateRow> rows = estimates.estimate("attended_meeting", Map.of(W1, a));
-    assertThat(find(rows, "W1", "2025", "04", By.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
-    assertThat(find(rows, "W1", "reported", "04", By.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
-    assertThat(find(rows, "W1", "reported", "03", By.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
-    assertThat(find(rows, "W1", "2025", "01", By.TOTAL, null, "yes").suppressed()).isFalse();
-    assertThat(find(rows, "W1", "2025", "VN", By.TOTAL, null, "yes").n()).isEqualTo(329);
+    assertThat(find(rows, "W1", "2025", "04", Stratum.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
+    assertThat(find(rows, "W1", "reported", "04", Stratum.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
+    assertThat(find(rows, "W1", "reported", "03", Stratum.TOTAL, null, "yes").suppression()).isEqualTo("secondary");
+    assertThat(find(rows, "W1", "2025", "01", Stratum.TOTAL, null, "yes").suppressed()).isFalse();
+    assertThat(find(rows, "W1", "2025", "VN", Stratum.TOTAL, null, "yes").n()).isEqualTo(329);
     assertThat(rows).noneMatch(r -> r.regionCode().equals(SeriesEstimates.UNPLACED));
   }
 
@@ -137,7 +138,7 @@ class SeriesEstimatesTest {
   void the_minimum_number_of_respondents_is_configurable() {
     List<EstimateRow> rows = new SeriesEstimates(GEO, new SurveyRules(20, 0.3, 0.95))
         .estimate("attended_meeting", Map.of(W1, firstWave()));
-    EstimateRow small = find(rows, "W1", "reported", "04", By.RESIDENCE, "urban", "yes");
+    EstimateRow small = find(rows, "W1", "reported", "04", Stratum.RESIDENCE, "urban", "yes");
     assertThat(small.suppressed()).isFalse();
     assertThat(small.n()).isEqualTo(29);
     assertThat(small.value()).isEqualTo(1.0);
@@ -164,11 +165,11 @@ class SeriesEstimatesTest {
     byWave.put(W2, second);
     byWave.put(W1, firstWave());
     List<EstimateRow> rows = rows(byWave);
-    EstimateRow first = find(rows, "W1", "reported", "VN", By.TOTAL, null, "yes");
+    EstimateRow first = find(rows, "W1", "reported", "VN", Stratum.TOTAL, null, "yes");
     assertThat(first.value()).isCloseTo(149.0 / 289, within(1e-12));
     assertThat(first.se()).isCloseTo(0.029397, within(1e-6));
     assertThat(first.previousWaveId()).isNull();
-    EstimateRow later = find(rows, "W2", "reported", "VN", By.TOTAL, null, "yes");
+    EstimateRow later = find(rows, "W2", "reported", "VN", Stratum.TOTAL, null, "yes");
     assertThat(later.previousWaveId()).isEqualTo("W1");
     assertThat(later.value()).isCloseTo(209.0 / 289, within(1e-12));
     assertThat(later.change()).isCloseTo(60.0 / 289, within(1e-12));
@@ -176,7 +177,7 @@ class SeriesEstimatesTest {
     assertThat(later.changeZ()).isCloseTo(5.2617, within(1e-3));
     assertThat(later.changeP()).isLessThan(1e-6);
     // a withheld cell has no change either
-    assertThat(find(rows, "W2", "reported", "04", By.RESIDENCE, "rural", "yes").change()).isNull();
+    assertThat(find(rows, "W2", "reported", "04", Stratum.RESIDENCE, "rural", "yes").change()).isNull();
   }
 
   /**
@@ -196,13 +197,13 @@ class SeriesEstimatesTest {
       }
     }
     List<EstimateRow> rows = ESTIMATES.estimate("trust_local_government", Map.of(w, a));
-    EstimateRow top2 = find(rows, "W1", "reported", "01", By.TOTAL, null, SeriesEstimates.TOP2);
+    EstimateRow top2 = find(rows, "W1", "reported", "01", Stratum.TOTAL, null, SeriesEstimates.TOP2);
     assertThat(top2.value()).isCloseTo(0.625, within(1e-12));
     assertThat(top2.n()).isEqualTo(50);
     assertThat(top2.nEff()).isCloseTo(40, within(1e-9));
-    assertThat(find(rows, "W1", "reported", "01", By.TOTAL, null, "5").value()).isCloseTo(0.375, within(1e-12));
-    assertThat(find(rows, "W1", "reported", "01", By.TOTAL, null, "3").value()).isZero();
+    assertThat(find(rows, "W1", "reported", "01", Stratum.TOTAL, null, "5").value()).isCloseTo(0.375, within(1e-12));
+    assertThat(find(rows, "W1", "reported", "01", Stratum.TOTAL, null, "3").value()).isZero();
     // no strata given: the respondents are the "unknown" stratum, as large as the total
-    assertThat(find(rows, "W1", "reported", "01", By.SEX, By.UNKNOWN, "5").n()).isEqualTo(50);
+    assertThat(find(rows, "W1", "reported", "01", Stratum.SEX, Stratum.UNKNOWN, "5").n()).isEqualTo(50);
   }
 }
