@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import vn.danvan.contract.Stratum;
+import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.survey.EstimatesRequest;
 import vn.danvan.warehouse.survey.SurveyQueries;
 
