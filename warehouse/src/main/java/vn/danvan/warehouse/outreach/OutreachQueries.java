@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import vn.danvan.contract.Boundaries;
-import vn.danvan.warehouse.indicators.IndicatorQueries;
+import vn.danvan.warehouse.regions.RegionLookup;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.query.InvalidParameterException;
@@ -149,8 +149,8 @@ public final class OutreachQueries {
 
   /** The region must be one of its mode (404 otherwise); returns every region's level and name. */
   private static Map<String, String[]> regionsOf(SnapshotSession session, PostFilter filter) {
-    IndicatorQueries.regions(session, filter.boundaries(), List.of(filter.region()));
-    return IndicatorQueries.knownRegions(session, filter.boundaries());
+    RegionLookup.require(session, filter.boundaries(), List.of(filter.region()));
+    return RegionLookup.known(session, filter.boundaries());
   }
 
   private static Object[] params(PostFilter filter, String... leading) {
