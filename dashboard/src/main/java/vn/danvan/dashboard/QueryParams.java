@@ -3,6 +3,7 @@ package vn.danvan.dashboard;
 import io.javalin.http.Context;
 import java.util.OptionalInt;
 import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Grain;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 
@@ -36,6 +37,11 @@ public final class QueryParams {
   public static Boundaries boundaries(Context ctx) {
     return InvalidParameterException.choose("boundaries", optional(ctx, "boundaries", Boundaries.REPORTED.code()),
         Boundaries.values());
+  }
+
+  /** {@code grain}: {@code year} unless asked otherwise. */
+  public static Grain grain(Context ctx) {
+    return InvalidParameterException.choose("grain", optional(ctx, "grain", Grain.YEAR.code()), Grain.values());
   }
 
   public static boolean flag(Context ctx, String name) {

@@ -1,6 +1,7 @@
 package vn.danvan.dashboard.outreach;
 
 import static vn.danvan.dashboard.QueryParams.boundaries;
+import static vn.danvan.dashboard.QueryParams.grain;
 import static vn.danvan.dashboard.QueryParams.optional;
 import static vn.danvan.dashboard.QueryParams.optionalYear;
 import static vn.danvan.dashboard.QueryParams.scope;
@@ -10,7 +11,6 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.PostAge;
-import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.outreach.Dimension;
 import vn.danvan.warehouse.outreach.OutreachQueries;
 import vn.danvan.warehouse.outreach.PostFilter;
@@ -34,7 +34,7 @@ public final class OutreachController {
     Dimension by = Dimension.parse("by", optional(ctx, "by", Dimension.PLATFORM.code()));
     Level level = InvalidParameterException.choose("level", optional(ctx, "level", Level.PROVINCE.code()), Level.values());
     ctx.json(queries.aggregates(scope(ctx), filter(ctx), by, level,
-        IndicatorQueries.grain("grain", optional(ctx, "grain", "year"))));
+        grain(ctx)));
   }
 
   /** {@code GET /api/outreach/growth[?by&region&from&to|period&boundaries]}. */

@@ -2,6 +2,7 @@ package vn.danvan.dashboard.trends;
 
 import static vn.danvan.dashboard.QueryParams.boundaries;
 import static vn.danvan.dashboard.QueryParams.flag;
+import static vn.danvan.dashboard.QueryParams.grain;
 import static vn.danvan.dashboard.QueryParams.optional;
 import static vn.danvan.dashboard.QueryParams.optionalYear;
 import static vn.danvan.dashboard.QueryParams.required;
@@ -36,7 +37,7 @@ public final class TrendController {
     List<String> regions = Arrays.stream(required(ctx, "region").split(",", -1)).map(String::strip).toList();
     ctx.json(queries.series(scope(ctx), new SeriesRequest(required(ctx, "indicator"), regions,
         optionalYear(ctx, "from"), optionalYear(ctx, "to"),
-        IndicatorQueries.grain("grain", optional(ctx, "grain", "year")),
+        grain(ctx),
         boundaries(ctx),
         flag(ctx, "trend"), flag(ctx, "per_capita"))));
   }

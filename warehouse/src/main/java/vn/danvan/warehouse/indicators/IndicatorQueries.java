@@ -20,12 +20,12 @@ import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Grain;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.Level;
-import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.regions.RegionLookup;
 import vn.danvan.warehouse.trends.Period;
 import vn.danvan.warehouse.trends.Point;
 import vn.danvan.warehouse.trends.Ranking;
@@ -39,7 +39,6 @@ import vn.danvan.warehouse.trends.Series;
 public final class IndicatorQueries {
   private static final SqlFile SERIES = SqlFile.load(IndicatorQueries.class, "series");
   private static final SqlFile SERIES_KEYS = SqlFile.load(IndicatorQueries.class, "series_keys");
-  private static final SqlFile REGIONS = SqlFile.load(IndicatorQueries.class, "regions");
   private static final SqlFile YEAR_SPAN = SqlFile.load(IndicatorQueries.class, "year_span");
   private static final SqlFile MAP = SqlFile.load(IndicatorQueries.class, "map");
   private static final SqlFile CONSISTENCY = SqlFile.load(IndicatorQueries.class, "consistency");
@@ -70,7 +69,7 @@ public final class IndicatorQueries {
     String boundaries = request.boundaries().code();
     String grain = request.grain().name().toLowerCase(Locale.ROOT);
     return warehouse.read(scope, session -> {
-      Map<String, String[]> regions = regions(session, request.boundaries(), request.regions());
+      Map<String, String[]> regions = RegionLookup.require(session, request.boundaries(), request.regions());
       int from;
       int to;
       Map<String, Integer> keys = seriesKeys(session);
@@ -163,7 +162,7 @@ public final class IndicatorQueries {
     SeriesRequest.checkRegionCode("region", region);
     SeriesRequest.checkYear("year", OptionalInt.of(year));
     return warehouse.read(scope, session -> {
-      regions(session, Boundaries.REPORTED, List.of(region));
+      RegionLookup.require(session, Boundaries.REPORTED, List.of(region));
       if (!session.views().contains(LakeTable.REPORT_VALUES)) {
         return List.<Mismatch>of();
       }
@@ -248,49 +247,6 @@ public final class IndicatorQueries {
         "'" + code + "' is not in the indicator catalogue (GET /api/indicators lists them)"));
   }
 
-  /**
-   * {@code code -> [level, name]} of every region the mode knows, read once per snapshot and mode;
-   * public for the other answers that name regions (outreach).
-   */
-  public static Map<String, String[]> knownRegions(SnapshotSession session, Boundaries boundaries) {
-    return session.memo("regions|" + boundaries.code(), s -> {
-      Map<String, String[]> known = new HashMap<>();
-      if (s.views().contains(LakeTable.MART_REGIONS)) {
-        s.query(REGIONS, row -> known.put(row.getString(1), new String[] {row.getString(2), row.getString(3)}),
-            boundaries.code());
-      }
-      return Map.copyOf(known);
-    });
-  }
-
-  /**
-   * {@code code -> [level, name]} for every code; all must exist in the mode.
-   *
-   * @throws NotFoundException naming {@code region} for a code the mode does not know
-   */
-  public static Map<String, String[]> regions(SnapshotSession session, Boundaries boundaries,
-      List<String> codes) {
-    Map<String, String[]> all = knownRegions(session, boundaries);
-    Map<String, String[]> found = new LinkedHashMap<>();
-    List<String> missing = new ArrayList<>();
-    for (String code : codes) {
-      String[] region = all.get(code);
-      if (region == null) {
-        missing.add(code);
-      } else {
-        found.put(code, region);
-      }
-    }
-    if (!missing.isEmpty()) {
-      throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1
-          ? " is" : " are") + " not a region of boundaries=" + boundaries.code()
-          + (boundaries == Boundaries.RESTATED_2025
-              ? " (units that ceased on " + Boundaries.REFORM + " exist only with boundaries=reported)"
-              : ""));
-    }
-    return found;
-  }
-
   private static List<Period> periods(Grain grain, int from, int to) {
     List<Period> periods = new ArrayList<>();
     if (from <= 0) {
@@ -302,10 +258,5 @@ public final class IndicatorQueries {
       }
     }
     return periods;
-  }
-
-  /** Parses the API's grain parameter. */
-  public static Grain grain(String parameter, String text) {
-    return InvalidParameterException.choose(parameter, text, Grain.values());
   }
 }

@@ -16,12 +16,12 @@ import vn.danvan.contract.Grain;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.PostAge;
-import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.regions.RegionLookup;
 
 /**
  * What the outreach page asks of the {@code post_stats} mart (docs/outreach.md): aggregates per
@@ -149,8 +149,8 @@ public final class OutreachQueries {
 
   /** The region must be one of its mode (404 otherwise); returns every region's level and name. */
   private static Map<String, String[]> regionsOf(SnapshotSession session, PostFilter filter) {
-    IndicatorQueries.regions(session, filter.boundaries(), List.of(filter.region()));
-    return IndicatorQueries.knownRegions(session, filter.boundaries());
+    RegionLookup.require(session, filter.boundaries(), List.of(filter.region()));
+    return RegionLookup.known(session, filter.boundaries());
   }
 
   private static Object[] params(PostFilter filter, String... leading) {

@@ -19,7 +19,7 @@ import vn.danvan.contract.SnapshotRef;
 public final class SnapshotSession {
   private final SnapshotDatabase database;
   private final RegionScope scope;
-  private SnapshotDatabase.Pooled connection;
+  private PooledConnection connection;
 
   SnapshotSession(SnapshotDatabase database, RegionScope scope) {
     this.database = database;

@@ -15,9 +15,9 @@ import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
-import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.regions.RegionLookup;
 
 /**
  * Survey estimates as the {@code survey_estimates} mart holds them: suppression was applied when
@@ -27,8 +27,6 @@ import vn.danvan.warehouse.query.Warehouse;
 public final class SurveyQueries {
   private static final SqlFile ESTIMATES = SqlFile.load(SurveyQueries.class, "estimates");
   private static final SqlFile WAVES = SqlFile.load(SurveyQueries.class, "waves");
-  /** The regions of a boundary mode: the same statement the indicator reads use. */
-  private static final SqlFile REGIONS = SqlFile.load(IndicatorQueries.class, "regions");
 
   private final Warehouse warehouse;
   private final IndicatorCatalogue catalogue;
@@ -47,7 +45,7 @@ public final class SurveyQueries {
         .orElseThrow(() -> new NotFoundException("indicator", "'" + request.indicator()
             + "' is not a survey indicator of the catalogue (see /api/indicators, computation=survey)"));
     return warehouse.read(scope, session -> {
-      Map<String, String[]> known = regions(session, request.boundaries().code());
+      Map<String, String[]> known = RegionLookup.known(session, request.boundaries());
       List<String> missing = request.regions().stream().filter(r -> !known.containsKey(r)).toList();
       if (!missing.isEmpty()) {
         throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1 ? " is" : " are")
@@ -103,17 +101,5 @@ public final class SurveyQueries {
   private static Double number(ResultSet row, int column) throws SQLException {
     double v = row.getDouble(column);
     return row.wasNull() ? null : v;
-  }
-
-  /** code → {level, name} of every region of the mode, once per snapshot. */
-  private static Map<String, String[]> regions(SnapshotSession session, String boundaries) {
-    return session.memo("survey.regions|" + boundaries, s -> {
-      Map<String, String[]> known = new HashMap<>();
-      if (s.views().contains(LakeTable.MART_REGIONS)) {
-        s.query(REGIONS, row -> known.put(row.getString(1), new String[] {row.getString(2), row.getString(3)}),
-            boundaries);
-      }
-      return Map.copyOf(known);
-    });
   }
 }
