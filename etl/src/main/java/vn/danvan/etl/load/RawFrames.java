@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.RowCheck;
 import vn.danvan.etl.load.LandingFile.Format;
 
 /**
@@ -37,7 +38,7 @@ import vn.danvan.etl.load.LandingFile.Format;
 final class RawFrames {
   private RawFrames() {}
 
-  static final String MALFORMED = "_malformed";
+  static final String MALFORMED = RowCheck.MALFORMED;
   static final String FILE = "_file";
   static final String POS = "_pos";
 
