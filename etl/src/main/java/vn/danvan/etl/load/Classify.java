@@ -26,6 +26,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.RowRule.Severity;
 
 /**
  * Applies a table's checks to its typed frame and decides each row's fate: {@code _reason} (null
@@ -62,9 +63,9 @@ public final class Classify {
    * that fail a check, and for the key of every row (a duplicate's quarantine entry names it).
    */
   static Dataset<Row> judge(Dataset<Row> frame, List<Check> checks, List<String> key) {
-    List<Check> errors = checks.stream().filter(c -> c.level() == Check.Level.ERROR)
+    List<Check> errors = checks.stream().filter(c -> c.level() == Severity.ERROR)
         .sorted(Comparator.comparingInt(c -> c.reason().ordinal())).toList();
-    List<Check> warnings = checks.stream().filter(c -> c.level() == Check.Level.WARN).toList();
+    List<Check> warnings = checks.stream().filter(c -> c.level() == Severity.WARN).toList();
     // Names joined as text, not collected in an array: concat_ws is compiled with the conditions,
     // while array filters run interpreted, and with them every condition inside. The checks are
     // in reason order and named "<reason>:<what>", so the first name gives the reason.

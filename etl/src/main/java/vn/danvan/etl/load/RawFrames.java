@@ -22,6 +22,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.RowCheck;
 
 /**
  * A table's landing files as one frame of text: every contract column as the string written
@@ -36,7 +37,7 @@ import vn.danvan.contract.Table;
 final class RawFrames {
   private RawFrames() {}
 
-  static final String MALFORMED = "_malformed";
+  static final String MALFORMED = RowCheck.MALFORMED;
   static final String FILE = "_file";
   static final String POS = "_pos";
 

@@ -27,6 +27,7 @@ import vn.danvan.contract.Lake;
 import vn.danvan.contract.LoadReport.Counts;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.RowRule.Severity;
 
 /**
  * Loads one table into a staging folder: read → type → check → count → write quarantine → merge
@@ -139,7 +140,7 @@ final class TableLoad {
   }
 
   private static List<String> warnings(List<Check> checks) {
-    return checks.stream().filter(c -> c.level() == Check.Level.WARN).map(Check::name).toList();
+    return checks.stream().filter(c -> c.level() == Severity.WARN).map(Check::name).toList();
   }
 
   private static long metric(Observation observation, String name) {

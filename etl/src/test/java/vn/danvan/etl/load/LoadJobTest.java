@@ -10,8 +10,11 @@ import java.nio.file.Path;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
@@ -24,6 +27,8 @@ import vn.danvan.contract.Lake;
 import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.RowRule;
+import vn.danvan.contract.checks.RowRules;
 
 /**
  * One load of a hand-made landing folder with one planted row per quarantine reason (CSV, JSON
@@ -180,6 +185,47 @@ class LoadJobTest {
         .filter("reason = 'malformed_row'").first();
     assertThat(new ObjectMapper().readTree((String) broken.getAs("record")).path("_line").asText())
         .isEqualTo("this is a broken line {");
+  }
+
+  /**
+   * The contract's plain-Java row checks (an upload's dry run) and the load's Spark conditions are
+   * two evaluators of one list of rules: on every row of the landing folder they fail the same
+   * checks, in the same order (the load's checks against other tables and duplicates aside), and
+   * warn the rows that land alike.
+   */
+  @Test
+  void the_plain_row_checks_fail_every_row_exactly_as_the_load_did() {
+    List<PlainRowChecks.Verdict> plain = PlainRowChecks.check(tmp.resolve("landing"), AS_OF,
+        Catalogue.indicatorCodes());
+    List<String> byPlain = new ArrayList<>();
+    plain.stream().filter(v -> !v.failed().isEmpty())
+        .forEach(v -> byPlain.add(v.table().folder() + " " + v.rowKey() + " " + v.failed()));
+    List<String> bySpark = new ArrayList<>();
+    Set<String> quarantinedKeys = new HashSet<>();
+    for (Table t : Table.values()) {
+      Set<String> rowChecks = new HashSet<>(RowRules.of(t).stream()
+          .map(RowRule::name).toList());
+      Path dir = Lake.quarantine(snapshot, t);
+      if (Files.isDirectory(dir)) {
+        for (Row r : spark.read().parquet(dir.toString()).collectAsList()) {
+          quarantinedKeys.add(t.folder() + " " + r.getAs("row_key"));
+          List<String> failed = r.<String>getList(r.fieldIndex("failed_checks")).stream()
+              .filter(rowChecks::contains).toList();
+          if (!failed.isEmpty()) {
+            bySpark.add(t.folder() + " " + r.getAs("row_key") + " " + failed);
+          }
+        }
+      }
+    }
+    assertThat(byPlain).containsExactlyInAnyOrderElementsOf(bySpark).hasSizeGreaterThan(15);
+
+    Map<String, Long> warned = new TreeMap<>();
+    plain.stream().filter(v -> v.failed().isEmpty()
+            && !quarantinedKeys.contains(v.table().folder() + " " + v.rowKey()))
+        .forEach(v -> v.warnings().forEach(w -> warned.merge(v.table().folder() + " " + w, 1L, Long::sum)));
+    Map<String, Long> reported = new TreeMap<>();
+    report.tables().forEach((t, c) -> c.warnings().forEach((w, n) -> reported.put(t.folder() + " " + w, n)));
+    assertThat(warned).isEqualTo(reported).isNotEmpty();
   }
 
   @Test

@@ -1,4 +1,4 @@
-package vn.danvan.etl.load;
+package vn.danvan.contract.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,22 +1,18 @@
-package vn.danvan.etl.load;
-
-import static org.apache.spark.sql.functions.udf;
+package vn.danvan.contract.checks;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
-import org.apache.spark.sql.api.java.UDF1;
-import org.apache.spark.sql.expressions.UserDefinedFunction;
-import org.apache.spark.sql.types.DataTypes;
 
 /**
- * Strict parsers of landing text, one per contract type, as Spark functions. They are plain Java
- * on purpose: written as Spark expressions (a regex guard and a cast per column) the parsing of a
- * wide table became one huge generated method per table, which the JVM spent more time compiling
- * than running; these few methods are compiled once and serve every table. Each returns null for
- * text that is not of its type (the {@code bad_type} check names it).
+ * Strict parsers of landing text, one per contract type. The load applies them as Spark functions
+ * (etl's {@code ParserUdfs}) and {@link RowCheck} applies them to a single row, so a value parses
+ * the same way in both. They are plain Java on purpose: written as Spark expressions (a regex guard
+ * and a cast per column) the parsing of a wide table became one huge generated method per table,
+ * which the JVM spent more time compiling than running. Each returns null for text that is not of
+ * its type (the {@code bad_type} check names it).
  */
 public final class Parsers {
   private Parsers() {}
@@ -76,16 +72,4 @@ public final class Parsers {
     double d = Double.parseDouble(s);
     return Double.isFinite(d) ? d : null;
   }
-
-  static final UserDefinedFunction DATE_UDF =
-      udf((UDF1<String, LocalDate>) Parsers::date, DataTypes.DateType).withName("parse_date");
-  static final UserDefinedFunction TIMESTAMP_UDF =
-      udf((UDF1<String, Instant>) Parsers::timestamp, DataTypes.TimestampType)
-          .withName("parse_timestamp");
-  static final UserDefinedFunction YEAR_UDF =
-      udf((UDF1<String, Integer>) Parsers::year, DataTypes.IntegerType).withName("parse_year");
-  static final UserDefinedFunction WHOLE_UDF =
-      udf((UDF1<String, Long>) Parsers::whole, DataTypes.LongType).withName("parse_whole");
-  static final UserDefinedFunction NUMBER_UDF =
-      udf((UDF1<String, Double>) Parsers::number, DataTypes.DoubleType).withName("parse_number");
 }
