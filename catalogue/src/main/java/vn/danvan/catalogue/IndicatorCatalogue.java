@@ -15,6 +15,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.danvan.contract.csv.ContractCsvReader;
+import vn.danvan.contract.csv.ContractCsvReader.Row;
 
 /**
  * The indicator catalogue the warehouse ships ({@code catalogue/indicators.csv}, packaged as the
@@ -49,13 +51,13 @@ public final class IndicatorCatalogue {
 
   /** Parses catalogue CSV text; {@code source} names it in error messages. */
   public static IndicatorCatalogue parse(String csv, String source) {
-    List<CsvRows.Row> rows = CsvRows.parse(csv, source);
+    List<Row> rows = ContractCsvReader.parse(csv, source);
     if (rows.isEmpty() || !rows.get(0).fields().equals(HEADER)) {
       throw new IllegalArgumentException(source + ": header must be " + String.join(",", HEADER)
           + (rows.isEmpty() ? " but the file is empty" : " but is " + String.join(",", rows.get(0).fields())));
     }
     Map<String, Indicator> byCode = new LinkedHashMap<>();
-    for (CsvRows.Row row : rows.subList(1, rows.size())) {
+    for (Row row : rows.subList(1, rows.size())) {
       Indicator indicator = toIndicator(row, source);
       if (byCode.putIfAbsent(indicator.code(), indicator) != null) {
         throw new IllegalArgumentException(
@@ -78,7 +80,7 @@ public final class IndicatorCatalogue {
     return byCode.size();
   }
 
-  private static Indicator toIndicator(CsvRows.Row row, String source) {
+  private static Indicator toIndicator(Row row, String source) {
     List<String> f = row.fields();
     String where = source + " line " + row.line();
     if (f.size() != HEADER.size()) {

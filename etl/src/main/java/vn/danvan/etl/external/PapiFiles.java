@@ -15,7 +15,7 @@ import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import vn.danvan.etl.regions.ContractCsv;
+import vn.danvan.contract.csv.ContractCsvReader;
 
 /**
  * The PAPI files as published (../shared/reference/SOURCES.md): one CSV per survey year
@@ -220,7 +220,8 @@ public final class PapiFiles {
 
   private static List<List<String>> csv(Path file) {
     try {
-      List<List<String>> rows = new ArrayList<>(ContractCsv.read(file));
+      List<List<String>> rows = new ArrayList<>(ContractCsvReader.read(file).stream()
+          .map(ContractCsvReader.Row::fields).toList());
       rows.removeIf(r -> r.stream().allMatch(String::isBlank));
       if (rows.isEmpty()) {
         throw new IllegalArgumentException(file + " is empty");

@@ -1,6 +1,7 @@
 package vn.danvan.etl.load;
 
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.csv.ContractCsvReader;
 import vn.danvan.etl.load.LandingFile.Format;
 
 /**
@@ -77,15 +79,24 @@ final class Landing {
       return switch (file.format()) {
         case JSON -> file.withHeader(JsonKeys.of(file.path()));
         case XLSX -> file.withHeader(XlsxSheet.header(file.path()));
-        case CSV -> {
-          CsvHeader.Result r = CsvHeader.read(file.path());
-          yield new LandingFile(file.table(), file.path(), file.relative(), file.format(),
-              r.header(), r.multiLine());
-        }
+        case CSV -> new LandingFile(file.table(), file.path(), file.relative(), file.format(),
+            csvHeader(file.path()), QuotedLineBreaks.in(file.path()));
       };
     } catch (IOException e) {
       throw new LoadRefusedException("refused " + file.path() + ": cannot read it ("
           + e.getMessage() + "); nothing of this load was written", e);
+    }
+  }
+
+  private static List<String> csvHeader(Path file) throws IOException {
+    try {
+      return ContractCsvReader.header(file);
+    } catch (CharacterCodingException e) {
+      throw new LoadRefusedException("refused " + file + ": the header line is not UTF-8 text;"
+          + " nothing of this load was written", e);
+    } catch (IllegalArgumentException e) {
+      throw new LoadRefusedException("refused " + e.getMessage() + " (in the header);"
+          + " nothing of this load was written", e);
     }
   }
 

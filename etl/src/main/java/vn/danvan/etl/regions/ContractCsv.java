@@ -1,17 +1,14 @@
 package vn.danvan.etl.regions;
 
-import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +17,8 @@ import java.util.Objects;
  * CSV as the data contract writes it: UTF-8, header row, comma separator, RFC 4180 quoting (a field
  * holding a comma, quote or line break is quoted, quotes doubled), {@code \n} line ends, null as an
  * empty field. The one CSV writer of the project's generators, so regions files written by
- * {@code regions import} and by {@code generate} are byte-identical.
+ * {@code regions import} and by {@code generate} are byte-identical. What it writes is read back
+ * with {@link vn.danvan.contract.csv.ContractCsvReader}.
  */
 public final class ContractCsv {
   private static final char BOM = '\uFEFF';
@@ -72,78 +70,6 @@ public final class ContractCsv {
       }
     }
     return false;
-  }
-
-  /** Reads a whole CSV text (header included) into rows; a leading BOM is dropped. */
-  public static List<List<String>> read(Reader source) throws IOException {
-    Reader reader = source.markSupported() ? source : new BufferedReader(source);
-    List<List<String>> rows = new ArrayList<>();
-    List<String> row = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    boolean first = true;
-    boolean rowStarted = false;
-    int c;
-    while ((c = reader.read()) != -1) {
-      if (first) {
-        first = false;
-        if (c == BOM) {
-          continue;
-        }
-      }
-      if (quoted) {
-        if (c == '"') {
-          reader.mark(1);
-          int next = reader.read();
-          if (next == '"') {
-            field.append('"');
-          } else {
-            quoted = false;
-            if (next != -1) {
-              reader.reset();
-            }
-          }
-        } else {
-          field.append((char) c);
-        }
-        continue;
-      }
-      switch (c) {
-        case '"' -> {
-          quoted = true;
-          rowStarted = true;
-        }
-        case ',' -> {
-          row.add(field.toString());
-          field.setLength(0);
-          rowStarted = true;
-        }
-        case '\r' -> { }
-        case '\n' -> {
-          row.add(field.toString());
-          field.setLength(0);
-          rows.add(row);
-          row = new ArrayList<>();
-          rowStarted = false;
-        }
-        default -> {
-          field.append((char) c);
-          rowStarted = true;
-        }
-      }
-    }
-    if (rowStarted || field.length() > 0) {
-      row.add(field.toString());
-      rows.add(row);
-    }
-    return rows;
-  }
-
-  /** Reads a CSV file; see {@link #read(Reader)}. */
-  public static List<List<String>> read(Path file) throws IOException {
-    try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      return read(reader);
-    }
   }
 
   /** A CSV file being written, one row at a time. */

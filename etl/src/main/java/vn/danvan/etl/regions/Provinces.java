@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import vn.danvan.contract.csv.ContractCsvReader;
 
 /**
  * The province level the project ships itself: the 63 provinces before 2025-07-01, the 34 after it
@@ -49,7 +50,8 @@ public final class Provinces {
       if (in == null) {
         throw new IllegalStateException("missing classpath resource vn/danvan/etl/regions/" + resource);
       }
-      List<List<String>> rows = ContractCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<List<String>> rows = ContractCsvReader.read(new InputStreamReader(in, StandardCharsets.UTF_8),
+          resource).stream().map(ContractCsvReader.Row::fields).toList();
       for (List<String> row : rows) {
         if (row.size() != width) {
           throw new IllegalStateException(resource + ": expected " + width + " fields in " + row);

@@ -8,9 +8,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.csv.ContractCsvReader;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
 import vn.danvan.etl.regions.AdminUnitsImport;
-import vn.danvan.etl.regions.ContractCsv;
 
 /** Small generated folders for the tests: tiny scales, few years. */
 final class Fixtures {
@@ -35,8 +35,8 @@ final class Fixtures {
   /** The planted bad rows of a generated folder, as {@code table,row_key}. */
   static Set<String> planted(Path out) throws IOException {
     Set<String> planted = new HashSet<>();
-    for (List<String> line : ContractCsv.read(out.resolve("_planted.csv"))) {
-      planted.add(line.get(0) + "," + line.get(1));
+    for (ContractCsvReader.Row row : ContractCsvReader.read(out.resolve("_planted.csv"))) {
+      planted.add(row.fields().get(0) + "," + row.fields().get(1));
     }
     return planted;
   }

@@ -19,7 +19,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import vn.danvan.contract.Table;
-import vn.danvan.etl.regions.ContractCsv;
+import vn.danvan.contract.csv.ContractCsvReader;
 
 /**
  * Reads a generated landing folder back the way the loader sees it: each table's files in path
@@ -51,7 +51,8 @@ final class LandingReader {
     for (Path f : files(landing, table)) {
       String name = f.getFileName().toString();
       if (name.endsWith(".csv")) {
-        List<List<String>> lines = ContractCsv.read(f);
+        List<List<String>> lines = ContractCsvReader.read(f).stream()
+            .map(ContractCsvReader.Row::fields).toList();
         List<String> header = lines.get(0);
         for (List<String> line : lines.subList(1, lines.size())) {
           out.add(new LandingRow(table, name, align(table, header, line), line.size() > header.size()));

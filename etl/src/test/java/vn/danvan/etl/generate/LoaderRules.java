@@ -17,8 +17,8 @@ import vn.danvan.contract.Column;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.Vocabulary;
+import vn.danvan.contract.csv.ContractCsvReader;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
-import vn.danvan.etl.regions.ContractCsv;
 
 /**
  * The loader's row checks, re-implemented from {@link Reason}'s definitions and the region-validity
@@ -66,7 +66,9 @@ final class LoaderRules {
 
   private List<Verdict> run(Path landing) throws IOException {
     try (var in = LoaderRules.class.getResourceAsStream("/vn/danvan/catalogue/indicators.csv")) {
-      List<List<String>> rows = ContractCsv.read(new InputStreamReader(in, StandardCharsets.UTF_8));
+      List<List<String>> rows = ContractCsvReader.read(
+          new InputStreamReader(in, StandardCharsets.UTF_8), "indicators.csv").stream()
+          .map(ContractCsvReader.Row::fields).toList();
       // survey series are named by questions only (computation = survey)
       rows.subList(1, rows.size()).stream().filter(r -> !r.get(4).equals("survey")).forEach(r -> indicators.add(r.get(0)));
     }

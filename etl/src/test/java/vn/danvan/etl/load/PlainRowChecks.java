@@ -16,7 +16,7 @@ import java.util.Set;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.Failure;
 import vn.danvan.contract.checks.RowCheck;
-import vn.danvan.etl.regions.ContractCsv;
+import vn.danvan.contract.csv.ContractCsvReader;
 
 /**
  * A landing folder checked row by row without Spark, the way an upload is checked before it is
@@ -66,7 +66,8 @@ final class PlainRowChecks {
   }
 
   private static List<Map<String, String>> csv(LandingFile file) throws IOException {
-    List<List<String>> lines = ContractCsv.read(file.path());
+    List<List<String>> lines = ContractCsvReader.read(file.path()).stream()
+        .map(ContractCsvReader.Row::fields).toList();
     return cells(file, lines.get(0), lines.subList(1, lines.size()));
   }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.csv.ContractCsvReader;
 
 class RegionsImportTest {
   private static Path reference;
@@ -127,8 +128,9 @@ class RegionsImportTest {
     int exit = new CommandLine(new RegionsCommand()).setOut(new PrintWriter(console))
         .execute("import", "--reference", reference.toString(), "--out", out.toString());
     assertThat(exit).isZero();
-    List<List<String>> regions = ContractCsv.read(out.resolve("regions/regions.csv"));
-    List<List<String>> lineage = ContractCsv.read(out.resolve("region_lineage/region_lineage.csv"));
+    List<List<String>> regions = fields(ContractCsvReader.read(out.resolve("regions/regions.csv")));
+    List<List<String>> lineage =
+        fields(ContractCsvReader.read(out.resolve("region_lineage/region_lineage.csv")));
     assertThat(regions.get(0)).isEqualTo(Table.REGIONS.columnNames());
     assertThat(lineage.get(0)).isEqualTo(Table.REGION_LINEAGE.columnNames());
     assertThat(regions).hasSize(units.regions().size() + 1);
@@ -138,5 +140,9 @@ class RegionsImportTest {
     assertThat(Files.readString(out.resolve("regions/regions.csv"))).doesNotStartWith("\uFEFF");
     assertThat(console.toString()).contains("old commune").contains("commune partial")
         .contains("1,012");
+  }
+
+  private static List<List<String>> fields(List<ContractCsvReader.Row> rows) {
+    return rows.stream().map(ContractCsvReader.Row::fields).toList();
   }
 }
