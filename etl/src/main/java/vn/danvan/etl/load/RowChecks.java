@@ -18,6 +18,7 @@ import vn.danvan.contract.Column.Type;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.Vocabulary;
+import vn.danvan.etl.lake.LakeSchema;
 
 /**
  * The checks a row can fail on its own, derived from the contract: shape, required values, types,

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
-import vn.danvan.etl.load.LakeSchema;
+import vn.danvan.etl.lake.LakeSchema;
 import vn.danvan.etl.outreach.Benchmark;
 import vn.danvan.etl.outreach.OutreachMart;
 import vn.danvan.etl.outreach.PostAreas;
