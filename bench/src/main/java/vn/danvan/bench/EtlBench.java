@@ -18,8 +18,8 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
 import vn.danvan.contract.Table;
+import vn.danvan.etl.cli.LoadCommand;
 import vn.danvan.etl.generate.GenerateCommand;
-import vn.danvan.etl.load.LoadCommand;
 
 /**
  * The Spark load of generated CSV files beside DuckDB's own {@code COPY ... TO parquet} of the very

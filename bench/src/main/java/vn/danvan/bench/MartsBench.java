@@ -25,7 +25,7 @@ import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.cli.LakeOption;
-import vn.danvan.etl.load.LoadCommand;
+import vn.danvan.etl.cli.SparkSessions;
 import vn.danvan.etl.load.Typing;
 import vn.danvan.etl.marts.MartsJob;
 
@@ -68,7 +68,7 @@ final class MartsBench implements Callable<Integer> {
       }
     }
     int cores = Runtime.getRuntime().availableProcessors();
-    SparkSession spark = LoadCommand.local(SparkSession.builder().appName("danvan bench marts").master("local[*]")
+    SparkSession spark = SparkSessions.local(SparkSession.builder().appName("danvan bench marts").master("local[*]")
         .config("spark.sql.session.timeZone", Typing.VIETNAM.getId())).getOrCreate();
     spark.sparkContext().setLogLevel("WARN");
     try {

@@ -2,9 +2,7 @@ package vn.danvan.etl.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import vn.danvan.etl.external.ExternalCommand;
 import vn.danvan.etl.generate.GenerateCommand;
-import vn.danvan.etl.load.LoadCommand;
 import vn.danvan.etl.regions.RegionsCommand;
 
 /**

@@ -19,8 +19,8 @@ import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.SnapshotId;
 import vn.danvan.etl.lake.LakeLock;
+import vn.danvan.etl.lake.LakeWriter;
 import vn.danvan.etl.lake.Publisher;
-import vn.danvan.etl.load.LakeWriter;
 
 /**
  * {@code danvan external import}: published indicator tables → a new lake snapshot. The files are

@@ -16,7 +16,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.catalogue.Indicator;
-import vn.danvan.etl.load.LakeWriter;
+import vn.danvan.etl.lake.LakeWriter;
 import vn.danvan.etl.marts.MartsJob;
 
 /**

@@ -30,7 +30,7 @@ import org.apache.poi.ss.usermodel.WorkbookFactory;
  * <p>The sub-dimensions also come in the yearly CSVs, which are the source imported for them; the
  * workbook's are read only to compare the two ({@link #compare}).
  */
-final class PapiWorkbook {
+public final class PapiWorkbook {
   /** English header of each dimension column → the codebook's criterion code; then the total. */
   static final Map<String, String> DIMENSIONS = dimensions();
   static final String TOTAL_HEADER = "Un-weighted";

@@ -27,6 +27,7 @@ import org.apache.spark.sql.types.DataTypes;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRule.Severity;
+import vn.danvan.etl.lake.LakeSchema;
 
 /**
  * Applies a table's checks to its typed frame and decides each row's fate: {@code _reason} (null

@@ -8,12 +8,12 @@ import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 
 /** The table a person reads after a load: counts per table and the most frequent reasons. */
-final class LoadSummary {
+public final class LoadSummary {
   private LoadSummary() {}
 
   static final int TOP_REASONS = 5;
 
-  static String of(LoadReport report) {
+  public static String of(LoadReport report) {
     StringBuilder s = new StringBuilder();
     String row = "%-18s %12s %12s %12s %14s%n";
     s.append(String.format(row, "table", "read", "landed", "quarantined", "rows in lake"));

@@ -12,6 +12,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import vn.danvan.contract.Table;
+import vn.danvan.etl.lake.LakeSchema;
 
 /**
  * A table of the new snapshot: this load's rows, plus the previous snapshot's rows whose key this

@@ -15,7 +15,7 @@ public interface Progress {
   }
 
   /** Writes {@code [load] message} and flushes at once: the line must be visible before the work. */
-  static Progress printing(PrintWriter out) {
+  public static Progress printing(PrintWriter out) {
     return message -> {
       out.println("[load] " + message);
       out.flush();

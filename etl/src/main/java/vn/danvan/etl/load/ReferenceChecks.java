@@ -20,6 +20,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
+import vn.danvan.etl.lake.LakeSchema;
 
 /**
  * Checks against other tables: region codes (known at all, and valid on the record's dates, see

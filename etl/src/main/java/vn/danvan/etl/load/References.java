@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
+import vn.danvan.etl.lake.LakeSchema;
 import vn.danvan.etl.regions.Provinces;
 import vn.danvan.etl.regions.RegionRow;
 

@@ -28,6 +28,8 @@ import vn.danvan.contract.LoadReport.Counts;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRule.Severity;
+import vn.danvan.etl.lake.LakeSchema;
+import vn.danvan.etl.lake.LakeWriter;
 
 /**
  * Loads one table into a staging folder: read → type → check → count → write quarantine → merge

@@ -19,6 +19,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.types.DataTypes;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.LandingText;
+import vn.danvan.etl.lake.LakeSchema;
 
 /**
  * Parses a table's all-string frame into lake types. Every contract column {@code c} keeps the

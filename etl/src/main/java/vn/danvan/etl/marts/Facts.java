@@ -35,9 +35,9 @@ import vn.danvan.contract.Grain;
 
 /**
  * Turns report values and record-level tables into one frame of facts, per the catalogue:
- * {@code indicator, unit, code, era, ngrain, pstart, value}. {@code ngrain} is the native grain
- * ({@link Grain} rank, or {@link Grain#DAY} for a dated record), {@code pstart} the first day of
- * the native period (the record's date), {@code era} {@code old} or {@code new}: whether the code
+ * {@code indicator, unit, code, era, native_grain, native_start, value}. {@code native_grain} is
+ * the grain the fact came in ({@link Grain} rank, or {@link Grain#DAY_RANK} for a dated record),
+ * {@code native_start} the first day of that period (the record's date), {@code era} {@code old} or {@code new}: whether the code
  * names a unit from before or from the 2025 reform (codes were reused, so the code alone does not
  * say).
  */
@@ -62,22 +62,25 @@ final class Facts {
       i.reports().ifPresent(r -> map.add(RowFactory.create(r.indicator(), r.disaggregation(), i.code())));
     }
     Dataset<Row> sources = spark.createDataFrame(map, new StructType()
-        .add("m_indicator", DataTypes.StringType).add("m_disaggregation", DataTypes.StringType)
-        .add("m_code", DataTypes.StringType));
-    Column s = col("period_start");
-    Column e = col("period_end");
-    Column monthStart = dayofmonth(s).equalTo(1);
-    Column ngrain = when(month(s).equalTo(1).and(monthStart).and(e.equalTo(make_date(year(s), lit(12), lit(31)))), 3)
-        .when(monthStart.and(month(s).isin(1, 7)).and(e.equalTo(last_day(add_months(s, 5)))), 2)
-        .when(monthStart.and(month(s).isin(1, 4, 7, 10)).and(e.equalTo(last_day(add_months(s, 2)))), 1)
-        .when(monthStart.and(e.equalTo(last_day(s))), 0);
+        .add("report_indicator", DataTypes.StringType).add("report_disaggregation", DataTypes.StringType)
+        .add("catalogue_code", DataTypes.StringType));
+    Column start = col("period_start");
+    Column end = col("period_end");
+    Column monthStart = dayofmonth(start).equalTo(1);
+    Column nativeGrain = when(month(start).equalTo(1).and(monthStart)
+            .and(end.equalTo(make_date(year(start), lit(12), lit(31)))), Grain.YEAR.rank())
+        .when(monthStart.and(month(start).isin(1, 7)).and(end.equalTo(last_day(add_months(start, 5)))),
+            Grain.HALF.rank())
+        .when(monthStart.and(month(start).isin(1, 4, 7, 10)).and(end.equalTo(last_day(add_months(start, 2)))),
+            Grain.QUARTER.rank())
+        .when(monthStart.and(end.equalTo(last_day(start))), Grain.MONTH.rank());
     Dataset<Row> joined = reportValues
-        .join(broadcast(sources), col("indicator").equalTo(col("m_indicator"))
-            .and(coalesce(col("disaggregation"), lit("")).equalTo(col("m_disaggregation"))))
+        .join(broadcast(sources), col("indicator").equalTo(col("report_indicator"))
+            .and(coalesce(col("disaggregation"), lit("")).equalTo(col("report_disaggregation"))))
         .where(col("value").isNotNull());
-    return era(joined.select(col("m_code").as("indicator"), col("unit"), col("region_code").as("code"),
-        e.as("era_date"), ngrain.as("ngrain"), s.as("pstart"), col("value").cast("double").as("value")),
-        newCodes).where(col("ngrain").isNotNull());
+    return era(joined.select(col("catalogue_code").as("indicator"), col("unit"), col("region_code").as("code"),
+        end.as("era_date"), nativeGrain.as("native_grain"), start.as("native_start"),
+        col("value").cast("double").as("value")), newCodes).where(col("native_grain").isNotNull());
   }
 
   /** Record-level facts of one table, one row per record and indicator its formula counts. */
@@ -102,7 +105,7 @@ final class Facts {
     Column date;
     Column eraDate;
     Column unit;
-    int ngrain = Grain.DAY_RANK;
+    int nativeGrain = Grain.DAY_RANK;
     switch (table) {
       case "activities" -> {
         date = col("start_date");
@@ -113,13 +116,13 @@ final class Facts {
         date = make_date(col("year"), lit(1), lit(1));
         eraDate = make_date(col("year"), lit(12), lit(31));
         unit = lit(MODELS_UNIT);
-        ngrain = Grain.YEAR.rank();
+        nativeGrain = Grain.YEAR.rank();
       }
       case "population" -> {
         date = make_date(col("year"), lit(1), lit(1));
         eraDate = make_date(col("year"), lit(12), lit(31));
         unit = lit(POPULATION_UNIT);
-        ngrain = Grain.YEAR.rank();
+        nativeGrain = Grain.YEAR.rank();
       }
       case "posts", "post_totals" -> {
         date = col("published_date");
@@ -130,9 +133,9 @@ final class Facts {
     }
     Dataset<Row> exploded = frame
         .select(unit.as("unit"), col("region_code").as("code"), eraDate.as("era_date"),
-            date.as("pstart"), explode(array_compact(array(parts.toArray(Column[]::new)))).as("f"))
+            date.as("native_start"), explode(array_compact(array(parts.toArray(Column[]::new)))).as("f"))
         .select(col("f.indicator").as("indicator"), col("unit"), col("code"), col("era_date"),
-            lit(ngrain).as("ngrain"), col("pstart"), col("f.value").as("value"));
+            lit(nativeGrain).as("native_grain"), col("native_start"), col("f.value").as("value"));
     return era(exploded, newCodes);
   }
 
@@ -148,10 +151,10 @@ final class Facts {
 
   /** Tags each fact with the era of its unit and drops the helper date. */
   private static Dataset<Row> era(Dataset<Row> facts, Dataset<Row> newCodes) {
-    Column isNew = col("era_date").geq(lit(Date.valueOf(Boundaries.REFORM))).and(col("n_code").isNotNull());
-    return facts.join(broadcast(newCodes.select(col("code").as("n_code"))),
-            col("code").equalTo(col("n_code")), "left")
+    Column isNew = col("era_date").geq(lit(Date.valueOf(Boundaries.REFORM))).and(col("new_era_code").isNotNull());
+    return facts.join(broadcast(newCodes.select(col("code").as("new_era_code"))),
+            col("code").equalTo(col("new_era_code")), "left")
         .select(col("indicator"), col("unit"), col("code"), when(isNew, NEW).otherwise(OLD).as("era"),
-            col("ngrain"), col("pstart"), col("value"));
+            col("native_grain"), col("native_start"), col("value"));
   }
 }

@@ -17,7 +17,7 @@ import org.apache.spark.sql.types.StructType;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
-import vn.danvan.etl.load.LakeSchema;
+import vn.danvan.etl.lake.LakeSchema;
 import vn.danvan.etl.outreach.Benchmark;
 import vn.danvan.etl.outreach.OutreachMart;
 import vn.danvan.etl.outreach.PostAreas;
@@ -97,15 +97,15 @@ public final class MartsJob {
     Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records))
         .localCheckpoint(true);
     try {
-      Column mrank = col("mrank");
+      Column fromReport = col("from_report");
+      Column fromRecords = col("from_records");
+      Column apportioning = col("apportioning");
       Dataset<Row> out = all.select(col("indicator"), col("boundaries"), col("level"),
           col("code").as("region_code"), GrainColumns.name(col("grain")).as("grain"),
-          GrainColumns.label(col("tstart"), col("grain")).as("period"), year(col("tstart")).as("year"),
+          GrainColumns.label(col("target_start"), col("grain")).as("period"), year(col("target_start")).as("year"),
           col("value"),
-          when(col("rep").and(col("rec")), "mixed").when(col("rep"), "report").otherwise("records").as("source"),
-          mrank.equalTo(0).as("exact"),
-          when(mrank.equalTo(1), "weight").when(mrank.equalTo(2), "population")
-              .when(mrank.equalTo(3), "equal").as("method"));
+          when(fromReport.and(fromRecords), "mixed").when(fromReport, "report").otherwise("records").as("source"),
+          apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"));
       out.orderBy("boundaries", "grain", "indicator", "level", "region_code", "period")
           .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
           .option("parquet.block.size", ROW_GROUP_BYTES)
@@ -114,6 +114,18 @@ public final class MartsJob {
     } finally {
       all.unpersist();
     }
+  }
+
+  /** The mart's {@code method} of an {@link Apportioning#rank()}: null when exact. */
+  private static Column method(Column apportioning) {
+    Column method = null;
+    for (Apportioning a : Apportioning.values()) {
+      if (a.method() != null) {
+        method = method == null ? when(apportioning.equalTo(a.rank()), a.method())
+            : method.when(apportioning.equalTo(a.rank()), a.method());
+      }
+    }
+    return method;
   }
 
   private static void addIfAny(List<Dataset<Row>> parts, Dataset<Row> part) {

@@ -21,8 +21,13 @@ import vn.danvan.contract.Grain;
  * they are only added up per month here.
  */
 final class Precedence {
-  /** The key of a node's value: the node (code, era) and what is measured when. */
-  static final String[] KEYS = {"code", "era", "indicator", "unit", "grain", "tstart"};
+  /**
+   * The key of a node's value: the node (code, era) and what is measured when ({@code grain} the
+   * target grain's {@link Grain#rank()}, {@code target_start} the first day of the target period).
+   */
+  static final String[] KEYS = {"code", "era", "indicator", "unit", "grain", "target_start"};
+  /** The key of a fact as {@link Facts} gives it: in its native grain and period. */
+  private static final String[] NATIVE_KEYS = {"indicator", "unit", "code", "era", "native_grain", "native_start"};
 
   private Precedence() {}
 
@@ -31,25 +36,23 @@ final class Precedence {
    * another report of the same unit and node at a grain up to the target's is dropped.
    */
   static Dataset<Row> ownReports(Dataset<Row> reports) {
-    Dataset<Row> r = reports.groupBy("indicator", "unit", "code", "era", "ngrain", "pstart")
-        .agg(sum("value").as("value"));
+    Dataset<Row> summed = reports.groupBy(NATIVE_KEYS[0], rest(NATIVE_KEYS)).agg(sum("value").as("value"));
     // For each report, the finest coarser grain at which the same unit reported the enclosing period
-    Dataset<Row> candidates = r.select(col("indicator"), col("unit"), col("code"), col("era"),
-            col("ngrain"), col("pstart"),
-            explode(sequence(col("ngrain").plus(1), lit(Grain.YEAR.rank()))).as("g"))
-        .where(col("ngrain").lt(Grain.YEAR.rank()))
-        .withColumn("gstart", GrainColumns.periodStart(col("pstart"), col("g")));
-    Dataset<Row> keys = r.select(col("indicator").as("k_indicator"), col("unit").as("k_unit"),
-        col("code").as("k_code"), col("era").as("k_era"), col("ngrain").as("k_ngrain"),
-        col("pstart").as("k_pstart"));
-    Dataset<Row> enclosed = candidates.join(keys, col("indicator").equalTo(col("k_indicator"))
-            .and(col("unit").equalTo(col("k_unit"))).and(col("code").equalTo(col("k_code")))
-            .and(col("era").equalTo(col("k_era"))).and(col("g").equalTo(col("k_ngrain")))
-            .and(col("gstart").equalTo(col("k_pstart"))))
-        .groupBy("indicator", "unit", "code", "era", "ngrain", "pstart")
-        .agg(min("g").as("enclosed_at"));
-    Dataset<Row> tagged = r.join(enclosed,
-        scala(new String[] {"indicator", "unit", "code", "era", "ngrain", "pstart"}), "left");
+    Dataset<Row> candidates = summed.select(col("indicator"), col("unit"), col("code"), col("era"),
+            col("native_grain"), col("native_start"),
+            explode(sequence(col("native_grain").plus(1), lit(Grain.YEAR.rank()))).as("coarser_grain"))
+        .where(col("native_grain").lt(Grain.YEAR.rank()))
+        .withColumn("coarser_start", GrainColumns.periodStart(col("native_start"), col("coarser_grain")));
+    Dataset<Row> reported = summed.select(col("indicator").as("reported_indicator"),
+        col("unit").as("reported_unit"), col("code").as("reported_code"), col("era").as("reported_era"),
+        col("native_grain").as("reported_grain"), col("native_start").as("reported_start"));
+    Dataset<Row> enclosed = candidates.join(reported, col("indicator").equalTo(col("reported_indicator"))
+            .and(col("unit").equalTo(col("reported_unit"))).and(col("code").equalTo(col("reported_code")))
+            .and(col("era").equalTo(col("reported_era"))).and(col("coarser_grain").equalTo(col("reported_grain")))
+            .and(col("coarser_start").equalTo(col("reported_start"))))
+        .groupBy(NATIVE_KEYS[0], rest(NATIVE_KEYS))
+        .agg(min("coarser_grain").as("enclosed_at"));
+    Dataset<Row> tagged = summed.join(enclosed, scala(NATIVE_KEYS), "left");
     Column grain = col("grain");
     return onGrains(tagged)
         .where(grain.lt(coalesce(col("enclosed_at"), lit(Grain.YEAR.rank() + 1))))
@@ -57,22 +60,22 @@ final class Precedence {
   }
 
   /**
-   * Records per node and native period ({@code code, era, indicator, unit, ngrain, pstart, value}):
+   * Records per node and native period ({@code NATIVE_KEYS, value}):
    * added up per month, or per the coarser native period (a model's year). {@link Rollup} spreads
    * them onto the grains.
    */
   static Dataset<Row> records(Dataset<Row> records) {
-    Column ngrain = greatest(col("ngrain"), lit(Grain.MONTH.rank()));
-    return records.withColumn("ngrain", ngrain)
-        .withColumn("pstart", GrainColumns.periodStart(col("pstart"), col("ngrain")))
-        .groupBy("indicator", "unit", "code", "era", "ngrain", "pstart").agg(sum("value").as("value"));
+    Column monthOrCoarser = greatest(col("native_grain"), lit(Grain.MONTH.rank()));
+    return records.withColumn("native_grain", monthOrCoarser)
+        .withColumn("native_start", GrainColumns.periodStart(col("native_start"), col("native_grain")))
+        .groupBy(NATIVE_KEYS[0], rest(NATIVE_KEYS)).agg(sum("value").as("value"));
   }
 
   /** One row per target grain at or above the fact's own, with the target period's start. */
   private static Dataset<Row> onGrains(Dataset<Row> facts) {
     Dataset<Row> spread = facts.withColumn("grain",
-        explode(sequence(greatest(col("ngrain"), lit(Grain.MONTH.rank())), lit(Grain.YEAR.rank()))));
-    return spread.withColumn("tstart", GrainColumns.periodStart(col("pstart"), col("grain")));
+        explode(sequence(greatest(col("native_grain"), lit(Grain.MONTH.rank())), lit(Grain.YEAR.rank()))));
+    return spread.withColumn("target_start", GrainColumns.periodStart(col("native_start"), col("grain")));
   }
 
   static String[] rest(String[] a) {

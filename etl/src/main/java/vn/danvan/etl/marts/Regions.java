@@ -21,6 +21,7 @@ import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Level;
 import vn.danvan.etl.regions.Provinces;
 
 /**
@@ -64,21 +65,22 @@ final class Regions {
         .map(l -> RowFactory.create(l.oldCode(), l.newCode())).toList();
     Dataset<Row> shipped = spark.createDataFrame(rows, new StructType()
         .add("old_code", DataTypes.StringType).add("new_code", DataTypes.StringType));
-    return lineage.where(length(col("old_code")).equalTo(2)).select("old_code", "new_code")
+    return lineage.where(length(col("old_code")).equalTo(Level.PROVINCE.codeLength())).select("old_code", "new_code")
         .unionByName(shipped).distinct();
   }
 
   /**
    * {@code old_code, new_code, share, mrank}: how an old commune's figures split onto new
-   * communes. One full link moves everything (rank 0); otherwise the stated weights (1), else the
-   * new communes' latest population (2), else equal parts (3).
+   * communes. One full link moves everything ({@link Apportioning#EXACT}); otherwise the stated
+   * weights, else the new communes' latest population, else equal parts. {@code mrank} holds the
+   * {@link Apportioning#rank()} (the name is kept: the outreach mart's {@code PostAreas} reads it).
    */
   static Dataset<Row> communeShares(Dataset<Row> lineage, Dataset<Row> population) {
     WindowSpec latest = Window.partitionBy("region_code");
     Dataset<Row> pop = population.withColumn("last", max("year").over(latest))
         .where(col("year").equalTo(col("last")))
         .select(col("region_code").as("p_code"), col("population").cast("double").as("pop"));
-    Dataset<Row> links = lineage.where(length(col("old_code")).equalTo(5))
+    Dataset<Row> links = lineage.where(length(col("old_code")).equalTo(Level.COMMUNE.codeLength()))
         .select("old_code", "new_code", "relation", "weight").distinct()
         .join(pop, col("new_code").equalTo(col("p_code")), "left");
     WindowSpec byOld = Window.partitionBy("old_code");
@@ -87,22 +89,25 @@ final class Regions {
     Column weights = count(col("weight")).over(byOld);
     Column pops = count(col("pop")).over(byOld);
     Column popSum = sum(col("pop")).over(byOld);
-    Column mrank = when(n.equalTo(1).and(full.equalTo(1)), 0).when(weights.equalTo(n), 1)
-        .when(pops.equalTo(n).and(popSum.gt(0)), 2).otherwise(3);
-    return links.withColumn("mrank", mrank)
-        .withColumn("share", when(col("mrank").equalTo(0), lit(1.0))
-            .when(col("mrank").equalTo(1), col("weight"))
-            .when(col("mrank").equalTo(2), col("pop").divide(popSum))
+    Column apportioning = when(n.equalTo(1).and(full.equalTo(1)), Apportioning.EXACT.rank())
+        .when(weights.equalTo(n), Apportioning.WEIGHT.rank())
+        .when(pops.equalTo(n).and(popSum.gt(0)), Apportioning.POPULATION.rank())
+        .otherwise(Apportioning.EQUAL.rank());
+    Column mrank = col("mrank");
+    return links.withColumn("mrank", apportioning)
+        .withColumn("share", when(mrank.equalTo(Apportioning.EXACT.rank()), lit(1.0))
+            .when(mrank.equalTo(Apportioning.WEIGHT.rank()), col("weight"))
+            .when(mrank.equalTo(Apportioning.POPULATION.rank()), col("pop").divide(popSum))
             .otherwise(lit(1.0).divide(n)))
         .select("old_code", "new_code", "share", "mrank");
   }
 
   /** The {@code mart_regions} rows: every version as reported, the new units for 2025, and VN. */
   static Dataset<Row> martRegions(SparkSession spark, Dataset<Row> versions) {
-    Column parent = when(col("level").equalTo("province"), lit(Rollup.NATION)).otherwise(col("parent_code"));
+    Column parent = when(col("level").equalTo(Level.PROVINCE.code()), lit(Level.NATION_CODE)).otherwise(col("parent_code"));
     Dataset<Row> all = versions.select(col("level"), col("code").as("region_code"), col("name"),
         parent.as("parent_code"), col("valid_from"), col("valid_to"));
-    Dataset<Row> nation = spark.createDataFrame(List.of(RowFactory.create("nation", Rollup.NATION,
+    Dataset<Row> nation = spark.createDataFrame(List.of(RowFactory.create(Level.NATION.code(), Level.NATION_CODE,
         "Việt Nam", null, null, null)), all.schema());
     Dataset<Row> reported = all.unionByName(nation).withColumn("boundaries", lit(Boundaries.REPORTED.code()));
     Dataset<Row> restated = all.where(col("valid_from").geq(lit(REFORM))).unionByName(nation)

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import vn.danvan.contract.Lake;
+import vn.danvan.etl.cli.LoadCommand;
 
 /**
  * The {@code load} command as people and the benchmark call it: exit codes, what it prints, and

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import vn.danvan.contract.Table;
+import vn.danvan.etl.lake.LakeSchema;
 
 /** The pure transforms, frame in, frame out: typing, checks and verdicts, merge, decreasing. */
 class TransformsTest {

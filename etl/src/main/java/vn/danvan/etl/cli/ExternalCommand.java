@@ -1,4 +1,4 @@
-package vn.danvan.etl.external;
+package vn.danvan.etl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -14,8 +14,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import vn.danvan.contract.cli.LakeOption;
+import vn.danvan.etl.external.ExternalImport;
+import vn.danvan.etl.external.ExternalSource;
+import vn.danvan.etl.external.PapiWorkbook;
 import vn.danvan.etl.lake.LakeBusyException;
-import vn.danvan.etl.load.LoadCommand;
 
 /** {@code danvan external import}: published province-by-year indicator tables into the lake. */
 @Command(name = "external", mixinStandardHelpOptions = true,
@@ -55,7 +57,7 @@ public final class ExternalCommand {
         return 2;
       }
       boolean own = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
-      SparkSession spark = own ? LoadCommand.local(SparkSession.builder().master("local[*]")
+      SparkSession spark = own ? SparkSessions.local(SparkSession.builder().master("local[*]")
           .appName("danvan external import").config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh"))
           .getOrCreate() : SparkSession.active();
       try {

@@ -1,4 +1,4 @@
-package vn.danvan.etl.load;
+package vn.danvan.etl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -15,6 +15,12 @@ import picocli.CommandLine.Spec;
 import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.etl.lake.LakeBusyException;
+import vn.danvan.etl.load.LoadConfig;
+import vn.danvan.etl.load.LoadJob;
+import vn.danvan.etl.load.LoadRefusedException;
+import vn.danvan.etl.load.LoadSummary;
+import vn.danvan.etl.load.Progress;
+import vn.danvan.etl.load.Typing;
 import vn.danvan.etl.outreach.Benchmark;
 import vn.danvan.etl.survey.SurveyRules;
 
@@ -111,15 +117,6 @@ public final class LoadCommand implements Callable<Integer> {
     }
   }
 
-  /** The settings of a session on this machine's cores: no UI, few shuffle partitions. */
-  public static SparkSession.Builder local(SparkSession.Builder builder) {
-    int cores = Runtime.getRuntime().availableProcessors();
-    return builder.config("spark.ui.enabled", "false")
-        // input split in about 4 tasks per core, so the last tasks of a scan do not run alone
-        .config("spark.sql.files.minPartitionNum", String.valueOf(4 * cores))
-        .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, 2 * cores)));
-  }
-
   /**
    * A new session: {@code --master} when given; else the master spark-submit put in the Spark
    * configuration; else all local cores. (A caller's existing session, e.g. a benchmark's, is used
@@ -134,7 +131,7 @@ public final class LoadCommand implements Callable<Integer> {
       builder.master(url);
     }
     if (url != null && url.startsWith("local")) {
-      local(builder);
+      SparkSessions.local(builder);
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -1,4 +1,4 @@
-package vn.danvan.etl.load;
+package vn.danvan.etl.lake;
 
 import java.util.ArrayList;
 import java.util.List;

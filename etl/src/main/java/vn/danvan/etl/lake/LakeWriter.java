@@ -1,4 +1,4 @@
-package vn.danvan.etl.load;
+package vn.danvan.etl.lake;
 
 import static org.apache.spark.sql.functions.col;
 
@@ -16,7 +16,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
 import vn.danvan.contract.Table;
-import vn.danvan.etl.lake.Publisher;
 
 /**
  * Writes lake tables as the warehouse reads them best: zstd Parquet; fact tables one folder per
@@ -39,7 +38,7 @@ public final class LakeWriter {
    *
    * @param expectedRows about how many rows will be written (sizes the tasks, nothing else)
    */
-  static void table(Dataset<Row> rows, Table table, Path dir, long expectedRows) {
+  public static void table(Dataset<Row> rows, Table table, Path dir, long expectedRows) {
     List<Column> order = new ArrayList<>();
     if (table.partitioned()) {
       order.add(col(LakeSchema.YEAR));
@@ -56,7 +55,7 @@ public final class LakeWriter {
   }
 
   /** This load's quarantined rows of a table: few, so one file. */
-  static void quarantine(Dataset<Row> rows, Path dir) {
+  public static void quarantine(Dataset<Row> rows, Path dir) {
     // repartition, not coalesce: the rows are filtered from every row of the table, and the
     // filtering should run in parallel, not in the one task that writes
     options(rows.repartition(1).write()).parquet(dir.toString());
@@ -66,7 +65,7 @@ public final class LakeWriter {
    * A table without any row is still a folder with one Parquet file holding its schema, so a
    * reader finds every table (a partitioned write of no rows would leave no file at all).
    */
-  static void empty(SparkSession spark, Table table, Path dir) {
+  public static void empty(SparkSession spark, Table table, Path dir) {
     try {
       Publisher.deleteTree(dir);
     } catch (IOException e) {

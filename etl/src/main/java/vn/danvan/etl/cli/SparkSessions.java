@@ -1,0 +1,17 @@
+package vn.danvan.etl.cli;
+
+import org.apache.spark.sql.SparkSession;
+
+/** Session settings the commands (and the benchmarks) share when Spark runs on this machine. */
+public final class SparkSessions {
+  private SparkSessions() {}
+
+  /** The settings of a session on this machine's cores: no UI, few shuffle partitions. */
+  public static SparkSession.Builder local(SparkSession.Builder builder) {
+    int cores = Runtime.getRuntime().availableProcessors();
+    return builder.config("spark.ui.enabled", "false")
+        // input split in about 4 tasks per core, so the last tasks of a scan do not run alone
+        .config("spark.sql.files.minPartitionNum", String.valueOf(4 * cores))
+        .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, 2 * cores)));
+  }
+}
