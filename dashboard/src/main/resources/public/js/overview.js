@@ -4,6 +4,7 @@ import { $, api, charted, fmt, footnote, indicatorName, indicators, latestComple
   percent, showError, snapshot, t } from './core.js';
 import { markPainted, Panel } from './panel.js';
 import { skeleton } from './skeleton.js';
+import { safeTooltips } from './tooltip.js';
 
 /** The figures leadership asks for first; any catalogue code can be added. */
 const HEADLINES = ['briefing_conferences', 'trainees', 'houses_supported', 'gifts', 'dialogues',
@@ -65,7 +66,7 @@ async function card(indicator, year, h) {
     el.append(value, change, spark, foot);
     const chart = echarts.init(spark);
     chart.on('finished', () => markPainted(chart));
-    chart.setOption({
+    chart.setOption(safeTooltips({
       animation: false,
       grid: { left: 2, right: 2, top: 4, bottom: 4 },
       xAxis: { type: 'category', show: false, data: points.map((p) => p.period) },
@@ -73,7 +74,7 @@ async function card(indicator, year, h) {
       tooltip: { trigger: 'axis', valueFormatter: fmt },
       series: [{ type: 'line', data: points.map((p) => p.value), symbol: 'none', lineStyle: { width: 2 },
         areaStyle: { opacity: 0.15 }, connectNulls: false }],
-    });
+    }));
   } catch (e) {
     const err = document.createElement('p');
     showError(err, e);

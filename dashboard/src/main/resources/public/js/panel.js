@@ -1,6 +1,7 @@
 // A chart with its Table and Ranking tabs and its downloads: CSV and XLSX of exactly the rows the
 // active tab shows (numbers unformatted, no data as an empty cell), PNG of the chart.
 import { fmt, t } from './core.js';
+import { safeTooltips } from './tooltip.js';
 
 /**
  * The page-load figure (read by bench pages and the page tests): the first chart of the page that
@@ -91,7 +92,7 @@ export class Panel {
   show(option, table, ranking, meta) {
     this.status.textContent = '';
     this.status.classList.remove('error');
-    this.chart.setOption(option, { notMerge: true });
+    this.chart.setOption(safeTooltips(option), { notMerge: true });
     this.data = { table, ranking, meta: meta || {} };
     renderTable(this.tableEl, table);
     if (ranking) renderTable(this.rankingEl, ranking);
@@ -154,9 +155,16 @@ function div(className) {
   return d;
 }
 
-function csvCell(value) {
+/**
+ * One CSV cell. Text a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR;
+ * names come from files provincial offices write) gets a leading ' and quotes, as OWASP's
+ * "CSV Injection" advice says, so that it opens as text; a plain number such as -3.5 stays one.
+ */
+export function csvCell(value) {
   if (value === null || value === undefined) return '';
   const text = String(value);
+  const number = typeof value === 'number' || /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text);
+  if (!number && /^[=+\-@\t\r]/.test(text)) return '"\'' + text.replace(/"/g, '""') + '"';
   return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 

@@ -2,6 +2,7 @@ package vn.danvan.dashboard;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.javalin.http.Context;
+import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
@@ -32,7 +33,7 @@ final class ApiErrors {
     } else if (e instanceof HttpResponseException h) {
       HttpStatus status = HttpStatus.forStatus(h.getStatus());
       respond(ctx, status, status == HttpStatus.NOT_FOUND
-          ? "not found: " + ctx.method() + " " + ctx.path() : h.getMessage());
+          ? "not found: " + method(ctx) + " " + ctx.path() : h.getMessage());
     } else if (e instanceof JsonProcessingException j) {
       // a body that is not the JSON a route takes (Javalin passes Jackson's exception through)
       respond(ctx, HttpStatus.BAD_REQUEST, bodyProblem(j));
@@ -67,11 +68,22 @@ final class ApiErrors {
     if (Boolean.TRUE.equals(ctx.attribute(ANSWERED))) {
       return; // a 404 the exception mapper already answered, e.g. an unknown indicator
     }
-    respond(ctx, HttpStatus.NOT_FOUND, "not found: " + ctx.method() + " " + ctx.path());
+    respond(ctx, HttpStatus.NOT_FOUND, "not found: " + method(ctx) + " " + ctx.path());
+  }
+
+  /** HEAD answers as GET would, to the byte count of its message. */
+  private static String method(Context ctx) {
+    return ctx.method() == HandlerType.HEAD ? "GET" : ctx.method().name();
   }
 
   private static void respond(Context ctx, HttpStatus status, String message) {
     ctx.attribute(ANSWERED, true);
+    // set again: an error's answer must carry them whatever happened to the response before
+    RequestHygiene.secure(ctx::header, ctx.path());
+    String allow = ctx.attribute(RequestHygiene.ALLOW);
+    if (allow != null) {
+      ctx.header("Allow", allow);
+    }
     ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
   }
 }

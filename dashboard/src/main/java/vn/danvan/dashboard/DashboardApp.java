@@ -7,8 +7,11 @@ import static vn.danvan.dashboard.openapi.ApiRoute.Param.year;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Coded;
@@ -50,27 +53,50 @@ public final class DashboardApp {
 
   private DashboardApp() {}
 
+  /** Bounds a request body: an exported table of a few thousand communes. */
+  static final long MAX_REQUEST_SIZE = 32L << 20;
+
+  /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList)}, reached as localhost. */
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue) {
+    return create(warehouse, catalogue, HostAllowList.of("127.0.0.1", List.of()));
+  }
+
   /**
    * An app not yet started; the caller owns the warehouse and closes it after stopping the app.
-   * Imported map boundaries are read from the lake's {@code geo/} folder.
+   * Imported map boundaries are read from the lake's {@code geo/} folder; a request whose
+   * {@code Host} is not in {@code hosts} is refused.
    */
-  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue) {
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts) {
     List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()));
     ObjectNode openApi = OpenApiDocument.of("danvan dashboard API", "1", routes);
+    Map<String, List<String>> methods = new LinkedHashMap<>(RequestHygiene.methodsOf(routes));
+    methods.put("/openapi.json", List.of("GET", "HEAD"));
+    RequestHygiene hygiene = new RequestHygiene(hosts, methods, MAX_REQUEST_SIZE);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
-      config.http.maxRequestSize = 32L << 20; // an exported table of a few thousand communes
+      config.http.maxRequestSize = MAX_REQUEST_SIZE;
       // Pages and their scripts ship inside the jar: users' networks may be closed.
       config.staticFiles.add("/public", Location.CLASSPATH);
+      config.routes.before(hygiene::before);
       for (ApiRoute route : routes) {
         switch (route.method()) {
-          case GET -> config.routes.get(route.path(), route.handler());
+          case GET -> {
+            config.routes.get(route.path(), route.handler());
+            // Javalin answers HEAD 200 wherever a GET route exists, even where GET is a 404
+            config.routes.head(route.path(), route.handler());
+          }
           case POST -> config.routes.post(route.path(), route.handler());
         }
       }
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
+      config.routes.head("/openapi.json", ctx -> ctx.json(openApi));
       config.routes.exception(Exception.class, ApiErrors::handle);
+      // named apart: Javalin answers its own HttpResponseException as text unless told otherwise
+      config.routes.exception(HttpResponseException.class, ApiErrors::handle);
       config.routes.error(404, ApiErrors::notFound);
+      JsonErrorHandler jettyErrors = new JsonErrorHandler();
+      config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+      config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     });
   }
 

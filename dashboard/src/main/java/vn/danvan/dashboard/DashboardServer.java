@@ -2,6 +2,7 @@ package vn.danvan.dashboard;
 
 import io.javalin.Javalin;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -33,15 +34,23 @@ public final class DashboardServer implements AutoCloseable {
     this.url = url;
   }
 
+  /** As {@link #start(Lake, String, int, Duration, List)} answering only its address and localhost. */
+  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery) {
+    return start(lake, host, port, refreshEvery, List.of());
+  }
+
   /**
    * Opens the warehouse over {@code lake}, starts serving on {@code host:port} (port 0 picks a
-   * free one) and checks for a new snapshot every {@code refreshEvery}.
+   * free one) and checks for a new snapshot every {@code refreshEvery}. A request is answered
+   * when its {@code Host} is {@code host}, {@code localhost} or one of {@code hostNames}.
    */
-  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery) {
+  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery,
+      List<String> hostNames) {
+    HostAllowList hosts = HostAllowList.of(host, hostNames);
     Warehouse warehouse = Warehouse.open(lake);
     ScheduledExecutorService timer = null;
     try {
-      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load()).start(host, port);
+      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts).start(host, port);
       timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "snapshot-refresh");
         t.setDaemon(true);

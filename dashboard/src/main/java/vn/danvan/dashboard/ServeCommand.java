@@ -2,6 +2,8 @@ package vn.danvan.dashboard;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
@@ -25,6 +27,11 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--host", defaultValue = "127.0.0.1",
       description = "Address to listen on (default: ${DEFAULT-VALUE}, this machine only).")
   String host;
+
+  @Option(names = "--host-name", paramLabel = "NAME",
+      description = "A name the browser may use to reach the server, in its Host header (repeatable; "
+          + "--host and localhost are always allowed). Any other Host is refused, against DNS rebinding.")
+  List<String> hostNames = new ArrayList<>();
 
   @Option(names = "--refresh-seconds", defaultValue = "5",
       description = "How often to look for a newly published snapshot (default: ${DEFAULT-VALUE}).")
@@ -53,7 +60,7 @@ public final class ServeCommand implements Callable<Integer> {
     if (refreshSeconds < 1) {
       throw new IllegalArgumentException("--refresh-seconds must be at least 1, not " + refreshSeconds);
     }
-    return DashboardServer.start(Lake.at(lakeDir()), host, port, Duration.ofSeconds(refreshSeconds));
+    return DashboardServer.start(Lake.at(lakeDir()), host, port, Duration.ofSeconds(refreshSeconds), hostNames);
   }
 
   /** Serves until the process is told to stop (SIGTERM, Ctrl-C), then shuts down cleanly. */

@@ -58,6 +58,16 @@ public final class ApiHarness {
           .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
       return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
     }
+
+    /** Any method, with a body of {@code contentType} when that is not null; the answer as text. */
+    public HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.getOrigin() + path));
+      if (contentType != null) {
+        request.header("Content-Type", contentType);
+      }
+      request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+      return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
   }
 
   /** The body as JSON, whatever the status. */

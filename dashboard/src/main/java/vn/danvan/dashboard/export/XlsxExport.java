@@ -22,6 +22,10 @@ public final class XlsxExport {
   public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
   public void post(Context ctx) {
+    // "null", a list or a number are JSON but no table (and "null" would reach Javalin as no object)
+    if (!ctx.body().stripLeading().startsWith("{")) {
+      throw new IllegalArgumentException("body: a JSON object (title, source, snapshot, columns, rows) is expected");
+    }
     TableExport table = ctx.bodyAsClass(TableExport.class);
     byte[] bytes = workbook(table);
     String name = fileName(table.title()) + ".xlsx";

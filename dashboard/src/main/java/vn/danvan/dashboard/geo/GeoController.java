@@ -33,7 +33,8 @@ public final class GeoController {
     Path file = store.file(level).orElseThrow(() -> new NotFoundException("level",
         "no " + level + " boundaries imported (an admin runs: bin/danvan geo import FILE --level " + level + ")"));
     try {
-      ctx.contentType(MEDIA_TYPE).header("Cache-Control", "no-cache").result(Files.readAllBytes(file));
+      // Cache-Control is the API's own (private, no-store): a re-import is seen at the next load
+      ctx.contentType(MEDIA_TYPE).result(Files.readAllBytes(file));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -315,6 +315,57 @@ class PagesBrowserTest {
     assertThat(text("#lang-switch")).isEqualTo("Tiếng Việt");
   }
 
+  @Test
+  void tooltips_show_under_the_content_security_policy() {
+    // an axis tooltip (ECharts' default markup) and an item tooltip (the page's own formatter)
+    for (String[] c : new String[][] {{"/trends.html?indicator=houses_supported&regions=VN,01&boundaries=reported",
+        "#trend-panel", "Thành phố Hà Nội"}, {"/map.html?indicator=houses_supported&boundaries=2025&year=2020",
+        "#map-panel", "Thành phố Hà Nội: "}}) {
+      open(c[0]);
+      awaitChart(c[1]);
+      browser.consoleErrors();
+      // what a hover does: ECharts writes the tooltip into the page, where the CSP governs it
+      browser.js("echarts.getInstanceByDom(document.querySelector(arguments[0] + ' .chart'))"
+          + ".dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 })", c[1]);
+      new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> String.valueOf(browser.js(
+          "return [...document.querySelectorAll(arguments[0] + ' .chart > div')].map((e) => e.innerText).join('|')",
+          c[1])).contains(c[2]));
+      assertThat(browser.consoleErrors()).as(c[0]).isEmpty();
+    }
+  }
+
+  @Test
+  void csv_download_opens_a_cell_starting_with_a_formula_sign_as_text() throws Exception {
+    open("/map.html?indicator=houses_supported&boundaries=reported&year=2020");
+    awaitChart("#map-panel");
+    // OWASP's CSV injection advice: a leading ' and quotes; plain numbers, negative ones too, stay numbers
+    Object cells = browser.driver().executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/js/panel.js').then((m) => done(['=HYPERLINK("http://x","y")', '+1+2', '-2+A1', '@SUM(A1)', '\\tx',
+          '\\rx', -3.5, '-3.5', '+7', '12', 'Hà Nội', 'a,b', null].map((v) => m.csvCell(v))));
+        """);
+    assertThat(cells).isEqualTo(List.of("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "\"'+1+2\"", "\"'-2+A1\"",
+        "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\"", "-3.5", "-3.5", "+7", "12", "Hà Nội", "\"a,b\"", ""));
+
+    // and through the panel's own download: a region named by a formula opens as text
+    browser.driver().executeAsyncScript("""
+        const done = arguments[arguments.length - 1];
+        import('/js/panel.js').then((m) => {
+          const section = document.createElement('section');
+          document.body.appendChild(section);
+          const panel = new m.Panel(section, { title: 'tiem-cong-thuc' });
+          panel.show({}, { columns: ['Mã', 'Tên', 'Giá trị'], numeric: [false, false, true],
+            rows: [['01', '=HYPERLINK("http://evil.example","Hà Nội")', -3.5], ['02', '@cmd', 4]] }, null, {});
+          panel.downloadCsv();
+          done(true);
+        });
+        """);
+    String csv = Files.readString(awaitDownload("tiem-cong-thuc.csv"), StandardCharsets.UTF_8);
+    assertThat(csv).isEqualTo("\uFEFFMã,Tên,Giá trị\r\n01,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Hà Nội\"\")\",-3.5\r\n"
+        + "02,\"'@cmd\",4\r\n");
+    assertThat(browser.consoleErrors()).isEmpty();
+  }
+
   // ---- helpers -------------------------------------------------------------------------------
 
   private static void open(String path) {
