@@ -324,12 +324,16 @@ class PagesBrowserTest {
       open(c[0]);
       awaitChart(c[1]);
       browser.consoleErrors();
+      browser.js("window.cspViolations = []; document.addEventListener('securitypolicyviolation', (e) => "
+          + "window.cspViolations.push(e.violatedDirective + ' at ' + e.sourceFile + ':' + e.lineNumber))");
       // what a hover does: ECharts writes the tooltip into the page, where the CSP governs it
       browser.js("echarts.getInstanceByDom(document.querySelector(arguments[0] + ' .chart'))"
           + ".dispatchAction({ type: 'showTip', seriesIndex: 0, dataIndex: 0 })", c[1]);
       new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> String.valueOf(browser.js(
           "return [...document.querySelectorAll(arguments[0] + ' .chart > div')].map((e) => e.innerText).join('|')",
           c[1])).contains(c[2]));
+      browser.driver().executeAsyncScript("setTimeout(arguments[0], 100)"); // violations are reported as tasks
+      assertThat(browser.js("return window.cspViolations")).as(c[0]).isEqualTo(List.of());
       assertThat(browser.consoleErrors()).as(c[0]).isEmpty();
     }
   }
