@@ -12,7 +12,6 @@ import java.util.TreeMap;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.LakeTable;
-import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SqlFile;
