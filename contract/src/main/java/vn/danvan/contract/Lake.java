@@ -26,6 +26,10 @@ public final class Lake {
   public static final String LOCK = ".lock";
   public static final String REPORT = "_load_report.json";
   public static final String QUARANTINE = "quarantine";
+  /** Accounts, their password and token hashes: beside the snapshots, never inside one. */
+  public static final String ACCESS = "access";
+  /** The audit trail (JSON Lines, rotated by size): beside the snapshots, never inside one. */
+  public static final String AUDIT = "audit";
 
   /** The environment variable that names the lake when no option does. */
   public static final String LAKE_ENV = "DANVAN_LAKE";
@@ -72,6 +76,16 @@ public final class Lake {
 
   public Path lockFile() {
     return root.resolve(LOCK);
+  }
+
+  /** The folder of the accounts database; no load or clean-up touches it. */
+  public Path accessDir() {
+    return root.resolve(ACCESS);
+  }
+
+  /** The folder of the audit trail; no load or clean-up touches it. */
+  public Path auditDir() {
+    return root.resolve(AUDIT);
   }
 
   /** The folder of the snapshot with this id (whether or not it exists). */

@@ -1,0 +1,10 @@
+package vn.danvan.dashboard.audit;
+
+/**
+ * Where sensitive actions are recorded. {@link #record} returns only once the line is written to
+ * the file (so an action acknowledged to its caller is never lost by a crash of the server).
+ */
+@FunctionalInterface
+public interface Audit {
+  void record(AuditEvent event);
+}
