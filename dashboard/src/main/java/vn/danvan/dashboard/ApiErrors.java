@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.warehouse.query.NoSnapshotException;
 import vn.danvan.warehouse.query.NotFoundException;
+import vn.danvan.warehouse.query.OutOfScopeException;
 import vn.danvan.warehouse.query.WarehouseBusyException;
 
 /**
@@ -37,6 +38,8 @@ final class ApiErrors {
     } else if (e instanceof JsonProcessingException j) {
       // a body that is not the JSON a route takes (Javalin passes Jackson's exception through)
       respond(ctx, HttpStatus.BAD_REQUEST, bodyProblem(j));
+    } else if (e instanceof OutOfScopeException) {
+      respond(ctx, HttpStatus.FORBIDDEN, e.getMessage());
     } else if (e instanceof NotFoundException) {
       respond(ctx, HttpStatus.NOT_FOUND, e.getMessage());
     } else if (e instanceof IllegalArgumentException) {

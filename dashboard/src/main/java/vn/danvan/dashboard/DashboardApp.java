@@ -105,7 +105,7 @@ public final class DashboardApp {
     IndicatorController indicators = new IndicatorController(catalogue);
     TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
     RegionController regions = new RegionController(new RegionDirectory(warehouse));
-    GeoController maps = new GeoController(geo);
+    GeoController maps = new GeoController(geo, warehouse);
     SurveyController surveys = new SurveyController(new SurveyQueries(warehouse, catalogue));
     OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
     ApiRoute.Param region = optional("region", "GSO code of the area (default VN)");

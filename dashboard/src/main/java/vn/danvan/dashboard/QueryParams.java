@@ -20,6 +20,11 @@ public final class QueryParams {
     return RegionScope.country();
   }
 
+  /** {@code region}: the caller's own region (its scope's root, the nation for a national account) unless asked. */
+  public static String region(Context ctx) {
+    return optional(ctx, "region", scope(ctx).rootCode());
+  }
+
   public static String required(Context ctx, String name) {
     String value = ctx.queryParam(name);
     if (value == null || value.isBlank()) {

@@ -4,6 +4,7 @@ import static vn.danvan.dashboard.QueryParams.boundaries;
 import static vn.danvan.dashboard.QueryParams.grain;
 import static vn.danvan.dashboard.QueryParams.optional;
 import static vn.danvan.dashboard.QueryParams.optionalYear;
+import static vn.danvan.dashboard.QueryParams.region;
 import static vn.danvan.dashboard.QueryParams.scope;
 
 import io.javalin.http.Context;
@@ -15,7 +16,6 @@ import vn.danvan.warehouse.outreach.Dimension;
 import vn.danvan.warehouse.outreach.OutreachQueries;
 import vn.danvan.warehouse.outreach.PostFilter;
 import vn.danvan.warehouse.query.InvalidParameterException;
-import vn.danvan.warehouse.query.RegionScope;
 
 /**
  * {@code /api/outreach/aggregates}, {@code /api/outreach/growth} and {@code /api/outreach/posts}
@@ -55,7 +55,7 @@ public final class OutreachController {
   }
 
   private static PostFilter filter(Context ctx) {
-    return PostFilter.of(optional(ctx, "region", RegionScope.COUNTRY),
+    return PostFilter.of(region(ctx),
         boundaries(ctx),
         optionalYear(ctx, "from"), optionalYear(ctx, "to"),
         Optional.ofNullable(optional(ctx, "period", null)));

@@ -5,6 +5,7 @@ import static vn.danvan.dashboard.QueryParams.flag;
 import static vn.danvan.dashboard.QueryParams.grain;
 import static vn.danvan.dashboard.QueryParams.optional;
 import static vn.danvan.dashboard.QueryParams.optionalYear;
+import static vn.danvan.dashboard.QueryParams.region;
 import static vn.danvan.dashboard.QueryParams.required;
 import static vn.danvan.dashboard.QueryParams.requiredYear;
 import static vn.danvan.dashboard.QueryParams.scope;
@@ -18,7 +19,6 @@ import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.MapRequest;
 import vn.danvan.warehouse.indicators.SeriesRequest;
 import vn.danvan.warehouse.query.InvalidParameterException;
-import vn.danvan.warehouse.query.RegionScope;
 
 /**
  * {@code /api/series}, {@code /api/map}, {@code /api/ranking}, {@code /api/attainment} and
@@ -65,7 +65,7 @@ public final class TrendController {
 
   /** {@code GET /api/consistency?region&year}. */
   public void consistency(Context ctx) {
-    ctx.json(queries.consistency(scope(ctx), optional(ctx, "region", RegionScope.COUNTRY),
+    ctx.json(queries.consistency(scope(ctx), region(ctx),
         requiredYear(ctx, "year")));
   }
 }

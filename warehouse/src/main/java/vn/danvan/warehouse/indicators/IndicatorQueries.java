@@ -125,33 +125,42 @@ public final class IndicatorQueries {
   /** Every region of the level in force at the year's end, and any other with a figure that year. */
   public MapResult map(RegionScope scope, MapRequest request) {
     Indicator indicator = indicator(request.indicator());
-    String b = request.boundaries().code();
-    String level = request.level().code();
-    String yearEnd = request.year() + "-12-31";
+    return warehouse.read(scope, session -> map(session, indicator, request));
+  }
+
+  /**
+   * The map's regions ranked by value, highest first; regions without data come last, unranked.
+   * Ranks are among every region of the level; a scoped read keeps only its own rows, each with
+   * its rank and {@code out_of}.
+   */
+  public RankingResult ranking(RegionScope scope, MapRequest request) {
+    Indicator indicator = indicator(request.indicator());
     return warehouse.read(scope, session -> {
-      Integer key = seriesKeys(session).get(seriesKey(b, "year", indicator.code(), level));
-      List<MapValue> values = session.query(MAP, row -> new MapValue(row.getString(1),
-          row.getString(2), nullableDouble(row, 3), row.getString(4),
-          row.getObject(5, Boolean.class), row.getString(6), row.getBoolean(7)),
-          yearEnd, yearEnd, yearEnd, b, level, key == null ? NO_SERIES : key, request.year());
-      return new MapResult(indicator.code(), indicator.unit(), request.year(), level, b,
-          session.snapshot().id(), values);
+      MapResult map = map(session, indicator, request);
+      Map<String, OptionalDouble> values = new LinkedHashMap<>();
+      Map<String, String> names = new LinkedHashMap<>();
+      for (MapValue v : map.values()) {
+        values.put(v.region(), v.value() == null ? OptionalDouble.empty() : OptionalDouble.of(v.value()));
+        names.put(v.region(), v.name());
+      }
+      List<RankedValue> ranked = Ranking.descending(values).regions().stream()
+          .map(r -> RankedValue.of(r, names.get(r.region()))).toList();
+      return new RankingResult(map.indicator(), map.unit(), map.year(), map.level(), map.boundaries(),
+          map.snapshot(), ranked);
     });
   }
 
-  /** The map's regions ranked by value, highest first; regions without data come last, unranked. */
-  public RankingResult ranking(RegionScope scope, MapRequest request) {
-    MapResult map = map(scope, request);
-    Map<String, OptionalDouble> values = new LinkedHashMap<>();
-    Map<String, String> names = new LinkedHashMap<>();
-    for (MapValue v : map.values()) {
-      values.put(v.region(), v.value() == null ? OptionalDouble.empty() : OptionalDouble.of(v.value()));
-      names.put(v.region(), v.name());
-    }
-    List<RankedValue> ranked = Ranking.descending(values).regions().stream()
-        .map(r -> RankedValue.of(r, names.get(r.region()))).toList();
-    return new RankingResult(map.indicator(), map.unit(), map.year(), map.level(), map.boundaries(),
-        map.snapshot(), ranked);
+  private MapResult map(SnapshotSession session, Indicator indicator, MapRequest request) {
+    String b = request.boundaries().code();
+    String level = request.level().code();
+    String yearEnd = request.year() + "-12-31";
+    Integer key = seriesKeys(session).get(seriesKey(b, "year", indicator.code(), level));
+    List<MapValue> values = session.query(MAP, row -> new MapValue(row.getString(1),
+        row.getString(2), nullableDouble(row, 3), row.getString(4),
+        row.getObject(5, Boolean.class), row.getString(6), row.getBoolean(7)),
+        yearEnd, yearEnd, yearEnd, b, level, key == null ? NO_SERIES : key, request.year());
+    return new MapResult(indicator.code(), indicator.unit(), request.year(), level, b,
+        session.snapshot().id(), values);
   }
 
   /**

@@ -1,6 +1,7 @@
 package vn.danvan.warehouse.indicators;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import vn.danvan.warehouse.query.RegionalRow;
 
 /**
  * A breakdown of a report whose parts do not sum to the report's total.
@@ -21,4 +22,4 @@ public record Mismatch(
     @JsonProperty("region") String region,
     @JsonProperty("name") String name,
     @JsonProperty("unit") String unit,
-    @JsonProperty("source_document") String sourceDocument) {}
+    @JsonProperty("source_document") String sourceDocument) implements RegionalRow {}

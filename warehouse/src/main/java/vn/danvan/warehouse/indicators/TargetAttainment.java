@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import vn.danvan.warehouse.trends.Attainment;
+import vn.danvan.warehouse.query.RegionalRow;
 
 /**
  * One campaign target beside what its region achieved that year (units as reported).
@@ -25,7 +26,7 @@ public record TargetAttainment(
     @JsonProperty("target") double target,
     @JsonProperty("achieved") Double achieved,
     @JsonProperty("percent") Double percent,
-    @JsonProperty("status") String status) {
+    @JsonProperty("status") String status) implements RegionalRow {
 
   static TargetAttainment of(String campaign, String campaignName, String region, String name,
       String indicator, int year, double target, Double achieved) {

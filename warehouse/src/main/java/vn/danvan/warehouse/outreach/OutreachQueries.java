@@ -17,6 +17,7 @@ import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.PostAge;
 import vn.danvan.warehouse.query.InvalidParameterException;
+import vn.danvan.warehouse.query.OutOfScopeException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
@@ -147,8 +148,16 @@ public final class OutreachQueries {
     });
   }
 
-  /** The region must be one of its mode (404 otherwise); returns every region's level and name. */
+  /**
+   * The region must be one of its mode (404 otherwise) and inside the read's scope (403); the
+   * nation's posts are those of every unit, so a scoped read may not ask for them. Returns every
+   * region's level and name.
+   */
   private static Map<String, String[]> regionsOf(SnapshotSession session, PostFilter filter) {
+    if (!session.scope().isCountry() && filter.region().equals(RegionScope.COUNTRY)) {
+      throw new OutOfScopeException("region", "region=" + RegionScope.COUNTRY + " (every unit's posts) is outside "
+          + "your region scope (" + session.scope().rootCode() + "): ask for region=" + session.scope().rootCode());
+    }
     RegionLookup.require(session, filter.boundaries(), List.of(filter.region()));
     return RegionLookup.known(session, filter.boundaries());
   }

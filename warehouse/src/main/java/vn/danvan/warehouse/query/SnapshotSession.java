@@ -31,9 +31,18 @@ public final class SnapshotSession {
     return database.snapshot();
   }
 
-  /** The scope the read was granted; queries over regional data must restrict themselves to it. */
+  /** The scope the read was granted. */
   public RegionScope scope() {
     return scope;
+  }
+
+  /**
+   * Which regions the scope sees in this snapshot (resolved once per snapshot and scope): what a
+   * query checks its region parameters against; {@link Warehouse#read} filters the answer by it.
+   */
+  public Visibility visibility() {
+    return scope.isCountry() ? Visibility.everything()
+        : memo("visibility|" + scope.rootCode(), s -> Visibility.resolve(scope, s));
   }
 
   /** Lake tables that have a view (at least one Parquet file) in this snapshot. */

@@ -13,7 +13,7 @@ import vn.danvan.contract.SnapshotRef;
  *
  * @param tableCounts rows per lake table present in the snapshot, in load order
  */
-public record SnapshotStatus(SnapshotRef snapshot, Map<LakeTable, Long> tableCounts) {
+public record SnapshotStatus(SnapshotRef snapshot, Map<LakeTable, Long> tableCounts) implements Unregional {
   public SnapshotStatus {
     Objects.requireNonNull(snapshot, "snapshot");
     Objects.requireNonNull(tableCounts, "tableCounts");

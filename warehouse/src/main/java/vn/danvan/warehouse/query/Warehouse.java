@@ -2,6 +2,7 @@ package vn.danvan.warehouse.query;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -20,7 +21,10 @@ import vn.danvan.contract.SnapshotRef;
  * snapshots and none is cut off by a swap.
  *
  * <p>Every read names a {@link RegionScope}; {@link #read} is the one place where the scope is
- * checked.
+ * applied to answers: a read of a scope other than the whole country returns its answer as that
+ * scope's {@link Visibility} sees it ({@link ScopedAnswer}, {@link RegionalRow}), and refuses any
+ * answer that does not say how (deny by default). Queries check their region parameters against
+ * {@link SnapshotSession#visibility()} before they run.
  */
 public final class Warehouse implements AutoCloseable {
   private static final SqlFile TABLE_COUNT = SqlFile.load(Warehouse.class, "table_count");
@@ -76,6 +80,13 @@ public final class Warehouse implements AutoCloseable {
     return status(scope).tableCounts();
   }
 
+  /** What {@code scope} sees in the served snapshot. */
+  public Visibility visibility(RegionScope scope) {
+    return read(scope, session -> new Seen(session.visibility())).visibility();
+  }
+
+  private record Seen(Visibility visibility) implements Unregional {}
+
   /** The served snapshot's id together with its row counts, read from that one snapshot. */
   public SnapshotStatus status(RegionScope scope) {
     return read(scope, session -> {
@@ -93,22 +104,43 @@ public final class Warehouse implements AutoCloseable {
    * Runs {@code reader} against the served snapshot; all its queries see that snapshot.
    *
    * @throws NoSnapshotException when nothing is published yet
-   * @throws IllegalArgumentException when the scope is one this warehouse cannot enforce
    */
   public <T> T read(RegionScope scope, Function<SnapshotSession, T> reader) {
-    checkScope(scope);
+    Objects.requireNonNull(scope, "scope");
     Objects.requireNonNull(reader, "reader");
     SnapshotDatabase db = acquire();
     try {
       SnapshotSession session = new SnapshotSession(db, scope);
       try {
-        return reader.apply(session);
+        T answer = reader.apply(session);
+        return scope.isCountry() ? answer : within(answer, session.visibility());
       } finally {
         session.end();
       }
     } finally {
       db.release();
     }
+  }
+
+  /**
+   * The answer as {@code seen} may see it: the one place where answers are cut to a scope.
+   *
+   * @throws OutOfScopeException for an answer that does not say which of it a scope may see
+   */
+  @SuppressWarnings("unchecked")
+  private static <T> T within(T answer, Visibility seen) {
+    if (answer instanceof ScopedAnswer<?> scoped) {
+      return (T) scoped.within(seen);
+    }
+    if (answer instanceof Unregional) {
+      return answer;
+    }
+    if (answer instanceof List<?> rows && rows.stream().allMatch(RegionalRow.class::isInstance)) {
+      return (T) rows.stream().map(RegionalRow.class::cast).filter(r -> seen.sees(r.boundaries(), r.region()))
+          .toList();
+    }
+    throw new OutOfScopeException(null, "this answer is not available to an account scoped to "
+        + seen.scope().rootCode() + " (it is not cut to a region scope)");
   }
 
   /**
@@ -168,15 +200,6 @@ public final class Warehouse implements AutoCloseable {
         return db;
       }
       // It was swapped out and closed between get() and retain(); the new one is in place.
-    }
-  }
-
-  /** Access control lives here: for now only the whole country can be read. */
-  private static void checkScope(RegionScope scope) {
-    Objects.requireNonNull(scope, "scope");
-    if (!scope.isCountry()) {
-      throw new IllegalArgumentException("region scope " + scope.rootCode()
-          + " is not supported yet: only the whole country (" + RegionScope.COUNTRY + ")");
     }
   }
 

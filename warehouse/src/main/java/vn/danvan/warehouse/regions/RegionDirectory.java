@@ -44,6 +44,7 @@ public final class RegionDirectory {
       Tree tree = tree(session, boundaries);
       if (parent != null) {
         tree.get(parent, boundaries);
+        RegionLookup.requireSeen(session, "parent", boundaries, List.of(parent));
       }
       List<RegionRef> out = tree.byCode.values().stream()
           .filter(r -> level == null || r.level().equals(level.code()))
@@ -58,6 +59,7 @@ public final class RegionDirectory {
     return warehouse.read(scope, session -> {
       Tree tree = tree(session, boundaries);
       RegionRef region = tree.get(code, boundaries);
+      RegionLookup.requireSeen(session, "code", boundaries, List.of(code));
       List<RegionRef> ancestors = new ArrayList<>();
       for (RegionRef up = tree.byCode.get(region.parent()); up != null; up = tree.byCode.get(up.parent())) {
         ancestors.add(0, up);

@@ -8,8 +8,10 @@ import java.util.Map;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.warehouse.query.NotFoundException;
+import vn.danvan.warehouse.query.OutOfScopeException;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
+import vn.danvan.warehouse.query.Visibility;
 
 /**
  * The level and name of region codes, for the answers of other features (indicators, outreach,
@@ -60,6 +62,26 @@ public final class RegionLookup {
               ? " (units that ceased on " + Boundaries.REFORM + " exist only with boundaries=reported)"
               : ""));
     }
+    requireSeen(session, "region", boundaries, codes);
     return found;
+  }
+
+  /**
+   * Refuses codes of {@code parameter} that the read's scope does not see ({@code VN}, the nation,
+   * is seen by every scope).
+   *
+   * @throws OutOfScopeException naming the parameter, the codes and the scope
+   */
+  public static void requireSeen(SnapshotSession session, String parameter, Boundaries boundaries,
+      List<String> codes) {
+    Visibility seen = session.visibility();
+    List<String> outside = codes.stream().filter(c -> !seen.sees(boundaries, c)).distinct().toList();
+    if (!outside.isEmpty()) {
+      throw new OutOfScopeException(parameter, parameter + "=" + String.join(",", outside)
+          + (outside.size() == 1 ? " is" : " are") + " outside your region scope ("
+          + session.scope().rootCode() + ", boundaries=" + boundaries.code() + ")"
+          + (boundaries == Boundaries.REPORTED
+              ? "; a unit the 2025 reform split across the scope's border is seen only with boundaries=2025" : ""));
+    }
   }
 }

@@ -2,6 +2,10 @@ package vn.danvan.warehouse.survey;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
+import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Coded;
+import vn.danvan.warehouse.query.ScopedAnswer;
+import vn.danvan.warehouse.query.Visibility;
 
 /** {@code /api/survey/estimates}: the waves of the series and each region's cells (docs/surveys.md). */
 public record EstimatesResult(
@@ -13,9 +17,17 @@ public record EstimatesResult(
     @JsonProperty("by") String by,
     @JsonProperty("snapshot") String snapshot,
     @JsonProperty("waves") List<SurveyWave> waves,
-    @JsonProperty("regions") List<RegionCells> regions) {
+    @JsonProperty("regions") List<RegionCells> regions) implements ScopedAnswer<EstimatesResult> {
   public EstimatesResult {
     waves = List.copyOf(waves);
     regions = List.copyOf(regions);
+  }
+
+  /** Only the cells of regions {@code seen} sees (the nation's among them). */
+  @Override
+  public EstimatesResult within(Visibility seen) {
+    Boundaries mode = Coded.find(boundaries, Boundaries.values()).orElseThrow();
+    return new EstimatesResult(indicator, nameVi, nameEn, unit, boundaries, by, snapshot, waves,
+        seen.filter(mode, regions, RegionCells::region));
   }
 }

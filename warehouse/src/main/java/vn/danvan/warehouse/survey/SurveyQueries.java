@@ -50,6 +50,7 @@ public final class SurveyQueries {
         throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1 ? " is" : " are")
             + " not a region of boundaries=" + request.boundaries().code());
       }
+      RegionLookup.requireSeen(session, "region", request.boundaries(), request.regions());
       boolean hasMart = session.views().contains(LakeTable.SURVEY_ESTIMATES);
       if (request.wave().isPresent()) {
         Set<String> waves = hasMart ? Set.copyOf(session.query(WAVES, row -> row.getString(1), indicator.code()))

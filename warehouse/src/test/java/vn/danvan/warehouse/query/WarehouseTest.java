@@ -216,11 +216,15 @@ class WarehouseTest {
   }
 
   @Test
-  void a_regional_scope_is_refused_until_access_control_exists() {
+  void a_scoped_read_refuses_an_answer_that_does_not_say_how_to_cut_it() {
     TestLake lake = twoYearLake();
     try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
-      assertThatThrownBy(() -> wh.tableCounts(new RegionScope("01")))
-          .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("01");
+      String all = wh.read(COUNTRY, s -> "every row");
+      assertThat(all).isEqualTo("every row");
+      assertThatThrownBy(() -> wh.read(new RegionScope("01"), s -> "every row"))
+          .isInstanceOf(OutOfScopeException.class).hasMessageContaining("scoped to 01");
+      // the snapshot's table sizes are no region's figures
+      assertThat(wh.tableCounts(new RegionScope("01"))).containsEntry(LakeTable.ACTIVITIES, 8L);
     }
   }
 
