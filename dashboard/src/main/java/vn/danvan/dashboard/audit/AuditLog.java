@@ -28,8 +28,9 @@ import java.util.Objects;
  * only when that write has returned: from then on the operating system holds the line, and a
  * {@code kill -9} of the process loses nothing acknowledged. Only a power loss or a kernel crash
  * can lose the last lines (or tear the last one) unless {@code sync} is set, which forces every
- * line to the disk: about a hundred times the cost of a line, for a failure the server's host
- * rarely meets; off by default (see the measurements in the audit tests' report).
+ * line to the disk: measured at 13 µs a line without and 1.7 to 2.7 ms with it (a virtual
+ * disk), over a hundred times the cost, against a failure the server's host rarely meets; off by
+ * default.
  *
  * <p>When a line would take the file past {@code maxBytes} the file is renamed to
  * {@code audit-<UTC time>.jsonl} (e.g. {@code audit-20261203T125500.123Z.jsonl}, names that sort in
