@@ -103,6 +103,16 @@ public final class AuditLog implements Audit, AutoCloseable {
     return dir;
   }
 
+  /** The size past which the file is rotated. */
+  public long maxBytes() {
+    return maxBytes;
+  }
+
+  /** Whether each line is forced to the disk before {@link #record} returns. */
+  public boolean sync() {
+    return sync;
+  }
+
   /**
    * Appends the event's line; returns once it is written.
    *

@@ -25,36 +25,84 @@ class AuditKillTest {
   @Test
   @Timeout(value = 60, unit = TimeUnit.SECONDS)
   void every_acknowledged_line_survives_kill_9_and_every_line_parses() throws Exception {
-    Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), AuditAppender.class.getName(), dir.toString(),
-        String.valueOf(256 << 10)) // rotating too, every ~1,500 lines
-        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-    long lastAck = -1;
-    try (BufferedReader acks = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-      for (String line = acks.readLine(); line != null; line = acks.readLine()) {
-        assertThat(line).startsWith("ack ");
-        lastAck = Long.parseLong(line.substring(4));
-        if (lastAck >= 2_000) {
-          child.destroyForcibly(); // SIGKILL while it keeps appending
-          break;
-        }
-      }
-      assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
+    Process child = appender("child");
+    long lastAck;
+    try {
+      lastAck = readAcksThenKill(child, 2_000);
     } finally {
       child.destroyForcibly();
     }
-    assertThat(lastAck).as("acks read before the kill").isGreaterThanOrEqualTo(2_000);
     assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
     List<AuditEvent> events = new ArrayList<>();
     List<String> skipped = AuditTrail.in(dir).forEach(AuditFilter.all(), events::add);
     assertThat(skipped).as("lines that do not parse").isEmpty();
     assertThat(AuditTrail.in(dir).files()).hasSizeGreaterThan(1);
-    Set<Long> written = new HashSet<>();
-    events.forEach(e -> written.add(e.rows()));
-    for (long n = 0; n <= lastAck; n++) {
-      assertThat(written).as("acknowledged line %d", n).contains(n);
-    }
+    assertAcknowledgedPresent(events, "child", lastAck);
     assertThat(events).extracting(AuditEvent::rows).isSorted().doesNotHaveDuplicates();
+  }
+
+  /** A command appending while the server runs: two processes, one trail, rotating under each other. */
+  @Test
+  @Timeout(value = 60, unit = TimeUnit.SECONDS)
+  void two_processes_appending_at_once_never_interleave_or_lose_an_acknowledged_line() throws Exception {
+    Process a = appender("server");
+    Process b = appender("cli");
+    long lastA;
+    long lastB;
+    try {
+      lastA = readAcksThenKill(a, 1_500);
+      lastB = readAcksThenKill(b, 1_500);
+    } finally {
+      a.destroyForcibly();
+      b.destroyForcibly();
+    }
+    List<AuditEvent> events = new ArrayList<>();
+    List<String> skipped = AuditTrail.in(dir).forEach(AuditFilter.all(), events::add);
+    assertThat(skipped).as("lines that do not parse").isEmpty();
+    assertThat(AuditTrail.in(dir).files()).hasSizeGreaterThan(2);
+    assertAcknowledgedPresent(events, "server", lastA);
+    assertAcknowledgedPresent(events, "cli", lastB);
+    for (String login : List.of("server", "cli")) {
+      assertThat(events.stream().filter(e -> e.login().equals(login)).map(AuditEvent::rows).toList())
+          .as(login).isSorted().doesNotHaveDuplicates();
+    }
+    for (Path file : AuditTrail.in(dir).files()) {
+      assertThat(java.nio.file.Files.size(file)).as(file.toString()).isLessThanOrEqualTo(ROTATE_AT);
+    }
+  }
+
+  private static final long ROTATE_AT = 256 << 10; // rotating too, every ~1,500 lines
+
+  private Process appender(String login) throws Exception {
+    return new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), AuditAppender.class.getName(), dir.toString(),
+        String.valueOf(ROTATE_AT), login)
+        .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+  }
+
+  /** Reads the child's acks until {@code until}, kills it with SIGKILL and returns the last ack read. */
+  private static long readAcksThenKill(Process child, long until) throws Exception {
+    long lastAck = -1;
+    BufferedReader acks = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
+    for (String line = acks.readLine(); line != null; line = acks.readLine()) {
+      assertThat(line).startsWith("ack ");
+      lastAck = Long.parseLong(line.substring(4));
+      if (lastAck >= until) {
+        child.destroyForcibly(); // SIGKILL while it keeps appending
+        break;
+      }
+    }
+    assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
+    assertThat(lastAck).as("acks read before the kill").isGreaterThanOrEqualTo(until);
+    return lastAck;
+  }
+
+  private static void assertAcknowledgedPresent(List<AuditEvent> events, String login, long lastAck) {
+    Set<Long> written = new HashSet<>();
+    events.stream().filter(e -> login.equals(e.login())).forEach(e -> written.add(e.rows()));
+    for (long n = 0; n <= lastAck; n++) {
+      assertThat(written).as("%s: acknowledged line %d", login, n).contains(n);
+    }
   }
 }

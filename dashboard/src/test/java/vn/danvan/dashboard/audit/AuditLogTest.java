@@ -164,4 +164,20 @@ class AuditLogTest {
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditFilter.parse(null, null, "delete"))
         .hasMessageStartingWith("action: one of login, login_failed");
   }
+
+  @Test
+  void the_environment_sets_the_rotation_size_and_the_forcing() {
+    vn.danvan.contract.Lake lake = vn.danvan.contract.Lake.at(dir);
+    try (AuditLog log = Audits.forLake(lake, java.util.Map.of())) {
+      assertThat(log.dir()).isEqualTo(dir.resolve("audit"));
+      assertThat(log.maxBytes()).isEqualTo(64L << 20);
+      assertThat(log.sync()).isFalse();
+    }
+    try (AuditLog log = Audits.forLake(lake, java.util.Map.of(Audits.MAX_MB_ENV, "2", Audits.SYNC_ENV, "true"))) {
+      assertThat(log.maxBytes()).isEqualTo(2L << 20);
+      assertThat(log.sync()).isTrue();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Audits.forLake(lake, java.util.Map.of(Audits.MAX_MB_ENV,
+        "lots"))).hasMessage("$DANVAN_AUDIT_MAX_MB: a size in MiB (1 or more), not 'lots'");
+  }
 }
