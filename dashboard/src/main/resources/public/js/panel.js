@@ -1,5 +1,6 @@
 // A chart with its Table and Ranking tabs and its downloads: CSV and XLSX of exactly the rows the
-// active tab shows (numbers unformatted, no data as an empty cell), PNG of the chart.
+// active tab shows (numbers unformatted, no data as an empty cell), built by the server, which
+// records every download in the audit trail; PNG of the chart.
 import { fmt, t } from './core.js';
 import { safeTooltips } from './tooltip.js';
 
@@ -40,7 +41,7 @@ export class Panel {
       this.tabs[name] = b;
     }
     const downloads = div('downloads');
-    for (const [kind, action] of [['csv', () => this.downloadCsv()], ['xlsx', () => this.downloadXlsx()],
+    for (const [kind, action] of [['csv', () => this.download('csv')], ['xlsx', () => this.download('xlsx')],
       ['png', () => this.downloadPng()]]) {
       const b = document.createElement('button');
       b.type = 'button';
@@ -117,27 +118,24 @@ export class Panel {
     return (base || 'bang') + (this.active === 'ranking' ? '-xep-hang' : '') + '.' + ext;
   }
 
-  downloadCsv() {
+  /**
+   * The active tab's rows as a file the server builds ({@code POST /api/export/csv} or
+   * {@code /xlsx}): the server neutralises formula-like text and records the download.
+   */
+  async download(kind) {
     const table = this.shown();
     if (!table) return;
-    const lines = [table.columns, ...table.rows].map((row) => row.map(csvCell).join(','));
-    save(new Blob(['\uFEFF' + lines.join('\r\n') + '\r\n'], { type: 'text/csv;charset=utf-8' }), this.fileName('csv'));
-  }
-
-  async downloadXlsx() {
-    const table = this.shown();
-    if (!table) return;
-    const response = await fetch('/api/export/xlsx', {
+    const response = await fetch('/api/export/' + kind, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ title: this.title, source: this.data.meta.source || '', snapshot: this.data.meta.snapshot || '',
-        columns: table.columns, rows: table.rows }),
+        page: location.pathname + location.search, columns: table.columns, rows: table.rows }),
     });
     if (!response.ok) {
       this.fail(t('error') + ': ' + ((await response.json().catch(() => ({}))).error || response.status));
       return;
     }
-    save(await response.blob(), this.fileName('xlsx'));
+    save(await response.blob(), this.fileName(kind));
   }
 
   downloadPng() {
@@ -153,19 +151,6 @@ function div(className) {
   const d = document.createElement('div');
   d.className = className;
   return d;
-}
-
-/**
- * One CSV cell. Text a spreadsheet would read as a formula (starting with =, +, -, @, tab or CR;
- * names come from files provincial offices write) gets a leading ' and quotes, as OWASP's
- * "CSV Injection" advice says, so that it opens as text; a plain number such as -3.5 stays one.
- */
-export function csvCell(value) {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  const number = typeof value === 'number' || /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/.test(text);
-  if (!number && /^[=+\-@\t\r]/.test(text)) return '"\'' + text.replace(/"/g, '""') + '"';
-  return /[",\r\n]/.test(text) ? '"' + text.replace(/"/g, '""') + '"' : text;
 }
 
 function save(blob, name) {

@@ -7,15 +7,28 @@ import static vn.danvan.dashboard.openapi.ApiRoute.Param.year;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.time.Clock;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Level;
+import vn.danvan.dashboard.access.Caller;
+import vn.danvan.dashboard.audit.Audit;
+import vn.danvan.dashboard.audit.AuditController;
+import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.dashboard.audit.AuditTrail;
+import vn.danvan.dashboard.audit.Audits;
+import vn.danvan.dashboard.export.CsvExport;
+import vn.danvan.dashboard.export.DownloadAudit;
 import vn.danvan.dashboard.export.XlsxExport;
 import vn.danvan.dashboard.geo.GeoController;
 import vn.danvan.dashboard.geo.GeoStore;
@@ -56,18 +69,35 @@ public final class DashboardApp {
   /** Bounds a request body: an exported table of a few thousand communes. */
   static final long MAX_REQUEST_SIZE = 32L << 20;
 
+  /**
+   * Who is asking, until the login branch puts the authenticated caller on every request: nobody.
+   * Handlers that need the caller take it through one such function.
+   */
+  public static final Function<Context, Optional<Caller>> NO_CALLER = ctx -> Optional.empty();
+
   /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList)}, reached as localhost. */
   public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue) {
     return create(warehouse, catalogue, HostAllowList.of("127.0.0.1", List.of()));
   }
 
-  /**
-   * An app not yet started; the caller owns the warehouse and closes it after stopping the app.
-   * Imported map boundaries are read from the lake's {@code geo/} folder; a request whose
-   * {@code Host} is not in {@code hosts} is refused.
-   */
+  /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList, Audit, Function)}, recording nothing. */
   public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts) {
-    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()));
+    return create(warehouse, catalogue, hosts, Audits.none(), NO_CALLER);
+  }
+
+  /**
+   * An app not yet started; the caller owns the warehouse and the audit and closes them after
+   * stopping the app. Imported map boundaries are read from the lake's {@code geo/} folder, the
+   * audit trail from its {@code audit/} folder; a request whose {@code Host} is not in
+   * {@code hosts} is refused.
+   *
+   * @param audit where downloads and refusals are recorded
+   * @param callers the authenticated caller of a request, empty when there is none
+   */
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts, Audit audit,
+      Function<Context, Optional<Caller>> callers) {
+    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), audit, callers,
+        Clock.systemUTC());
     ObjectNode openApi = OpenApiDocument.of("danvan dashboard API", "1", routes);
     Map<String, List<String>> methods = new LinkedHashMap<>(RequestHygiene.methodsOf(routes));
     methods.put("/openapi.json", List.of("GET", "HEAD"));
@@ -100,7 +130,8 @@ public final class DashboardApp {
     });
   }
 
-  static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo) {
+  static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo, Audit audit,
+      Function<Context, Optional<Caller>> callers, Clock clock) {
     HealthController health = new HealthController(warehouse);
     IndicatorController indicators = new IndicatorController(catalogue);
     TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
@@ -108,6 +139,8 @@ public final class DashboardApp {
     GeoController maps = new GeoController(geo, warehouse);
     SurveyController surveys = new SurveyController(new SurveyQueries(warehouse, catalogue));
     OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
+    DownloadAudit downloads = new DownloadAudit(audit, callers, clock);
+    AuditController trail = new AuditController(AuditTrail.in(warehouse.lake().auditDir()), audit, callers, clock);
     ApiRoute.Param region = optional("region", "GSO code of the area (default VN)");
     ApiRoute.Param from = year("from", false, "first year of publishing");
     ApiRoute.Param to = year("to", false, "last year of publishing");
@@ -173,8 +206,21 @@ public final class DashboardApp {
         ApiRoute.file(Method.GET, "/api/geo/{level}", maps::get,
             "imported boundaries (GeoJSON with code and name properties); 404 when none were imported",
             GeoController.MEDIA_TYPE, path("level", "province or commune")),
-        ApiRoute.file(Method.POST, "/api/export/xlsx", new XlsxExport()::post,
-            "a table as shown (JSON body: title, source, snapshot, columns, rows) as an Excel workbook",
-            XlsxExport.MEDIA_TYPE));
+        ApiRoute.file(Method.POST, "/api/export/xlsx", new XlsxExport(downloads)::post,
+            "a table as shown (JSON body: title, source, snapshot, columns, rows, page) as an Excel workbook; "
+                + "recorded in the audit trail",
+            XlsxExport.MEDIA_TYPE),
+        ApiRoute.file(Method.POST, "/api/export/csv", new CsvExport(downloads)::post,
+            "a table as shown (JSON body as for xlsx) as CSV in UTF-8 with a BOM, formula-like text neutralised; "
+                + "recorded in the audit trail",
+            CsvExport.MEDIA_TYPE),
+        // admin only (AuditController refuses any other caller)
+        ApiRoute.get("/api/audit", trail::list, "the audit trail's lines, newest first (admins only)",
+            AuditController.AuditAnswer.class,
+            optional("since", "from this date (2026-12-03, Vietnam's day) or time (2026-12-03T08:00, or with offset)"),
+            optional("login", "only this login"),
+            optional("action", "only this action (its code)", Arrays.stream(AuditEvent.Action.values())
+                .map(AuditEvent.Action::code).toArray(String[]::new)),
+            optional("limit", "1-5000 (default 200)")));
   }
 }

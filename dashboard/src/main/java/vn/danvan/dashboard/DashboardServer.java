@@ -11,6 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.dashboard.audit.AuditLog;
+import vn.danvan.dashboard.audit.Audits;
 import vn.danvan.warehouse.query.Warehouse;
 
 /**
@@ -22,14 +24,16 @@ public final class DashboardServer implements AutoCloseable {
 
   private final Javalin app;
   private final Warehouse warehouse;
+  private final AuditLog audit;
   private final ScheduledExecutorService timer;
   private final String url;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private DashboardServer(Javalin app, Warehouse warehouse, ScheduledExecutorService timer,
+  private DashboardServer(Javalin app, Warehouse warehouse, AuditLog audit, ScheduledExecutorService timer,
       String url) {
     this.app = app;
     this.warehouse = warehouse;
+    this.audit = audit;
     this.timer = timer;
     this.url = url;
   }
@@ -42,15 +46,19 @@ public final class DashboardServer implements AutoCloseable {
   /**
    * Opens the warehouse over {@code lake}, starts serving on {@code host:port} (port 0 picks a
    * free one) and checks for a new snapshot every {@code refreshEvery}. A request is answered
-   * when its {@code Host} is {@code host}, {@code localhost} or one of {@code hostNames}.
+   * when its {@code Host} is {@code host}, {@code localhost} or one of {@code hostNames}. Downloads
+   * are recorded in the lake's audit trail.
    */
   public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery,
       List<String> hostNames) {
     HostAllowList hosts = HostAllowList.of(host, hostNames);
     Warehouse warehouse = Warehouse.open(lake);
+    AuditLog audit = null;
     ScheduledExecutorService timer = null;
     try {
-      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts).start(host, port);
+      audit = Audits.forLake(lake);
+      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts, audit, DashboardApp.NO_CALLER)
+          .start(host, port);
       timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "snapshot-refresh");
         t.setDaemon(true);
@@ -61,10 +69,13 @@ public final class DashboardServer implements AutoCloseable {
       String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/";
       LOG.info("dashboard at {} serving {} from {}", url,
           warehouse.snapshotId().map(id -> "snapshot " + id).orElse("no snapshot yet"), lake.root());
-      return new DashboardServer(app, warehouse, timer, url);
+      return new DashboardServer(app, warehouse, audit, timer, url);
     } catch (RuntimeException e) {
       if (timer != null) {
         timer.shutdownNow();
+      }
+      if (audit != null) {
+        audit.close();
       }
       warehouse.close();
       throw e;
@@ -98,8 +109,12 @@ public final class DashboardServer implements AutoCloseable {
     try {
       app.stop();
     } finally {
-      warehouse.close();
-      stopped.countDown();
+      try {
+        warehouse.close();
+      } finally {
+        audit.close();
+        stopped.countDown();
+      }
     }
   }
 }

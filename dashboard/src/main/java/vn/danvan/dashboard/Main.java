@@ -1,6 +1,7 @@
 package vn.danvan.dashboard;
 
 import picocli.CommandLine;
+import vn.danvan.dashboard.audit.AuditCommand;
 import vn.danvan.dashboard.geo.GeoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,18 +9,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the dashboard jar: {@code serve} and {@code geo import}, the commands that need
- * no Spark.
+ * Entry point of the dashboard jar: {@code serve}, {@code geo import} and {@code audit}, the
+ * commands that need no Spark.
  */
 @Command(name = "danvan-dashboard", mixinStandardHelpOptions = true,
-    subcommands = {ServeCommand.class, GeoCommand.class},
-    description = "The danvan dashboard. See 'serve --help' and 'geo import --help'.")
+    subcommands = {ServeCommand.class, GeoCommand.class, AuditCommand.class},
+    description = "The danvan dashboard. See 'serve --help', 'geo import --help' and 'audit --help'.")
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: serve or geo");
+    throw new ParameterException(spec.commandLine(), "missing command: serve, geo or audit");
   }
 
   public static void main(String[] args) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
@@ -12,8 +13,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.dashboard.access.Caller;
+import vn.danvan.dashboard.audit.Audit;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.testlake.TestLake;
 
@@ -43,6 +48,18 @@ public final class ApiHarness {
     try (Warehouse warehouse = Warehouse.open(Lake.at(lake.root()))) {
       JavalinTest.test(DashboardApp.create(warehouse, CATALOGUE),
           (server, http) -> calls.run(new Client(warehouse, http)));
+    }
+  }
+
+  /**
+   * As {@link #serve(TestLake, Calls)}, the app recording in {@code audit} and taking each request's
+   * caller from {@code callers}.
+   */
+  public static void serve(TestLake lake, Audit audit, Function<Context, Optional<Caller>> callers, Calls calls)
+      throws Exception {
+    try (Warehouse warehouse = Warehouse.open(Lake.at(lake.root()))) {
+      JavalinTest.test(DashboardApp.create(warehouse, CATALOGUE, HostAllowList.of("127.0.0.1", List.of()), audit,
+          callers), (server, http) -> calls.run(new Client(warehouse, http)));
     }
   }
 

@@ -4,8 +4,6 @@ import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.net.URLEncoder;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
@@ -21,17 +19,19 @@ import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 public final class XlsxExport {
   public static final String MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+  private final DownloadAudit audit;
+
+  /** The export, recording each download in {@code audit}. */
+  public XlsxExport(DownloadAudit audit) {
+    this.audit = java.util.Objects.requireNonNull(audit, "audit");
+  }
+
   public void post(Context ctx) {
-    // "null", a list or a number are JSON but no table (and "null" would reach Javalin as no object)
-    if (!ctx.body().stripLeading().startsWith("{")) {
-      throw new IllegalArgumentException("body: a JSON object (title, source, snapshot, columns, rows) is expected");
-    }
-    TableExport table = ctx.bodyAsClass(TableExport.class);
+    TableExport table = TableExport.of(ctx);
     byte[] bytes = workbook(table);
-    String name = fileName(table.title()) + ".xlsx";
-    ctx.contentType(MEDIA_TYPE)
-        .header("Content-Disposition", "attachment; filename=\"export.xlsx\"; filename*=UTF-8''"
-            + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20"))
+    // recorded before the answer: a download the trail could not record is not handed out
+    audit.record(ctx, "xlsx", table);
+    ctx.contentType(MEDIA_TYPE).header("Content-Disposition", TableExport.attachment(table.title(), "xlsx"))
         .result(bytes);
   }
 
@@ -77,11 +77,5 @@ public final class XlsxExport {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** A file name from a title: letters (Vietnamese included), digits and dashes only. */
-  static String fileName(String title) {
-    String name = title.strip().replaceAll("[^\\p{L}\\p{N}]+", "-").replaceAll("(^-+|-+$)", "");
-    return name.isEmpty() ? "bang" : name.length() > 80 ? name.substring(0, 80) : name;
   }
 }

@@ -130,7 +130,7 @@ class PageApiTest {
           "/api/map", "/api/ranking", "/api/attainment", "/api/consistency", "/api/survey/estimates",
           "/api/outreach/aggregates", "/api/outreach/growth", "/api/outreach/posts", "/api/regions",
           "/api/regions/{code}",
-          "/api/geo", "/api/geo/{level}", "/api/export/xlsx");
+          "/api/geo", "/api/geo/{level}", "/api/export/xlsx", "/api/export/csv", "/api/audit");
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post")).isNotNull();
       JsonNode seriesParams = doc.at("/paths/~1api~1series/get/parameters");
       List<String> params = new ArrayList<>();

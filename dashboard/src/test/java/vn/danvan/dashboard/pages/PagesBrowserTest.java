@@ -28,6 +28,9 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.danvan.contract.Lake;
 import vn.danvan.dashboard.DashboardServer;
+import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.dashboard.audit.AuditFilter;
+import vn.danvan.dashboard.audit.AuditTrail;
 import vn.danvan.dashboard.geo.GeoStore;
 
 /**
@@ -339,34 +342,53 @@ class PagesBrowserTest {
   }
 
   @Test
-  void csv_download_opens_a_cell_starting_with_a_formula_sign_as_text() throws Exception {
+  void csv_download_is_built_by_the_server_opens_formula_text_as_text_and_is_audited() throws Exception {
     open("/map.html?indicator=houses_supported&boundaries=reported&year=2020");
     awaitChart("#map-panel");
-    // OWASP's CSV injection advice: a leading ' and quotes; plain numbers, negative ones too, stay numbers
-    Object cells = browser.driver().executeAsyncScript("""
+    // the browser no longer builds CSV: no second, diverging implementation of the neutralising
+    assertThat(browser.driver().executeAsyncScript("""
         const done = arguments[arguments.length - 1];
-        import('/js/panel.js').then((m) => done(['=HYPERLINK("http://x","y")', '+1+2', '-2+A1', '@SUM(A1)', '\\tx',
-          '\\rx', -3.5, '-3.5', '+7', '12', 'Hà Nội', 'a,b', null].map((v) => m.csvCell(v))));
-        """);
-    assertThat(cells).isEqualTo(List.of("\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"", "\"'+1+2\"", "\"'-2+A1\"",
-        "\"'@SUM(A1)\"", "\"'\tx\"", "\"'\rx\"", "-3.5", "-3.5", "+7", "12", "Hà Nội", "\"a,b\"", ""));
+        import('/js/panel.js').then((m) => done(Object.keys(m).sort().join(',')));
+        """)).isEqualTo("Panel,markPainted,renderTable");
 
-    // and through the panel's own download: a region named by a formula opens as text
+    // a region named by a formula, through the panel's own CSV button
     browser.driver().executeAsyncScript("""
         const done = arguments[arguments.length - 1];
         import('/js/panel.js').then((m) => {
           const section = document.createElement('section');
+          section.id = 'injected-panel';
           document.body.appendChild(section);
           const panel = new m.Panel(section, { title: 'tiem-cong-thuc' });
           panel.show({}, { columns: ['Mã', 'Tên', 'Giá trị'], numeric: [false, false, true],
-            rows: [['01', '=HYPERLINK("http://evil.example","Hà Nội")', -3.5], ['02', '@cmd', 4]] }, null, {});
-          panel.downloadCsv();
+            rows: [['01', '=HYPERLINK("http://evil.example","Hà Nội")', -3.5], ['02', '@cmd', 4], ['03', '-3', -3]] },
+            null, {});
           done(true);
         });
         """);
+    click(browser.driver().findElement(By.cssSelector("#injected-panel button[data-download=csv]")));
     String csv = Files.readString(awaitDownload("tiem-cong-thuc.csv"), StandardCharsets.UTF_8);
     assertThat(csv).isEqualTo("\uFEFFMã,Tên,Giá trị\r\n01,\"'=HYPERLINK(\"\"http://evil.example\"\",\"\"Hà Nội\"\")\",-3.5\r\n"
-        + "02,\"'@cmd\",4\r\n");
+        + "02,'@cmd,4\r\n03,-3,-3\r\n");
+    assertThat(browser.consoleErrors()).isEmpty();
+
+    // the server recorded it: the table's title, the page, the rows
+    AuditEvent recorded = AuditTrail.in(Lake.at(tmp.resolve("lake")).auditDir())
+        .newest(new AuditFilter(null, null, AuditEvent.Action.DOWNLOAD), 1).events().get(0);
+    assertThat(recorded.target()).isEqualTo(
+        "csv: tiem-cong-thuc (/map.html?indicator=houses_supported&boundaries=reported&year=2020&level=province)");
+    assertThat(recorded.rows()).isEqualTo(3L);
+    assertThat(recorded.address()).isEqualTo("127.0.0.1");
+
+    // and the access log page lists it, in Vietnamese
+    open("/audit.html?action=download&limit=50");
+    waitFor(By.cssSelector("#audit-table td"));
+    assertThat(text("header nav a[aria-current=page]")).isEqualTo("Nhật ký truy cập");
+    List<List<String>> shown = shownTable("#audit-table table");
+    assertThat(shown.get(0)).containsExactly("Thời gian", "Tài khoản", "Vai trò", "Phạm vi", "Địa chỉ IP",
+        "Hành động", "Đối tượng", "Kết quả", "Số dòng");
+    assertThat(shown.get(1).subList(4, 9)).containsExactly("127.0.0.1", "Tải số liệu",
+        "csv: tiem-cong-thuc (/map.html?indicator=houses_supported&boundaries=reported&year=2020&level=province)", "Thành công", "3");
+    assertThat(shown.subList(1, shown.size())).allSatisfy(row -> assertThat(row.get(5)).isEqualTo("Tải số liệu"));
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
