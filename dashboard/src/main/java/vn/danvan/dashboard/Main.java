@@ -1,6 +1,7 @@
 package vn.danvan.dashboard;
 
 import picocli.CommandLine;
+import vn.danvan.dashboard.access.UsersCommand;
 import vn.danvan.dashboard.geo.GeoCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -8,18 +9,18 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the dashboard jar: {@code serve} and {@code geo import}, the commands that need
- * no Spark.
+ * Entry point of the dashboard jar: {@code serve}, {@code geo import} and {@code users}, the
+ * commands that need no Spark.
  */
 @Command(name = "danvan-dashboard", mixinStandardHelpOptions = true,
-    subcommands = {ServeCommand.class, GeoCommand.class},
-    description = "The danvan dashboard. See 'serve --help' and 'geo import --help'.")
+    subcommands = {ServeCommand.class, GeoCommand.class, UsersCommand.class},
+    description = "The danvan dashboard. See 'serve --help', 'geo import --help' and 'users --help'.")
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: serve or geo");
+    throw new ParameterException(spec.commandLine(), "missing command: serve, geo or users");
   }
 
   public static void main(String[] args) {
@@ -30,7 +31,8 @@ public final class Main implements Runnable {
     }
   }
 
-  static CommandLine commandLine() {
+  /** The command line with its sub-commands and exit codes, as {@link #main} runs it (and tests). */
+  public static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           cmd.getErr().println(cmd.getCommandName() + ": "
