@@ -1,12 +1,9 @@
 package vn.danvan.dashboard.access;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystems;
-import java.nio.file.Files;
+import static vn.danvan.dashboard.access.AccountsDatabase.prepare;
+import static vn.danvan.dashboard.access.AccountsDatabase.update;
+
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,10 +19,9 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Lake;
+import vn.danvan.dashboard.access.AccountsDatabase.Work;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SqlFile;
 
@@ -34,9 +30,8 @@ import vn.danvan.warehouse.query.SqlFile;
  * beside the snapshots, so that loads and clean-ups never touch it, and one file that a backup
  * copies whole.
  *
- * <p>Each change is one transaction, begun {@code IMMEDIATE} (the write lock is taken at once), so a
- * crash never leaves half an account. Every call opens its own short connection with a busy
- * timeout: the {@code users} command and a running server share the file, and neither holds a lock
+ * <p>Each change is one transaction ({@link AccountsDatabase}), so a crash never leaves half an
+ * account; the {@code users} command and a running server share the file, neither holding a lock
  * longer than one statement or transaction. Passwords are hashed before the transaction begins.
  *
  * <p>Passwords are Argon2id (m = 19456 KiB, t = 2, p = 1, 16-byte salt, 32-byte hash: OWASP's
@@ -49,7 +44,6 @@ public final class AccountStore implements Accounts {
   private static final Pattern LOGIN = Pattern.compile("[a-z0-9._-]{2,64}");
   private static final Pattern SCOPE = Pattern.compile("VN|\\d{2}|\\d{5}");
   private static final Duration TOKEN_USE_GRAIN = Duration.ofMinutes(1);
-  private static final int BUSY_TIMEOUT_MS = 10_000;
 
   private static final List<SqlFile> SCHEMA = List.of(sql("accounts_create"), sql("tokens_create"),
       sql("tokens_by_login_create"));
@@ -64,21 +58,13 @@ public final class AccountStore implements Accounts {
   private static final SqlFile TOKEN_USED = sql("token_used");
   private static final SqlFile TOKENS_REVOKE = sql("tokens_revoke");
 
-  private final Path file;
-  private final SQLiteDataSource database;
+  private final AccountsDatabase database;
   private final Clock clock;
   private final SecureRandom random = new SecureRandom();
 
-  private AccountStore(Path file, Clock clock) {
-    this.file = file;
+  private AccountStore(AccountsDatabase database, Clock clock) {
+    this.database = database;
     this.clock = clock;
-    SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    config.enforceForeignKeys(true);
-    config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-    this.database = new SQLiteDataSource(config);
-    database.setUrl("jdbc:sqlite:" + file);
   }
 
   /** The lake's accounts database, created (folder 0700, file 0600) on first use. */
@@ -88,22 +74,14 @@ public final class AccountStore implements Accounts {
 
   /** As {@link #open(Lake)}, with {@code clock} for the times it records. */
   public static AccountStore open(Lake lake, Clock clock) {
-    Path file = createFile(Objects.requireNonNull(lake, "lake").accessDir());
-    AccountStore store = new AccountStore(file, Objects.requireNonNull(clock, "clock"));
-    store.inTransaction(c -> {
-      for (SqlFile statement : SCHEMA) {
-        try (PreparedStatement s = c.prepareStatement(statement.sql())) {
-          s.executeUpdate();
-        }
-      }
-      return null;
-    });
-    return store;
+    AccountsDatabase database = AccountsDatabase.open(Objects.requireNonNull(lake, "lake").accessDir().resolve(FILE),
+        SCHEMA);
+    return new AccountStore(database, Objects.requireNonNull(clock, "clock"));
   }
 
   /** The database file. */
   public Path file() {
-    return file;
+    return database.file();
   }
 
   @Override
@@ -294,31 +272,11 @@ public final class AccountStore implements Accounts {
 
   /** Runs {@code work} in one transaction: all of it is committed, or none. */
   <T> T inTransaction(Work<T> work) {
-    return read(c -> {
-      c.setAutoCommit(false);
-      try {
-        T result = work.run(c);
-        c.commit();
-        return result;
-      } catch (SQLException | RuntimeException e) {
-        c.rollback();
-        throw e;
-      }
-    });
-  }
-
-  /** Statements against one connection. */
-  @FunctionalInterface
-  interface Work<T> {
-    T run(Connection connection) throws SQLException;
+    return database.inTransaction(work);
   }
 
   private <T> T read(Work<T> work) {
-    try (Connection c = database.getConnection()) {
-      return work.run(c);
-    } catch (SQLException e) {
-      throw new IllegalStateException("accounts database " + file + ": " + e.getMessage(), e);
-    }
+    return database.read(work);
   }
 
   private record Stored(Account account, String passwordHash) {}
@@ -348,20 +306,6 @@ public final class AccountStore implements Accounts {
     }
   }
 
-  private static PreparedStatement prepare(Connection c, SqlFile statement, Object... values) throws SQLException {
-    PreparedStatement s = c.prepareStatement(statement.sql());
-    for (int i = 0; i < values.length; i++) {
-      s.setObject(i + 1, values[i]);
-    }
-    return s;
-  }
-
-  private static Integer update(Connection c, SqlFile statement, Object... values) throws SQLException {
-    try (PreparedStatement s = prepare(c, statement, values)) {
-      return s.executeUpdate();
-    }
-  }
-
   private static IllegalArgumentException noAccount(String login) {
     return new IllegalArgumentException("no account '" + login + "'");
   }
@@ -377,32 +321,5 @@ public final class AccountStore implements Accounts {
 
   private static SqlFile sql(String name) {
     return SqlFile.load(AccountStore.class, name);
-  }
-
-  private static Path createFile(Path folder) {
-    boolean posix = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
-    try {
-      if (!Files.isDirectory(folder)) {
-        Files.createDirectories(folder);
-        if (posix) {
-          Files.setPosixFilePermissions(folder, PosixFilePermissions.fromString("rwx------"));
-        }
-      }
-      Path file = folder.resolve(FILE);
-      if (!Files.exists(file)) {
-        try {
-          if (posix) {
-            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-          } else {
-            Files.createFile(file);
-          }
-        } catch (FileAlreadyExistsException raced) {
-          // another process created it between the check and here: the same file, already 0600
-        }
-      }
-      return file;
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot create the accounts database in " + folder + ": " + e.getMessage(), e);
-    }
   }
 }
