@@ -39,7 +39,7 @@ final class Passwords {
    * long as a wrong password does (the time must not reveal which logins exist). No password
    * matches it in practice: it is the hash of a random text that was thrown away.
    */
-  private static final String DUMMY_HASH =
+  static final String DUMMY_HASH =
       "$argon2id$v=19$m=19456,t=2,p=1$jgDUL/wS9I0pxIrcP2azcA$poVa2qmvjKF9NvAFREZLY3CTSslg5SpdWlvuB/zf1yA";
 
   /** One-time passwords: no 0/O, 1/l/I, so that they can be read aloud and typed without doubt. */
