@@ -12,6 +12,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Spec;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.cli.LakeOption;
+import vn.danvan.dashboard.audit.Audit;
 import vn.danvan.dashboard.audit.AuditEvent;
 import vn.danvan.dashboard.audit.Audits;
 
@@ -44,6 +46,7 @@ public final class UsersCommand implements Runnable {
 
   private InputStream stdin = System.in;
   private Clock clock = Clock.systemUTC();
+  private Function<Lake, Audit> audits = Audits::forLake;
 
   /** Reads passwords from {@code in} instead of the process's standard input (tests). */
   public UsersCommand withInput(InputStream in) {
@@ -54,6 +57,12 @@ public final class UsersCommand implements Runnable {
   /** Records times from {@code clock} (tests). */
   public UsersCommand withClock(Clock clock) {
     this.clock = Objects.requireNonNull(clock, "clock");
+    return this;
+  }
+
+  /** Records changes through {@code audits} instead of the lake's audit trail (tests). */
+  public UsersCommand withAudits(Function<Lake, Audit> audits) {
+    this.audits = Objects.requireNonNull(audits, "audits");
     return this;
   }
 
@@ -90,7 +99,7 @@ public final class UsersCommand implements Runnable {
 
     /** Records a change made from the command line to {@code login}'s account. */
     void audit(Lake lake, AuditEvent.Action action, String login) {
-      Audits.forLake(lake).record(new AuditEvent(users.clock.instant(), null, null, null, "cli", action,
+      users.audits.apply(lake).record(new AuditEvent(users.clock.instant(), null, null, null, "cli", action,
           login, "ok", null));
     }
 

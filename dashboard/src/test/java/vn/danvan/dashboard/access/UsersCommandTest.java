@@ -7,6 +7,10 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -15,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import vn.danvan.contract.Lake;
 import vn.danvan.dashboard.Main;
+import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.dashboard.audit.AuditEvent.Action;
 import vn.danvan.warehouse.query.RegionScope;
 
 class UsersCommandTest {
@@ -27,12 +33,16 @@ class UsersCommandTest {
     }
   }
 
+  private final List<AuditEvent> audited = new ArrayList<>();
+
   private Run run(String stdin, String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = Main.commandLine().setOut(new PrintWriter(out)).setErr(new PrintWriter(err));
     ((UsersCommand) cli.getSubcommands().get("users").getCommand())
-        .withInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
+        .withInput(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)))
+        .withClock(Clock.fixed(Instant.parse("2026-12-03T09:30:00Z"), ZoneOffset.UTC))
+        .withAudits(lake -> audited::add);
     return new Run(cli.execute(args), out.toString(), err.toString());
   }
 
@@ -58,7 +68,27 @@ class UsersCommandTest {
     assertThat(list.code()).isZero();
     assertThat(list.lines()).hasSize(2);
     assertThat(list.lines().get(0)).isEqualTo("LOGIN       ROLE      SCOPE  STATUS       TOKENS  CREATED");
-    assertThat(list.lines().get(1)).startsWith("lan.nguyen  reporter  00004  must-change  1       20");
+    assertThat(list.lines().get(1)).isEqualTo("lan.nguyen  reporter  00004  must-change  1       2026-12-03T09:30:00Z");
+  }
+
+  @Test
+  void each_change_is_audited_with_the_account_as_target() {
+    run("a long enough phrase\n", "users", "add", "ops", "--role", "admin", "--scope", "VN", "--lake", lake(),
+        "--password-stdin");
+    run("another long phrase\n", "users", "passwd", "ops", "--lake", lake(), "--password-stdin");
+    run("", "users", "token", "ops", "--lake", lake());
+    run("", "users", "list", "--lake", lake());
+    run("", "users", "disable", "ops", "--lake", lake());
+    run("", "users", "disable", "nobody", "--lake", lake());
+
+    assertThat(audited).extracting(AuditEvent::action)
+        .containsExactly(Action.ACCOUNT_ADD, Action.ACCOUNT_PASSWD, Action.ACCOUNT_TOKEN, Action.ACCOUNT_DISABLE);
+    assertThat(audited).allSatisfy(e -> {
+      assertThat(e.target()).isEqualTo("ops");
+      assertThat(e.address()).isEqualTo("cli");
+      assertThat(e.outcome()).isEqualTo("ok");
+      assertThat(e.time()).isEqualTo(Instant.parse("2026-12-03T09:30:00Z"));
+    });
   }
 
   @Test
