@@ -1,6 +1,7 @@
 package vn.danvan.dashboard;
 
 import picocli.CommandLine;
+import vn.danvan.dashboard.access.UsersCommand;
 import vn.danvan.dashboard.audit.AuditCommand;
 import vn.danvan.dashboard.geo.GeoCommand;
 import picocli.CommandLine.Command;
@@ -9,18 +10,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the dashboard jar: {@code serve}, {@code geo import} and {@code audit}, the
- * commands that need no Spark.
- */
-@Command(name = "danvan-dashboard", mixinStandardHelpOptions = true,
-    subcommands = {ServeCommand.class, GeoCommand.class, AuditCommand.class},
-    description = "The danvan dashboard. See 'serve --help', 'geo import --help' and 'audit --help'.")
+import vn.danvan.dashboard.access.UsersCommand;
+import vn.danvan.dashboard.audit.AuditCommand;
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: serve, geo or audit");
+    throw new ParameterException(spec.commandLine(), "missing command: serve, geo, users or audit");
   }
 
   public static void main(String[] args) {
@@ -31,7 +28,8 @@ public final class Main implements Runnable {
     }
   }
 
-  static CommandLine commandLine() {
+  /** The command line with its sub-commands and exit codes, as {@link #main} runs it (and tests). */
+  public static CommandLine commandLine() {
     return new CommandLine(new Main())
         .setExecutionExceptionHandler((e, cmd, parsed) -> {
           cmd.getErr().println(cmd.getCommandName() + ": "
