@@ -1,6 +1,6 @@
 // A chart with its Table and Ranking tabs and its downloads: CSV and XLSX of exactly the rows the
 // active tab shows (numbers unformatted, no data as an empty cell), PNG of the chart.
-import { fmt, t } from './core.js';
+import { fmt, post, t } from './core.js';
 import { safeTooltips } from './tooltip.js';
 
 /**
@@ -127,12 +127,8 @@ export class Panel {
   async downloadXlsx() {
     const table = this.shown();
     if (!table) return;
-    const response = await fetch('/api/export/xlsx', {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: this.title, source: this.data.meta.source || '', snapshot: this.data.meta.snapshot || '',
-        columns: table.columns, rows: table.rows }),
-    });
+    const response = await post('/api/export/xlsx', { title: this.title, source: this.data.meta.source || '',
+      snapshot: this.data.meta.snapshot || '', columns: table.columns, rows: table.rows });
     if (!response.ok) {
       this.fail(t('error') + ': ' + ((await response.json().catch(() => ({}))).error || response.status));
       return;

@@ -16,6 +16,14 @@ import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Level;
+import vn.danvan.dashboard.access.AccessAudit;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.AuthGate;
+import vn.danvan.dashboard.access.LoginController;
+import vn.danvan.dashboard.access.LoginThrottle;
+import vn.danvan.dashboard.access.Role;
+import vn.danvan.dashboard.access.SessionJson;
+import vn.danvan.dashboard.access.Sessions;
 import vn.danvan.dashboard.export.XlsxExport;
 import vn.danvan.dashboard.geo.GeoController;
 import vn.danvan.dashboard.geo.GeoStore;
@@ -56,28 +64,36 @@ public final class DashboardApp {
   /** Bounds a request body: an exported table of a few thousand communes. */
   static final long MAX_REQUEST_SIZE = 32L << 20;
 
-  /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList)}, reached as localhost. */
-  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue) {
-    return create(warehouse, catalogue, HostAllowList.of("127.0.0.1", List.of()));
+  /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList, AccessControl)}, reached as localhost. */
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, AccessControl access) {
+    return create(warehouse, catalogue, HostAllowList.of("127.0.0.1", List.of()), access);
   }
 
   /**
    * An app not yet started; the caller owns the warehouse and closes it after stopping the app.
    * Imported map boundaries are read from the lake's {@code geo/} folder; a request whose
-   * {@code Host} is not in {@code hosts} is refused.
+   * {@code Host} is not in {@code hosts} is refused, and one without the credentials of an account
+   * of {@code access} is sent to sign in.
    */
-  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts) {
-    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()));
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts,
+      AccessControl access) {
+    Sessions sessions = new Sessions(access.clock(), access.sessionIdle(), access.sessionLifetime(),
+        Sessions.DEFAULT_MAX);
+    AccessAudit audit = new AccessAudit(access.audit(), access.clock());
+    LoginController login = new LoginController(access.accounts(), sessions, new LoginThrottle(access.clock()), audit);
+    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), login);
     ObjectNode openApi = OpenApiDocument.of("danvan dashboard API", "1", routes);
     Map<String, List<String>> methods = new LinkedHashMap<>(RequestHygiene.methodsOf(routes));
     methods.put("/openapi.json", List.of("GET", "HEAD"));
     RequestHygiene hygiene = new RequestHygiene(hosts, methods, MAX_REQUEST_SIZE);
+    AuthGate gate = new AuthGate(access.accounts(), sessions, audit, routes);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_SIZE;
       // Pages and their scripts ship inside the jar: users' networks may be closed.
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.routes.before(hygiene::before);
+      config.routes.before(gate::before); // after the hygiene: a refused Host is never asked to sign in
       for (ApiRoute route : routes) {
         switch (route.method()) {
           case GET -> {
@@ -100,7 +116,8 @@ public final class DashboardApp {
     });
   }
 
-  static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo) {
+  static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo,
+      LoginController login) {
     HealthController health = new HealthController(warehouse);
     IndicatorController indicators = new IndicatorController(catalogue);
     TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
@@ -175,6 +192,17 @@ public final class DashboardApp {
             GeoController.MEDIA_TYPE, path("level", "province or commune")),
         ApiRoute.file(Method.POST, "/api/export/xlsx", new XlsxExport()::post,
             "a table as shown (JSON body: title, source, snapshot, columns, rows) as an Excel workbook",
-            XlsxExport.MEDIA_TYPE));
+            XlsxExport.MEDIA_TYPE).requires(Role.ANALYST),
+        ApiRoute.json(Method.POST, "/api/login", login::login,
+            "signs in (JSON body: login, password): sets the session cookie; 401 for any wrong login, "
+                + "429 with Retry-After after repeated failures", SessionJson.class).open(),
+        ApiRoute.json(Method.POST, "/api/logout", login::logout, "ends the session and expires its cookie",
+            SessionJson.SignedOut.class),
+        ApiRoute.get("/api/session", login::session,
+            "who is signed in, with the session's CSRF token (send it as X-CSRF-Token on every POST)",
+            SessionJson.class),
+        ApiRoute.json(Method.POST, "/api/password", login::password,
+            "changes one's own password (JSON body: current, new); every session of the account ends and "
+                + "this one is renewed", SessionJson.class));
   }
 }

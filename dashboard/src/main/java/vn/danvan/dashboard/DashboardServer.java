@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.warehouse.query.Warehouse;
 
 /**
@@ -34,23 +35,24 @@ public final class DashboardServer implements AutoCloseable {
     this.url = url;
   }
 
-  /** As {@link #start(Lake, String, int, Duration, List)} answering only its address and localhost. */
-  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery) {
-    return start(lake, host, port, refreshEvery, List.of());
+  /** As {@link #start(Lake, String, int, Duration, List, AccessControl)} answering only its address and localhost. */
+  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery, AccessControl access) {
+    return start(lake, host, port, refreshEvery, List.of(), access);
   }
 
   /**
    * Opens the warehouse over {@code lake}, starts serving on {@code host:port} (port 0 picks a
    * free one) and checks for a new snapshot every {@code refreshEvery}. A request is answered
-   * when its {@code Host} is {@code host}, {@code localhost} or one of {@code hostNames}.
+   * when its {@code Host} is {@code host}, {@code localhost} or one of {@code hostNames}, and
+   * (but for the login page) when it carries the credentials of an account of {@code access}.
    */
   public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery,
-      List<String> hostNames) {
+      List<String> hostNames, AccessControl access) {
     HostAllowList hosts = HostAllowList.of(host, hostNames);
     Warehouse warehouse = Warehouse.open(lake);
     ScheduledExecutorService timer = null;
     try {
-      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts).start(host, port);
+      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts, access).start(host, port);
       timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "snapshot-refresh");
         t.setDaemon(true);
