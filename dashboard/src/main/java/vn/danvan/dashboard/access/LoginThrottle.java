@@ -3,8 +3,6 @@ package vn.danvan.dashboard.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,11 +10,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Slows password guessing down: after {@code threshold} failed logins within the window, for one
- * typed login or from one client address, further attempts are refused unchecked for a lockout of
- * one minute that doubles with each further failure, up to the window. The login is counted
- * whether an account of that name exists or not, so the answers do not tell. Held in memory and
- * bounded (the least recently used counters are forgotten first).
+ * Slows password guessing down: after a threshold of failed logins, for one typed login or from one
+ * client address, further attempts are refused unchecked for a lockout of one minute that doubles
+ * with each further failure, up to {@link #WINDOW}. A count is forgotten after a quiet
+ * {@link #WINDOW} (no failure, no lockout running), so after the longest lockout a guesser gets one
+ * try per lockout, not a fresh series. The login is counted whether an account of that name exists
+ * or not, so the answers do not tell. Held in memory and bounded (the least recently used counters
+ * are forgotten first).
  */
 public final class LoginThrottle {
   /** Failures that start a lockout, per typed login. */
@@ -26,7 +26,7 @@ public final class LoginThrottle {
    * reach the server from one address (a NAT) and should not lock each other out by a few typos.
    */
   public static final int ADDRESS_THRESHOLD = 20;
-  /** How long a failure counts, and the longest lockout. */
+  /** The quiet time after which a count is forgotten, and the longest lockout. */
   public static final Duration WINDOW = Duration.ofMinutes(15);
   private static final Duration FIRST_LOCKOUT = Duration.ofMinutes(1);
   private static final int MAX_KEYS = 10_000;
@@ -94,18 +94,17 @@ public final class LoginThrottle {
 
     synchronized void failed(String key, Instant now) {
       Entry e = entries.computeIfAbsent(key, k -> new Entry());
-      while (!e.failures.isEmpty() && !e.failures.peekFirst().plus(WINDOW).isAfter(now)) {
-        e.failures.removeFirst();
+      Instant quietSince = e.lockedUntil != null && e.lockedUntil.isAfter(e.last) ? e.lockedUntil : e.last;
+      if (quietSince != null && !quietSince.plus(WINDOW).isAfter(now)) {
+        e.failures = 0;
       }
-      e.failures.addLast(now);
-      int over = e.failures.size() - threshold;
+      e.failures = Math.min(e.failures + 1, threshold + 8);
+      e.last = now;
+      int over = e.failures - threshold;
       if (over >= 0) {
-        // 1, 2, 4, 8 minutes, then the window; shifted no further than 4 to stay far from overflow
+        // 1, 2, 4, 8 minutes, then the window
         Duration lockout = FIRST_LOCKOUT.multipliedBy(1L << Math.min(over, 4));
         e.lockedUntil = now.plus(lockout.compareTo(WINDOW) > 0 ? WINDOW : lockout);
-      }
-      while (e.failures.size() > threshold + 8) { // enough to reach the longest lockout
-        e.failures.removeFirst();
       }
     }
 
@@ -115,7 +114,8 @@ public final class LoginThrottle {
   }
 
   private static final class Entry {
-    final Deque<Instant> failures = new ArrayDeque<>();
+    int failures;
+    Instant last;
     Instant lockedUntil;
   }
 }
