@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
 import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /** The gate: what needs credentials, which credentials count, and who may call what. */
@@ -18,9 +19,10 @@ class GateTest {
 
   @TempDir Path tmp;
   final RecordingAudit audit = new RecordingAudit();
+  final TestAccounts accounts = TestAccounts.standard();
 
   private void serve(ApiHarness.Calls calls) throws Exception {
-    ApiHarness.serve(TestLake.in(tmp).regions("s1", 3).publish("s1"), AccessControl.of(TestAccounts.standard(), audit)
+    ApiHarness.serve(TestLake.in(tmp).regions("s1", 3).publish("s1"), AccessControl.of(accounts, audit)
         .withClock(new MovableClock(Instant.parse("2026-03-02T01:00:00Z"))), calls);
   }
 
@@ -117,6 +119,25 @@ class GateTest {
       HttpResponse<String> analyst = web.post("/api/export/xlsx", TABLE, cookie);
       assertThat(analyst.statusCode()).as(analyst.body()).isEqualTo(200);
       assertThat(analyst.headers().firstValue("Content-Type")).hasValueSatisfying(t -> t.startsWith("application/vnd.openxml"));
+    });
+  }
+
+  @Test
+  void disabling_an_account_or_changing_its_role_takes_effect_on_its_open_session() throws Exception {
+    serve(client -> {
+      Web web = new Web(client);
+      String cookie = web.signIn(TestAccounts.ANALYST, TestAccounts.PASSWORD);
+      accounts.add(new Account(TestAccounts.ANALYST, Role.VIEWER, new RegionScope("01"), false, false),
+          TestAccounts.PASSWORD, null);
+      assertThat(error(web.post("/api/export/xlsx", TABLE, cookie), 403)).startsWith("this needs the analyst role");
+      accounts.add(new Account(TestAccounts.ANALYST, Role.VIEWER, new RegionScope("01"), false, true),
+          TestAccounts.PASSWORD, null);
+      assertThat(error(web.get("/api/indicators", cookie), 401)).isEqualTo(
+          "the account of this session is disabled; sign in again");
+      // the session is gone for good, even if the account is enabled again
+      accounts.add(new Account(TestAccounts.ANALYST, Role.VIEWER, new RegionScope("01"), false, false),
+          TestAccounts.PASSWORD, null);
+      assertThat(error(web.get("/api/indicators", cookie), 401)).startsWith("the session has ended");
     });
   }
 }
