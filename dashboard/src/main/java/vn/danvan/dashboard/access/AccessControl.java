@@ -31,10 +31,12 @@ public record AccessControl(Accounts accounts, Audit audit, Clock clock, Duratio
     return new AccessControl(accounts, audit, Clock.systemUTC(), Sessions.DEFAULT_IDLE, Sessions.DEFAULT_LIFETIME);
   }
 
+  /** The same with another clock (tests move one instead of sleeping). */
   public AccessControl withClock(Clock other) {
     return new AccessControl(accounts, audit, other, sessionIdle, sessionLifetime);
   }
 
+  /** The same with another idle timeout ({@code serve --session-idle}). */
   public AccessControl withSessionIdle(Duration idle) {
     return new AccessControl(accounts, audit, clock, idle, sessionLifetime);
   }

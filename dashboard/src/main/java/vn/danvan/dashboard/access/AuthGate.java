@@ -29,6 +29,7 @@ public final class AuthGate {
   private static final String CALLER = AuthGate.class.getName() + ".caller";
   private static final String SESSION = AuthGate.class.getName() + ".session";
   private static final String ACCOUNT = AuthGate.class.getName() + ".account";
+  private static final String SIGN_IN = "sign in first (POST /api/login) or send Authorization: Bearer <token>";
   private static final Set<String> STATE_CHANGING = Set.of("POST", "PUT", "PATCH", "DELETE");
   /** What the login page needs, served to anyone (none of it holds data). */
   private static final Set<String> PUBLIC_FILES = Set.of("/login.html", "/js/login.js", "/js/i18n.js", "/style.css",
@@ -58,8 +59,7 @@ public final class AuthGate {
     Caller caller = ctx.attribute(CALLER);
     if (caller == null) {
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), "sign in first (POST /api/login) "
-          + "or send Authorization: Bearer <token>");
+      throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), SIGN_IN);
     }
     return caller;
   }
@@ -106,8 +106,8 @@ public final class AuthGate {
         audit.record(ctx, null, Action.ACCESS_DENIED, method + " " + path, "denied");
       }
       ctx.header("WWW-Authenticate", "Bearer");
-      throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(), credentials.problem != null
-          ? credentials.problem : "sign in first (POST /api/login) or send Authorization: Bearer <token>");
+      throw new HttpResponseException(HttpStatus.UNAUTHORIZED.getCode(),
+          credentials.problem != null ? credentials.problem : SIGN_IN);
     }
     if (credentials.session != null && STATE_CHANGING.contains(method)) {
       CsrfCheck.token(ctx, credentials.session).or(() -> CsrfCheck.origin(ctx)).ifPresent(refusal -> deny(ctx, refusal));
