@@ -36,11 +36,39 @@ export async function api(path, params = {}) {
   try {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
     const body = await response.json().catch(() => ({}));
+    if (response.status === 401) toLogin();
     if (!response.ok) throw new ApiError(response.status, body.error || String(response.status));
     return body;
   } finally {
     pending.count--;
   }
+}
+
+/** The session has ended (timed out, signed out elsewhere): sign in again, then come back here. */
+export function toLogin() {
+  location.assign('/login.html?next=' + encodeURIComponent(location.pathname + location.search));
+}
+
+/** Who is signed in and the session's CSRF token (GET /api/session), fetched once per page. */
+let signedIn;
+export function session() {
+  if (!signedIn) signedIn = api('/api/session');
+  return signedIn;
+}
+
+/**
+ * POSTs JSON to this server with the session's CSRF token (the server refuses a POST signed in
+ * by the cookie without it); the raw response, for a caller that wants a file.
+ */
+export async function post(path, body) {
+  const { csrf } = await session();
+  const response = await fetch(path, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-Token': csrf || '' },
+    body: JSON.stringify(body),
+  });
+  if (response.status === 401) toLogin();
+  return response;
 }
 
 /** Requests in flight: a screenshot waits until none is (window.danvanPending). */

@@ -1,7 +1,7 @@
 // A chart with its Table and Ranking tabs and its downloads: CSV and XLSX of exactly the rows the
 // active tab shows (numbers unformatted, no data as an empty cell), built by the server, which
 // records every download in the audit trail; PNG of the chart.
-import { fmt, t } from './core.js';
+import { fmt, post, t } from './core.js';
 import { safeTooltips } from './tooltip.js';
 
 /**
@@ -125,12 +125,9 @@ export class Panel {
   async download(kind) {
     const table = this.shown();
     if (!table) return;
-    const response = await fetch('/api/export/' + kind, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ title: this.title, source: this.data.meta.source || '', snapshot: this.data.meta.snapshot || '',
-        page: location.pathname + location.search, columns: table.columns, rows: table.rows }),
-    });
+    const response = await post('/api/export/' + kind, { title: this.title, source: this.data.meta.source || '',
+      snapshot: this.data.meta.snapshot || '', page: location.pathname + location.search, columns: table.columns,
+      rows: table.rows });
     if (!response.ok) {
       this.fail(t('error') + ': ' + ((await response.json().catch(() => ({}))).error || response.status));
       return;

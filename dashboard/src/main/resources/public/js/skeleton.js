@@ -1,10 +1,11 @@
 // The parts every page shares, built here once so that a page's HTML holds only what is its own:
 // the header (title, navigation with the current page marked, the API link and the language
 // switch), the boundaries switch wherever a page places an empty <fieldset id="boundaries">, and
-// control forms that never submit (their controls act on change). Built with the DOM, never with
+// control forms that never submit (their controls act on change), and the signed-in account with
+// its sign-out button (GET /api/session once per page). Built with the DOM, never with
 // inline handlers or styles: the pages are to run under a Content-Security-Policy without
 // 'unsafe-inline'.
-import { $ } from './core.js';
+import { $, post, session } from './core.js';
 import { lang, t, translatePage } from './i18n.js';
 
 /** Page name (its nav.* label) -> address, in the navigation's order. */
@@ -19,6 +20,37 @@ export function skeleton(current) {
   for (const form of document.querySelectorAll('form')) form.addEventListener('submit', (e) => e.preventDefault());
   translatePage();
   document.title = t('nav.' + current) + ' · ' + t('app.title');
+  session().then(showAccount).catch(() => {}); // a 401 has already sent the browser to sign in
+}
+
+/** The header's account part: login, role and scope, the password page and "Đăng xuất". */
+function showAccount(who) {
+  const name = document.createElement('span');
+  name.id = 'session-login';
+  name.textContent = who.login;
+  const role = document.createElement('span');
+  role.id = 'session-role';
+  role.textContent = t('role.' + who.role);
+  const scope = document.createElement('span');
+  scope.id = 'session-scope';
+  scope.textContent = t('session.scope') + ': ' + (who.scope === 'VN' ? t('level.nation') : who.scope);
+  const password = link('/password.html?next=' + encodeURIComponent(location.pathname + location.search),
+    t('session.password'));
+  const logout = document.createElement('button');
+  logout.type = 'button';
+  logout.id = 'logout';
+  logout.textContent = t('session.logout');
+  logout.addEventListener('click', async () => {
+    try {
+      await post('/api/logout', {});
+    } finally {
+      location.assign('/login.html');
+    }
+  });
+  const box = document.createElement('div');
+  box.id = 'session';
+  box.append(name, role, scope, password, logout);
+  document.querySelector('body > header').append(box);
 }
 
 function header(current) {

@@ -10,7 +10,6 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
-import java.time.Clock;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +20,18 @@ import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Level;
+import vn.danvan.dashboard.access.AccessAudit;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.AuthGate;
 import vn.danvan.dashboard.access.Caller;
-import vn.danvan.dashboard.audit.Audit;
+import vn.danvan.dashboard.access.LoginController;
+import vn.danvan.dashboard.access.LoginThrottle;
+import vn.danvan.dashboard.access.Role;
+import vn.danvan.dashboard.access.SessionJson;
+import vn.danvan.dashboard.access.Sessions;
 import vn.danvan.dashboard.audit.AuditController;
 import vn.danvan.dashboard.audit.AuditEvent;
 import vn.danvan.dashboard.audit.AuditTrail;
-import vn.danvan.dashboard.audit.Audits;
 import vn.danvan.dashboard.export.CsvExport;
 import vn.danvan.dashboard.export.DownloadAudit;
 import vn.danvan.dashboard.export.XlsxExport;
@@ -69,45 +74,36 @@ public final class DashboardApp {
   /** Bounds a request body: an exported table of a few thousand communes. */
   static final long MAX_REQUEST_SIZE = 32L << 20;
 
-  /**
-   * Who is asking, until the login branch puts the authenticated caller on every request: nobody.
-   * Handlers that need the caller take it through one such function.
-   */
-  public static final Function<Context, Optional<Caller>> NO_CALLER = ctx -> Optional.empty();
-
-  /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList)}, reached as localhost. */
-  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue) {
-    return create(warehouse, catalogue, HostAllowList.of("127.0.0.1", List.of()));
-  }
-
-  /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList, Audit, Function)}, recording nothing. */
-  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts) {
-    return create(warehouse, catalogue, hosts, Audits.none(), NO_CALLER);
+  /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList, AccessControl)}, reached as localhost. */
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, AccessControl access) {
+    return create(warehouse, catalogue, HostAllowList.of("127.0.0.1", List.of()), access);
   }
 
   /**
-   * An app not yet started; the caller owns the warehouse and the audit and closes them after
-   * stopping the app. Imported map boundaries are read from the lake's {@code geo/} folder, the
-   * audit trail from its {@code audit/} folder; a request whose {@code Host} is not in
-   * {@code hosts} is refused.
-   *
-   * @param audit where downloads and refusals are recorded
-   * @param callers the authenticated caller of a request, empty when there is none
+   * An app not yet started; the caller owns the warehouse and closes it after stopping the app.
+   * Imported map boundaries are read from the lake's {@code geo/} folder; a request whose
+   * {@code Host} is not in {@code hosts} is refused, and one without the credentials of an account
+   * of {@code access} is sent to sign in.
    */
-  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts, Audit audit,
-      Function<Context, Optional<Caller>> callers) {
-    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), audit, callers,
-        Clock.systemUTC());
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts,
+      AccessControl access) {
+    Sessions sessions = new Sessions(access.clock(), access.sessionIdle(), access.sessionLifetime(),
+        Sessions.DEFAULT_MAX);
+    AccessAudit audit = new AccessAudit(access.audit(), access.clock());
+    LoginController login = new LoginController(access.accounts(), sessions, new LoginThrottle(access.clock()), audit);
+    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), login, access);
     ObjectNode openApi = OpenApiDocument.of("danvan dashboard API", "1", routes);
     Map<String, List<String>> methods = new LinkedHashMap<>(RequestHygiene.methodsOf(routes));
     methods.put("/openapi.json", List.of("GET", "HEAD"));
     RequestHygiene hygiene = new RequestHygiene(hosts, methods, MAX_REQUEST_SIZE);
+    AuthGate gate = new AuthGate(access.accounts(), sessions, audit, routes);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_SIZE;
       // Pages and their scripts ship inside the jar: users' networks may be closed.
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.routes.before(hygiene::before);
+      config.routes.before(gate::before); // after the hygiene: a refused Host is never asked to sign in
       for (ApiRoute route : routes) {
         switch (route.method()) {
           case GET -> {
@@ -130,8 +126,8 @@ public final class DashboardApp {
     });
   }
 
-  static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo, Audit audit,
-      Function<Context, Optional<Caller>> callers, Clock clock) {
+  static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo,
+      LoginController login, AccessControl access) {
     HealthController health = new HealthController(warehouse);
     IndicatorController indicators = new IndicatorController(catalogue);
     TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
@@ -139,8 +135,9 @@ public final class DashboardApp {
     GeoController maps = new GeoController(geo, warehouse);
     SurveyController surveys = new SurveyController(new SurveyQueries(warehouse, catalogue));
     OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
-    DownloadAudit downloads = new DownloadAudit(audit, callers, clock);
-    AuditController trail = new AuditController(AuditTrail.in(warehouse.lake().auditDir()), audit, callers, clock);
+    Function<Context, Optional<Caller>> callers = ctx -> Optional.of(AuthGate.caller(ctx));
+    DownloadAudit downloads = new DownloadAudit(access.audit(), callers, access.clock());
+    AuditController trail = new AuditController(AuditTrail.in(warehouse.lake().auditDir()));
     ApiRoute.Param region = optional("region", "GSO code of the area (default VN)");
     ApiRoute.Param from = year("from", false, "first year of publishing");
     ApiRoute.Param to = year("to", false, "last year of publishing");
@@ -209,18 +206,28 @@ public final class DashboardApp {
         ApiRoute.file(Method.POST, "/api/export/xlsx", new XlsxExport(downloads)::post,
             "a table as shown (JSON body: title, source, snapshot, columns, rows, page) as an Excel workbook; "
                 + "recorded in the audit trail",
-            XlsxExport.MEDIA_TYPE),
+            XlsxExport.MEDIA_TYPE).requires(Role.ANALYST),
         ApiRoute.file(Method.POST, "/api/export/csv", new CsvExport(downloads)::post,
             "a table as shown (JSON body as for xlsx) as CSV in UTF-8 with a BOM, formula-like text neutralised; "
                 + "recorded in the audit trail",
-            CsvExport.MEDIA_TYPE),
-        // admin only (AuditController refuses any other caller)
+            CsvExport.MEDIA_TYPE).requires(Role.ANALYST),
         ApiRoute.get("/api/audit", trail::list, "the audit trail's lines, newest first (admins only)",
             AuditController.AuditAnswer.class,
             optional("since", "from this date (2026-12-03, Vietnam's day) or time (2026-12-03T08:00, or with offset)"),
             optional("login", "only this login"),
             optional("action", "only this action (its code)", Arrays.stream(AuditEvent.Action.values())
                 .map(AuditEvent.Action::code).toArray(String[]::new)),
-            optional("limit", "1-5000 (default 200)")));
+            optional("limit", "1-5000 (default 200)")).requires(Role.ADMIN),
+        ApiRoute.json(Method.POST, "/api/login", login::login,
+            "signs in (JSON body: login, password): sets the session cookie; 401 for any wrong login, "
+                + "429 with Retry-After after repeated failures", SessionJson.class).open(),
+        ApiRoute.json(Method.POST, "/api/logout", login::logout, "ends the session and expires its cookie",
+            SessionJson.SignedOut.class),
+        ApiRoute.get("/api/session", login::session,
+            "who is signed in, with the session's CSRF token (send it as X-CSRF-Token on every POST)",
+            SessionJson.class),
+        ApiRoute.json(Method.POST, "/api/password", login::password,
+            "changes one's own password (JSON body: current, new); every session of the account ends and "
+                + "this one is renewed", SessionJson.class));
   }
 }

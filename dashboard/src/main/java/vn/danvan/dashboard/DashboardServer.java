@@ -11,8 +11,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.audit.AuditLog;
-import vn.danvan.dashboard.audit.Audits;
 import vn.danvan.warehouse.query.Warehouse;
 
 /**
@@ -24,41 +24,41 @@ public final class DashboardServer implements AutoCloseable {
 
   private final Javalin app;
   private final Warehouse warehouse;
-  private final AuditLog audit;
+  private final Runnable closeAudit;
   private final ScheduledExecutorService timer;
   private final String url;
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private DashboardServer(Javalin app, Warehouse warehouse, AuditLog audit, ScheduledExecutorService timer,
+  private DashboardServer(Javalin app, Warehouse warehouse, Runnable closeAudit, ScheduledExecutorService timer,
       String url) {
     this.app = app;
     this.warehouse = warehouse;
-    this.audit = audit;
+    this.closeAudit = closeAudit;
     this.timer = timer;
     this.url = url;
   }
 
-  /** As {@link #start(Lake, String, int, Duration, List)} answering only its address and localhost. */
-  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery) {
-    return start(lake, host, port, refreshEvery, List.of());
+  /** As {@link #start(Lake, String, int, Duration, List, AccessControl)} answering only its address and localhost. */
+  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery, AccessControl access) {
+    return start(lake, host, port, refreshEvery, List.of(), access);
   }
 
   /**
    * Opens the warehouse over {@code lake}, starts serving on {@code host:port} (port 0 picks a
    * free one) and checks for a new snapshot every {@code refreshEvery}. A request is answered
-   * when its {@code Host} is {@code host}, {@code localhost} or one of {@code hostNames}. Downloads
-   * are recorded in the lake's audit trail.
+   * when its {@code Host} is {@code host}, {@code localhost} or one of {@code hostNames}, and
+   * (but for the login page) when it carries the credentials of an account of {@code access}.
+   * Sign-ins, refusals and downloads are recorded in {@code access}'s audit trail, which the server
+   * closes when it stops (when it is closeable).
    */
   public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery,
-      List<String> hostNames) {
+      List<String> hostNames, AccessControl access) {
     HostAllowList hosts = HostAllowList.of(host, hostNames);
     Warehouse warehouse = Warehouse.open(lake);
-    AuditLog audit = null;
+    Runnable closeAudit = access.audit() instanceof AuditLog log ? log::close : () -> {};
     ScheduledExecutorService timer = null;
     try {
-      audit = Audits.forLake(lake);
-      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts, audit, DashboardApp.NO_CALLER)
-          .start(host, port);
+      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts, access).start(host, port);
       timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "snapshot-refresh");
         t.setDaemon(true);
@@ -69,14 +69,12 @@ public final class DashboardServer implements AutoCloseable {
       String url = "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + app.port() + "/";
       LOG.info("dashboard at {} serving {} from {}", url,
           warehouse.snapshotId().map(id -> "snapshot " + id).orElse("no snapshot yet"), lake.root());
-      return new DashboardServer(app, warehouse, audit, timer, url);
+      return new DashboardServer(app, warehouse, closeAudit, timer, url);
     } catch (RuntimeException e) {
       if (timer != null) {
         timer.shutdownNow();
       }
-      if (audit != null) {
-        audit.close();
-      }
+      closeAudit.run();
       warehouse.close();
       throw e;
     }
@@ -112,7 +110,7 @@ public final class DashboardServer implements AutoCloseable {
       try {
         warehouse.close();
       } finally {
-        audit.close();
+        closeAudit.run();
         stopped.countDown();
       }
     }

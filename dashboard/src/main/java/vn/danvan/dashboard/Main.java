@@ -10,8 +10,12 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
-import vn.danvan.dashboard.access.UsersCommand;
-import vn.danvan.dashboard.audit.AuditCommand;
+ * Entry point of the dashboard jar: {@code serve}, {@code geo import}, {@code users} and
+ * {@code audit}, the commands that need no Spark.
+ */
+@Command(name = "danvan-dashboard", mixinStandardHelpOptions = true,
+    subcommands = {ServeCommand.class, GeoCommand.class, UsersCommand.class, AuditCommand.class},
+    description = "The danvan dashboard. See 'serve --help', 'geo import --help', 'users --help' and 'audit --help'.")
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 

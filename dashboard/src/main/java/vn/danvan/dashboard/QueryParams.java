@@ -4,6 +4,7 @@ import io.javalin.http.Context;
 import java.util.OptionalInt;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Grain;
+import vn.danvan.dashboard.access.AuthGate;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 
@@ -15,9 +16,12 @@ import vn.danvan.warehouse.query.RegionScope;
 public final class QueryParams {
   private QueryParams() {}
 
-  /** The whole country until access control names a caller's subtree (enforced in the warehouse). */
+  /**
+   * The part of the country the signed-in caller may see (enforced in the warehouse); a 401 when
+   * no caller was authenticated, so a route the gate let through by mistake still reads nothing.
+   */
   public static RegionScope scope(Context ctx) {
-    return RegionScope.country();
+    return AuthGate.caller(ctx).scope();
   }
 
   /** {@code region}: the caller's own region (its scope's root, the nation for a national account) unless asked. */

@@ -7,11 +7,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.cli.LakeOption;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.AccountStore;
+import vn.danvan.dashboard.audit.Audits;
 
 /** {@code serve}: the dashboard and its JSON API over the lake's CURRENT snapshot. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -37,14 +41,30 @@ public final class ServeCommand implements Callable<Integer> {
       description = "How often to look for a newly published snapshot (default: ${DEFAULT-VALUE}).")
   int refreshSeconds;
 
+  @Option(names = "--session-idle", paramLabel = "MINUTES", defaultValue = "30",
+      description = "A signed-in browser is signed out after this many minutes without a request "
+          + "(default: ${DEFAULT-VALUE}; at most 12 hours after its login in any case).")
+  int sessionIdleMinutes;
+
   private final Map<String, String> env;
+  private final Function<Lake, AccessControl> access;
 
   public ServeCommand() {
-    this(System.getenv());
+    this(System.getenv(), ServeCommand::lakeAccess);
   }
 
-  ServeCommand(Map<String, String> env) {
+  /**
+   * @param access the accounts and audit trail to serve with, given the lake (tests pass their
+   *     doubles; {@link #lakeAccess(Lake)} otherwise)
+   */
+  ServeCommand(Map<String, String> env, Function<Lake, AccessControl> access) {
     this.env = Objects.requireNonNull(env, "env");
+    this.access = Objects.requireNonNull(access, "access");
+  }
+
+  /** The one place the real stores are chosen: the lake's account store and its audit trail. */
+  static AccessControl lakeAccess(Lake lake) {
+    return AccessControl.of(AccountStore.open(lake), Audits.forLake(lake));
   }
 
   /** The lake to serve: --lake, else $DANVAN_LAKE, else ./data/lake. */
@@ -60,7 +80,12 @@ public final class ServeCommand implements Callable<Integer> {
     if (refreshSeconds < 1) {
       throw new IllegalArgumentException("--refresh-seconds must be at least 1, not " + refreshSeconds);
     }
-    return DashboardServer.start(Lake.at(lakeDir()), host, port, Duration.ofSeconds(refreshSeconds), hostNames);
+    if (sessionIdleMinutes < 1 || sessionIdleMinutes > 12 * 60) {
+      throw new IllegalArgumentException("--session-idle must be 1..720 minutes, not " + sessionIdleMinutes);
+    }
+    Lake lake = Lake.at(lakeDir());
+    return DashboardServer.start(lake, host, port, Duration.ofSeconds(refreshSeconds), hostNames,
+        access.apply(lake).withSessionIdle(Duration.ofMinutes(sessionIdleMinutes)));
   }
 
   /** Serves until the process is told to stop (SIGTERM, Ctrl-C), then shuts down cleanly. */

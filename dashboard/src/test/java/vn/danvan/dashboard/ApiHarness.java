@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.javalin.http.Context;
 import io.javalin.testtools.HttpClient;
 import io.javalin.testtools.JavalinTest;
 import io.javalin.testtools.Response;
@@ -13,19 +12,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.function.Function;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
-import vn.danvan.dashboard.access.Caller;
-import vn.danvan.dashboard.audit.Audit;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.RecordingAudit;
+import vn.danvan.dashboard.access.TestAccounts;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /**
  * The endpoint tests' one harness, so that each of them states only its lake and its calls: the
  * warehouse over a {@link TestLake}, the app on a random port (JavalinTest), and how an answer is
- * read (a 200 as JSON, an error as its status and message).
+ * read (a 200 as JSON, an error as its status and message). The client acts as a national admin
+ * ({@link TestAccounts#ADMIN}, by its bearer token) unless told otherwise ({@link Client#as},
+ * {@link Client#anonymous()}).
  */
 public final class ApiHarness {
   /** The catalogue the app serves. */
@@ -42,38 +42,50 @@ public final class ApiHarness {
 
   /**
    * Serves {@code lake} (published or not yet) while {@code calls} run, then stops the app and
-   * closes the warehouse.
+   * closes the warehouse; the accounts are {@link TestAccounts#standard()}.
    */
   public static void serve(TestLake lake, Calls calls) throws Exception {
+    serve(lake, AccessControl.of(TestAccounts.standard(), new RecordingAudit()), calls);
+  }
+
+  /** As {@link #serve(TestLake, Calls)} with these accounts, audit trail and clock. */
+  public static void serve(TestLake lake, AccessControl access, Calls calls) throws Exception {
     try (Warehouse warehouse = Warehouse.open(Lake.at(lake.root()))) {
-      JavalinTest.test(DashboardApp.create(warehouse, CATALOGUE),
-          (server, http) -> calls.run(new Client(warehouse, http)));
+      JavalinTest.test(DashboardApp.create(warehouse, CATALOGUE, access),
+          (server, http) -> calls.run(new Client(warehouse, http, TestAccounts.ADMIN_TOKEN)));
     }
   }
 
   /**
-   * As {@link #serve(TestLake, Calls)}, the app recording in {@code audit} and taking each request's
-   * caller from {@code callers}.
+   * The running app as a test reaches it, and the warehouse behind it (to refresh after a publish).
+   *
+   * @param token the bearer token every request carries; null for none
    */
-  public static void serve(TestLake lake, Audit audit, Function<Context, Optional<Caller>> callers, Calls calls)
-      throws Exception {
-    try (Warehouse warehouse = Warehouse.open(Lake.at(lake.root()))) {
-      JavalinTest.test(DashboardApp.create(warehouse, CATALOGUE, HostAllowList.of("127.0.0.1", List.of()), audit,
-          callers), (server, http) -> calls.run(new Client(warehouse, http)));
+  public record Client(Warehouse warehouse, HttpClient http, String token) {
+    /** This client with another account's token (null: no credentials at all). */
+    public Client as(String otherToken) {
+      return new Client(warehouse, http, otherToken);
     }
-  }
 
-  /** The running app as a test reaches it, and the warehouse behind it (to refresh after a publish). */
-  public record Client(Warehouse warehouse, HttpClient http) {
+    /** This client without credentials. */
+    public Client anonymous() {
+      return as(null);
+    }
+
     public Response get(String path) {
-      return http.get(path);
+      return http.get(path, request -> {
+        if (token != null) {
+          request.header("Authorization", "Bearer " + token);
+        }
+      });
     }
 
     /** POSTs a JSON body; the answer is kept in bytes, as a download (XLSX) is no text. */
     public HttpResponse<byte[]> post(String path, String json) throws Exception {
-      HttpRequest request = HttpRequest.newBuilder(URI.create(http.getOrigin() + path))
-          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build();
-      return java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
+      HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.getOrigin() + path))
+          .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json));
+      return java.net.http.HttpClient.newHttpClient().send(authorized(request).build(),
+          HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** Any method, with a body of {@code contentType} when that is not null; the answer as text. */
@@ -83,7 +95,11 @@ public final class ApiHarness {
         request.header("Content-Type", contentType);
       }
       request.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-      return java.net.http.HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return java.net.http.HttpClient.newHttpClient().send(authorized(request).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpRequest.Builder authorized(HttpRequest.Builder request) {
+      return token == null ? request : request.header("Authorization", "Bearer " + token);
     }
   }
 

@@ -15,13 +15,16 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.RecordingAudit;
+import vn.danvan.dashboard.access.TestAccounts;
 import vn.danvan.warehouse.testlake.TestLake;
 
 class ServeCommandTest {
   @TempDir Path tmp;
 
   private static ServeCommand parse(Map<String, String> env, String... args) {
-    ServeCommand command = new ServeCommand(env);
+    ServeCommand command = new ServeCommand(env, lake -> AccessControl.of(TestAccounts.standard(), new RecordingAudit()));
     new CommandLine(command).parseArgs(args);
     return command;
   }
@@ -32,6 +35,7 @@ class ServeCommandTest {
     assertThat(command.host).isEqualTo("127.0.0.1");
     assertThat(command.port).isEqualTo(7070);
     assertThat(command.refreshSeconds).isEqualTo(5);
+    assertThat(command.sessionIdleMinutes).isEqualTo(30);
   }
 
   @Test
@@ -51,8 +55,8 @@ class ServeCommandTest {
     try (DashboardServer server = command.start()) {
       assertThat(server.url()).startsWith("http://127.0.0.1:").endsWith(server.port() + "/");
       health = URI.create(server.url() + "health");
-      HttpResponse<String> response =
-          http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = http.send(HttpRequest.newBuilder(health)
+          .header("Authorization", "Bearer " + TestAccounts.ADMIN_TOKEN).build(), HttpResponse.BodyHandlers.ofString());
       assertThat(response.statusCode()).isEqualTo(200);
       assertThat(response.body()).contains("\"snapshot\":\"s1\"").contains("\"regions\":5");
     }
@@ -71,6 +75,16 @@ class ServeCommandTest {
     StringWriter err = new StringWriter();
     assertThat(Main.commandLine().setErr(new PrintWriter(err)).execute()).isEqualTo(2);
     assertThat(err.toString()).contains("missing command: serve");
+  }
+
+  @Test
+  void session_idle_is_an_option_in_minutes_within_the_session_lifetime() {
+    assertThat(parse(Map.of(), "--session-idle", "45").sessionIdleMinutes).isEqualTo(45);
+    assertThatThrownBy(() -> parse(Map.of(), "--lake", tmp.toString(), "--session-idle", "0").start())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("--session-idle").hasMessageContaining("0");
+    StringWriter out = new StringWriter();
+    Main.commandLine().setOut(new PrintWriter(out)).execute("serve", "--help");
+    assertThat(out.toString()).contains("--session-idle=MINUTES");
   }
 
   @Test

@@ -18,6 +18,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import vn.danvan.contract.Lake;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.RecordingAudit;
+import vn.danvan.dashboard.access.TestAccounts;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /**
@@ -34,7 +38,7 @@ class ServerHygieneTest {
   @BeforeAll
   static void start() {
     TestLake lake = TestLake.in(tmp.resolve("lake")).regions("s1", 3).publish("s1");
-    ServeCommand command = new ServeCommand(Map.of());
+    ServeCommand command = new ServeCommand(Map.of(), ServerHygieneTest::access);
     new CommandLine(command).parseArgs("--lake", lake.root().toString(), "--port", "0",
         "--host-name", "dashboard.example.vn", "--host-name", "10.1.2.3");
     server = command.start();
@@ -90,8 +94,14 @@ class ServerHygieneTest {
     }
   }
 
+  /** A GET as a national admin (by bearer token): only the hygiene may refuse it. */
   private static Raw get(String target, String host) throws Exception {
-    return send("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\n", "");
+    return send("GET " + target + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: Bearer "
+        + TestAccounts.ADMIN_TOKEN + "\r\n", "");
+  }
+
+  private static AccessControl access(Lake lake) {
+    return AccessControl.of(TestAccounts.standard(), new RecordingAudit());
   }
 
   private static String local() {
@@ -151,7 +161,7 @@ class ServerHygieneTest {
 
   @Test
   void a_host_name_that_is_no_name_is_refused_at_start() {
-    ServeCommand command = new ServeCommand(Map.of());
+    ServeCommand command = new ServeCommand(Map.of(), ServerHygieneTest::access);
     new CommandLine(command).parseArgs("--lake", tmp.resolve("lake").toString(), "--port", "0",
         "--host-name", "http://x/");
     assertThatThrownBy(command::start).isInstanceOf(IllegalArgumentException.class)

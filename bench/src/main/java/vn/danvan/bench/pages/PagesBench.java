@@ -19,6 +19,7 @@ import org.openqa.selenium.logging.LogEntry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import vn.danvan.bench.query.BenchAccess;
 import vn.danvan.bench.query.Latency;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.cli.LakeOption;
@@ -67,9 +68,11 @@ public final class PagesBench implements Callable<Integer> {
     Path root = lake.folder();
     Path tmp = Files.createTempDirectory("danvan-bench-pages");
     HttpServer floor = floorServer();
-    try (DashboardServer server = DashboardServer.start(Lake.at(root), "127.0.0.1", 0, Duration.ofMinutes(10));
+    try (DashboardServer server = DashboardServer.start(Lake.at(root), "127.0.0.1", 0, Duration.ofMinutes(10),
+        BenchAccess.control());
         HeadlessChromium browser = HeadlessChromium.start(tmp.resolve("downloads"), 1366, 768)) {
       String base = server.url();
+      browser.signIn(base, BenchAccess.LOGIN, BenchAccess.PASSWORD);
       String floorUrl = "http://127.0.0.1:" + floor.getAddress().getPort() + "/?echarts="
           + java.net.URLEncoder.encode(base + "vendor/echarts.min.js", StandardCharsets.UTF_8);
       List<String> errors = new ArrayList<>();
@@ -86,6 +89,7 @@ public final class PagesBench implements Callable<Integer> {
       }
       if (screenshots != null) {
         tileGridScreenshot(root, browser, tmp);
+        browser.signIn(base, BenchAccess.LOGIN, BenchAccess.PASSWORD); // the other server's cookie replaced ours
       }
       load(browser, base + "?lang=vi"); // the first load also compiles the scripts: untimed
       Map<String, Latency> results = new LinkedHashMap<>();
@@ -127,7 +131,9 @@ public final class PagesBench implements Callable<Integer> {
     Files.createDirectories(view);
     Files.createSymbolicLink(view.resolve("CURRENT"), root.resolve("CURRENT").toAbsolutePath());
     Files.createSymbolicLink(view.resolve("snapshots"), root.resolve("snapshots").toAbsolutePath());
-    try (DashboardServer plain = DashboardServer.start(Lake.at(view), "127.0.0.1", 0, Duration.ofMinutes(10))) {
+    try (DashboardServer plain = DashboardServer.start(Lake.at(view), "127.0.0.1", 0, Duration.ofMinutes(10),
+        BenchAccess.control())) {
+      browser.signIn(plain.url(), BenchAccess.LOGIN, BenchAccess.PASSWORD);
       load(browser, plain.url() + PAGES.get("map"));
       browser.awaitSettled(60);
       Files.write(screenshots.resolve("map-tilegrid.png"), browser.driver().getScreenshotAs(OutputType.BYTES));

@@ -23,10 +23,15 @@ final class DashboardSide {
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
   private final String baseUrl;
+  private final String token;
 
-  /** @param baseUrl the server's root, e.g. {@code http://127.0.0.1:41234/} */
-  DashboardSide(String baseUrl) {
+  /**
+   * @param baseUrl the server's root, e.g. {@code http://127.0.0.1:41234/}
+   * @param token the API token every request is signed in with ({@code Authorization: Bearer})
+   */
+  DashboardSide(String baseUrl, String token) {
     Objects.requireNonNull(baseUrl, "baseUrl");
+    this.token = Objects.requireNonNull(token, "token");
     this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
   }
 
@@ -51,7 +56,7 @@ final class DashboardSide {
 
   private Answer get(String pathAndQuery) throws IOException, InterruptedException {
     HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
-        .timeout(Duration.ofSeconds(60)).GET().build();
+        .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(60)).GET().build();
     HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
     if (response.statusCode() != 200) {
       String body = response.body();

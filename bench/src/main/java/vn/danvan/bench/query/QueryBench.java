@@ -79,7 +79,8 @@ public final class QueryBench implements Callable<Integer> {
         return 2;
       }
     }
-    try (DashboardServer server = DashboardServer.start(theLake, "127.0.0.1", 0, Duration.ofHours(24))) {
+    try (DashboardServer server = DashboardServer.start(theLake, "127.0.0.1", 0, Duration.ofHours(24),
+        BenchAccess.control())) {
       WarehouseSide warehouse = new WarehouseSide(server.warehouse());
       Map<LakeTable, Long> counts = warehouse.tableCounts();
       Workload workload = warehouse.workload(indicators, 8);
@@ -95,7 +96,7 @@ public final class QueryBench implements Callable<Integer> {
             loaded.exportSeconds(), loaded.copySeconds(), loaded.indexSeconds());
         QueryReport report;
         try (PostgresSide postgres = new PostgresSide(pg.connect())) {
-          List<KindResult> results = measure(workload, new DashboardSide(server.url()), warehouse, postgres);
+          List<KindResult> results = measure(workload, new DashboardSide(server.url(), BenchAccess.TOKEN), warehouse, postgres);
           report = new QueryReport(header(snapshot.get(), counts, loaded, workload, postgres.version()), results);
         }
         pg.close();

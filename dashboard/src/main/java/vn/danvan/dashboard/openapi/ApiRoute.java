@@ -3,6 +3,7 @@ package vn.danvan.dashboard.openapi;
 import io.javalin.http.Handler;
 import java.util.List;
 import java.util.Objects;
+import vn.danvan.dashboard.access.Role;
 
 /**
  * One route of the JSON API together with its description: DashboardApp registers the handler and
@@ -11,9 +12,12 @@ import java.util.Objects;
  *
  * @param response the record class whose JSON the route answers with (for a list, its element);
  *     null for a non-JSON answer such as a file
+ * @param requires the least role a caller needs (enforced by the access gate); a viewer unless
+ *     {@link #requires(Role)} says otherwise
+ * @param publicRoute true for the few routes anyone may call without signing in (the login itself)
  */
 public record ApiRoute(Method method, String path, Handler handler, String summary,
-    List<Param> params, Class<?> response, boolean list, String produces) {
+    List<Param> params, Class<?> response, boolean list, String produces, Role requires, boolean publicRoute) {
 
   public enum Method { GET, POST }
 
@@ -50,19 +54,39 @@ public record ApiRoute(Method method, String path, Handler handler, String summa
     Objects.requireNonNull(summary, "summary");
     params = List.copyOf(params);
     Objects.requireNonNull(produces, "produces");
+    Objects.requireNonNull(requires, "requires");
+  }
+
+  /** This route for callers whose role includes {@code role} only (others get a 403). */
+  public ApiRoute requires(Role role) {
+    return new ApiRoute(method, path, handler, summary, params, response, list, produces, role, publicRoute);
+  }
+
+  /** This route for anyone, signed in or not. */
+  public ApiRoute open() {
+    return new ApiRoute(method, path, handler, summary, params, response, list, produces, requires, true);
+  }
+
+  /** A route answering with the JSON of {@code response}, by any method. */
+  public static ApiRoute json(Method method, String path, Handler handler, String summary, Class<?> response,
+      Param... params) {
+    return new ApiRoute(method, path, handler, summary, List.of(params), response, false, "application/json",
+        Role.VIEWER, false);
   }
 
   public static ApiRoute get(String path, Handler handler, String summary, Class<?> response, Param... params) {
-    return new ApiRoute(Method.GET, path, handler, summary, List.of(params), response, false, "application/json");
+    return new ApiRoute(Method.GET, path, handler, summary, List.of(params), response, false, "application/json",
+        Role.VIEWER, false);
   }
 
   public static ApiRoute getList(String path, Handler handler, String summary, Class<?> element, Param... params) {
-    return new ApiRoute(Method.GET, path, handler, summary, List.of(params), element, true, "application/json");
+    return new ApiRoute(Method.GET, path, handler, summary, List.of(params), element, true, "application/json",
+        Role.VIEWER, false);
   }
 
   /** A route answering with a file of {@code mediaType}. */
   public static ApiRoute file(Method method, String path, Handler handler, String summary, String mediaType,
       Param... params) {
-    return new ApiRoute(method, path, handler, summary, List.of(params), null, false, mediaType);
+    return new ApiRoute(method, path, handler, summary, List.of(params), null, false, mediaType, Role.VIEWER, false);
   }
 }

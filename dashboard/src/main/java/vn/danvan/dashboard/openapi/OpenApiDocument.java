@@ -56,16 +56,33 @@ public final class OpenApiDocument {
       } else {
         media.putObject("schema").put("type", "string").put("format", "binary");
       }
-      for (String code : List.of("400", "404", "503")) {
+      if (route.publicRoute()) {
+        op.putArray("security").addObject(); // anyone: signing in is what it is for
+      } else {
+        op.put("x-required-role", route.requires().code());
+      }
+      for (String code : route.publicRoute() ? List.of("400", "404", "503") : List.of("400", "401", "403", "404", "503")) {
         responses.putObject(code).put("description", switch (code) {
           case "400" -> "a parameter is invalid; the message names it";
+          case "401" -> "not signed in: no session cookie or bearer token, or an expired or unknown one";
+          case "403" -> "signed in, but the role is not " + route.requires().code() + " or more, the password must "
+              + "be changed first, or a CSRF check failed; the message says which";
           case "404" -> "unknown indicator, region or resource";
           default -> "no snapshot published yet, or the warehouse is busy";
         }).putObject("content").putObject("application/json").putObject("schema")
             .put("$ref", reference(ErrorJson.class, schemas));
       }
     }
-    doc.putObject("components").set("schemas", schemas);
+    ObjectNode components = doc.putObject("components");
+    components.set("schemas", schemas);
+    ObjectNode schemes = components.putObject("securitySchemes");
+    schemes.putObject("bearer").put("type", "http").put("scheme", "bearer")
+        .put("description", "an API token of an account (bin/danvan users token)");
+    schemes.putObject("session").put("type", "apiKey").put("in", "cookie").put("name", "danvan_session")
+        .put("description", "the cookie POST /api/login sets; state-changing requests also need X-CSRF-Token "
+            + "(GET /api/session) and this server's Origin");
+    doc.putArray("security").add(JSON.createObjectNode().set("bearer", JSON.createArrayNode()))
+        .add(JSON.createObjectNode().set("session", JSON.createArrayNode()));
     return doc;
   }
 

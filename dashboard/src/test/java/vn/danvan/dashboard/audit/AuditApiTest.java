@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.contract.Lake;
 import vn.danvan.dashboard.ApiHarness;
-import vn.danvan.dashboard.DashboardApp;
-import vn.danvan.dashboard.access.Caller;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.Account;
 import vn.danvan.dashboard.access.Role;
+import vn.danvan.dashboard.access.TestAccounts;
 import vn.danvan.dashboard.audit.AuditEvent.Action;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.testlake.TestLake;
@@ -38,7 +38,7 @@ class AuditApiTest {
 
   @Test
   void answers_the_lines_newest_first_across_files_with_its_filters_and_limit() throws Exception {
-    ApiHarness.serve(lake(), Audits.none(), DashboardApp.NO_CALLER, client -> {
+    ApiHarness.serve(lake(), AccessControl.of(TestAccounts.standard(), Audits.none()), client -> {
       JsonNode all = ok(client.get("/api/audit"));
       assertThat(times(all)).containsExactly("2026-12-03T02:00:00.000Z", "2026-12-03T01:00:00.000Z",
           "2026-12-02T17:00:00.000Z", "2026-12-02T16:59:59.999Z", "2026-12-01T09:05:00.000Z",
@@ -64,24 +64,17 @@ class AuditApiTest {
   @Test
   void refuses_a_caller_who_is_not_an_admin_and_records_the_refusal() throws Exception {
     List<AuditEvent> recorded = new ArrayList<>();
-    Caller analyst = new Caller("lan", Role.ANALYST, RegionScope.country(), "10.0.0.9");
-    Caller admin = new Caller("root", Role.ADMIN, RegionScope.country(), "10.0.0.1");
-    ApiHarness.serve(lake(), recorded::add, ctx -> Optional.of(
-        "root".equals(ctx.queryParam("as")) ? admin : analyst), client -> {
-      assertError(client.get("/api/audit"), 403, "the audit trail is for admins only");
-      assertThat(ok(client.get("/api/audit?as=root")).get("events")).hasSize(6);
+    TestAccounts accounts = TestAccounts.standard().add(new Account("lan", Role.ANALYST, RegionScope.country(),
+        false, false), TestAccounts.PASSWORD, "lan-token-0123456789abcdef");
+    ApiHarness.serve(lake(), AccessControl.of(accounts, recorded::add), client -> {
+      assertError(client.as("lan-token-0123456789abcdef").get("/api/audit"), 403, "this needs the admin role");
+      assertThat(ok(client.get("/api/audit")).get("events")).hasSize(6);
     });
     assertThat(recorded).singleElement().satisfies(e -> {
       assertThat(e.action()).isEqualTo(Action.ACCESS_DENIED);
       assertThat(e.login()).isEqualTo("lan");
-      assertThat(e.target()).isEqualTo("/api/audit");
+      assertThat(e.target()).isEqualTo("GET /api/audit");
       assertThat(e.outcome()).isEqualTo("denied");
     });
-  }
-
-  @Test
-  void without_a_caller_the_trail_is_open_only_as_the_pre_merge_default() {
-    // the login branch flips this: once every request carries its caller, none means 403
-    assertThat(AuditController.OPEN_WITHOUT_CALLER).isTrue();
   }
 }

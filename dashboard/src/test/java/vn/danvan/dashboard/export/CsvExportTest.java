@@ -10,15 +10,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
-import vn.danvan.dashboard.DashboardApp;
-import vn.danvan.dashboard.access.Caller;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.Account;
 import vn.danvan.dashboard.access.Role;
+import vn.danvan.dashboard.access.TestAccounts;
 import vn.danvan.dashboard.audit.AuditEvent;
 import vn.danvan.dashboard.audit.AuditEvent.Action;
 import vn.danvan.warehouse.query.RegionScope;
@@ -31,12 +31,15 @@ class CsvExportTest {
       + "\"rows\":[[\"01\",\"=HYPERLINK(\\\"http://x\\\",\\\"y\\\")\",-3],[\"79\",\"Thành phố Hồ Chí Minh\",-1.5],"
       + "[\"02\",\"@SUM(A1)\",null],[\"04\",\"+1+2\",12345678.9],[\"06\",\"-2+A1\",\"-3\"],[\"08\",\"\\tx\",1e21]]}";
 
+  private static final String LAN_TOKEN = "lan-token-0123456789abcdef";
+
   @TempDir Path tmp;
 
   @Test
   void csv_is_utf8_with_a_bom_and_formula_text_opens_as_text_while_numbers_stay_numbers() throws Exception {
     List<AuditEvent> recorded = new ArrayList<>();
-    ApiHarness.serve(TestLake.in(tmp.resolve("lake")), recorded::add, DashboardApp.NO_CALLER, client -> {
+    ApiHarness.serve(TestLake.in(tmp.resolve("lake")), AccessControl.of(TestAccounts.standard(), recorded::add),
+        client -> {
       HttpResponse<byte[]> r = client.post("/api/export/csv", TABLE);
       assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
       assertThat(r.headers().firstValue("Content-Type").orElseThrow()).isEqualToIgnoringCase("text/csv; charset=utf-8");
@@ -63,7 +66,7 @@ class CsvExportTest {
       assertThat(e.target()).isEqualTo("csv: Nhà được xây/sửa 2020 (/map.html?year=2020)");
       assertThat(e.outcome()).isEqualTo("ok");
       assertThat(e.address()).isEqualTo("127.0.0.1");
-      assertThat(e.login()).isNull();
+      assertThat(e.login()).isEqualTo(TestAccounts.ADMIN);
       assertThat(e.time()).isBetween(Instant.now().minusSeconds(60), Instant.now());
     });
   }
@@ -71,8 +74,10 @@ class CsvExportTest {
   @Test
   void both_exports_record_the_caller_and_the_rows_and_a_refused_body_records_nothing() throws Exception {
     List<AuditEvent> recorded = new ArrayList<>();
-    Caller lan = new Caller("lan", Role.ANALYST, new RegionScope("01"), "10.1.2.3");
-    ApiHarness.serve(TestLake.in(tmp.resolve("lake")), recorded::add, ctx -> Optional.of(lan), client -> {
+    TestAccounts accounts = TestAccounts.standard().add(new Account("lan", Role.ANALYST, new RegionScope("01"),
+        false, false), TestAccounts.PASSWORD, LAN_TOKEN);
+    ApiHarness.serve(TestLake.in(tmp.resolve("lake")), AccessControl.of(accounts, recorded::add), admin -> {
+      ApiHarness.Client client = admin.as(LAN_TOKEN);
       assertThat(client.post("/api/export/xlsx", TABLE).statusCode()).isEqualTo(200);
       assertThat(client.post("/api/export/csv", "{\"title\":\"T\",\"columns\":[\"a\"],\"rows\":[[1],[2]]}")
           .statusCode()).isEqualTo(200);
@@ -81,16 +86,16 @@ class CsvExportTest {
     });
     assertThat(recorded).extracting(AuditEvent::login, AuditEvent::role, AuditEvent::scope, AuditEvent::address,
         AuditEvent::target, AuditEvent::rows).containsExactly(
-        org.assertj.core.groups.Tuple.tuple("lan", "analyst", "01", "10.1.2.3",
+        org.assertj.core.groups.Tuple.tuple("lan", "analyst", "01", "127.0.0.1",
             "xlsx: Nhà được xây/sửa 2020 (/map.html?year=2020)", 6L),
-        org.assertj.core.groups.Tuple.tuple("lan", "analyst", "01", "10.1.2.3", "csv: T", 2L));
+        org.assertj.core.groups.Tuple.tuple("lan", "analyst", "01", "127.0.0.1", "csv: T", 2L));
   }
 
   @Test
   void a_download_the_trail_cannot_record_is_not_handed_out() throws Exception {
-    ApiHarness.serve(TestLake.in(tmp.resolve("lake")), event -> {
+    ApiHarness.serve(TestLake.in(tmp.resolve("lake")), AccessControl.of(TestAccounts.standard(), event -> {
       throw new java.io.UncheckedIOException(new java.io.IOException("disk full"));
-    }, DashboardApp.NO_CALLER, client -> {
+    }), client -> {
       HttpResponse<byte[]> r = client.post("/api/export/csv", TABLE);
       assertThat(r.statusCode()).isEqualTo(500);
       assertThat(new String(r.body(), StandardCharsets.UTF_8)).doesNotContain("HYPERLINK").contains("error");

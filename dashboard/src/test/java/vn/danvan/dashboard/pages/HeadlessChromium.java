@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -76,6 +77,25 @@ public final class HeadlessChromium implements AutoCloseable {
 
   public Path downloads() {
     return downloads;
+  }
+
+  /**
+   * Signs in through the real login page of the server at {@code url} (its root, ending in /), as a
+   * person would, and waits until the page it leads to has loaded: the session cookie then serves
+   * every page this browser opens.
+   */
+  public void signIn(String url, String login, String password) {
+    driver.get(url + "login.html?lang=vi");
+    WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.until(d -> d.findElement(By.id("login-submit")).isEnabled());
+    driver.findElement(By.id("login")).sendKeys(login);
+    driver.findElement(By.id("password")).sendKeys(password);
+    driver.findElement(By.id("login-submit")).click();
+    wait.until(d -> !d.getCurrentUrl().contains("/login.html") || !d.findElement(By.id("login-error")).getText().isEmpty());
+    if (driver.getCurrentUrl().contains("/login.html")) {
+      throw new IllegalStateException("could not sign in as " + login + ": "
+          + driver.findElement(By.id("login-error")).getText());
+    }
   }
 
   /** Runs {@code script} (its {@code return} value comes back as Java objects). */

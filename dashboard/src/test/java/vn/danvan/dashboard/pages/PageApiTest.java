@@ -130,8 +130,18 @@ class PageApiTest {
           "/api/map", "/api/ranking", "/api/attainment", "/api/consistency", "/api/survey/estimates",
           "/api/outreach/aggregates", "/api/outreach/growth", "/api/outreach/posts", "/api/regions",
           "/api/regions/{code}",
-          "/api/geo", "/api/geo/{level}", "/api/export/xlsx", "/api/export/csv", "/api/audit");
+          "/api/geo", "/api/geo/{level}", "/api/export/xlsx", "/api/export/csv", "/api/audit", "/api/login",
+          "/api/logout", "/api/session", "/api/password");
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post")).isNotNull();
+      // who may call what: a download needs an analyst, reads a viewer, the login anyone
+      assertThat(doc.at("/paths/~1api~1export~1xlsx/post/x-required-role").asText()).isEqualTo("analyst");
+      assertThat(doc.at("/paths/~1api~1series/get/x-required-role").asText()).isEqualTo("viewer");
+      assertThat(doc.at("/paths/~1api~1login/post/x-required-role").isMissingNode()).isTrue();
+      assertThat(doc.at("/paths/~1api~1login/post/security").toString()).isEqualTo("[{}]");
+      assertThat(doc.at("/paths/~1api~1series/get/responses/401/description").asText()).startsWith("not signed in");
+      assertThat(names(doc.at("/components/securitySchemes"))).containsExactly("bearer", "session");
+      assertThat(names(doc.at("/components/schemas/SessionJson/properties")))
+          .containsExactlyInAnyOrder("login", "role", "scope", "must_change", "csrf");
       JsonNode seriesParams = doc.at("/paths/~1api~1series/get/parameters");
       List<String> params = new ArrayList<>();
       seriesParams.forEach(p -> params.add(p.get("name").asText()));

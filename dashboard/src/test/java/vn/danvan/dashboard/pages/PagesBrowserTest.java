@@ -28,9 +28,14 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.danvan.contract.Lake;
 import vn.danvan.dashboard.DashboardServer;
+import vn.danvan.dashboard.access.AccessControl;
+import vn.danvan.dashboard.access.RecordingAudit;
+import vn.danvan.dashboard.access.TestAccounts;
 import vn.danvan.dashboard.audit.AuditEvent;
 import vn.danvan.dashboard.audit.AuditFilter;
+import vn.danvan.dashboard.audit.AuditLog;
 import vn.danvan.dashboard.audit.AuditTrail;
+import vn.danvan.dashboard.audit.Audits;
 import vn.danvan.dashboard.geo.GeoStore;
 
 /**
@@ -47,14 +52,23 @@ class PagesBrowserTest {
       """;
 
   @TempDir static Path tmp;
+  static final RecordingAudit audit = new RecordingAudit();
+  /** The lake's own trail, which the access-log page reads; every event goes to both. */
+  static AuditLog trail;
   static DashboardServer server;
   static HeadlessChromium browser;
 
   @BeforeAll
   static void start() {
     PageFixture.write(tmp.resolve("lake"));
-    server = DashboardServer.start(Lake.at(tmp.resolve("lake")), "127.0.0.1", 0, Duration.ofMinutes(10));
+    trail = Audits.forLake(Lake.at(tmp.resolve("lake")));
+    server = DashboardServer.start(Lake.at(tmp.resolve("lake")), "127.0.0.1", 0, Duration.ofMinutes(10),
+        AccessControl.of(TestAccounts.standard(), e -> {
+          audit.record(e);
+          trail.record(e);
+        }));
     browser = HeadlessChromium.start(tmp.resolve("downloads"), 1366, 768);
+    browser.signIn(server.url(), TestAccounts.ADMIN, TestAccounts.PASSWORD);
   }
 
   @AfterAll
@@ -65,11 +79,18 @@ class PagesBrowserTest {
     if (server != null) {
       server.close();
     }
+    if (trail != null) {
+      trail.close();
+    }
   }
 
   @BeforeEach
-  void vietnamese_and_no_downloads() throws Exception {
+  void vietnamese_signed_in_and_no_downloads() throws Exception {
     open("/?lang=vi");
+    if (browser.driver().getCurrentUrl().contains("/login.html")) { // a test signed out
+      browser.signIn(server.url(), TestAccounts.ADMIN, TestAccounts.PASSWORD);
+      open("/?lang=vi");
+    }
     browser.consoleErrors();
     try (var files = Files.list(browser.downloads())) {
       for (Path f : files.toList()) {
@@ -86,6 +107,46 @@ class PagesBrowserTest {
       browser.awaitFirstChart(20);
       assertThat(browser.consoleErrors()).as(page).isEmpty();
     }
+  }
+
+  @Test
+  void signing_out_then_in_through_the_login_page_returns_to_the_page_asked_for() throws Exception {
+    open("/?lang=vi");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> !text("#session-login").isEmpty());
+    assertThat(text("#session")).startsWith("admin").contains("Quản trị viên", "Phạm vi: Toàn quốc", "Đăng xuất");
+    click(browser.driver().findElement(By.id("logout")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().endsWith("/login.html"));
+
+    open("/trends.html?regions=VN,01");
+    assertThat(browser.driver().getCurrentUrl()).isEqualTo(server.url() + "login.html?next=%2Ftrends.html%3Fregions%3DVN%2C01");
+    assertThat(browser.driver().getTitle()).isEqualTo("Đăng nhập · Kho số liệu công tác dân vận");
+    assertThat(text("#login-form h2")).isEqualTo("Đăng nhập");
+    assertThat(text("#login-form label:nth-of-type(1) span")).isEqualTo("Tên đăng nhập");
+    assertThat(text("#login-form label:nth-of-type(2) span")).isEqualTo("Mật khẩu");
+    waitFor(By.cssSelector("#login-submit:enabled"));
+    browser.driver().findElement(By.id("login")).sendKeys(TestAccounts.ADMIN);
+    browser.driver().findElement(By.id("password")).sendKeys("not the password");
+    click(browser.driver().findElement(By.id("login-submit")));
+    waitText("#login-error", "Tên đăng nhập hoặc mật khẩu không đúng");
+    Files.write(Path.of("target", "login-error.png"), browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    assertThat(browser.driver().findElement(By.id("password")).getAttribute("value")).isEmpty();
+
+    browser.driver().findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+    click(browser.driver().findElement(By.id("login-submit")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.getCurrentUrl().contains("/trends.html"));
+    // the page asked for, with its query (which the page then completes with its defaults)
+    assertThat(browser.js("return location.pathname + ' ' + new URLSearchParams(location.search).get('regions')"))
+        .isEqualTo("/trends.html VN,01");
+    awaitChart("#trend-panel");
+    assertThat(series("#trend-panel")).extracting(s -> s.get("name")).containsExactly("Việt Nam", "Thành phố Hà Nội");
+    open("/");
+    browser.awaitFirstChart(20);
+    assertThat(text("a.card[data-indicator=houses_supported] .value")).isEqualTo("10.900 căn");
+    Files.write(Path.of("target", "signed-in-overview.png"), browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    assertThat(browser.consoleErrors()).extracting(e -> e.getMessage())
+        .allMatch(m -> m.contains("/api/login") && m.contains("401"), "only the wrong password's 401");
+    assertThat(audit.events()).extracting(e -> e.action().code() + " " + e.login() + " " + e.outcome())
+        .containsSubsequence("login admin ok", "logout admin ok", "login_failed admin failed", "login admin ok");
   }
 
   @Test
@@ -377,6 +438,7 @@ class PagesBrowserTest {
     assertThat(recorded.target()).isEqualTo(
         "csv: tiem-cong-thuc (/map.html?indicator=houses_supported&boundaries=reported&year=2020&level=province)");
     assertThat(recorded.rows()).isEqualTo(3L);
+    assertThat(recorded.login()).isEqualTo(TestAccounts.ADMIN);
     assertThat(recorded.address()).isEqualTo("127.0.0.1");
 
     // and the access log page lists it, in Vietnamese
