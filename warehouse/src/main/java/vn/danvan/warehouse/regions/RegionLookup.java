@@ -80,7 +80,7 @@ public final class RegionLookup {
       throw new OutOfScopeException(parameter, parameter + "=" + String.join(",", outside)
           + (outside.size() == 1 ? " is" : " are") + " outside your region scope ("
           + session.scope().rootCode() + ", boundaries=" + boundaries.code() + ")"
-          + (boundaries == Boundaries.REPORTED
+          + (boundaries == Boundaries.REPORTED && outside.stream().anyMatch(c -> seen.sees(Boundaries.RESTATED_2025, c))
               ? "; a unit the 2025 reform split across the scope's border is seen only with boundaries=2025" : ""));
     }
   }
