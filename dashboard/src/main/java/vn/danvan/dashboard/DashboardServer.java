@@ -1,17 +1,21 @@
 package vn.danvan.dashboard;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.dashboard.limits.ClientShare;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.query.WarehouseOptions;
 
 /**
  * A running dashboard: the web server, the warehouse it reads and the timer that moves the
@@ -46,11 +50,20 @@ public final class DashboardServer implements AutoCloseable {
    */
   public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery,
       List<String> hostNames) {
+    return start(lake, host, port, refreshEvery, hostNames, WarehouseOptions.defaults(), ClientShare::address);
+  }
+
+  /**
+   * As {@link #start(Lake, String, int, Duration, List)} with the warehouse tuned by {@code options}
+   * and one client being whoever {@code clientKey} names (its share of the connections).
+   */
+  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery,
+      List<String> hostNames, WarehouseOptions options, Function<Context, String> clientKey) {
     HostAllowList hosts = HostAllowList.of(host, hostNames);
-    Warehouse warehouse = Warehouse.open(lake);
+    Warehouse warehouse = Warehouse.open(lake, options);
     ScheduledExecutorService timer = null;
     try {
-      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts).start(host, port);
+      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts, clientKey).start(host, port);
       timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "snapshot-refresh");
         t.setDaemon(true);

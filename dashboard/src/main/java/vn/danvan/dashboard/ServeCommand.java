@@ -12,6 +12,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.cli.LakeOption;
+import vn.danvan.dashboard.limits.ClientShare;
+import vn.danvan.warehouse.query.WarehouseOptions;
 
 /** {@code serve}: the dashboard and its JSON API over the lake's CURRENT snapshot. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -37,6 +39,15 @@ public final class ServeCommand implements Callable<Integer> {
       description = "How often to look for a newly published snapshot (default: ${DEFAULT-VALUE}).")
   int refreshSeconds;
 
+  @Option(names = "--duckdb-memory-mb", defaultValue = "" + WarehouseOptions.DEFAULT_MEMORY_LIMIT_MIB,
+      description = "DuckDB's memory_limit in MiB (default: ${DEFAULT-VALUE}); with the JVM's heap (-Xmx, "
+          + "DANVAN_JAVA_OPTS) it makes the server's memory budget (README).")
+  int duckDbMemoryMib;
+
+  @Option(names = "--duckdb-threads", defaultValue = "2",
+      description = "DuckDB's worker threads (default: ${DEFAULT-VALUE}).")
+  int duckDbThreads;
+
   private final Map<String, String> env;
 
   public ServeCommand() {
@@ -60,7 +71,9 @@ public final class ServeCommand implements Callable<Integer> {
     if (refreshSeconds < 1) {
       throw new IllegalArgumentException("--refresh-seconds must be at least 1, not " + refreshSeconds);
     }
-    return DashboardServer.start(Lake.at(lakeDir()), host, port, Duration.ofSeconds(refreshSeconds), hostNames);
+    WarehouseOptions options = WarehouseOptions.defaults().withMemory(duckDbMemoryMib, duckDbThreads);
+    return DashboardServer.start(Lake.at(lakeDir()), host, port, Duration.ofSeconds(refreshSeconds), hostNames,
+        options, ClientShare::address);
   }
 
   /** Serves until the process is told to stop (SIGTERM, Ctrl-C), then shuts down cleanly. */

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import vn.danvan.warehouse.query.CostLimits;
 
 /**
  * A table exactly as a page shows it (header and rows, numbers unformatted, no data as null), with
@@ -15,18 +16,13 @@ public record TableExport(
     @JsonProperty("snapshot") String snapshot,
     @JsonProperty("columns") List<String> columns,
     @JsonProperty("rows") List<List<Object>> rows) {
-  /** Bounds what one request may ask the server to build. */
-  static final int MAX_CELLS = 2_000_000;
-
   public TableExport {
     Objects.requireNonNull(columns, "columns");
     Objects.requireNonNull(rows, "rows");
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("columns: a table needs at least one column");
     }
-    if ((long) rows.size() * columns.size() > MAX_CELLS) {
-      throw new IllegalArgumentException("rows: at most " + MAX_CELLS + " cells per export");
-    }
+    CostLimits.checkExport(rows.size(), columns.size());
     columns = List.copyOf(columns);
     List<List<Object>> copy = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import vn.danvan.contract.Lake;
@@ -29,6 +30,7 @@ public final class Warehouse implements AutoCloseable {
   private final WarehouseOptions options;
   private final AtomicReference<SnapshotDatabase> current = new AtomicReference<>();
   private final Object swapLock = new Object();
+  private final AtomicLong statements = new AtomicLong();
   private boolean closed;
 
   private Warehouse(Lake lake, WarehouseOptions options) {
@@ -55,6 +57,11 @@ public final class Warehouse implements AutoCloseable {
 
   public Lake lake() {
     return lake;
+  }
+
+  /** The tuning it was opened with (pool size, timeouts, DuckDB's memory). */
+  public WarehouseOptions options() {
+    return options;
   }
 
   /** The snapshot being served, if any. */
@@ -131,7 +138,7 @@ public final class Warehouse implements AutoCloseable {
           || served != null && served.snapshot().id().equals(target.get().id())) {
         return false;
       }
-      SnapshotDatabase next = SnapshotDatabase.open(lake, target.get(), options);
+      SnapshotDatabase next = SnapshotDatabase.open(lake, target.get(), options, statements);
       SnapshotDatabase old = current.getAndSet(next);
       if (old != null) {
         old.release();
@@ -178,6 +185,14 @@ public final class Warehouse implements AutoCloseable {
       throw new IllegalArgumentException("region scope " + scope.rootCode()
           + " is not supported yet: only the whole country (" + RegionScope.COUNTRY + ")");
     }
+  }
+
+  /**
+   * Statements run by reads since the warehouse opened, over all snapshots: for tests that show an
+   * answer came from a cache, and for monitoring.
+   */
+  public long statementsRun() {
+    return statements.get();
   }
 
   /** Test hook: the instance being served. */
