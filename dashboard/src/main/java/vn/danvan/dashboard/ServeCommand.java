@@ -48,6 +48,12 @@ public final class ServeCommand implements Callable<Integer> {
       description = "DuckDB's worker threads (default: ${DEFAULT-VALUE}).")
   int duckDbThreads;
 
+  @Option(names = "--client-header", paramLabel = "NAME",
+      description = "Take the client's identity (its share of the warehouse's connections) from this request "
+          + "header, e.g. X-Real-IP set by a reverse proxy; without it, the client's address. Only behind a "
+          + "proxy that sets the header on every request: a client could otherwise claim any identity.")
+  String clientHeader;
+
   private final Map<String, String> env;
 
   public ServeCommand() {
@@ -73,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
     }
     WarehouseOptions options = WarehouseOptions.defaults().withMemory(duckDbMemoryMib, duckDbThreads);
     return DashboardServer.start(Lake.at(lakeDir()), host, port, Duration.ofSeconds(refreshSeconds), hostNames,
-        options, ClientShare::address);
+        options, clientHeader == null ? ClientShare::address : ClientShare.headerOrAddress(clientHeader));
   }
 
   /** Serves until the process is told to stop (SIGTERM, Ctrl-C), then shuts down cleanly. */

@@ -55,6 +55,15 @@ public final class ClientShare {
     return ctx.ip();
   }
 
+  /** The value of request header {@code name} (set by a trusted proxy), else the address. */
+  public static Function<Context, String> headerOrAddress(String name) {
+    Objects.requireNonNull(name, "name");
+    return ctx -> {
+      String value = ctx.header(name);
+      return value == null || value.isBlank() ? ctx.ip() : name + ":" + value.strip();
+    };
+  }
+
   public int perClient() {
     return perClient;
   }
