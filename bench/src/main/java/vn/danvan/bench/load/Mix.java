@@ -48,8 +48,14 @@ final class Mix {
       r.get("regions").forEach(x -> codes.add(x.get("code").asText()));
       provinces.put(b, codes);
     }
-    JsonNode span = JSON.readTree(http.get(0, "/api/series?indicator=" + indicators.get(0) + "&region=VN&boundaries=2025"));
-    return new Facts(indicators, surveys, provinces, span.get("from").asInt(), span.get("to").asInt());
+    // the years of the first indicator with national figures: the span the pages offer
+    for (String indicator : indicators) {
+      JsonNode span = JSON.readTree(http.get(0, "/api/series?indicator=" + indicator + "&region=VN&boundaries=2025"));
+      if (span.get("from").asInt() > 0) {
+        return new Facts(indicators, surveys, provinces, span.get("from").asInt(), span.get("to").asInt());
+      }
+    }
+    throw new IOException("no indicator has national figures in the served snapshot");
   }
 
   /** {@code size} reads drawn with {@code seed}. */
