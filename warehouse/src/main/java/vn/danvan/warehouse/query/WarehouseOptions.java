@@ -22,7 +22,7 @@ public record WarehouseOptions(int poolSize, Duration queryTimeout, Duration bor
    * statement still running after 5 s is a mistake or an attack, not a user waiting for a chart.
    */
   public static final Duration INTERACTIVE_TIMEOUT = Duration.ofSeconds(5);
-  /** DuckDB's memory by default: the demo lake's marts take ~0.3 GiB of it. */
+  /** DuckDB's memory by default, the in-memory marts included (README, "Memory"). */
   public static final int DEFAULT_MEMORY_LIMIT_MIB = 1024;
 
   public WarehouseOptions {
