@@ -132,6 +132,9 @@ public final class LoadBench implements Callable<Integer> {
     }
     List<Read> sql = mix.stream().filter(Read::hasSql).toList();
     try (PostgresCluster pg = PostgresCluster.start(pgBin.get(), pgPort, settings())) {
+      // an interrupted bench (Ctrl-C, timeout) must not leave its throwaway cluster running
+      Thread hook = new Thread(pg::close, "bench-postgres-stop");
+      Runtime.getRuntime().addShutdownHook(hook);
       PostgresLoader.load(snapshot, pg);
       try (Connection c = pg.connect(); Statement st = c.createStatement()) {
         st.execute(PostgresReads.sql("pg_index_parent").sql());
@@ -150,6 +153,8 @@ public final class LoadBench implements Callable<Integer> {
           warm.requestsPerSecond() / result.requestsPerSecond());
       report.put("postgres", result.json());
       report.put("ratio_rps_dashboard_warm_to_postgres", warm.requestsPerSecond() / result.requestsPerSecond());
+      pg.close();
+      Runtime.getRuntime().removeShutdownHook(hook);
     }
   }
 
