@@ -8,8 +8,10 @@ import static vn.danvan.dashboard.openapi.ApiRoute.Param.year;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,6 +43,8 @@ import vn.danvan.dashboard.health.HealthController;
 import vn.danvan.dashboard.health.HealthJson;
 import vn.danvan.dashboard.indicators.IndicatorController;
 import vn.danvan.dashboard.indicators.IndicatorJson;
+import vn.danvan.dashboard.limits.AnswerCache;
+import vn.danvan.dashboard.limits.ClientShare;
 import vn.danvan.dashboard.openapi.ApiRoute.Method;
 import vn.danvan.dashboard.openapi.ApiRoute;
 import vn.danvan.dashboard.openapi.OpenApiDocument;
@@ -71,6 +75,9 @@ public final class DashboardApp {
 
   private DashboardApp() {}
 
+  /** How long a client past its share of connections waits before its 429. */
+  static final Duration SHARE_WAIT = Duration.ofSeconds(2);
+
   /** Bounds a request body: an exported table of a few thousand communes. */
   static final long MAX_REQUEST_SIZE = 32L << 20;
 
@@ -87,6 +94,20 @@ public final class DashboardApp {
    */
   public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts,
       AccessControl access) {
+    return create(warehouse, catalogue, hosts, access, DashboardApp::client);
+  }
+
+  /**
+   * As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList, AccessControl)}, one client (its
+   * share of the warehouse's connections) being whoever {@code clientKey} names: by default the
+   * signed-in account, else the address.
+   */
+  public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts,
+      AccessControl access, Function<Context, String> clientKey) {
+    ClientShare share = new ClientShare(ClientShare.halfOf(warehouse.options().poolSize()), SHARE_WAIT, clientKey);
+    // answers are cut to the caller's scope: the scope is part of the key
+    AnswerCache cache = new AnswerCache(AnswerCache.DEFAULT_MAX_BYTES, warehouse::snapshotId,
+        ctx -> QueryParams.scope(ctx).rootCode());
     Sessions sessions = new Sessions(access.clock(), access.sessionIdle(), access.sessionLifetime(),
         Sessions.DEFAULT_MAX);
     AccessAudit audit = new AccessAudit(access.audit(), access.clock());
@@ -107,11 +128,12 @@ public final class DashboardApp {
       for (ApiRoute route : routes) {
         switch (route.method()) {
           case GET -> {
-            config.routes.get(route.path(), route.handler());
+            Handler handler = guarded(route, share, cache);
+            config.routes.get(route.path(), handler);
             // Javalin answers HEAD 200 wherever a GET route exists, even where GET is a 404
-            config.routes.head(route.path(), route.handler());
+            config.routes.head(route.path(), handler);
           }
-          case POST -> config.routes.post(route.path(), route.handler());
+          case POST -> config.routes.post(route.path(), guarded(route, share, cache));
         }
       }
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
@@ -124,6 +146,25 @@ public final class DashboardApp {
       config.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
       config.jetty.modifyServletContextHandler(context -> context.setErrorHandler(jettyErrors));
     });
+  }
+
+  /**
+   * A route's handler behind the answer cache (reads of the snapshot) and the client's share (all
+   * that reads the warehouse or builds a file); the catalogue and the map boundaries are neither.
+   */
+  private static Handler guarded(ApiRoute route, ClientShare share, AnswerCache cache) {
+    String path = route.path();
+    if (path.equals("/api/indicators") || path.startsWith("/api/geo")) {
+      return route.handler();
+    }
+    Handler shared = share.guard(route.handler());
+    // geo files and the health counts may change without a new snapshot: only snapshot reads are kept
+    return route.method() == Method.GET && path.startsWith("/api/") ? cache.cached(shared) : shared;
+  }
+
+  /** The client a request counts against: its signed-in account, else its address. */
+  static String client(Context ctx) {
+    return AuthGate.signedIn(ctx).map(c -> "login:" + c.login()).orElseGet(() -> ClientShare.address(ctx));
   }
 
   static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo,

@@ -1,12 +1,14 @@
 package vn.danvan.dashboard;
 
 import io.javalin.Javalin;
+import io.javalin.http.Context;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
@@ -14,6 +16,7 @@ import vn.danvan.contract.Lake;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.audit.AuditLog;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.query.WarehouseOptions;
 
 /**
  * A running dashboard: the web server, the warehouse it reads and the timer that moves the
@@ -53,12 +56,23 @@ public final class DashboardServer implements AutoCloseable {
    */
   public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery,
       List<String> hostNames, AccessControl access) {
+    return start(lake, host, port, refreshEvery, hostNames, access, WarehouseOptions.defaults(), null);
+  }
+
+  /**
+   * As {@link #start(Lake, String, int, Duration, List, AccessControl)} with the warehouse tuned by
+   * {@code options} and one client (its share of the connections) being whoever {@code clientKey}
+   * names (null: the signed-in account, else the address).
+   */
+  public static DashboardServer start(Lake lake, String host, int port, Duration refreshEvery,
+      List<String> hostNames, AccessControl access, WarehouseOptions options, Function<Context, String> clientKey) {
     HostAllowList hosts = HostAllowList.of(host, hostNames);
-    Warehouse warehouse = Warehouse.open(lake);
+    Warehouse warehouse = Warehouse.open(lake, options);
     Runnable closeAudit = access.audit() instanceof AuditLog log ? log::close : () -> {};
     ScheduledExecutorService timer = null;
     try {
-      Javalin app = DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts, access).start(host, port);
+      Javalin app = (clientKey == null ? DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts, access)
+          : DashboardApp.create(warehouse, IndicatorCatalogue.load(), hosts, access, clientKey)).start(host, port);
       timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "snapshot-refresh");
         t.setDaemon(true);

@@ -16,6 +16,8 @@ import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.AccountStore;
 import vn.danvan.dashboard.audit.Audits;
+import vn.danvan.dashboard.limits.ClientShare;
+import vn.danvan.warehouse.query.WarehouseOptions;
 
 /** {@code serve}: the dashboard and its JSON API over the lake's CURRENT snapshot. */
 @Command(name = "serve", mixinStandardHelpOptions = true,
@@ -45,6 +47,21 @@ public final class ServeCommand implements Callable<Integer> {
       description = "A signed-in browser is signed out after this many minutes without a request "
           + "(default: ${DEFAULT-VALUE}; at most 12 hours after its login in any case).")
   int sessionIdleMinutes;
+
+  @Option(names = "--duckdb-memory-mb", defaultValue = "" + WarehouseOptions.DEFAULT_MEMORY_LIMIT_MIB,
+      description = "DuckDB's memory_limit in MiB (default: ${DEFAULT-VALUE}); with the JVM's heap (-Xmx, "
+          + "DANVAN_JAVA_OPTS) it makes the server's memory budget (README).")
+  int duckDbMemoryMib;
+
+  @Option(names = "--duckdb-threads", defaultValue = "2",
+      description = "DuckDB's worker threads (default: ${DEFAULT-VALUE}).")
+  int duckDbThreads;
+
+  @Option(names = "--client-header", paramLabel = "NAME",
+      description = "Take the client's identity (its share of the warehouse's connections) from this request "
+          + "header, e.g. X-Real-IP set by a reverse proxy; without it, the client's address. Only behind a "
+          + "proxy that sets the header on every request: a client could otherwise claim any identity.")
+  String clientHeader;
 
   private final Map<String, String> env;
   private final Function<Lake, AccessControl> access;
@@ -84,8 +101,10 @@ public final class ServeCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--session-idle must be 1..720 minutes, not " + sessionIdleMinutes);
     }
     Lake lake = Lake.at(lakeDir());
+    WarehouseOptions options = WarehouseOptions.defaults().withMemory(duckDbMemoryMib, duckDbThreads);
     return DashboardServer.start(lake, host, port, Duration.ofSeconds(refreshSeconds), hostNames,
-        access.apply(lake).withSessionIdle(Duration.ofMinutes(sessionIdleMinutes)));
+        access.apply(lake).withSessionIdle(Duration.ofMinutes(sessionIdleMinutes)), options,
+        clientHeader == null ? null : ClientShare.headerOrAddress(clientHeader));
   }
 
   /** Serves until the process is told to stop (SIGTERM, Ctrl-C), then shuts down cleanly. */

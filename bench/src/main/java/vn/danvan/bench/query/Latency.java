@@ -36,7 +36,7 @@ public record Latency(int runs, double p50Millis, double p95Millis, double maxMi
   }
 
   /** The nearest-rank {@code percent}-th percentile of ascending {@code sorted}: rank ⌈p·n/100⌉. */
-  static long nearestRank(long[] sorted, int percent) {
+  public static long nearestRank(long[] sorted, int percent) {
     if (percent < 1 || percent > 100) {
       throw new IllegalArgumentException("percentile must be 1..100, not " + percent);
     }

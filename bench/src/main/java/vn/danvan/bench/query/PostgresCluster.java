@@ -28,8 +28,8 @@ import java.util.stream.Stream;
  * folder deleted. PostgreSQL refuses to run as root, so as root every command runs as the
  * {@code postgres} user the package creates.
  */
-final class PostgresCluster implements AutoCloseable {
-  static final String INSTALL_HINT = "apt-get update && apt-get install -y postgresql";
+public final class PostgresCluster implements AutoCloseable {
+  public static final String INSTALL_HINT = "apt-get update && apt-get install -y postgresql";
   private static final Path PACKAGE_ROOT = Path.of("/usr/lib/postgresql");
   private static final String OS_USER = "postgres";
 
@@ -47,7 +47,7 @@ final class PostgresCluster implements AutoCloseable {
   }
 
   /** The newest installed {@code /usr/lib/postgresql/<version>/bin}, if any. */
-  static Optional<Path> installedBin() {
+  public static Optional<Path> installedBin() {
     if (!Files.isDirectory(PACKAGE_ROOT)) {
       return Optional.empty();
     }
@@ -64,7 +64,7 @@ final class PostgresCluster implements AutoCloseable {
    * Creates and starts a cluster tuned by {@code settings} (postgresql.conf lines) on
    * {@code port}, or on a free port when it is 0. On failure nothing is left running.
    */
-  static PostgresCluster start(Path bin, int port, String settings) throws IOException {
+  public static PostgresCluster start(Path bin, int port, String settings) throws IOException {
     Path dir = Files.createTempDirectory("danvan-bench-pg-");
     String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(16));
     PostgresCluster cluster = new PostgresCluster(bin, dir, port == 0 ? freePort() : port, password);
@@ -96,14 +96,14 @@ final class PostgresCluster implements AutoCloseable {
         dir.resolve("server.log").toString(), "-w", "-t", "120", "start"));
   }
 
-  Connection connect() throws SQLException {
+  public Connection connect() throws SQLException {
     Properties props = new Properties();
     props.setProperty("user", OS_USER);
     props.setProperty("password", password);
     return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", props);
   }
 
-  int port() {
+  public int port() {
     return port;
   }
 

@@ -24,7 +24,7 @@ import vn.danvan.warehouse.query.SqlFile;
  * table to CSV, {@code COPY ... FROM STDIN} loads it in the transaction that created the table,
  * then the indexes a DBA would build for the three reads, and {@code VACUUM ANALYZE}.
  */
-final class PostgresLoader {
+public final class PostgresLoader {
   /** A table to copy: the lake table, and the names of its export, create and copy statements. */
   private record Copy(LakeTable table, String name) {}
 
@@ -34,15 +34,15 @@ final class PostgresLoader {
       List.of("pg_index_series", "pg_index_map", "pg_index_regions", "pg_index_scan");
 
   /** Rows copied per table and the seconds each step took. */
-  record Loaded(Map<String, Long> rows, double exportSeconds, double copySeconds, double indexSeconds) {
-    Loaded {
+  public record Loaded(Map<String, Long> rows, double exportSeconds, double copySeconds, double indexSeconds) {
+    public Loaded {
       rows = Collections.unmodifiableMap(new LinkedHashMap<>(rows));
     }
   }
 
   private PostgresLoader() {}
 
-  static Loaded load(SnapshotRef snapshot, PostgresCluster cluster) throws IOException, SQLException {
+  public static Loaded load(SnapshotRef snapshot, PostgresCluster cluster) throws IOException, SQLException {
     Objects.requireNonNull(snapshot, "snapshot");
     Map<String, Long> rows = new LinkedHashMap<>();
     double export = 0;

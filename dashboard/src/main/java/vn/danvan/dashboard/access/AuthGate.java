@@ -64,6 +64,11 @@ public final class AuthGate {
     return caller;
   }
 
+  /** The authenticated caller of this request, if the gate named one (not on the open routes). */
+  public static Optional<Caller> signedIn(Context ctx) {
+    return Optional.ofNullable(ctx.attribute(CALLER));
+  }
+
   /** The session this request was signed in with; empty for a bearer token or none. */
   static Optional<Sessions.Session> session(Context ctx) {
     return Optional.ofNullable(ctx.attribute(SESSION));

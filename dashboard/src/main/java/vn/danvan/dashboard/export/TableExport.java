@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import vn.danvan.warehouse.query.CostLimits;
 
 /**
  * A table exactly as a page shows it (header and rows, numbers unformatted, no data as null), with
@@ -31,9 +32,7 @@ public record TableExport(
     if (columns.isEmpty()) {
       throw new IllegalArgumentException("columns: a table needs at least one column");
     }
-    if ((long) rows.size() * columns.size() > MAX_CELLS) {
-      throw new IllegalArgumentException("rows: at most " + MAX_CELLS + " cells per export");
-    }
+    CostLimits.checkExport(rows.size(), columns.size());
     columns = List.copyOf(columns);
     List<List<Object>> copy = new ArrayList<>(rows.size());
     for (int i = 0; i < rows.size(); i++) {

@@ -29,7 +29,7 @@ import vn.danvan.warehouse.testlake.TestLake;
  *       50, 10 and 0 interactions, two on Zalo, one of them never measured.
  * </ul>
  */
-final class PageFixture {
+public final class PageFixture {
   static final String SNAPSHOT = "20260115T013000123Z-0badcafe";
   static final String INDICATOR = "houses_supported";
   static final List<String> PROVINCES = List.of("01", "04", "08", "11", "12", "14", "15", "19", "20", "22", "24",
@@ -75,7 +75,7 @@ final class PageFixture {
     return file;
   }
 
-  static TestLake write(Path root) {
+  public static TestLake write(Path root) {
     StringBuilder provinces = new StringBuilder();
     for (int i = 0; i < PROVINCES.size(); i++) {
       provinces.append(i == 0 ? "" : ", ").append("('").append(PROVINCES.get(i)).append("', ").append(i + 1)

@@ -20,6 +20,7 @@ import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Grain;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.Level;
+import vn.danvan.warehouse.query.CostLimits;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
@@ -84,6 +85,9 @@ public final class IndicatorQueries {
         boolean none = span[0] == 0;
         to = request.to().orElse(none ? request.from().orElse(0) : span[1]);
         from = request.from().orElse(none ? to : Math.min(span[0], to));
+        if (from > 0) {
+          CostLimits.checkSeries(request.regions().size(), to - from + 1, request.grain());
+        }
       }
       Map<String, Map<String, SeriesPoint>> found = new LinkedHashMap<>();
       if (range.getCount() > 0) {

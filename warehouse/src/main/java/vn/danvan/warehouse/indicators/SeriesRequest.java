@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.OptionalInt;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Grain;
+import vn.danvan.warehouse.query.CostLimits;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 
@@ -13,6 +14,9 @@ import vn.danvan.warehouse.query.RegionScope;
  * a span of years at one grain, in one boundary mode. Missing years default to the span that has
  * figures.
  *
+ * <p>A request naming both years is checked against {@link CostLimits#checkSeries} here, before
+ * any query; one with an open end once its span is known.
+ *
  * @param regions GSO codes (or {@code VN}), distinct, at most {@value #MAX_REGIONS}
  * @param trend whether each series carries its linear trend and growth rate
  * @param perCapita whether each point carries its region's population and the value per 10,000
@@ -20,7 +24,7 @@ import vn.danvan.warehouse.query.RegionScope;
  */
 public record SeriesRequest(String indicator, List<String> regions, OptionalInt from, OptionalInt to,
     Grain grain, Boundaries boundaries, boolean trend, boolean perCapita) {
-  public static final int MAX_REGIONS = 100;
+  public static final int MAX_REGIONS = CostLimits.MAX_REGIONS;
 
   public SeriesRequest {
     Objects.requireNonNull(indicator, "indicator");
@@ -32,10 +36,7 @@ public record SeriesRequest(String indicator, List<String> regions, OptionalInt 
     if (regions.isEmpty()) {
       throw new InvalidParameterException("region", "name at least one region code");
     }
-    if (regions.size() > MAX_REGIONS) {
-      throw new InvalidParameterException("region", "at most " + MAX_REGIONS + " regions, not "
-          + regions.size());
-    }
+    CostLimits.checkRegionCount("region", regions.size());
     for (String code : regions) {
       checkRegionCode("region", code);
     }
@@ -48,6 +49,9 @@ public record SeriesRequest(String indicator, List<String> regions, OptionalInt 
       throw new InvalidParameterException("from", "must not be after to (" + from.getAsInt() + " > "
           + to.getAsInt() + ")");
     }
+    if (from.isPresent() && to.isPresent()) {
+      CostLimits.checkSeries(regions.size(), to.getAsInt() - from.getAsInt() + 1, grain);
+    }
   }
 
   static void checkRegionCode(String parameter, String code) {
@@ -58,9 +62,6 @@ public record SeriesRequest(String indicator, List<String> regions, OptionalInt 
   }
 
   static void checkYear(String parameter, OptionalInt year) {
-    if (year.isPresent() && (year.getAsInt() < 1900 || year.getAsInt() > 2999)) {
-      throw new InvalidParameterException(parameter, "a year is YYYY between 1900 and 2999, not "
-          + year.getAsInt());
-    }
+    year.ifPresent(y -> CostLimits.checkYear(parameter, y));
   }
 }

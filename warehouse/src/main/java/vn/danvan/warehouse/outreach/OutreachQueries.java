@@ -16,12 +16,14 @@ import vn.danvan.contract.Grain;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.PostAge;
+import vn.danvan.warehouse.query.CostLimits;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.OutOfScopeException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotSession;
 import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.regions.RegionDirectory;
 import vn.danvan.warehouse.regions.RegionLookup;
 
 /**
@@ -34,6 +36,7 @@ public final class OutreachQueries {
   private static final SqlFile AGGREGATES = SqlFile.load(OutreachQueries.class, "aggregates");
   private static final SqlFile GROWTH = SqlFile.load(OutreachQueries.class, "growth");
   private static final SqlFile OVERPERFORMANCE = SqlFile.load(OutreachQueries.class, "overperformance");
+  private static final SqlFile POST_EXTENT = SqlFile.load(OutreachQueries.class, "post_extent");
   /** Vietnam time, in which posts' publishing times are shown. */
   private static final ZoneOffset VIETNAM = ZoneOffset.ofHours(7);
   public static final int MAX_LIMIT = 500;
@@ -79,6 +82,9 @@ public final class OutreachQueries {
     String grainCode = grain.name().toLowerCase(Locale.ROOT);
     return warehouse.read(scope, session -> {
       Map<String, String[]> names = regionsOf(session, filter);
+      if (session.views().contains(LakeTable.POST_STATS)) {
+        checkCost(session, filter, by, level, grain);
+      }
       List<Aggregate> rows = !session.views().contains(LakeTable.POST_STATS) ? List.of()
           : session.query(AGGREGATES, row -> {
             String key = row.getString(2);
@@ -146,6 +152,30 @@ public final class OutreachQueries {
       return new PostsResult(order.code(), age.code(), filter.region(), filter.boundaries().code(),
           filter.fromDate().toString(), filter.toDate().toString(), session.snapshot().id(), posts);
     });
+  }
+
+  /**
+   * Refuses an aggregate whose periods × breakdown values exceed {@link CostLimits#MAX_CELLS}: the
+   * span counted within the years that have posts, the breakdown as the values the posts have (or
+   * the regions of the level below the filter's region), both kept per snapshot.
+   */
+  private static void checkCost(SnapshotSession session, PostFilter filter, Dimension by, Level level, Grain grain) {
+    long[] extent = session.memo("post_extent", s -> s.query(POST_EXTENT, row -> new long[] {row.getLong(1),
+        row.getLong(2), row.getLong(3), row.getLong(4), row.getLong(5), row.getLong(6), row.getLong(7),
+        row.getLong(8)}).get(0));
+    long first = Math.max(extent[0], filter.fromDate().getYear());
+    long last = Math.min(extent[1], filter.toDate().getYear());
+    long breakdown = switch (by) {
+      case PLATFORM -> extent[2];
+      case TOPIC -> extent[3];
+      case FORMAT -> extent[4];
+      case UNIT -> extent[5];
+      case TEAM -> extent[6];
+      case CHANNEL -> extent[7];
+      case REGION -> RegionDirectory.countBelow(session, filter.boundaries(), filter.region(), level);
+    };
+    String what = by == Dimension.REGION ? level.code() : by.code();
+    CostLimits.checkOutreach(Math.max(0, last - first + 1), grain, Math.max(1, breakdown), what);
   }
 
   /**

@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
 import vn.danvan.contract.Boundaries;
+import vn.danvan.warehouse.query.CostLimits;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.trends.Period;
@@ -52,15 +53,14 @@ public record PostFilter(String region, Boundaries boundaries, LocalDate fromDat
       } catch (IllegalArgumentException e) {
         throw new InvalidParameterException("period", e.getMessage());
       }
+      CostLimits.checkYear("period", p.year());
       int months = 12 / p.grain().periodsPerYear();
       LocalDate start = LocalDate.of(p.year(), (p.number() - 1) * months + 1, 1);
       return new PostFilter(region, boundaries, start, start.plusMonths(months).minusDays(1));
     }
     for (String name : new String[] {"from", "to"}) {
       OptionalInt y = name.equals("from") ? from : to;
-      if (y.isPresent() && (y.getAsInt() < 1900 || y.getAsInt() > 2999)) {
-        throw new InvalidParameterException(name, "a year is YYYY between 1900 and 2999, not " + y.getAsInt());
-      }
+      y.ifPresent(year -> CostLimits.checkYear(name, year));
     }
     if (from.isPresent() && to.isPresent() && from.getAsInt() > to.getAsInt()) {
       throw new InvalidParameterException("from", "must not be after to (" + from.getAsInt() + " > "

@@ -19,13 +19,18 @@ import org.duckdb.DuckDBConnection;
 final class DuckDbHardening {
   private DuckDbHardening() {}
 
-  /** A fresh in-memory instance that may read below {@code readable} only. */
-  static DuckDBConnection open(Path readable) throws SQLException {
-    return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", settings(readable));
+  /**
+   * A fresh in-memory instance that may read below {@code readable} only, within the options'
+   * memory and threads (also start-up settings: no later SET may raise them).
+   */
+  static DuckDBConnection open(Path readable, WarehouseOptions options) throws SQLException {
+    return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", settings(readable, options));
   }
 
-  private static Properties settings(Path readable) {
+  private static Properties settings(Path readable, WarehouseOptions options) {
     Properties config = new Properties();
+    config.setProperty("memory_limit", options.memoryLimitMib() + "MiB");
+    config.setProperty("threads", Integer.toString(options.threads()));
     config.setProperty("allowed_directories", "['" + listElement(readable + "/") + "']");
     config.setProperty("enable_external_access", "false");
     config.setProperty("autoload_known_extensions", "false");

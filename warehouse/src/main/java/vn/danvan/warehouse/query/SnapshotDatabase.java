@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.duckdb.DuckDBConnection;
 import vn.danvan.contract.Lake;
@@ -28,10 +29,11 @@ final class SnapshotDatabase {
   private final AnswerMemo memo = new AnswerMemo();
   private final WarehouseOptions options;
   private final HoldCount holds;
+  private final AtomicLong statements;
   private volatile boolean closed;
 
   private SnapshotDatabase(SnapshotRef snapshot, SnapshotViews views, Optional<JsonNode> loadReport,
-      DuckDBConnection root, ConnectionPool pool, WarehouseOptions options) {
+      DuckDBConnection root, ConnectionPool pool, WarehouseOptions options, AtomicLong statements) {
     this.snapshot = snapshot;
     this.views = views;
     this.loadReport = loadReport;
@@ -39,14 +41,17 @@ final class SnapshotDatabase {
     this.pool = pool;
     this.options = options;
     this.holds = new HoldCount("snapshot " + snapshot.id());
+    this.statements = statements;
   }
 
-  static SnapshotDatabase open(Lake lake, SnapshotRef snapshot, WarehouseOptions options) {
+  /** Opens the instance; {@code statements} counts every statement its reads run. */
+  static SnapshotDatabase open(Lake lake, SnapshotRef snapshot, WarehouseOptions options,
+      AtomicLong statements) {
     Path dir = SnapshotViews.directory(snapshot);
     Optional<JsonNode> report = lake.loadReport(snapshot);
     DuckDBConnection root;
     try {
-      root = DuckDbHardening.open(dir);
+      root = DuckDbHardening.open(dir, options);
     } catch (SQLException e) {
       throw new WarehouseException("cannot start DuckDB for snapshot " + snapshot.id()
           + ": " + e.getMessage(), e);
@@ -54,7 +59,7 @@ final class SnapshotDatabase {
     try {
       SnapshotViews views = SnapshotViews.create(root, dir, snapshot);
       ConnectionPool pool = ConnectionPool.duplicating(root, options);
-      return new SnapshotDatabase(snapshot, views, report, root, pool, options);
+      return new SnapshotDatabase(snapshot, views, report, root, pool, options, statements);
     } catch (SQLException | RuntimeException e) {
       ConnectionPool.closeQuietly(root);
       if (e instanceof WarehouseException w) {
@@ -107,6 +112,11 @@ final class SnapshotDatabase {
   /** The value of {@code name} for this snapshot: computed by the first caller, then kept. */
   <T> T memo(String name, Supplier<T> compute) {
     return memo.get(name, compute);
+  }
+
+  /** Counts one statement run by a read. */
+  void countStatement() {
+    statements.incrementAndGet();
   }
 
   PooledConnection borrow() {

@@ -70,6 +70,7 @@ public final class SnapshotSession {
     }
     String text = sql.sql();
     try {
+      database.countStatement();
       PreparedStatement st = connection.prepare(text);
       st.setQueryTimeout(database.options().queryTimeoutSeconds());
       for (int i = 0; i < params.length; i++) {

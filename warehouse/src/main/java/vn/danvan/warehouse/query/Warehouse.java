@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import vn.danvan.contract.Lake;
@@ -33,6 +34,7 @@ public final class Warehouse implements AutoCloseable {
   private final WarehouseOptions options;
   private final AtomicReference<SnapshotDatabase> current = new AtomicReference<>();
   private final Object swapLock = new Object();
+  private final AtomicLong statements = new AtomicLong();
   private boolean closed;
 
   private Warehouse(Lake lake, WarehouseOptions options) {
@@ -59,6 +61,11 @@ public final class Warehouse implements AutoCloseable {
 
   public Lake lake() {
     return lake;
+  }
+
+  /** The tuning it was opened with (pool size, timeouts, DuckDB's memory). */
+  public WarehouseOptions options() {
+    return options;
   }
 
   /** The snapshot being served, if any. */
@@ -163,7 +170,7 @@ public final class Warehouse implements AutoCloseable {
           || served != null && served.snapshot().id().equals(target.get().id())) {
         return false;
       }
-      SnapshotDatabase next = SnapshotDatabase.open(lake, target.get(), options);
+      SnapshotDatabase next = SnapshotDatabase.open(lake, target.get(), options, statements);
       SnapshotDatabase old = current.getAndSet(next);
       if (old != null) {
         old.release();
@@ -201,6 +208,14 @@ public final class Warehouse implements AutoCloseable {
       }
       // It was swapped out and closed between get() and retain(); the new one is in place.
     }
+  }
+
+  /**
+   * Statements run by reads since the warehouse opened, over all snapshots: for tests that show an
+   * answer came from a cache, and for monitoring.
+   */
+  public long statementsRun() {
+    return statements.get();
   }
 
   /** Test hook: the instance being served. */

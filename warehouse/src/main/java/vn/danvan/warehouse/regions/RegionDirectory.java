@@ -5,8 +5,10 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -67,6 +69,25 @@ public final class RegionDirectory {
       return new RegionProfile(region, boundaries.code(), session.snapshot().id(), ancestors,
           tree.children.getOrDefault(code, List.of()));
     });
+  }
+
+  /**
+   * How many regions of {@code level} lie in {@code root}'s subtree ({@code root} itself included),
+   * from the tree kept for the snapshot: the breakdown an outreach aggregate by region can reach.
+   */
+  public static int countBelow(SnapshotSession session, Boundaries boundaries, String root, Level level) {
+    Tree tree = tree(session, boundaries);
+    int count = 0;
+    Deque<String> todo = new ArrayDeque<>(List.of(root));
+    while (!todo.isEmpty()) {
+      String code = todo.pop();
+      RegionRef r = tree.byCode.get(code);
+      if (r != null && r.level().equals(level.code())) {
+        count++;
+      }
+      tree.children.getOrDefault(code, List.of()).forEach(c -> todo.push(c.code()));
+    }
+    return count;
   }
 
   private static Tree tree(SnapshotSession session, Boundaries boundaries) {

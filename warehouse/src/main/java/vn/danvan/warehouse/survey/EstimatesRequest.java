@@ -5,6 +5,7 @@ import java.util.Objects;
 import java.util.Optional;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Stratum;
+import vn.danvan.warehouse.query.CostLimits;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
 
@@ -19,7 +20,7 @@ import vn.danvan.warehouse.query.RegionScope;
 public record EstimatesRequest(String indicator, List<String> regions, Optional<String> wave, Stratum by,
     Boundaries boundaries) {
   /** Enough for the 63 provinces before the reform and the nation. */
-  public static final int MAX_REGIONS = 100;
+  public static final int MAX_REGIONS = CostLimits.MAX_REGIONS;
 
   public EstimatesRequest {
     Objects.requireNonNull(indicator, "indicator");

@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.LakeTable;
+import vn.danvan.warehouse.query.CostLimits;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SqlFile;
@@ -52,13 +53,12 @@ public final class SurveyQueries {
       }
       RegionLookup.requireSeen(session, "region", request.boundaries(), request.regions());
       boolean hasMart = session.views().contains(LakeTable.SURVEY_ESTIMATES);
-      if (request.wave().isPresent()) {
-        Set<String> waves = hasMart ? Set.copyOf(session.query(WAVES, row -> row.getString(1), indicator.code()))
-            : Set.of();
-        if (!waves.contains(request.wave().get())) {
-          throw new NotFoundException("wave", request.wave().get() + " did not ask " + indicator.code());
-        }
+      Set<String> asked = hasMart ? Set.copyOf(session.query(WAVES, row -> row.getString(1), indicator.code()))
+          : Set.of();
+      if (request.wave().isPresent() && !asked.contains(request.wave().get())) {
+        throw new NotFoundException("wave", request.wave().get() + " did not ask " + indicator.code());
       }
+      CostLimits.checkSurvey(request.regions().size(), request.wave().isPresent() ? 1 : asked.size());
       Map<String, SurveyWave> waves = new TreeMap<>();
       Map<String, List<SurveyCell>> byRegion = new HashMap<>();
       if (hasMart) {

@@ -216,6 +216,32 @@ class WarehouseTest {
   }
 
   @Test
+  void a_timed_out_statement_gives_its_connection_back() {
+    TestLake lake = twoYearLake();
+    // one connection: the read after the timeout can only run if the cut-off one was given back
+    WarehouseOptions one = WarehouseOptions.defaults().withPoolSize(1).withQueryTimeout(Duration.ofSeconds(1));
+    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()), one)) {
+      long start = System.nanoTime();
+      assertThatThrownBy(() -> wh.read(COUNTRY, s -> s.query(SLOW, r -> r.getLong(1))))
+          .isInstanceOf(WarehouseBusyException.class).hasMessageContaining("ran longer than 1 s");
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(20));
+      assertThat(wh.tableCounts(COUNTRY)).containsEntry(LakeTable.ACTIVITIES, 8L);
+      List<Integer> years = wh.read(COUNTRY, s -> s.query(ACTIVITY_YEARS, r -> r.getInt("year"), 0L));
+      assertThat(years).containsExactly(2023, 2024);
+    }
+  }
+
+  @Test
+  void counts_the_statements_reads_run() {
+    TestLake lake = twoYearLake();
+    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
+      long before = wh.statementsRun();
+      wh.read(COUNTRY, s -> s.query(ACTIVITY_YEARS, r -> r.getInt("year"), 0L));
+      assertThat(wh.statementsRun()).isEqualTo(before + 1);
+    }
+  }
+
+  @Test
   void a_scoped_read_refuses_an_answer_that_does_not_say_how_to_cut_it() {
     TestLake lake = twoYearLake();
     try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
