@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Boundaries;
@@ -74,6 +75,18 @@ public final class DashboardApp {
   private static final String BOUNDARIES = "reported (units as they were) or 2025 (restated onto the 34 provinces)";
 
   private DashboardApp() {}
+
+  /**
+   * The reads whose answers depend only on the snapshot, the parameters and the caller's scope:
+   * the ones the answer cache may keep. Never the session, the audit trail or the health counts.
+   */
+  private static final Set<String> SNAPSHOT_READS = Set.of("/api/series", "/api/map", "/api/ranking",
+      "/api/attainment", "/api/consistency", "/api/survey/estimates", "/api/outreach/aggregates",
+      "/api/outreach/growth", "/api/outreach/posts", "/api/regions", "/api/regions/{code}");
+
+  /** Signing in and out: neither cached nor counted against the warehouse's connections. */
+  private static final Set<String> ACCOUNT_ROUTES = Set.of("/api/login", "/api/logout", "/api/session",
+      "/api/password");
 
   /** How long a client past its share of connections waits before its 429. */
   static final Duration SHARE_WAIT = Duration.ofSeconds(2);
@@ -154,12 +167,11 @@ public final class DashboardApp {
    */
   private static Handler guarded(ApiRoute route, ClientShare share, AnswerCache cache) {
     String path = route.path();
-    if (path.equals("/api/indicators") || path.startsWith("/api/geo")) {
+    if (path.equals("/api/indicators") || path.startsWith("/api/geo") || ACCOUNT_ROUTES.contains(path)) {
       return route.handler();
     }
     Handler shared = share.guard(route.handler());
-    // geo files and the health counts may change without a new snapshot: only snapshot reads are kept
-    return route.method() == Method.GET && path.startsWith("/api/") ? cache.cached(shared) : shared;
+    return route.method() == Method.GET && SNAPSHOT_READS.contains(path) ? cache.cached(shared) : shared;
   }
 
   /** The client a request counts against: its signed-in account, else its address. */
