@@ -58,7 +58,7 @@ async function draw() {
     columns: ['time', 'login', 'role', 'scope', 'address', 'action', 'target', 'outcome', 'rows']
       .map((c) => t('audit.col.' + c)),
     numeric: [false, false, false, false, false, false, false, false, true],
-    rows: answer.events.map((e) => [local(e.time), e.login ?? '', e.role ? label('audit.role', e.role) : '',
+    rows: answer.events.map((e) => [local(e.time), e.login ?? '', e.role ? label('role', e.role) : '',
       e.scope ?? '', e.address, label('audit.action', e.action), e.target ?? '', label('audit.outcome', e.outcome),
       e.rows]),
   });

@@ -242,10 +242,6 @@ const LABELS = {
     'audit.outcome.denied': 'Bị từ chối',
     'audit.outcome.failed': 'Không thành công',
     'audit.outcome.throttled': 'Bị chặn tạm thời',
-    'audit.role.viewer': 'Người xem',
-    'audit.role.analyst': 'Chuyên viên phân tích',
-    'audit.role.reporter': 'Người báo cáo',
-    'audit.role.admin': 'Quản trị viên',
 
     // signing in, the signed-in account in the header, changing one's password
     'login.title': 'Đăng nhập',
@@ -513,10 +509,6 @@ const LABELS = {
     'audit.outcome.denied': 'Denied',
     'audit.outcome.failed': 'Failed',
     'audit.outcome.throttled': 'Throttled',
-    'audit.role.viewer': 'Viewer',
-    'audit.role.analyst': 'Analyst',
-    'audit.role.reporter': 'Reporter',
-    'audit.role.admin': 'Administrator',
 
     // signing in, the signed-in account in the header, changing one's password
     'login.title': 'Sign in',

@@ -2,14 +2,14 @@
 // format over the years; growth after publishing; the posts that beat or trailed their own
 // channel's usual reach (CrowdTangle's overperformance). Aggregate counts only.
 import { $, api, byValueDesc, fmt, footnote, grainChoices, latestCompleteYear, loadedAt, options, query, ranks,
-  showError, snapshot, t, yearChoices } from './core.js';
+  session, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
 skeleton('outreach');
 const SOURCES = ['posts', 'post_metrics'];
 const state = {
-  region: query.get('region', 'VN'),
+  region: query.get('region', ''),
   boundaries: query.get('boundaries', 'reported'),
   by: query.get('by', 'platform'),
   metric: query.get('metric', 'interactions'),
@@ -40,6 +40,9 @@ async function main() {
     return;
   }
   if (!state.year) state.year = latestCompleteYear(h);
+  // an area's own units are always its own restated onto 2025; as reported, a unit the reform split
+  // across its border is not (the API says so), so a scoped account starts restated
+  if ((await session()).scope !== 'VN' && !query.get('boundaries')) state.boundaries = '2025';
   options($('by'), ['platform', 'topic', 'format', 'unit', 'team', 'channel', 'region'].map((b) => [b, t('by.' + b)]), state.by);
   options($('metric'), ['posts', 'interactions', 'mean_interactions', 'median_interactions', 'zero_share']
     .map((m) => [m, t('metric.' + m)]), state.metric);
@@ -53,9 +56,19 @@ async function main() {
   await draw();
 }
 
+/**
+ * The areas to pick from: the nation and its provinces for a national account; an account of a
+ * province or a commune sees only its own area's posts (the nation's are every unit's).
+ */
 async function regions() {
-  const provinces = (await api('/api/regions', { boundaries: state.boundaries, level: 'province' })).regions;
-  options($('region'), [['VN', t('level.nation')], ...provinces.map((p) => [p.code, p.name])], state.region);
+  const { scope } = await session();
+  if (scope !== 'VN') {
+    const own = await api('/api/regions/' + scope, { boundaries: '2025' });
+    options($('region'), [[scope, own.region.name]], scope);
+  } else {
+    const provinces = (await api('/api/regions', { boundaries: state.boundaries, level: 'province' })).regions;
+    options($('region'), [['VN', t('level.nation')], ...provinces.map((p) => [p.code, p.name])], state.region || 'VN');
+  }
   state.region = $('region').value;
 }
 
@@ -76,7 +89,8 @@ async function trend(filter) {
   try {
     // by region: the area's subdivisions one level down
     const level = state.by !== 'region' ? undefined
-      : state.region === 'VN' ? 'province' : state.boundaries === 'reported' ? 'district' : 'commune';
+      : state.region === 'VN' ? 'province' : state.region.length === 5 ? 'commune'
+        : state.boundaries === 'reported' ? 'district' : 'commune';
     const a = await api('/api/outreach/aggregates', { ...filter, by: state.by, grain: state.grain, level });
     const periods = [...new Set(a.rows.map((r) => r.period))].sort();
     const keys = [...new Set(a.rows.map((r) => r.key))];

@@ -25,6 +25,8 @@ export function skeleton(current) {
 
 /** The header's account part: login, role and scope, the password page and "Đăng xuất". */
 function showAccount(who) {
+  // the access log is for admins (the server refuses anyone else): no link that can only fail
+  if (who.role !== 'admin') document.querySelector('header nav a[href="/audit.html"]')?.remove();
   const name = document.createElement('span');
   name.id = 'session-login';
   name.textContent = who.login;

@@ -339,6 +339,37 @@ class PagesBrowserTest {
   }
 
   @Test
+  void a_province_account_sees_its_own_province_and_its_own_posts() {
+    browser.driver().manage().deleteAllCookies();
+    browser.signIn(server.url(), TestAccounts.ANALYST, TestAccounts.PASSWORD);
+    try {
+      open("/map.html?indicator=houses_supported&boundaries=2025&year=2020");
+      awaitChart("#map-panel");
+      List<Object> cells = data(series("#map-panel").get(0));
+      // the map answer holds Hà Nội alone, so the grid draws its one tile
+      assertThat(cells).hasSize(1);
+      assertThat(((Number) ((List<?>) cells.get(0)).get(2)).doubleValue()).isEqualTo(restated("01", 2020));
+      screenshot("province-map.png");
+
+      // its outreach page asks for its own province, never the nation (the nation's posts are every
+      // unit's), restated (the fixture has no lineage, so no unit as reported is wholly Hà Nội's)
+      open("/outreach.html?by=platform&metric=interactions&year=2024");
+      awaitChart("#trend-panel");
+      assertThat(browser.js("return new URLSearchParams(location.search).get('boundaries')")).isEqualTo("2025");
+      assertThat(browser.js("return [...document.querySelectorAll('#region option')].map(o => o.value).join(',')"))
+          .isEqualTo("01");
+      assertThat(series("#trend-panel")).extracting(x -> x.get("name")).containsExactly("facebook", "zalo");
+      assertThat(text("#session-scope")).isEqualTo("Phạm vi: 01");
+      assertThat(browser.driver().findElements(By.cssSelector("header nav a[href='/audit.html']"))).isEmpty();
+      screenshot("province-outreach.png");
+      assertThat(browser.consoleErrors()).isEmpty();
+    } finally {
+      browser.driver().manage().deleteAllCookies();
+      browser.signIn(server.url(), TestAccounts.ADMIN, TestAccounts.PASSWORD);
+    }
+  }
+
+  @Test
   void outreach_page_shows_the_posts_interactions_and_overperformance_of_the_fixture() {
     open("/outreach.html?region=01&boundaries=reported&by=platform&metric=interactions&year=2024");
     awaitChart("#trend-panel");
@@ -455,6 +486,14 @@ class PagesBrowserTest {
   }
 
   // ---- helpers -------------------------------------------------------------------------------
+
+  private static void screenshot(String name) {
+    try {
+      Files.write(Path.of("target", name), browser.driver().getScreenshotAs(org.openqa.selenium.OutputType.BYTES));
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   private static void open(String path) {
     browser.driver().get(server.url() + path.substring(1));
