@@ -14,7 +14,7 @@ import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
 import vn.danvan.dashboard.access.AccessControl;
-import vn.danvan.dashboard.audit.AuditLog;
+import vn.danvan.contract.audit.AuditLog;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.query.WarehouseOptions;
 

@@ -15,7 +15,7 @@ import vn.danvan.contract.Lake;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.AccountStore;
-import vn.danvan.dashboard.audit.Audits;
+import vn.danvan.contract.audit.Audits;
 import vn.danvan.dashboard.limits.ClientShare;
 import vn.danvan.warehouse.query.WarehouseOptions;
 

@@ -3,9 +3,9 @@ package vn.danvan.dashboard.access;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.Objects;
-import vn.danvan.dashboard.audit.Audit;
-import vn.danvan.dashboard.audit.AuditEvent;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.Audit;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent.Action;
 
 /** How the login and the gate write the audit trail: one event per sign-in, sign-out or refusal. */
 public final class AccessAudit {

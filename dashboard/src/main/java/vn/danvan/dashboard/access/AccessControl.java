@@ -3,7 +3,7 @@ package vn.danvan.dashboard.access;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
-import vn.danvan.dashboard.audit.Audit;
+import vn.danvan.contract.audit.Audit;
 
 /**
  * What the server authenticates against and how long a browser stays signed in: handed to

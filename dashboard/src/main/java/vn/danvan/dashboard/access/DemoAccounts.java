@@ -5,7 +5,7 @@ import java.security.SecureRandom;
 import java.util.List;
 import picocli.CommandLine.Command;
 import vn.danvan.contract.Lake;
-import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent;
 
 /**
  * {@code users demo}: the two accounts of {@code bin/danvan demo}, an administrator of the whole

@@ -10,7 +10,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent.Action;
 
 /**
  * {@code POST /api/login}, {@code POST /api/logout}, {@code GET /api/session} and

@@ -24,9 +24,9 @@ import picocli.CommandLine.Spec;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.cli.LakeOption;
-import vn.danvan.dashboard.audit.Audit;
-import vn.danvan.dashboard.audit.AuditEvent;
-import vn.danvan.dashboard.audit.Audits;
+import vn.danvan.contract.audit.Audit;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.Audits;
 
 /**
  * {@code users add|passwd|disable|list|token|demo}: the accounts of the dashboard, run on the
@@ -101,7 +101,8 @@ public final class UsersCommand implements Runnable {
     void audit(Lake lake, AuditEvent.Action action, String login) {
       Audit audit = users.audits.apply(lake);
       try {
-        audit.record(new AuditEvent(users.clock.instant(), null, null, null, "cli", action, login, "ok", null));
+        audit.record(new AuditEvent(users.clock.instant(), "os:" + System.getProperty("user.name"), null, null, "cli",
+            action, login, "ok", null));
       } finally {
         if (audit instanceof AutoCloseable trail) {
           try {

@@ -14,6 +14,10 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.cli.LakeOption;
+import vn.danvan.contract.audit.AuditFilter;
+import vn.danvan.contract.audit.AuditTrail;
+import vn.danvan.contract.audit.AuditLines;
+import vn.danvan.contract.audit.AuditEvent;
 
 /** {@code audit}: the lake's audit trail, every file of it in time order, filtered. */
 @Command(name = "audit", mixinStandardHelpOptions = true,

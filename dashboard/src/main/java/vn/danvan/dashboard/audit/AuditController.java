@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Objects;
 import vn.danvan.dashboard.QueryParams;
 import vn.danvan.warehouse.query.InvalidParameterException;
+import vn.danvan.contract.audit.AuditFilter;
+import vn.danvan.contract.audit.AuditTrail;
+import vn.danvan.contract.audit.AuditLines;
+import vn.danvan.contract.audit.AuditEvent;
 
 /** {@code GET /api/audit}: the trail's newest lines, for admins only. */
 public final class AuditController {

@@ -1,6 +1,6 @@
 /**
- * Access, the audit trail: who did what, from where, and how it ended, appended to JSON Lines in
- * the lake's {@code audit/} folder ({@link vn.danvan.dashboard.audit.AuditLog}), read back by
- * {@code bin/danvan audit} and {@code GET /api/audit} ({@link vn.danvan.dashboard.audit.AuditTrail}).
+ * The audit trail as the server and the command line show it: {@code bin/danvan audit} and
+ * {@code GET /api/audit} over the lake's trail ({@link vn.danvan.contract.audit.AuditTrail}).
  */
 package vn.danvan.dashboard.audit;
+

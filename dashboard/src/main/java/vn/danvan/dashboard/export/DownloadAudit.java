@@ -6,9 +6,9 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import vn.danvan.dashboard.access.Caller;
-import vn.danvan.dashboard.audit.Audit;
-import vn.danvan.dashboard.audit.AuditEvent;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.Audit;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent.Action;
 
 /**
  * The trail's line for a download: who took which table, from which page, how many rows. Every

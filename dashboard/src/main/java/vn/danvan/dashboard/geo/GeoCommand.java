@@ -13,6 +13,8 @@ import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.SnapshotRef;
+import vn.danvan.contract.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.regions.RegionDirectory;
@@ -60,6 +62,8 @@ public final class GeoCommand implements Runnable {
         System.out.println("geo import: no boundary for " + done.missing().size() + " " + level
             + "(s), drawn as 'no map': " + String.join(", ", done.missing()));
       }
+      Audits.command(Lake.at(root), Action.IMPORT, "geo import " + level + " " + file.toAbsolutePath().normalize(),
+          "ok", (long) done.features(), new java.io.PrintWriter(System.err, true));
       return 0;
     }
   }

@@ -9,7 +9,7 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
-import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.testlake.TestLake;
 

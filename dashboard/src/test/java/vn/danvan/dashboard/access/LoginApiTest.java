@@ -13,8 +13,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
-import vn.danvan.dashboard.audit.AuditEvent;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /** Signing in and out with a password, and how long a session lasts. */

@@ -10,8 +10,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
-import vn.danvan.dashboard.audit.AuditEvent;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.warehouse.testlake.TestLake;
 
 /** A one-time password holds the account to the password page until it is changed. */

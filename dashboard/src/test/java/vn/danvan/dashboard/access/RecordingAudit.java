@@ -2,8 +2,8 @@ package vn.danvan.dashboard.access;
 
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import vn.danvan.dashboard.audit.Audit;
-import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.contract.audit.Audit;
+import vn.danvan.contract.audit.AuditEvent;
 
 /** The tests' {@link Audit}: keeps every event in order, for the tests to assert. */
 public final class RecordingAudit implements Audit {

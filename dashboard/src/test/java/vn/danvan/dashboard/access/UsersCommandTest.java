@@ -19,8 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import vn.danvan.contract.Lake;
 import vn.danvan.dashboard.Main;
-import vn.danvan.dashboard.audit.AuditEvent;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.warehouse.query.RegionScope;
 
 class UsersCommandTest {

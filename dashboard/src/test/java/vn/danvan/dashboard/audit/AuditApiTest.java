@@ -16,9 +16,11 @@ import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.Account;
 import vn.danvan.dashboard.access.Role;
 import vn.danvan.dashboard.access.TestAccounts;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.testlake.TestLake;
+import vn.danvan.contract.audit.Audits;
+import vn.danvan.contract.audit.AuditEvent;
 
 /** {@code GET /api/audit}: the trail newest first, filtered, for admins only. */
 class AuditApiTest {

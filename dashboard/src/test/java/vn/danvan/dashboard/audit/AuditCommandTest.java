@@ -10,6 +10,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
+import vn.danvan.contract.audit.AuditTrail;
 
 /** {@code bin/danvan audit}: the trail over its files in time order, filtered. */
 class AuditCommandTest {

@@ -2,7 +2,10 @@ package vn.danvan.dashboard.audit;
 
 import java.nio.file.Path;
 import java.time.Instant;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditLog;
+import vn.danvan.contract.audit.AuditLines;
+import vn.danvan.contract.audit.AuditEvent;
 
 /** A small written trail for the reading tests: six lines over two files. */
 final class AuditTrailFixture {

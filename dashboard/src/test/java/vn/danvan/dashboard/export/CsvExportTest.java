@@ -19,8 +19,8 @@ import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.Account;
 import vn.danvan.dashboard.access.Role;
 import vn.danvan.dashboard.access.TestAccounts;
-import vn.danvan.dashboard.audit.AuditEvent;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.testlake.TestLake;
 

@@ -31,11 +31,11 @@ import vn.danvan.dashboard.DashboardServer;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.RecordingAudit;
 import vn.danvan.dashboard.access.TestAccounts;
-import vn.danvan.dashboard.audit.AuditEvent;
-import vn.danvan.dashboard.audit.AuditFilter;
-import vn.danvan.dashboard.audit.AuditLog;
-import vn.danvan.dashboard.audit.AuditTrail;
-import vn.danvan.dashboard.audit.Audits;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditFilter;
+import vn.danvan.contract.audit.AuditLog;
+import vn.danvan.contract.audit.AuditTrail;
+import vn.danvan.contract.audit.Audits;
 import vn.danvan.dashboard.geo.GeoStore;
 
 /**

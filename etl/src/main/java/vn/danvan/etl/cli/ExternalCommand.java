@@ -13,6 +13,9 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.etl.external.ExternalImport;
 import vn.danvan.etl.external.ExternalSource;
@@ -56,6 +59,8 @@ public final class ExternalCommand {
         err.flush();
         return 2;
       }
+      Lake target = Lake.at(lake.folder());
+      String what = "external import " + config.source().code() + " " + inputs;
       boolean own = SparkSession.getActiveSession().isEmpty() && SparkSession.getDefaultSession().isEmpty();
       SparkSession spark = own ? SparkSessions.local(SparkSession.builder().master("local[*]")
           .appName("danvan external import").config("spark.sql.session.timeZone", "Asia/Ho_Chi_Minh"))
@@ -73,9 +78,12 @@ public final class ExternalCommand {
           c.differences().stream().limit(10).forEach(d -> out.println("    differs: " + d));
         }
         r.read().ignored().forEach(f -> out.println("  ignored " + f));
+        Audits.command(target, Action.IMPORT, what + " -> snapshot " + r.snapshot(), "ok",
+            (long) r.read().values().size(), err);
         return 0;
       } catch (IllegalArgumentException e) {
         err.println("external import: " + e.getMessage());
+        Audits.command(target, Action.IMPORT, what + ": " + e.getMessage(), "refused", null, err);
         return 2;
       } catch (LakeBusyException | IllegalStateException e) {
         err.println("external import: " + e.getMessage());
@@ -84,6 +92,7 @@ public final class ExternalCommand {
         // Exception: Spark's checked SparkException arrives undeclared
         err.println("external import failed; the previous snapshot stays current: " + e);
         e.printStackTrace(err);
+        Audits.command(target, Action.IMPORT, what + ": " + e, "failed", null, err);
         return 1;
       } finally {
         out.flush();

@@ -12,7 +12,10 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
+import vn.danvan.contract.Lake;
 import vn.danvan.contract.LoadReport;
+import vn.danvan.contract.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.etl.lake.LakeBusyException;
 import vn.danvan.etl.load.LoadConfig;
@@ -91,6 +94,8 @@ public final class LoadCommand implements Callable<Integer> {
       err.flush();
       return REFUSED;
     }
+    Lake target = Lake.at(config.lakeDir());
+    String what = "load " + landing.toAbsolutePath().normalize();
     boolean ownSession = SparkSession.getActiveSession().isEmpty()
         && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = ownSession ? session() : SparkSession.active();
@@ -98,9 +103,11 @@ public final class LoadCommand implements Callable<Integer> {
       LoadReport report = LoadJob.run(spark, config, Progress.printing(out));
       out.print(LoadSummary.of(report));
       out.flush();
+      Audits.command(target, Action.IMPORT, what + " -> snapshot " + report.snapshot(), "ok", report.totalLanded(), err);
       return PUBLISHED;
     } catch (LoadRefusedException e) {
       err.println("load: " + e.getMessage());
+      Audits.command(target, Action.IMPORT, what + ": " + e.getMessage(), "refused", null, err);
       return REFUSED;
     } catch (LakeBusyException e) {
       err.println("load: " + e.getMessage());
@@ -108,6 +115,7 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (RuntimeException e) {
       err.println("load failed; the previous snapshot stays current: " + e);
       e.printStackTrace(err);
+      Audits.command(target, Action.IMPORT, what + ": " + e, "failed", null, err);
       return FAILED;
     } finally {
       err.flush();

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditFilter;
+import vn.danvan.contract.audit.AuditTrail;
 import vn.danvan.etl.cli.LoadCommand;
 
 /**
@@ -79,6 +82,30 @@ class LoadCommandTest {
         "[load] writing report_values", "[load] publishing", "[load] published snapshot " + published);
     assertThat(firstOutput).containsPattern("report_values\\s+2\\s+1\\s+1\\s+1")
         .contains("top quarantine reasons:").containsPattern("negative_value\\s+1");
+  }
+
+  @Test
+  void every_load_and_every_refused_input_is_in_the_audit_trail() {
+    Path landing = new TestLanding(tmp.resolve("audit-refused"))
+        .csv("posts", "p.csv", "post_id,unit,region_code,platform,channel,published_at,format,email",
+            "P1,military,01,facebook,page,2025-01-01T08:00:00+07:00,text,a@b.vn")
+        .root();
+    assertThat(run(landing).exit()).isEqualTo(2);
+    List<AuditEvent> imports = AuditTrail.in(Lake.at(lake).auditDir())
+        .newest(new AuditFilter(null, null, AuditEvent.Action.IMPORT), 100).events();
+    // the first load: 2 rows read, 1 landed
+    assertThat(imports).anySatisfy(e -> {
+      assertThat(e.outcome()).isEqualTo("ok");
+      assertThat(e.rows()).isEqualTo(1L);
+      assertThat(e.target()).startsWith("load " + tmp.resolve("good")).endsWith("-> snapshot " + published);
+      assertThat(e.address()).isEqualTo("cli");
+      assertThat(e.login()).isEqualTo("os:" + System.getProperty("user.name"));
+    });
+    assertThat(imports).anySatisfy(e -> {
+      assertThat(e.outcome()).isEqualTo("refused");
+      assertThat(e.target()).startsWith("load " + landing).contains("'email'");
+      assertThat(e.rows()).isNull();
+    });
   }
 
   @Test

@@ -1,4 +1,4 @@
-package vn.danvan.dashboard.audit;
+package vn.danvan.contract.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package vn.danvan.dashboard.audit;
+package vn.danvan.contract.audit;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,7 +6,7 @@ import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent.Action;
 
 /**
  * Which lines of the trail to show, as {@code bin/danvan audit} and {@code GET /api/audit} take

@@ -1,4 +1,4 @@
-package vn.danvan.dashboard.audit;
+package vn.danvan.contract.audit;
 
 /**
  * Where sensitive actions are recorded. {@link #record} returns only once the line is written to

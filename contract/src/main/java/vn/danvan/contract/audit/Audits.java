@@ -1,5 +1,7 @@
-package vn.danvan.dashboard.audit;
+package vn.danvan.contract.audit;
 
+import java.io.PrintWriter;
+import java.time.Instant;
 import java.util.Map;
 import vn.danvan.contract.Lake;
 
@@ -36,6 +38,22 @@ public final class Audits {
       throw new IllegalArgumentException("$" + SYNC_ENV + ": true or false, not '" + sync + "'");
     }
     return AuditLog.open(lake.auditDir(), maxBytes, sync.equals("true"));
+  }
+
+  /**
+   * Records in the lake's trail what a command run on the server did (address {@code cli}, the
+   * operating-system user as login): loads and imports, account changes. The command's work is
+   * done by then, so a trail that cannot be written is said on {@code err}, not thrown.
+   */
+  public static void command(Lake lake, AuditEvent.Action action, String target, String outcome, Long rows,
+      PrintWriter err) {
+    try (AuditLog log = forLake(lake)) {
+      log.record(new AuditEvent(Instant.now(), "os:" + System.getProperty("user.name"), null, null, "cli", action,
+          target, outcome, rows));
+    } catch (RuntimeException e) {
+      err.println("warning: the audit trail in " + lake.auditDir() + " could not record " + action.code() + ": " + e);
+      err.flush();
+    }
   }
 
   /** An audit that records nothing: for tests of what does not concern the trail. */

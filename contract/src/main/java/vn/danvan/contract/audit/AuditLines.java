@@ -1,4 +1,4 @@
-package vn.danvan.dashboard.audit;
+package vn.danvan.contract.audit;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent.Action;
 
 /**
  * One event as one line of the trail and back: a JSON object with the fields in a fixed order

@@ -1,4 +1,4 @@
-package vn.danvan.dashboard.audit;
+package vn.danvan.contract.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,7 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.danvan.dashboard.audit.AuditEvent.Action;
+import vn.danvan.contract.audit.AuditEvent.Action;
 
 class AuditLogTest {
   private static final ObjectMapper JSON = new ObjectMapper();

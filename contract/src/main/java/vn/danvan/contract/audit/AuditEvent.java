@@ -1,4 +1,4 @@
-package vn.danvan.dashboard.audit;
+package vn.danvan.contract.audit;
 
 import java.time.Instant;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package vn.danvan.dashboard.audit;
+package vn.danvan.contract.audit;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
