@@ -5,12 +5,10 @@ import static vn.danvan.dashboard.access.Web.error;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
 import vn.danvan.contract.audit.AuditEvent;
-import vn.danvan.warehouse.testlake.TestLake;
 
 /** State changes signed in by the cookie need the session's token and this server's origin. */
 class CsrfTest {
@@ -21,8 +19,7 @@ class CsrfTest {
   final RecordingAudit audit = new RecordingAudit();
 
   private void serve(ApiHarness.Calls calls) throws Exception {
-    ApiHarness.serve(TestLake.in(tmp).regions("s1", 3).publish("s1"), AccessControl.of(TestAccounts.standard(), audit)
-        .withClock(new MovableClock(Instant.parse("2026-03-02T01:00:00Z"))), calls);
+    Web.serve(tmp, TestAccounts.standard(), audit, new MovableClock(Web.START), calls);
   }
 
   @Test

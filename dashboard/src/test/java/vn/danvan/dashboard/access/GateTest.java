@@ -5,13 +5,11 @@ import static vn.danvan.dashboard.access.Web.error;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
 import vn.danvan.contract.audit.AuditEvent;
 import vn.danvan.warehouse.query.RegionScope;
-import vn.danvan.warehouse.testlake.TestLake;
 
 /** The gate: what needs credentials, which credentials count, and who may call what. */
 class GateTest {
@@ -22,8 +20,7 @@ class GateTest {
   final TestAccounts accounts = TestAccounts.standard();
 
   private void serve(ApiHarness.Calls calls) throws Exception {
-    ApiHarness.serve(TestLake.in(tmp).regions("s1", 3).publish("s1"), AccessControl.of(accounts, audit)
-        .withClock(new MovableClock(Instant.parse("2026-03-02T01:00:00Z"))), calls);
+    Web.serve(tmp, accounts, audit, new MovableClock(Web.START), calls);
   }
 
   @Test

@@ -8,24 +8,21 @@ import static vn.danvan.dashboard.access.Web.json;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
 import vn.danvan.contract.audit.AuditEvent;
 import vn.danvan.contract.audit.AuditEvent.Action;
-import vn.danvan.warehouse.testlake.TestLake;
 
 /** Signing in and out with a password, and how long a session lasts. */
 class LoginApiTest {
   @TempDir Path tmp;
-  final MovableClock clock = new MovableClock(Instant.parse("2026-03-02T01:00:00Z"));
+  final MovableClock clock = new MovableClock(Web.START);
   final RecordingAudit audit = new RecordingAudit();
 
   private void serve(ApiHarness.Calls calls) throws Exception {
-    ApiHarness.serve(TestLake.in(tmp).regions("s1", 3).publish("s1"),
-        AccessControl.of(TestAccounts.standard(), audit).withClock(clock), calls);
+    Web.serve(tmp, TestAccounts.standard(), audit, clock, calls);
   }
 
   @Test

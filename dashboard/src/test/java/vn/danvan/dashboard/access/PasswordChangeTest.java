@@ -6,13 +6,11 @@ import static vn.danvan.dashboard.access.Web.json;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.dashboard.ApiHarness;
 import vn.danvan.contract.audit.AuditEvent;
 import vn.danvan.contract.audit.AuditEvent.Action;
-import vn.danvan.warehouse.testlake.TestLake;
 
 /** A one-time password holds the account to the password page until it is changed. */
 class PasswordChangeTest {
@@ -22,8 +20,7 @@ class PasswordChangeTest {
   final RecordingAudit audit = new RecordingAudit();
 
   private void serve(ApiHarness.Calls calls) throws Exception {
-    ApiHarness.serve(TestLake.in(tmp).regions("s1", 3).publish("s1"), AccessControl.of(TestAccounts.standard(), audit)
-        .withClock(new MovableClock(Instant.parse("2026-03-02T01:00:00Z"))), calls);
+    Web.serve(tmp, TestAccounts.standard(), audit, new MovableClock(Web.START), calls);
   }
 
   @Test

@@ -8,10 +8,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import vn.danvan.contract.audit.Audit;
 import vn.danvan.dashboard.ApiHarness;
+import vn.danvan.warehouse.testlake.TestLake;
 
 /**
  * A browser's requests as the access tests write them, header by header: the session cookie and
@@ -26,6 +31,15 @@ final class Web {
 
   Web(ApiHarness.Client client) {
     this.origin = client.http().getOrigin();
+  }
+
+  /** When the access tests' clocks start. */
+  static final Instant START = Instant.parse("2026-03-02T01:00:00Z");
+
+  /** Serves a lake of three regions to {@code accounts}, recording in {@code audit}, on {@code clock}. */
+  static void serve(Path tmp, Accounts accounts, Audit audit, Clock clock, ApiHarness.Calls calls) throws Exception {
+    ApiHarness.serve(TestLake.in(tmp).regions("s1", 3).publish("s1"), AccessControl.of(accounts, audit)
+        .withClock(clock), calls);
   }
 
   /** A request with these headers (name, value, name, value...) and a JSON body when not null. */
