@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
+import vn.danvan.warehouse.query.RegionScope;
 
 /**
  * The pages' mixed reads, with parameters drawn (seeded) from what the served lake really holds:
@@ -17,20 +18,42 @@ import java.util.stream.Collectors;
  * when opened: Overview (a series per indicator, province maps), Trends (a few regions at a grain),
  * Region (profile, ranking, maps), Survey (estimates) and Outreach (aggregates, growth, posts);
  * every page fills its pickers from {@code /api/regions}.
+ *
+ * <p>Each scope has its own mix, drawn from what that scope's account is shown: a province's users
+ * ask about their province (its 2025 code, or the units it continues in reported mode) and the
+ * nation only where a scoped account may (series beside its own, survey estimates), never about
+ * another province; the nation's outreach is every unit's posts, refused to a scoped account.
  */
 final class Mix {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String[] GRAINS = {"year", "year", "quarter", "month"};
 
-  /** The facts of the lake the reads are drawn from. */
-  record Facts(List<String> indicators, List<String> surveys, Map<String, List<String>> provinces, int firstYear,
-      int lastYear) {}
+  /**
+   * The facts of the lake the reads are drawn from, as one scope sees them.
+   *
+   * @param scope the scope's root: {@code VN} or a province
+   * @param provinces boundary mode -> the provinces the scope sees in it
+   */
+  record Facts(String scope, List<String> indicators, List<String> surveys, Map<String, List<String>> provinces,
+      int firstYear, int lastYear) {
+    boolean national() {
+      return scope.equals(RegionScope.COUNTRY);
+    }
+  }
 
   private Mix() {}
 
-  /** Reads the lake's facts through the API itself (user 0). */
-  static Facts discover(HttpReads http) throws IOException, InterruptedException {
-    JsonNode catalogue = JSON.readTree(http.get(0, "/api/indicators"));
+  /** The 2025 provinces {@code user} sees, read through the API. */
+  static List<String> provinces(HttpReads http, int user) throws IOException, InterruptedException {
+    JsonNode r = JSON.readTree(http.get(user, "/api/regions?boundaries=2025&level=province"));
+    List<String> codes = new ArrayList<>();
+    r.get("regions").forEach(x -> codes.add(x.get("code").asText()));
+    return List.copyOf(codes);
+  }
+
+  /** Reads the lake's facts through the API itself, as {@code user}, whose scope is {@code scope}. */
+  static Facts discover(HttpReads http, int user, String scope) throws IOException, InterruptedException {
+    JsonNode catalogue = JSON.readTree(http.get(user, "/api/indicators"));
     List<String> indicators = new ArrayList<>();
     List<String> surveys = new ArrayList<>();
     for (JsonNode i : catalogue) {
@@ -43,32 +66,44 @@ final class Mix {
     }
     Map<String, List<String>> provinces = new java.util.LinkedHashMap<>();
     for (String b : List.of("2025", "reported")) {
-      JsonNode r = JSON.readTree(http.get(0, "/api/regions?boundaries=" + b + "&level=province"));
+      JsonNode r = JSON.readTree(http.get(user, "/api/regions?boundaries=" + b + "&level=province"));
       List<String> codes = new ArrayList<>();
       r.get("regions").forEach(x -> codes.add(x.get("code").asText()));
-      provinces.put(b, codes);
+      provinces.put(b, List.copyOf(codes));
+    }
+    if (provinces.get("2025").isEmpty()) {
+      throw new IOException("scope " + scope + " sees no 2025 province in the served snapshot");
     }
     // the years of the first indicator with national figures: the span the pages offer
     for (String indicator : indicators) {
-      JsonNode span = JSON.readTree(http.get(0, "/api/series?indicator=" + indicator + "&region=VN&boundaries=2025"));
+      JsonNode span = JSON.readTree(http.get(user, "/api/series?indicator=" + indicator
+          + "&region=VN&boundaries=2025"));
       if (span.get("from").asInt() > 0) {
-        return new Facts(indicators, surveys, provinces, span.get("from").asInt(), span.get("to").asInt());
+        return new Facts(scope, indicators, surveys, provinces, span.get("from").asInt(), span.get("to").asInt());
       }
     }
     throw new IOException("no indicator has national figures in the served snapshot");
   }
 
-  /** {@code size} reads drawn with {@code seed}. */
+  /**
+   * {@code size} reads drawn with {@code seed}; the nation's draws with a seed are the same
+   * whatever the size (a smaller mix is the start of a larger one).
+   */
   static List<Read> draw(Facts f, long seed, int size) {
     Random r = new Random(seed);
     List<Read> reads = new ArrayList<>(size);
     while (reads.size() < size) {
       int dice = r.nextInt(100);
       String b = r.nextInt(10) < 7 ? "2025" : "reported";
+      if (f.provinces().get(b).isEmpty()) {
+        b = "2025"; // a scope that continues no unit in reported mode
+      }
       List<String> provinces = f.provinces().get(b);
       String indicator = pick(r, f.indicators());
       int year = f.lastYear() - r.nextInt(Math.min(5, f.lastYear() - f.firstYear() + 1));
       String region = r.nextInt(3) == 0 ? "VN" : pick(r, provinces);
+      // a scoped account asks the outreach endpoints about its own region, never the nation's
+      String outreachRegion = region.equals("VN") && !f.national() ? pick(r, provinces) : region;
       if (dice < 30) {
         reads.add(series(r, f, b, indicator, provinces));
       } else if (dice < 45) {
@@ -91,21 +126,24 @@ final class Mix {
         }
       } else if (dice < 88) {
         String by = pick(r, List.of("platform", "topic", "format", "region"));
-        reads.add(Read.httpOnly("outreach_aggregates", "/api/outreach/aggregates?region=" + region + "&boundaries=" + b
-            + "&by=" + by + (r.nextBoolean() ? "&grain=" + pick(r, List.of("year", "quarter", "month"))
-            : "&period=" + year)));
+        reads.add(Read.httpOnly("outreach_aggregates", "/api/outreach/aggregates?region=" + outreachRegion
+            + "&boundaries=" + b + "&by=" + by
+            + (r.nextBoolean() ? "&grain=" + pick(r, List.of("year", "quarter", "month")) : "&period=" + year)));
       } else if (dice < 94) {
-        reads.add(Read.httpOnly("outreach_posts", "/api/outreach/posts?region=" + region + "&boundaries=" + b
-            + "&order=" + pick(r, List.of("top", "bottom")) + "&age=24h&limit=10&period=" + year));
+        reads.add(Read.httpOnly("outreach_posts", "/api/outreach/posts?region=" + outreachRegion
+            + "&boundaries=" + b + "&order=" + pick(r, List.of("top", "bottom")) + "&age=24h&limit=10&period=" + year));
       } else {
-        reads.add(Read.httpOnly("outreach_growth", "/api/outreach/growth?region=" + region + "&boundaries=" + b
-            + "&by=platform&period=" + year));
+        reads.add(Read.httpOnly("outreach_growth", "/api/outreach/growth?region=" + outreachRegion
+            + "&boundaries=" + b + "&by=platform&period=" + year));
       }
     }
     return List.copyOf(reads);
   }
 
-  /** Overview's ten years of the nation, Region's whole span of one region, or Trends' few regions at a grain. */
+  /**
+   * Overview's ten years of the nation, Region's whole span of one region, or Trends' few regions
+   * at a grain (a province's Trends: itself beside the nation).
+   */
   private static Read series(Random r, Facts f, String b, String indicator, List<String> provinces) {
     int kind = r.nextInt(3);
     List<String> regions = new ArrayList<>();
@@ -117,12 +155,15 @@ final class Mix {
       regions.add(pick(r, provinces));
       from = f.firstYear();
     } else {
-      int n = 2 + r.nextInt(7);
+      int n = Math.min(2 + r.nextInt(7), provinces.size());
       while (regions.size() < n) {
         String p = pick(r, provinces);
         if (!regions.contains(p)) {
           regions.add(p);
         }
+      }
+      if (regions.size() < 2) {
+        regions.add(0, RegionScope.COUNTRY);
       }
       grain = GRAINS[r.nextInt(GRAINS.length)];
     }

@@ -11,10 +11,14 @@ import vn.danvan.bench.query.Latency;
 /**
  * What one phase of the load measured: requests completed, errors (anything but a 200 answer read
  * to its end) with the first few messages, the wall time, and the latencies of the successful
- * requests (nearest-rank percentiles, as {@link Latency}).
+ * requests (nearest-rank percentiles, as {@link Latency}), and the requests and errors of each
+ * scope's users.
  */
 record PhaseResult(String name, int users, double seconds, long requests, long errors, List<String> firstErrors,
-    long[] nanos, Map<String, long[]> nanosByKind) {
+    long[] nanos, Map<String, long[]> nanosByKind, Map<String, Tally> byScope) {
+
+  /** One scope's users and what they sent: requests (errors included) and errors. */
+  record Tally(int users, long requests, long errors) {}
 
   double requestsPerSecond() {
     return seconds <= 0 ? 0 : requests / seconds;
@@ -39,6 +43,14 @@ record PhaseResult(String name, int users, double seconds, long requests, long e
         percentileMillis(95), percentileMillis(99));
   }
 
+  /** Requests and errors per scope, on one line. */
+  String scopeLine() {
+    StringBuilder line = new StringBuilder("    by scope:");
+    byScope.forEach((scope, t) -> line.append(String.format(Locale.ROOT, "  %s %d users %d req %d errors", scope,
+        t.users(), t.requests(), t.errors())));
+    return line.toString();
+  }
+
   List<String> kindLines() {
     List<String> out = new ArrayList<>();
     nanosByKind.forEach((kind, n) -> out.add(String.format(Locale.ROOT, "    %-20s %8d req   p50 %8.2f  p95 %8.2f ms",
@@ -61,6 +73,10 @@ record PhaseResult(String name, int users, double seconds, long requests, long e
     nanosByKind.forEach((kind, n) -> kinds.put(kind, Map.of("requests", n.length, "p50_ms", percentile(n, 50),
         "p95_ms", percentile(n, 95))));
     m.put("by_kind", kinds);
+    Map<String, Object> scopes = new LinkedHashMap<>();
+    byScope.forEach((scope, t) -> scopes.put(scope, Map.of("users", t.users(), "requests", t.requests(),
+        "errors", t.errors())));
+    m.put("by_scope", scopes);
     return m;
   }
 }

@@ -40,10 +40,11 @@ final class ServerProcess implements AutoCloseable {
   }
 
   /**
-   * Starts {@code serve --lake lake} on a free port of 127.0.0.1, each client keyed by
-   * {@link HttpReads#CLIENT_HEADER}, and waits until {@code /health} answers.
+   * Starts {@code serve --lake lake} on a free port of 127.0.0.1 (each client keyed by its
+   * signed-in account, as served in production) and waits until {@code /health} answers
+   * {@code 200} to {@code token}.
    */
-  static ServerProcess start(Path lake, List<String> jvmOptions, int duckDbMemoryMib, Path log)
+  static ServerProcess start(Path lake, List<String> jvmOptions, int duckDbMemoryMib, Path log, String token)
       throws IOException, InterruptedException {
     int port;
     try (ServerSocket s = new ServerSocket(0)) {
@@ -54,7 +55,7 @@ final class ServerProcess implements AutoCloseable {
     command.addAll(jvmOptions);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), "vn.danvan.dashboard.Main", "serve",
         "--lake", lake.toAbsolutePath().toString(), "--port", Integer.toString(port),
-        "--duckdb-memory-mb", Integer.toString(duckDbMemoryMib), "--client-header", HttpReads.CLIENT_HEADER));
+        "--duckdb-memory-mb", Integer.toString(duckDbMemoryMib)));
     Files.createDirectories(log.toAbsolutePath().getParent());
     Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     String url = "http://127.0.0.1:" + port + "/";
@@ -66,9 +67,14 @@ final class ServerProcess implements AutoCloseable {
       }
       try {
         HttpResponse<Void> r = client.send(HttpRequest.newBuilder(URI.create(url + "health"))
-            .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.discarding());
+            .header("Authorization", "Bearer " + token).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse.BodyHandlers.discarding());
         if (r.statusCode() == 200) {
           return new ServerProcess(p, url);
+        }
+        if (r.statusCode() == 401 || r.statusCode() == 403) {
+          p.destroyForcibly();
+          throw new IllegalStateException("the server refused the bench's token (" + r.statusCode() + "); see " + log);
         }
       } catch (IOException notYet) {
         // still starting
