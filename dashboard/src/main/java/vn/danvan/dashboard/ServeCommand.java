@@ -1,6 +1,7 @@
 package vn.danvan.dashboard;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,6 +16,7 @@ import vn.danvan.contract.Lake;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.AccountStore;
+import vn.danvan.dashboard.access.CachedAccounts;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.dashboard.limits.ClientShare;
 import vn.danvan.warehouse.query.WarehouseOptions;
@@ -79,9 +81,16 @@ public final class ServeCommand implements Callable<Integer> {
     this.access = Objects.requireNonNull(access, "access");
   }
 
-  /** The one place the real stores are chosen: the lake's account store and its audit trail. */
+  /** How long the server keeps an account it read for a request (a token's owner, a session's account). */
+  static final Duration ACCOUNT_TTL = Duration.ofSeconds(10);
+
+  /**
+   * The one place the real stores are chosen: the lake's account store (each answer kept
+   * {@link #ACCOUNT_TTL}: a request does not open the database) and its audit trail.
+   */
   static AccessControl lakeAccess(Lake lake) {
-    return AccessControl.of(AccountStore.open(lake), Audits.forLake(lake));
+    return AccessControl.of(new CachedAccounts(AccountStore.open(lake), ACCOUNT_TTL, Clock.systemUTC()),
+        Audits.forLake(lake));
   }
 
   /** The lake to serve: --lake, else $DANVAN_LAKE, else ./data/lake. */

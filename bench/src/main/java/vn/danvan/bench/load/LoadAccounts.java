@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Objects;
 import vn.danvan.dashboard.access.AccountStore;
 import vn.danvan.dashboard.access.Role;
-import vn.danvan.dashboard.audit.Audit;
-import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.contract.audit.Audit;
+import vn.danvan.contract.audit.AuditEvent;
 import vn.danvan.warehouse.query.RegionScope;
 
 /**

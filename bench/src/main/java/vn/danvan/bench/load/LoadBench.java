@@ -26,8 +26,8 @@ import vn.danvan.contract.Lake;
 import vn.danvan.contract.SnapshotRef;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.dashboard.access.AccountStore;
-import vn.danvan.dashboard.audit.AuditLog;
-import vn.danvan.dashboard.audit.Audits;
+import vn.danvan.contract.audit.AuditLog;
+import vn.danvan.contract.audit.Audits;
 import vn.danvan.warehouse.query.RegionScope;
 
 /**

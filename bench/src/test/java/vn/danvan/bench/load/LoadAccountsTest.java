@@ -13,7 +13,7 @@ import vn.danvan.dashboard.access.AccountStore;
 import vn.danvan.dashboard.access.AccountSummary;
 import vn.danvan.dashboard.access.RecordingAudit;
 import vn.danvan.dashboard.access.Role;
-import vn.danvan.dashboard.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditEvent;
 
 /** The bench's accounts in a real store: usable while the bench runs, disabled when it ends. */
 class LoadAccountsTest {
