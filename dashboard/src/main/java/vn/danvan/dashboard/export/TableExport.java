@@ -21,8 +21,6 @@ public record TableExport(
     @JsonProperty("columns") List<String> columns,
     @JsonProperty("rows") List<List<Object>> rows,
     @JsonProperty("page") String page) {
-  /** Bounds what one request may ask the server to build. */
-  static final int MAX_CELLS = 2_000_000;
   /** Bounds the page's address as the trail keeps it. */
   static final int MAX_PAGE = 500;
 
