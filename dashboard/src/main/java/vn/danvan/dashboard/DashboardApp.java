@@ -16,7 +16,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import vn.danvan.catalogue.IndicatorCatalogue;
@@ -26,7 +25,6 @@ import vn.danvan.contract.Level;
 import vn.danvan.dashboard.access.AccessAudit;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.AuthGate;
-import vn.danvan.dashboard.access.Caller;
 import vn.danvan.dashboard.access.LoginController;
 import vn.danvan.dashboard.access.LoginThrottle;
 import vn.danvan.dashboard.access.Role;
@@ -125,7 +123,7 @@ public final class DashboardApp {
         Sessions.DEFAULT_MAX);
     AccessAudit audit = new AccessAudit(access.audit(), access.clock());
     LoginController login = new LoginController(access.accounts(), sessions, new LoginThrottle(access.clock()), audit);
-    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), login, access);
+    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), login, audit);
     ObjectNode openApi = OpenApiDocument.of("danvan dashboard API", "1", routes);
     Map<String, List<String>> methods = new LinkedHashMap<>(RequestHygiene.methodsOf(routes));
     methods.put("/openapi.json", List.of("GET", "HEAD"));
@@ -180,7 +178,7 @@ public final class DashboardApp {
   }
 
   static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo,
-      LoginController login, AccessControl access) {
+      LoginController login, AccessAudit audit) {
     HealthController health = new HealthController(warehouse);
     IndicatorController indicators = new IndicatorController(catalogue);
     TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
@@ -188,8 +186,7 @@ public final class DashboardApp {
     GeoController maps = new GeoController(geo, warehouse);
     SurveyController surveys = new SurveyController(new SurveyQueries(warehouse, catalogue));
     OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
-    Function<Context, Optional<Caller>> callers = ctx -> Optional.of(AuthGate.caller(ctx));
-    DownloadAudit downloads = new DownloadAudit(access.audit(), callers, access.clock());
+    DownloadAudit downloads = new DownloadAudit(audit);
     AuditController trail = new AuditController(AuditTrail.in(warehouse.lake().auditDir()));
     ApiRoute.Param region = optional("region", "GSO code of the area (default VN)");
     ApiRoute.Param from = year("from", false, "first year of publishing");

@@ -7,7 +7,10 @@ import vn.danvan.contract.audit.Audit;
 import vn.danvan.contract.audit.AuditEvent;
 import vn.danvan.contract.audit.AuditEvent.Action;
 
-/** How the login and the gate write the audit trail: one event per sign-in, sign-out or refusal. */
+/**
+ * How the server writes the audit trail: one event per sign-in, sign-out, refusal or download,
+ * with the caller's role and scope and this request's client address.
+ */
 public final class AccessAudit {
   private final Audit audit;
   private final Clock clock;
@@ -24,8 +27,22 @@ public final class AccessAudit {
 
   /** As {@link #record(Context, Caller, Action, String, String)}, naming the login (e.g. the one typed). */
   void record(Context ctx, String login, Caller caller, Action action, String target, String outcome) {
+    record(ctx, login, caller, action, target, outcome, null);
+  }
+
+  /**
+   * Records that the signed-in caller of this request was handed {@code rows} rows as
+   * {@code target}; returns once the line is written.
+   */
+  public void download(Context ctx, String target, long rows) {
+    Caller caller = AuthGate.caller(ctx);
+    record(ctx, caller.login(), caller, Action.DOWNLOAD, target, "ok", rows);
+  }
+
+  private void record(Context ctx, String login, Caller caller, Action action, String target, String outcome,
+      Long rows) {
     audit.record(new AuditEvent(clock.instant(), login, caller == null ? null : caller.role().code(),
         caller == null ? null : caller.scope().rootCode(), ProxyHeaders.clientAddress(ctx), action, target, outcome,
-        null));
+        rows));
   }
 }
