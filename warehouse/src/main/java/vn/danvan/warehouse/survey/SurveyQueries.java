@@ -45,13 +45,7 @@ public final class SurveyQueries {
         .orElseThrow(() -> new NotFoundException("indicator", "'" + request.indicator()
             + "' is not a survey indicator of the catalogue (see /api/indicators, computation=survey)"));
     return warehouse.read(scope, session -> {
-      Map<String, String[]> known = RegionLookup.known(session, request.boundaries());
-      List<String> missing = request.regions().stream().filter(r -> !known.containsKey(r)).toList();
-      if (!missing.isEmpty()) {
-        throw new NotFoundException("region", String.join(",", missing) + (missing.size() == 1 ? " is" : " are")
-            + " not a region of boundaries=" + request.boundaries().code());
-      }
-      RegionLookup.requireSeen(session, "region", request.boundaries(), request.regions());
+      Map<String, String[]> known = RegionLookup.require(session, request.boundaries(), request.regions());
       boolean hasMart = session.views().contains(LakeTable.SURVEY_ESTIMATES);
       Set<String> asked = hasMart ? Set.copyOf(session.query(WAVES, row -> row.getString(1), indicator.code()))
           : Set.of();
