@@ -159,16 +159,13 @@ public final class AccountStore implements Accounts {
    */
   public void add(String login, Role role, RegionScope scope, char[] password, boolean mustChange) {
     try {
-      String wanted = requireLogin(login);
-      String scopeCode = requireScope(scope);
-      Objects.requireNonNull(role, "role");
-      String hash = policyHash(wanted, password);
+      NewAccount a = checked(login, role, scope, password);
       inTransaction(c -> {
-        if (selectIn(c, wanted).isPresent()) {
-          throw new IllegalArgumentException("account '" + wanted + "' exists already");
+        if (selectIn(c, a.login()).isPresent()) {
+          throw new IllegalArgumentException("account '" + a.login() + "' exists already");
         }
         String now = text(now());
-        return update(c, INSERT, wanted, role.code(), scopeCode, hash, mustChange ? 1 : 0, now, now);
+        return update(c, INSERT, a.login(), a.role(), a.scope(), a.hash(), mustChange ? 1 : 0, now, now);
       });
     } finally {
       Passwords.wipe(password);
@@ -181,18 +178,29 @@ public final class AccountStore implements Accounts {
    */
   public void reset(String login, Role role, RegionScope scope, char[] password, boolean mustChange) {
     try {
-      String wanted = requireLogin(login);
-      String scopeCode = requireScope(scope);
-      Objects.requireNonNull(role, "role");
-      String hash = policyHash(wanted, password);
+      NewAccount a = checked(login, role, scope, password);
       inTransaction(c -> {
         String now = text(now());
-        update(c, RESET, wanted, role.code(), scopeCode, hash, mustChange ? 1 : 0, now, now);
-        return update(c, TOKENS_REVOKE, wanted);
+        update(c, RESET, a.login(), a.role(), a.scope(), a.hash(), mustChange ? 1 : 0, now, now);
+        return update(c, TOKENS_REVOKE, a.login());
       });
     } finally {
       Passwords.wipe(password);
     }
+  }
+
+  /** An account's values as they are written: checked, and the password hashed. */
+  private record NewAccount(String login, String role, String scope, String hash) {}
+
+  /**
+   * @throws IllegalArgumentException when the login is malformed, the scope is not {@code VN}, a
+   *     province or a commune, or the password breaks the policy
+   */
+  private NewAccount checked(String login, Role role, RegionScope scope, char[] password) {
+    String wanted = requireLogin(login);
+    String scopeCode = requireScope(scope);
+    Objects.requireNonNull(role, "role");
+    return new NewAccount(wanted, role.code(), scopeCode, policyHash(wanted, password));
   }
 
   /** An administrator sets the password (with {@code mustChange}: a one-time password). */
