@@ -1,0 +1,132 @@
+package vn.danvan.etl.survey;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import vn.danvan.etl.survey.Suppression.Kind;
+import vn.danvan.etl.survey.WaveTable.Cell;
+
+/**
+ * The second round of disclosure control (docs/surveys.md): attacks one question and wave's
+ * published table the way an intruder would, and withholds more until every withheld cell keeps a
+ * range of at least the protection level.
+ *
+ * <p>The table is audited once per additive measure (respondents, weighted respondents, the
+ * weighted count of each option, the top-2-box, the weighted sum of a numeric answer): in each,
+ * every relation of {@link WaveTable} holds, shown cells are known and withheld ones are unknowns
+ * ≥ 0. A withheld cell of value v is protected when its smallest and largest value consistent with
+ * everything shown lie at least {@code protection · v} apart. {@link TableRanges} finds that
+ * range: first a cheap proof (a swap of mass between withheld cells), else by linear programming.
+ * An under-protected cell makes the shown cell with the fewest respondents among its relations
+ * withheld too; the single-relation rule is applied again, and the table audited again.
+ */
+public final class DisclosureAudit {
+  private final double protection;
+  private final Suppression<Cell> suppression;
+
+  /**
+   * @param protection the share of a withheld cell's own value its range must at least span, in
+   *     (0, 1]
+   */
+  public DisclosureAudit(double protection, Suppression<Cell> suppression) {
+    if (!(protection > 0 && protection <= 1)) {
+      throw new IllegalArgumentException("protection level must be in (0, 1], not " + protection);
+    }
+    this.protection = protection;
+    this.suppression = Objects.requireNonNull(suppression, "suppression");
+  }
+
+  /** What the audit of one table found. */
+  public record Outcome(int cells, int firstRound, int secondRound, double narrowest, int linearPrograms) {}
+
+  /** The audit failed: no more cells could be withheld to protect {@code cell}. */
+  public static final class AuditFailure extends IllegalStateException {
+    private static final long serialVersionUID = 1L;
+
+    AuditFailure(String message) {
+      super(message);
+    }
+  }
+
+  /**
+   * Withholds more cells of {@code table} (added to {@code withheld} as {@link Kind#AUDIT}, their
+   * complements as {@link Kind#SECONDARY}) until every withheld cell is protected.
+   *
+   * @param withheld the first round's cells; added to
+   * @param respondents every cell's respondents (0 for a remainder, which is always withheld)
+   */
+  public Outcome protect(WaveTable table, Map<Cell, Kind> withheld, Map<Cell, Long> respondents,
+      List<String> options, boolean top2, boolean numeric) {
+    int first = withheld.size();
+    Comparator<Cell> fewest = Comparator.<Cell>comparingLong(respondents::get).thenComparing(Cell.ORDER);
+    for (int round = 0; ; round++) {
+      TableRanges ranges = new TableRanges(table, withheld.keySet(), measures(table, options, top2, numeric));
+      List<Integer> weak = ranges.underProtected(protection);
+      if (weak.isEmpty()) {
+        return new Outcome(table.cells.size(), first, withheld.size() - first, ranges.narrowest(),
+            ranges.linearPrograms());
+      }
+      if (round > table.cells.size()) {
+        throw new AuditFailure("the disclosure audit did not converge after " + round + " rounds");
+      }
+      for (int c : weak) {
+        Cell pick = ranges.shownNeighbours(c).stream().min(fewest).orElseThrow(() -> new AuditFailure(
+            "withheld cell " + ranges.cell(c) + " keeps a range below the protection level " + protection
+                + " and no shown cell is related to it"));
+        withheld.putIfAbsent(pick, Kind.AUDIT);
+      }
+      suppression.close(withheld, respondents, table.relations);
+    }
+  }
+
+  /** Audits without withholding more (what the published mart holds). */
+  public TableRanges ranges(WaveTable table, java.util.Set<Cell> withheld, List<String> options, boolean top2,
+      boolean numeric) {
+    return new TableRanges(table, withheld, measures(table, options, top2, numeric));
+  }
+
+  /** The additive measures of the table: name → value of each cell. */
+  static Map<String, Map<Cell, Double>> measures(WaveTable table, List<String> options, boolean top2,
+      boolean numeric) {
+    Map<String, Map<Cell, Double>> out = new java.util.LinkedHashMap<>();
+    Map<Cell, Double> n = new HashMap<>();
+    Map<Cell, Double> w = new HashMap<>();
+    table.cells.forEach((c, s) -> {
+      n.put(c, (double) s.n);
+      w.put(c, s.w);
+    });
+    out.put("respondents", n);
+    out.put("weighted", w);
+    if (numeric) {
+      // an intruder bounds a weighted sum below only when answers cannot be negative
+      if (table.cells.values().stream().allMatch(s -> s.wx >= 0)) {
+        Map<Cell, Double> wx = new HashMap<>();
+        table.cells.forEach((c, s) -> wx.put(c, s.wx));
+        out.put("sum", wx);
+      }
+      return out;
+    }
+    for (String o : options) {
+      Map<Cell, Double> y = new HashMap<>();
+      table.cells.forEach((c, s) -> y.put(c, s.byOption.getOrDefault(o, 0.0)));
+      out.put("option:" + o, y);
+    }
+    if (top2 && options.size() >= 2) {
+      Map<Cell, Double> y = new HashMap<>();
+      List<String> last = options.subList(options.size() - 2, options.size());
+      table.cells.forEach((c, s) -> y.put(c, s.byOption.getOrDefault(last.get(0), 0.0)
+          + s.byOption.getOrDefault(last.get(1), 0.0)));
+      out.put(SeriesEstimates.TOP2, y);
+    }
+    return out;
+  }
+
+  static List<Cell> sorted(java.util.Collection<Cell> cells) {
+    List<Cell> out = new ArrayList<>(cells);
+    out.sort(Cell.ORDER);
+    return out;
+  }
+}
