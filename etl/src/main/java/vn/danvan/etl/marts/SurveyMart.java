@@ -69,12 +69,7 @@ public final class SurveyMart {
 
   /** Builds the mart into {@code staging}; returns its row count. */
   public static long run(SparkSession spark, Path staging, SurveyRules rules) {
-    Dataset<Row> versions = Regions.versions(spark, MartsJob.table(spark, staging, Table.REGIONS));
-    Dataset<Row> lineage = MartsJob.table(spark, staging, Table.REGION_LINEAGE);
-    Geography geography = geography(Regions.nodes(versions).collectAsList(),
-        Regions.provinceLinks(spark, lineage).collectAsList(),
-        lineage.where(length(col("old_code")).equalTo(Level.COMMUNE.codeLength()))
-            .select("old_code", "new_code", "relation").distinct().collectAsList());
+    Geography geography = geography(spark, staging);
     Dataset<Row> out = estimates(MartsJob.table(spark, staging, Table.SURVEY_WAVES),
         MartsJob.table(spark, staging, Table.SURVEY_QUESTIONS),
         MartsJob.table(spark, staging, Table.SURVEY_RESPONSES), geography, rules);
@@ -83,6 +78,15 @@ public final class SurveyMart {
             "stratum", "option").coalesce(1)
         .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(dir);
     return spark.read().parquet(dir).count();
+  }
+
+  /** The geography of the regions and lineage staged (or published) in {@code snapshot}. */
+  static Geography geography(SparkSession spark, Path snapshot) {
+    Dataset<Row> versions = Regions.versions(spark, MartsJob.table(spark, snapshot, Table.REGIONS));
+    Dataset<Row> lineage = MartsJob.table(spark, snapshot, Table.REGION_LINEAGE);
+    return geography(Regions.nodes(versions).collectAsList(), Regions.provinceLinks(spark, lineage).collectAsList(),
+        lineage.where(length(col("old_code")).equalTo(Level.COMMUNE.codeLength()))
+            .select("old_code", "new_code", "relation").distinct().collectAsList());
   }
 
   /**

@@ -88,38 +88,26 @@ public final class DisclosureAudit {
     return new TableRanges(table, withheld, measures(table, options, top2, numeric));
   }
 
-  /** The additive measures of the table: name → value of each cell. */
-  static Map<String, Map<Cell, Double>> measures(WaveTable table, List<String> options, boolean top2,
-      boolean numeric) {
-    Map<String, Map<Cell, Double>> out = new java.util.LinkedHashMap<>();
-    Map<Cell, Double> n = new HashMap<>();
-    Map<Cell, Double> w = new HashMap<>();
-    table.cells.forEach((c, s) -> {
-      n.put(c, (double) s.n);
-      w.put(c, s.w);
-    });
-    out.put("respondents", n);
-    out.put("weighted", w);
+  /** The additive measures of the table: name → the measure of a cell's (or an atom's) sums. */
+  static Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measures(WaveTable table,
+      List<String> options, boolean top2, boolean numeric) {
+    Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> out = new java.util.LinkedHashMap<>();
+    out.put("respondents", s -> s.n);
+    out.put("weighted", s -> s.w);
     if (numeric) {
       // an intruder bounds a weighted sum below only when answers cannot be negative
       if (table.cells.values().stream().allMatch(s -> s.wx >= 0)) {
-        Map<Cell, Double> wx = new HashMap<>();
-        table.cells.forEach((c, s) -> wx.put(c, s.wx));
-        out.put("sum", wx);
+        out.put("sum", s -> s.wx);
       }
       return out;
     }
     for (String o : options) {
-      Map<Cell, Double> y = new HashMap<>();
-      table.cells.forEach((c, s) -> y.put(c, s.byOption.getOrDefault(o, 0.0)));
-      out.put("option:" + o, y);
+      out.put("option:" + o, s -> s.byOption.getOrDefault(o, 0.0));
     }
     if (top2 && options.size() >= 2) {
-      Map<Cell, Double> y = new HashMap<>();
-      List<String> last = options.subList(options.size() - 2, options.size());
-      table.cells.forEach((c, s) -> y.put(c, s.byOption.getOrDefault(last.get(0), 0.0)
-          + s.byOption.getOrDefault(last.get(1), 0.0)));
-      out.put(SeriesEstimates.TOP2, y);
+      String a = options.get(options.size() - 2);
+      String b = options.get(options.size() - 1);
+      out.put(SeriesEstimates.TOP2, s -> s.byOption.getOrDefault(a, 0.0) + s.byOption.getOrDefault(b, 0.0));
     }
     return out;
   }

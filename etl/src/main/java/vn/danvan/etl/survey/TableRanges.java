@@ -41,7 +41,7 @@ import vn.danvan.etl.survey.WaveTable.Unit;
  * the range (the result stays a lower bound: safe).
  */
 public final class TableRanges {
-  static final int MAX_UNKNOWNS = 150;
+  static final int MAX_UNKNOWNS = 40;
   private static final double TOLERANCE = 1e-9;
 
   private final List<Cell> cells;
@@ -51,6 +51,10 @@ public final class TableRanges {
   private final List<List<Integer>> relationsOf = new ArrayList<>();
   private final List<String> measures;
   private final double[][] values;
+  private final List<WaveTable.Atom> atoms;
+  private final double[][] atomValues;
+  /** The atoms of each unit (by index into {@link #atoms}). */
+  private final List<List<Integer>> atomsOf = new ArrayList<>();
   private final int[] unitOf;
   private final List<Unit> units = new ArrayList<>();
   private final List<Map<String, Integer>> cellsOfUnit = new ArrayList<>();
@@ -60,7 +64,8 @@ public final class TableRanges {
   private int linearPrograms;
   private double narrowest = Double.POSITIVE_INFINITY;
 
-  TableRanges(WaveTable table, Set<Cell> withheldCells, Map<String, Map<Cell, Double>> measureValues) {
+  TableRanges(WaveTable table, Set<Cell> withheldCells,
+      Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measureValues) {
     cells = DisclosureAudit.sorted(table.cells.keySet());
     withheld = new boolean[cells.size()];
     unitOf = new int[cells.size()];
@@ -90,12 +95,18 @@ public final class TableRanges {
     }
     measures = List.copyOf(measureValues.keySet());
     values = new double[measures.size()][cells.size()];
+    List<WaveTable.Atom> atomList = new ArrayList<>(table.atoms.keySet());
+    atomValues = new double[measures.size()][atomList.size()];
     for (int m = 0; m < measures.size(); m++) {
-      Map<Cell, Double> v = measureValues.get(measures.get(m));
+      java.util.function.ToDoubleFunction<WaveTable.Sums> f = measureValues.get(measures.get(m));
       for (int i = 0; i < cells.size(); i++) {
-        values[m][i] = v.get(cells.get(i));
+        values[m][i] = f.applyAsDouble(table.cells.get(cells.get(i)));
+      }
+      for (int i = 0; i < atomList.size(); i++) {
+        atomValues[m][i] = f.applyAsDouble(table.atoms.get(atomList.get(i)));
       }
     }
+    atoms = atomList;
     up = new BitSet[units.size()];
     common = new BitSet[units.size()];
     for (Set<Unit> place : table.places) {
@@ -109,6 +120,14 @@ public final class TableRanges {
           up[u].or(bits);
           common[u].and(bits);
         }
+      }
+    }
+    for (int u = 0; u < units.size(); u++) {
+      atomsOf.add(new ArrayList<>());
+    }
+    for (int i = 0; i < atoms.size(); i++) {
+      for (Unit unit : table.places.get(atoms.get(i).place())) {
+        atomsOf.get(unitIndex.get(unit)).add(i);
       }
     }
     Map<List<Object>, List<Integer>> byParent = new HashMap<>();
@@ -136,12 +155,12 @@ public final class TableRanges {
   }
 
   /** The narrowest range found, as a share of its cell's value (a lower bound); NaN without withheld cells. */
-  double narrowest() {
+  public double narrowest() {
     return narrowest == Double.POSITIVE_INFINITY ? Double.NaN : narrowest;
   }
 
   /** The withheld cells whose range, in some measure, is below {@code protection} × their value. */
-  List<Integer> underProtected(double protection) {
+  public List<Integer> underProtected(double protection) {
     List<Integer> out = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
       if (!withheld[c]) {
@@ -157,10 +176,9 @@ public final class TableRanges {
         if (swaps == null) {
           swaps = swaps(c);
         }
-        double range = swaps.range(values[m], v);
+        double range = swaps.range(values[m], atomValues[m], v);
         if (range < need) {
-          double[] lp = range(m, c, MAX_UNKNOWNS);
-          range = lp[1] - lp[0];
+          range = lpRange(m, c, v, need);
         }
         narrowest = Math.min(narrowest, range / v);
         if (range < need) {
@@ -204,8 +222,42 @@ public final class TableRanges {
     return range(measures.indexOf(measure), index.get(cell), Integer.MAX_VALUE);
   }
 
+  /** The LP range, the largest value first: when it alone leaves the range needed, one program is enough. */
+  private double lpRange(int m, int c, double v, double need) {
+    Program p = program(m, c, MAX_UNKNOWNS);
+    double max = p.solve(GoalType.MAXIMIZE);
+    if (max - v >= need) {
+      return max - v;
+    }
+    double range = max - p.solve(GoalType.MINIMIZE);
+    return Double.isNaN(range) ? 0 : range; // no answer from the solver: counted as no range at all
+  }
+
   private double[] range(int m, int c, int maxUnknowns) {
-    linearPrograms++;
+    Program p = program(m, c, maxUnknowns);
+    return new double[] {p.solve(GoalType.MINIMIZE), p.solve(GoalType.MAXIMIZE)};
+  }
+
+  /** One cell's linear program: its value as the objective, every relation of its unknowns a constraint. */
+  private final class Program {
+    final double[] objective;
+    final List<LinearConstraint> exact = new ArrayList<>();
+    final List<LinearConstraint> loose = new ArrayList<>();
+
+    Program(int unknowns) {
+      objective = new double[unknowns];
+      objective[0] = 1;
+    }
+
+    /** Exact sums first; sums of doubles may miss by a rounding, so a program found infeasible is relaxed by it. */
+    double solve(GoalType goal) {
+      linearPrograms++;
+      double v = TableRanges.solve(objective, exact, goal);
+      return Double.isNaN(v) ? TableRanges.solve(objective, loose, goal) : v;
+    }
+  }
+
+  private Program program(int m, int c, int maxUnknowns) {
     List<Integer> unknowns = new ArrayList<>();
     Map<Integer, Integer> column = new HashMap<>();
     ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(c));
@@ -224,7 +276,7 @@ public final class TableRanges {
         }
       }
     }
-    List<LinearConstraint> constraints = new ArrayList<>();
+    Program program = new Program(unknowns.size());
     for (int r : touched.stream().sorted().toList()) {
       int[] members = relations.get(r);
       double[] coefficients = new double[unknowns.size()];
@@ -242,13 +294,11 @@ public final class TableRanges {
         }
       }
       double slack = TOLERANCE * (scale + 1);
-      constraints.add(new LinearConstraint(coefficients, Relationship.LEQ, -known + slack));
-      constraints.add(new LinearConstraint(coefficients.clone(), Relationship.GEQ, -known - slack));
+      program.exact.add(new LinearConstraint(coefficients, Relationship.EQ, -known));
+      program.loose.add(new LinearConstraint(coefficients.clone(), Relationship.LEQ, -known + slack));
+      program.loose.add(new LinearConstraint(coefficients.clone(), Relationship.GEQ, -known - slack));
     }
-    double[] objective = new double[unknowns.size()];
-    objective[0] = 1;
-    return new double[] {solve(objective, constraints, GoalType.MINIMIZE), solve(objective, constraints,
-        GoalType.MAXIMIZE)};
+    return program;
   }
 
   private static double solve(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
@@ -279,9 +329,8 @@ public final class TableRanges {
       both.and(common[u2]);
       changed.andNot(both);
       if (cell.by() == Stratum.TOTAL) {
-        if (movable(changed, u, u2)) {
-          s.wholes.add(cellsOfUnit.get(u2).get(key(Stratum.TOTAL, null)));
-        }
+        movable(changed, u, s.out);
+        movable(changed, u2, s.in);
         continue;
       }
       Integer u2v = cellsOfUnit.get(u2).get(key(cell.by(), cell.stratum()));
@@ -310,20 +359,31 @@ public final class TableRanges {
     return true;
   }
 
-  private boolean movable(BitSet changed, int u, int u2) {
-    Set<String> strata = new HashSet<>(cellsOfUnit.get(u).keySet());
-    strata.addAll(cellsOfUnit.get(u2).keySet());
+  /**
+   * The respondents of {@code u} that can move to the other unit of a pair: those whose stratum in
+   * every dimension is withheld (and exists) in every unit the move changes, whose totals are all
+   * withheld.
+   */
+  private void movable(BitSet changed, int u, Set<Integer> to) {
     for (int x = changed.nextSetBit(0); x >= 0; x = changed.nextSetBit(x + 1)) {
-      if (!cellsOfUnit.get(x).keySet().containsAll(strata)) {
-        return false;
-      }
-      for (int k : cellsOfUnit.get(x).values()) {
-        if (!withheld[k]) {
-          return false;
-        }
+      Integer total = cellsOfUnit.get(x).get(key(Stratum.TOTAL, null));
+      if (total == null || !withheld[total]) {
+        return;
       }
     }
-    return true;
+    for (int a : atomsOf.get(u)) {
+      WaveTable.Atom atom = atoms.get(a);
+      boolean ok = true;
+      for (Stratum by : List.of(Stratum.AGE_GROUP, Stratum.SEX, Stratum.RESIDENCE)) {
+        for (int x = changed.nextSetBit(0); ok && x >= 0; x = changed.nextSetBit(x + 1)) {
+          Integer k = cellsOfUnit.get(x).get(key(by, atom.stratum(by)));
+          ok = k != null && withheld[k];
+        }
+      }
+      if (ok) {
+        to.add(a);
+      }
+    }
   }
 
   /** The swaps of one cell: with another stratum and a sibling, or (a total) with a sibling's total. */
@@ -331,20 +391,25 @@ public final class TableRanges {
     final int cell;
     /** {(u, v'), (u2, v), (u2, v')}. */
     final List<int[]> swaps = new ArrayList<>();
-    final List<Integer> wholes = new ArrayList<>();
+    /** A total's respondents (atoms) that can move out of it, and into it. */
+    final Set<Integer> out = new HashSet<>();
+    final Set<Integer> in = new HashSet<>();
 
     Swaps(int cell) {
       this.cell = cell;
     }
 
     /** A lower bound of the range: mass moved out of the cell, plus mass moved in. */
-    double range(double[] value, double v) {
-      if (!wholes.isEmpty()) {
-        double in = 0;
-        for (int w : new LinkedHashSet<>(wholes)) {
-          in += value[w];
+    double range(double[] value, double[] atomValue, double v) {
+      if (!this.out.isEmpty() || !this.in.isEmpty()) {
+        double moved = 0;
+        for (int a : this.out) {
+          moved += atomValue[a];
         }
-        return v + in;
+        for (int a : this.in) {
+          moved += atomValue[a];
+        }
+        return moved;
       }
       double out = 0;
       Map<Integer, Double> inBy = new HashMap<>();

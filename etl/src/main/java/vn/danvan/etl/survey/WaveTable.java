@@ -24,11 +24,11 @@ import vn.danvan.contract.Stratum;
  * shown and always withheld, so that the province minus its shown districts cannot reveal them. A
  * remainder that would be its parent's only child is the parent itself and is not a cell.
  */
-final class WaveTable {
+public final class WaveTable {
   static final String REPORTED = Boundaries.REPORTED.code();
   static final String RESTATED = Boundaries.RESTATED_2025.code();
   /** The nation is the same cell in both boundary modes. */
-  static final String BOTH = "*";
+  public static final String BOTH = "*";
   static final String NATION = "VN";
   static final String UNPLACED = "??";
   private static final List<String> LEVELS = List.of("nation", "province", "district", "commune");
@@ -41,7 +41,8 @@ final class WaveTable {
   }
 
   /** A cell: the respondents of one unit and stratum. */
-  record Cell(String boundaries, String level, String region, Stratum by, String stratum) {
+  public record Cell(String boundaries, String level, String region, Stratum by, String stratum)
+      implements java.io.Serializable {
     static final Comparator<Cell> ORDER = Comparator.comparing(Cell::toString);
 
     Cell(Unit u, Stratum by, String stratum) {
@@ -52,7 +53,8 @@ final class WaveTable {
       return new Unit(boundaries, level, region);
     }
 
-    boolean placed() {
+    /** False for a remainder, which is never shown. */
+    public boolean placed() {
       return !region.startsWith(UNPLACED);
     }
   }
@@ -86,6 +88,20 @@ final class WaveTable {
   final List<Suppression.Relation<Cell>> relations;
   /** Each respondent's units (every tree, the nation included), distinct. */
   final List<Set<Unit>> places;
+  /** The respondents summed by place and strata (age group, sex, residence): what a swap can move. */
+  final Map<Atom, Sums> atoms = new LinkedHashMap<>();
+
+  /** Respondents of one place and one stratum in every dimension. */
+  record Atom(int place, String ageGroup, String sex, String residence) {
+    String stratum(Stratum by) {
+      return switch (by) {
+        case TOTAL -> null;
+        case AGE_GROUP -> ageGroup;
+        case SEX -> sex;
+        case RESIDENCE -> residence;
+      };
+    }
+  }
   /** The tree parent of each unit shown (the nation for provinces). */
   final Map<Unit, Unit> parent = new HashMap<>();
 
@@ -97,7 +113,7 @@ final class WaveTable {
       paths.add(path);
     }
     Map<Unit, Unit> alias = aliases(rawParent);
-    Map<Set<Unit>, Boolean> distinct = new LinkedHashMap<>();
+    Map<Set<Unit>, Integer> distinct = new LinkedHashMap<>();
     Unit nation = new Unit(BOTH, "nation", NATION);
     for (int i = 0; i < responses.size(); i++) {
       Response r = responses.get(i);
@@ -112,10 +128,18 @@ final class WaveTable {
           parent.putIfAbsent(u, p == null ? nation : resolve(alias, p));
         }
       }
-      distinct.putIfAbsent(place, true);
+      int at = distinct.computeIfAbsent(place, k -> distinct.size());
+      Answer a = r.answer();
+      atoms.computeIfAbsent(new Atom(at, a.stratum(Stratum.AGE_GROUP), a.stratum(Stratum.SEX),
+          a.stratum(Stratum.RESIDENCE)), k -> new Sums()).add(a.weight(), r.text(), r.x());
     }
     places = List.copyOf(distinct.keySet());
     relations = relations(geography, newEra);
+  }
+
+  /** The cells of the table, remainders included. */
+  public Set<Cell> cellKeys() {
+    return java.util.Collections.unmodifiableSet(cells.keySet());
   }
 
   static WaveTable of(List<Response> responses, Geography geography, boolean newEra) {
