@@ -62,12 +62,18 @@ public final class DisclosureAudit {
       List<String> options, boolean top2, boolean numeric) {
     int first = withheld.size();
     Comparator<Cell> fewest = Comparator.<Cell>comparingLong(respondents::get).thenComparing(Cell.ORDER);
+    java.util.Set<Cell> proven = new java.util.HashSet<>();
+    double narrowest = Double.NaN;
+    int programs = 0;
     for (int round = 0; ; round++) {
       TableRanges ranges = new TableRanges(table, withheld.keySet(), measures(table, options, top2, numeric));
-      List<Integer> weak = ranges.underProtected(protection);
+      List<Integer> weak = ranges.underProtected(protection, proven);
+      programs += ranges.linearPrograms();
+      // a range proven in an earlier round can only have widened since
+      narrowest = Double.isNaN(narrowest) ? ranges.narrowest() : Double.isNaN(ranges.narrowest()) ? narrowest
+          : Math.min(narrowest, ranges.narrowest());
       if (weak.isEmpty()) {
-        return new Outcome(table.cells.size(), first, withheld.size() - first, ranges.narrowest(),
-            ranges.linearPrograms());
+        return new Outcome(table.cells.size(), first, withheld.size() - first, narrowest, programs);
       }
       if (round > table.cells.size()) {
         throw new AuditFailure("the disclosure audit did not converge after " + round + " rounds");
@@ -112,9 +118,10 @@ public final class DisclosureAudit {
     return out;
   }
 
+  /** In {@link Cell#ORDER}, each cell's key computed once. */
   static List<Cell> sorted(java.util.Collection<Cell> cells) {
-    List<Cell> out = new ArrayList<>(cells);
-    out.sort(Cell.ORDER);
-    return out;
+    java.util.TreeMap<String, Cell> byKey = new java.util.TreeMap<>();
+    cells.forEach(c -> byKey.put(c.toString(), c));
+    return new ArrayList<>(byKey.values());
   }
 }

@@ -55,6 +55,7 @@ public final class TableRanges {
   private final double[][] atomValues;
   /** The atoms of each unit (by index into {@link #atoms}). */
   private final List<List<Integer>> atomsOf = new ArrayList<>();
+  private BitSet[] atomPlace;
   private final int[] unitOf;
   private final List<Unit> units = new ArrayList<>();
   private final List<Map<String, Integer>> cellsOfUnit = new ArrayList<>();
@@ -125,9 +126,12 @@ public final class TableRanges {
     for (int u = 0; u < units.size(); u++) {
       atomsOf.add(new ArrayList<>());
     }
+    atomPlace = new BitSet[atoms.size()];
     for (int i = 0; i < atoms.size(); i++) {
+      atomPlace[i] = new BitSet(units.size());
       for (Unit unit : table.places.get(atoms.get(i).place())) {
         atomsOf.get(unitIndex.get(unit)).add(i);
+        atomPlace[i].set(unitIndex.get(unit));
       }
     }
     Map<List<Object>, List<Integer>> byParent = new HashMap<>();
@@ -154,18 +158,31 @@ public final class TableRanges {
     return linearPrograms;
   }
 
-  /** The narrowest range found, as a share of its cell's value (a lower bound); NaN without withheld cells. */
+  /**
+   * The narrowest range of the cells proven protected, as a share of the cell's value (a lower
+   * bound); NaN when none was.
+   */
   public double narrowest() {
     return narrowest == Double.POSITIVE_INFINITY ? Double.NaN : narrowest;
   }
 
   /** The withheld cells whose range, in some measure, is below {@code protection} × their value. */
   public List<Integer> underProtected(double protection) {
+    return underProtected(protection, new HashSet<>());
+  }
+
+  /**
+   * @param proven cells proven protected in an earlier round (withholding more only widens a
+   *     range); the cells proven now are added
+   */
+  List<Integer> underProtected(double protection, Set<Cell> proven) {
     List<Integer> out = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
-      if (!withheld[c]) {
+      if (!withheld[c] || proven.contains(cells.get(c))) {
         continue;
       }
+      boolean weak = false;
+      double cellNarrowest = Double.POSITIVE_INFINITY;
       Swaps swaps = null;
       for (int m = 0; m < measures.size(); m++) {
         double v = values[m][c];
@@ -180,11 +197,16 @@ public final class TableRanges {
         if (range < need) {
           range = lpRange(m, c, v, need);
         }
-        narrowest = Math.min(narrowest, range / v);
+        cellNarrowest = Math.min(cellNarrowest, range / v);
         if (range < need) {
           out.add(c);
+          weak = true;
           break;
         }
+      }
+      if (!weak) {
+        proven.add(cells.get(c));
+        narrowest = Math.min(narrowest, cellNarrowest);
       }
     }
     return out;
@@ -319,6 +341,9 @@ public final class TableRanges {
     Cell cell = cells.get(c);
     int u = unitOf[c];
     Swaps s = new Swaps(c);
+    if (cell.by() != Stratum.TOTAL) {
+      restratify(cell, u, s);
+    }
     for (int u2 : siblings.get(u)) {
       if (u2 == u) {
         continue;
@@ -346,6 +371,46 @@ public final class TableRanges {
       }
     }
     return s;
+  }
+
+  /**
+   * Respondents of the unit whose stratum in the cell's dimension can change (from the cell's to
+   * another, or back): every unit they are in has both strata cells, withheld. Totals and every
+   * other dimension stay as they are.
+   */
+  private void restratify(Cell cell, int u, Swaps s) {
+    Set<String> others = new HashSet<>();
+    cellsOfUnit.get(u).forEach((k, i) -> {
+      Cell o = cells.get(i);
+      if (o.by() == cell.by() && !o.stratum().equals(cell.stratum()) && withheld[i]) {
+        others.add(o.stratum());
+      }
+    });
+    for (int a : atomsOf.get(u)) {
+      WaveTable.Atom atom = atoms.get(a);
+      String mine = atom.stratum(cell.by());
+      boolean inCell = mine.equals(cell.stratum());
+      if (!inCell && !others.contains(mine)) {
+        continue;
+      }
+      for (String other : inCell ? others : Set.of(cell.stratum())) {
+        if (restratifiable(atomPlace[a], cell.by(), mine, other)) {
+          (inCell ? s.out : s.in).add(a);
+          break;
+        }
+      }
+    }
+  }
+
+  private boolean restratifiable(BitSet place, Stratum by, String from, String to) {
+    for (int x = place.nextSetBit(0); x >= 0; x = place.nextSetBit(x + 1)) {
+      Integer a = cellsOfUnit.get(x).get(key(by, from));
+      Integer b = cellsOfUnit.get(x).get(key(by, to));
+      if (a == null || b == null || !withheld[a] || !withheld[b]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private boolean swappable(BitSet changed, Stratum by, String v, String w) {
@@ -401,16 +466,17 @@ public final class TableRanges {
 
     /** A lower bound of the range: mass moved out of the cell, plus mass moved in. */
     double range(double[] value, double[] atomValue, double v) {
-      if (!this.out.isEmpty() || !this.in.isEmpty()) {
-        double moved = 0;
-        for (int a : this.out) {
-          moved += atomValue[a];
-        }
-        for (int a : this.in) {
-          moved += atomValue[a];
-        }
-        return moved;
+      double moved = 0;
+      for (int a : this.out) {
+        moved += atomValue[a];
       }
+      for (int a : this.in) {
+        moved += atomValue[a];
+      }
+      return Math.max(moved, pairs(value, v));
+    }
+
+    private double pairs(double[] value, double v) {
       double out = 0;
       Map<Integer, Double> inBy = new HashMap<>();
       Set<Integer> seenOut = new HashSet<>();
