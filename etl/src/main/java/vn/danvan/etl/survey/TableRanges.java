@@ -212,31 +212,33 @@ public final class TableRanges {
     return out;
   }
 
-  /** The shown cells related to a withheld one (else to its withheld neighbours), where more can be withheld. */
+  /**
+   * The shown cells nearest a withheld one in the relations (those it shares a relation with; else
+   * those its withheld neighbours share one with; and so on): where more can be withheld.
+   */
   List<Cell> shownNeighbours(int c) {
-    Set<Cell> out = new LinkedHashSet<>();
-    Set<Integer> near = new LinkedHashSet<>();
-    for (int r : relationsOf.get(c)) {
-      for (int m : relations.get(r)) {
-        if (withheld[m]) {
-          near.add(m);
-        } else {
-          out.add(cells.get(m));
-        }
-      }
-    }
-    if (out.isEmpty()) {
-      for (int n : near) {
-        for (int r : relationsOf.get(n)) {
+    Set<Integer> seen = new HashSet<>(List.of(c));
+    List<Integer> frontier = List.of(c);
+    while (!frontier.isEmpty()) {
+      Set<Cell> shown = new LinkedHashSet<>();
+      List<Integer> next = new ArrayList<>();
+      for (int x : frontier) {
+        for (int r : relationsOf.get(x)) {
           for (int m : relations.get(r)) {
             if (!withheld[m]) {
-              out.add(cells.get(m));
+              shown.add(cells.get(m));
+            } else if (seen.add(m)) {
+              next.add(m);
             }
           }
         }
       }
+      if (!shown.isEmpty()) {
+        return List.copyOf(shown);
+      }
+      frontier = next;
     }
-    return List.copyOf(out);
+    return List.of();
   }
 
   /** The smallest and largest value of a withheld cell in one measure, by linear programming. */

@@ -62,7 +62,7 @@ public final class SurveyQueries {
           java.sql.ResultSetMetaData meta = row.getMetaData();
           for (int i = 1; i <= meta.getColumnCount(); i++) {
             String label = meta.getColumnLabel(i);
-            int at = label.contains("min_respondents") ? 0 : label.contains("protection_level") ? 1 : -1;
+            int at = label.equals("min_respondents") ? 0 : label.equals("protection_level") ? 1 : -1;
             if (at >= 0 && row.getObject(i) != null) {
               rules[at] = (Number) row.getObject(i);
             }

@@ -1,7 +1,8 @@
--- rules: the disclosure rules the survey_estimates mart was built with (the same on every row), as
--- /api/survey/estimates states them. A mart written before the rules were columns has neither:
--- COLUMNS() then selects nothing of it and the caller finds no such column.
+-- rules: one row of the survey_estimates mart, for the disclosure rules it was built with (the same
+-- on every row: min_respondents, protection_level), as /api/survey/estimates states them. A mart
+-- written before the rules were columns has neither; the caller reads them by name when present.
 -- Parameters: none.
--- Columns: min_respondents, protection_level (each only when the mart has it).
-SELECT max(COLUMNS('^(min_respondents|protection_level)$')), count(*) AS cells
+-- Columns: those of the mart.
+SELECT *
 FROM survey_estimates
+LIMIT 1
