@@ -396,7 +396,7 @@ public final class TableRanges {
         continue;
       }
       for (String other : inCell ? others : Set.of(cell.stratum())) {
-        if (restratifiable(atomPlace[a], cell.by(), mine, other)) {
+        if (swappable(atomPlace[a], cell.by(), mine, other)) {
           (inCell ? s.out : s.in).add(a);
           break;
         }
@@ -404,17 +404,7 @@ public final class TableRanges {
     }
   }
 
-  private boolean restratifiable(BitSet place, Stratum by, String from, String to) {
-    for (int x = place.nextSetBit(0); x >= 0; x = place.nextSetBit(x + 1)) {
-      Integer a = cellsOfUnit.get(x).get(key(by, from));
-      Integer b = cellsOfUnit.get(x).get(key(by, to));
-      if (a == null || b == null || !withheld[a] || !withheld[b]) {
-        return false;
-      }
-    }
-    return true;
-  }
-
+  /** Whether every unit of {@code changed} has both strata cells, withheld. */
   private boolean swappable(BitSet changed, Stratum by, String v, String w) {
     for (int x = changed.nextSetBit(0); x >= 0; x = changed.nextSetBit(x + 1)) {
       Integer a = cellsOfUnit.get(x).get(key(by, v));
