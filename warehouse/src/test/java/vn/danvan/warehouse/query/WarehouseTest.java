@@ -92,6 +92,19 @@ class WarehouseTest {
   }
 
   @Test
+  void a_pinned_warehouse_serves_its_snapshot_whatever_current_says() {
+    TestLake lake = twoYearLake().activities("s2", 2024, 2).publish("s2");
+    Lake at = Lake.at(lake.root());
+    try (Warehouse wh = Warehouse.pinned(at, at.ref("s1"), WarehouseOptions.defaults())) {
+      assertThat(wh.snapshotId()).contains("s1");
+      assertThat(wh.refresh()).isFalse();
+      assertThat(wh.tableCounts(COUNTRY)).containsEntry(LakeTable.ACTIVITIES, 8L);
+    }
+    assertThatThrownBy(() -> Warehouse.pinned(at, at.ref("s9"), WarehouseOptions.defaults()))
+        .isInstanceOf(LakeException.class).hasMessageContaining("s9 does not exist");
+  }
+
+  @Test
   void refresh_without_a_new_snapshot_keeps_the_same_instance() {
     TestLake lake = twoYearLake();
     try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
