@@ -17,7 +17,7 @@ import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.cli.LakeOption;
-import vn.danvan.etl.lake.LakeBusyException;
+import vn.danvan.contract.LakeBusyException;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
 import vn.danvan.etl.load.LoadRefusedException;

@@ -18,7 +18,7 @@ import org.apache.spark.sql.SparkSession;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.SnapshotId;
-import vn.danvan.etl.lake.LakeLock;
+import vn.danvan.contract.LakeLock;
 import vn.danvan.etl.lake.LakeWriter;
 import vn.danvan.etl.lake.Publisher;
 

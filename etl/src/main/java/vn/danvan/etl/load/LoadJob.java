@@ -18,7 +18,7 @@ import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.SnapshotId;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.external.ExternalTables;
-import vn.danvan.etl.lake.LakeLock;
+import vn.danvan.contract.LakeLock;
 import vn.danvan.etl.lake.Publisher;
 import vn.danvan.etl.marts.MartsJob;
 import vn.danvan.etl.marts.SurveyMart;
