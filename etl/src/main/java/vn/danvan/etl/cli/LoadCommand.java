@@ -2,7 +2,10 @@ package vn.danvan.etl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -29,14 +32,21 @@ import vn.danvan.etl.survey.SurveyRules;
 
 /**
  * {@code danvan load LANDING_DIR}: the Spark ETL from landing files to a new lake snapshot. Exit
- * codes: 0 published (quarantined rows included), 2 input refused (nothing written), 1 any other
- * failure (the previous snapshot stays current).
+ * codes: 0 published (quarantined rows included), 2 input refused (nothing written); on any other
+ * failure the previous snapshot stays current, the terminal gets one line ({@link LoadFailure}) and
+ * the traces go to the load's log ({@link LoadLog}): 4 no space left, 5 out of memory, 6 a Spark
+ * executor lost, 1 anything else (also: another load holds the lake).
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
     description = {
         "Loads a landing folder (one sub-folder per table; CSV, JSON Lines, XLSX) into a new",
         "snapshot of the Parquet lake. Bad rows are quarantined with their reason; files with",
-        "personal-data columns refuse the whole load (exit 2, nothing written)."})
+        "personal-data columns refuse the whole load (exit 2, nothing written). A failed load",
+        "publishes nothing and says so in one line, its traces in a log file: exit 4 no space left,",
+        "5 out of memory, 6 a Spark executor lost, 1 any other failure."},
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:published", "1:failed", "2:input refused, nothing written", "4:no space left on the device",
+        "5:out of memory", "6:a Spark executor was lost"})
 public final class LoadCommand implements Callable<Integer> {
   static final int PUBLISHED = 0;
   static final int FAILED = 1;
@@ -96,11 +106,26 @@ public final class LoadCommand implements Callable<Integer> {
     }
     Lake target = Lake.at(config.lakeDir());
     String what = "load " + landing.toAbsolutePath().normalize();
+    Path log = LoadLog.start(Clock.systemUTC(), System.getenv());
+    AtomicReference<String> stage = new AtomicReference<>();
+    Progress printing = Progress.printing(out);
+    Progress progress = new Progress() {
+      @Override
+      public void phase(String message) {
+        stage.set(message);
+        printing.phase(message);
+      }
+
+      @Override
+      public void done(String message) {
+        printing.phase(message);
+      }
+    };
     boolean ownSession = SparkSession.getActiveSession().isEmpty()
         && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = ownSession ? session() : SparkSession.active();
     try {
-      LoadReport report = LoadJob.run(spark, config, Progress.printing(out));
+      LoadReport report = LoadJob.run(spark, config, progress);
       out.print(LoadSummary.of(report));
       out.flush();
       Audits.command(target, Action.IMPORT, what + " -> snapshot " + report.snapshot(), "ok", report.totalLanded(), err);
@@ -112,16 +137,27 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (LakeBusyException e) {
       err.println("load: " + e.getMessage());
       return FAILED;
-    } catch (RuntimeException e) {
-      err.println("load failed; the previous snapshot stays current: " + e);
-      e.printStackTrace(err);
-      Audits.command(target, Action.IMPORT, what + ": " + e, "failed", null, err);
-      return FAILED;
+    } catch (Throwable e) { // Spark's checked exceptions arrive undeclared, through Scala
+      LoadFailure failure = LoadFailure.of(e, stage.get());
+      String line = failure.line(currentOf(target), log);
+      LoadLog.failure(line, e);
+      Audits.command(target, Action.IMPORT, what + ": " + failure.kind().name().toLowerCase(java.util.Locale.ROOT)
+          + " while " + stage.get() + ": " + failure.detail(), "failed", null, err);
+      err.println(line);
+      return failure.kind().exit();
     } finally {
       err.flush();
       if (ownSession) {
         spark.stop();
       }
+    }
+  }
+
+  private static Optional<String> currentOf(Lake lake) {
+    try {
+      return lake.current();
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
     }
   }
 

@@ -60,7 +60,7 @@ public final class LoadJob {
             id, started, progress);
         progress.phase("publishing");
         Publisher.publish(lake, id);
-        progress.phase("published snapshot " + id);
+        progress.done("published snapshot " + id);
         return report;
       } catch (IOException e) {
         deleteQuietly(staging, e);
@@ -105,18 +105,19 @@ public final class LoadJob {
     for (Table table : Table.values()) {
       counts.put(table, TableLoad.load(ctx, table, landing.files(table)));
     }
-    progress.phase("building marts");
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
-        config.benchmark());
-    progress.phase("marts: " + marts.indicatorValues() + " indicator values, "
+        config.benchmark(), progress::phase);
+    progress.done("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     // external indicators (danvan external import) are not in the landing: without this a load
     // would drop them; their restated values follow this snapshot's lineage and population
+    progress.phase("carrying external indicators forward");
     long external = ExternalTables.carryForward(spark, previousDir, staging);
     if (external > 0) {
-      progress.phase("external indicators carried forward: " + external + " mart rows");
+      progress.done("external indicators carried forward: " + external + " mart rows");
     }
-    progress.phase("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
+    progress.phase("building survey_estimates");
+    progress.done("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
         config.clock().instant(), counts);
     report.write(Lake.report(staging));
