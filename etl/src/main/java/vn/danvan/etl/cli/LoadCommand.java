@@ -4,6 +4,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
@@ -60,6 +61,10 @@ public final class LoadCommand implements Callable<Integer> {
 
   @Mixin LakeOption lake;
 
+  @Option(names = "--progress", paramLabel = "auto|bars|lines", defaultValue = "auto",
+      description = "bars per stage (tasks, rows, time left) on a terminal, plain lines otherwise (default: ${DEFAULT-VALUE})")
+  String progressStyle;
+
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: the one spark-submit set, else local[*])")
   String master;
@@ -108,24 +113,34 @@ public final class LoadCommand implements Callable<Integer> {
     String what = "load " + landing.toAbsolutePath().normalize();
     Path log = LoadLog.start(Clock.systemUTC(), System.getenv());
     AtomicReference<String> stage = new AtomicReference<>();
-    Progress printing = Progress.printing(out);
+    if (!List.of("auto", "bars", "lines").contains(progressStyle)) {
+      err.println("load: --progress is auto, bars or lines, not '" + progressStyle + "'");
+      err.flush();
+      return REFUSED;
+    }
+    boolean bars = progressStyle.equals("bars") || progressStyle.equals("auto") && ProgressBars.terminal(System.getenv());
+    boolean ownSession = SparkSession.getActiveSession().isEmpty()
+        && SparkSession.getDefaultSession().isEmpty();
+    SparkSession spark = ownSession ? session() : SparkSession.active();
+    ProgressBars drawn = bars ? new ProgressBars(spark.sparkContext(), out) : null;
+    Progress shown = drawn != null ? drawn : Progress.printing(out);
     Progress progress = new Progress() {
       @Override
       public void phase(String message) {
         stage.set(message);
-        printing.phase(message);
+        shown.phase(message);
       }
 
       @Override
       public void done(String message) {
-        printing.phase(message);
+        shown.done(message);
       }
     };
-    boolean ownSession = SparkSession.getActiveSession().isEmpty()
-        && SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = ownSession ? session() : SparkSession.active();
     try {
       LoadReport report = LoadJob.run(spark, config, progress);
+      if (drawn != null) {
+        drawn.close();
+      }
       out.print(LoadSummary.of(report));
       out.flush();
       Audits.command(target, Action.IMPORT, what + " -> snapshot " + report.snapshot(), "ok", report.totalLanded(), err);
@@ -146,6 +161,9 @@ public final class LoadCommand implements Callable<Integer> {
       err.println(line);
       return failure.kind().exit();
     } finally {
+      if (drawn != null) {
+        drawn.close();
+      }
       err.flush();
       if (ownSession) {
         spark.stop();

@@ -56,12 +56,16 @@ class LoadCommandTest {
   }
 
   static Run run(Path landing, String... more) {
+    return runInto(lake, landing, more);
+  }
+
+  static Run runInto(Path lakeDir, Path landing, String... more) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new LoadCommand());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    List<String> args = new java.util.ArrayList<>(List.of(landing.toString(), "--lake", lake.toString(),
+    List<String> args = new java.util.ArrayList<>(List.of(landing.toString(), "--lake", lakeDir.toString(),
         "--as-of", "2025-09-30"));
     args.addAll(List.of(more));
     int exit = cli.execute(args.toArray(String[]::new));
@@ -171,6 +175,22 @@ class LoadCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("no-such-folder").contains("does not exist");
     assertLakeUnchanged();
+  }
+
+  @Test
+  void on_a_terminal_each_stage_draws_a_bar_with_its_tasks_and_rows() {
+    Run run = runInto(tmp.resolve("bars-lake"), tmp.resolve("good"), "--progress", "bars");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    // each stage's bar is redrawn in place (\r) and left on its own line, complete, when the next begins
+    List<String> finalBars = Stream.of(run.out().split("\n")).map(l -> l.substring(l.lastIndexOf('\r') + 1))
+        .toList();
+    // 2 rows read from the file; 1 landed, 1 quarantined
+    assertThat(finalBars).anySatisfy(l -> assertThat(l).startsWith("writing report_values 100%")
+        .endsWith("2 written"));
+    assertThat(finalBars).anySatisfy(l -> assertThat(l).startsWith("building indicator_values 100%"));
+    assertThat(finalBars).contains("[load] marts: 8 indicator values, 133 regions, 0 post stats");
+    assertThat(runInto(tmp.resolve("bars-lake"), tmp.resolve("good"), "--progress", "fancy").exit()).isEqualTo(2);
   }
 
   @Test
