@@ -5,10 +5,13 @@
 // charts' PNGs from window.reviewImages, so the PDF, the DOCX and the CSVs hold the same content.
 import { $, api, fmt, lang, latestCompleteYear, options, query, session, snapshot, t, yearChoices } from './core.js';
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
+import { shortName } from './grid.js';
 import { skeleton } from './skeleton.js';
 import { safeTooltips } from './tooltip.js';
 
 const printing = query.get('print') === '1';
+/** Survey waves a review lists: the latest ones. */
+const SURVEY_WAVES = 3;
 const blocks = [];
 const charts = [];
 window.reviewState = 'loading';
@@ -187,7 +190,22 @@ async function group(el, g, doc) {
   const regions = r.rows.map((x) => ({ code: x.region, name: x.name, value: x.value }));
   const drawing = choropleth(regions, { pieces: classes(regions.map((x) => x.value)), unit: r.unit,
     geoMap: geo[r.level] ? 'danvan-' + r.level : null });
-  drawing.option.series[0].roam = false;
+  const series = drawing.option.series[0];
+  series.roam = false;
+  if (series.label) {
+    // print: no stroked text (it prints as outlines); white figures on the two darkest classes
+    series.label.textBorderWidth = 0;
+    const pieces = drawing.option.visualMap.pieces;
+    const dark = new Set(pieces.filter((p) => p.gte !== undefined).slice(0, 2).map((p) => p.color));
+    for (const d of series.data) {
+      const v = d.value[2];
+      const piece = pieces.find((p) => p.gte !== undefined && v >= p.gte && (p.lt === undefined || v < p.lt));
+      d.name = d.label; // the item's own label style takes the key its name had
+      if (piece && dark.has(piece.color)) d.label = { color: '#fff' };
+      else delete d.label;
+    }
+    series.label.formatter = (p) => shortName(p.data.name) + '\n' + (p.data.raw === null ? '—' : fmt(p.data.raw));
+  }
   chart(el, 'map-' + g.group, drawing.option, 560);
   paragraph(el, drawing.kind, 'note');
 }
@@ -256,16 +274,22 @@ function opinion(el, doc) {
     heading(el, 2, s.name);
     const waves = new Map(s.waves.map((w) => [w.wave_id, w]));
     const pct = (v) => (v === null || v === undefined ? null : Math.round(v * 10000) / 100);
-    const rows = s.cells.filter((c) => c.stratum === null || c.stratum === 'total').map((c) => {
+    // the last waves; of a scale, its top-two box only (the figure the survey page leads with)
+    const recent = new Set(s.waves.slice(-SURVEY_WAVES).map((w) => w.wave_id));
+    const total = s.cells.filter((c) => (c.stratum === null || c.stratum === 'total') && recent.has(c.wave_id));
+    const topTwo = total.some((c) => c.option === 'top2');
+    const rows = total.filter((c) => !topTwo || c.option === 'top2').map((c) => {
       const w = waves.get(c.wave_id) || {};
       const withheld = c.flags.includes('suppressed');
-      return [w.title || c.wave_id, (w.fieldwork_start || '') + ' – ' + (w.fieldwork_end || ''),
-        withheld ? null : pct(c.value), withheld ? null : pct(c.ci_low), withheld ? null : pct(c.ci_high),
-        withheld ? null : c.n, withheld ? t('withheld') : ''];
+      const share = c.statistic === 'proportion';
+      const figure = (v) => (withheld ? null : share ? pct(v) : v);
+      return [w.title || c.wave_id, (w.fieldwork_start || '') + ' – ' + (w.fieldwork_end || ''), c.option ?? '',
+        figure(c.value), figure(c.ci_low), figure(c.ci_high), withheld ? null : c.n, withheld ? t('withheld') : ''];
     });
     table(el, 'survey-' + s.indicator, s.name,
-      [t('col.wave'), t('col.fieldwork'), t('col.estimate') + ' (%)', t('col.ci_low'), t('col.ci_high'), t('col.n'),
-        t('col.flags')], [false, false, true, true, true, true, false], rows);
+      [t('col.wave'), t('col.fieldwork'), t('col.option'), t('col.estimate') + (s.unit === '%' ? ' (%)' : ''),
+        t('col.ci_low'), t('col.ci_high'), t('col.n'), t('col.flags')],
+      [false, false, false, true, true, true, true, false], rows);
   }
   heading(el, 2, t('review.papi'));
   if (!doc.papi.length) {

@@ -24,6 +24,7 @@ final class Chromium implements AutoCloseable {
 
   private final ChromeDriver driver;
   private final Path profile;
+  private boolean closed;
 
   private Chromium(ChromeDriver driver, Path profile) {
     this.driver = driver;
@@ -84,8 +85,13 @@ final class Chromium implements AutoCloseable {
     return driver.executeScript(script);
   }
 
+  /** Quits the browser once; closing again does nothing. */
   @Override
-  public void close() {
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
     try {
       driver.quit();
     } finally {

@@ -35,6 +35,7 @@ final class PackPdf {
       when.setTimeInMillis(created.toEpochMilli());
       info.setCreationDate(when);
       custom.forEach(info::setCustomMetadataValue);
+      java.nio.file.Files.deleteIfExists(out);
       pdf.save(out.toFile());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + out + ": " + e.getMessage(), e);

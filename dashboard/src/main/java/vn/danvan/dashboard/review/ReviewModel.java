@@ -105,6 +105,7 @@ public final class ReviewModel {
     Level peers = level.equals(Level.NATION.code()) ? Level.PROVINCE : Level.COMMUNE;
     Set<String> peerCodes = profile.children().stream().map(r -> r.code()).collect(Collectors.toSet());
     String area = Sentences.area(profile.region().name(), level, lang);
+    List<TargetAttainment> targets = indicators.attainment(scope, year, null);
     List<Headline> headlines = new ArrayList<>();
     Map<String, List<Trend>> trends = new LinkedHashMap<>();
     Map<String, Ranking> rankings = new LinkedHashMap<>();
@@ -128,7 +129,7 @@ public final class ReviewModel {
       Double changePercent = change == null || previous == 0 ? null : change / previous * 100;
       Double before = byYear.get(year - GROWTH_YEARS);
       Double growth = value == null || before == null || before == 0 ? null : (value / before - 1) * 100;
-      Double[] target = target(scope, year, indicator.code(), region);
+      Double[] target = target(targets.stream().filter(t -> t.indicator().equals(indicator.code())).toList(), region);
       headlines.add(new Headline(indicator.code(), name, indicator.unit(), sentence.group(), value, previous, change,
           changePercent, growth, target == null ? null : target[0], target == null ? null : target[1],
           Sentences.write(sentence, lang, year, area, name, value, previous, change, changePercent)));
@@ -146,8 +147,7 @@ public final class ReviewModel {
   }
 
   /** Target and attainment (per cent) of the region's campaign targets, summed; null without targets. */
-  private Double[] target(RegionScope scope, int year, String indicator, String region) {
-    List<TargetAttainment> rows = indicators.attainment(scope, year, indicator);
+  private static Double[] target(List<TargetAttainment> rows, String region) {
     List<TargetAttainment> own = rows.stream().filter(r -> r.region().equals(region)).toList();
     List<TargetAttainment> counted = own.isEmpty() && region.equals(Level.NATION_CODE) ? rows : own;
     if (counted.isEmpty()) {

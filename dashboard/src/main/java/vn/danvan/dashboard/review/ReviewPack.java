@@ -17,7 +17,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.release.Release;
@@ -44,6 +48,7 @@ public final class ReviewPack {
   private static final int HEIGHT = 1123;
   private static final Duration READY = Duration.ofSeconds(90);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(ReviewPack.class);
 
   /** What a pack is of: the region, the year, the language and the release cited (null: CURRENT). */
   public record Request(String region, int year, String lang, Release release) {
@@ -85,11 +90,14 @@ public final class ReviewPack {
   public Result build(String login, RegionScope scope, Request request, Path out) {
     long started = System.nanoTime();
     PackCaller caller = new PackCaller(login, scope);
+    // the browser starts (seconds) while the server does
+    CompletableFuture<Chromium> starting = CompletableFuture.supplyAsync(() -> Chromium.start(WIDTH, HEIGHT));
     Javalin app = DashboardApp.create(warehouse, catalogue, AccessControl.of(caller, Audits.none()));
     try {
       Files.createDirectories(out);
       app.start("127.0.0.1", 0);
-      try (Chromium browser = Chromium.start(WIDTH, HEIGHT)) {
+      try (Chromium browser = starting.join()) {
+        LOG.info("review pack {} {}: browser started after {} ms", request.region(), request.year(), since(started));
         browser.authorize(caller.token());
         browser.driver().get("http://127.0.0.1:" + app.port() + "/review.html?" + query(request));
         String state = (String) new WebDriverWait(browser.driver(), READY).until(d -> {
@@ -99,11 +107,13 @@ public final class ReviewPack {
         if (!state.equals("ready")) {
           throw new IllegalStateException("the review page could not be built: " + state);
         }
+        LOG.info("review pack {} {}: page ready after {} ms", request.region(), request.year(), since(started));
         JsonNode export = JSON.readTree((String) browser.js("return JSON.stringify(window.reviewExport())"));
         Map<String, byte[]> charts = charts(JSON.readTree((String) browser.js("return JSON.stringify(window.reviewImages())")));
         Path pdf = out.resolve(PDF);
         PackPdf.write(print(browser, export), pdf, export.path("title").asText(), export.path("subject").asText(),
             export.path("keywords").asText(), metadata(request.release()), clock.instant());
+        LOG.info("review pack {} {}: printed after {} ms", request.region(), request.year(), since(started));
         Path docx = out.resolve(DOCX);
         PackDocx.write(export, charts, docx);
         List<Path> csv = csv(export, out);
@@ -111,9 +121,17 @@ public final class ReviewPack {
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    } catch (CompletionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : e;
     } finally {
+      // a browser that started after a failure elsewhere is not left running
+      starting.thenAccept(Chromium::close);
       app.stop();
     }
+  }
+
+  private static long since(long started) {
+    return (System.nanoTime() - started) / 1_000_000;
   }
 
   private static String query(Request r) {
