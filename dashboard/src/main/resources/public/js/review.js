@@ -3,7 +3,8 @@
 // (SVG charts, no animation). What it draws is also kept as blocks (headings, sentences, tables,
 // charts): the pack's Word document and CSV files are made from them (window.reviewExport), the
 // charts' PNGs from window.reviewImages, so the PDF, the DOCX and the CSVs hold the same content.
-import { $, api, fmt, lang, latestCompleteYear, options, query, session, snapshot, t, yearChoices } from './core.js';
+import { $, api, fmt, indicatorName, indicators, lang, latestCompleteYear, options, query, session, snapshot, t,
+  yearChoices } from './core.js';
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
 import { shortName } from './grid.js';
 import { skeleton } from './skeleton.js';
@@ -107,7 +108,7 @@ async function draw(doc) {
   for (const g of doc.groups) await group(section(t('review.group.' + g.group)), g, doc);
   outreach(section(t('review.outreach')), doc);
   opinion(section(t('review.opinion')), doc);
-  annex(section(t('review.annex')), doc);
+  annex(section(t('review.annex')), doc, await indicators());
   fillToc(toc, sections);
 }
 
@@ -275,7 +276,8 @@ function opinion(el, doc) {
     const waves = new Map(s.waves.map((w) => [w.wave_id, w]));
     const pct = (v) => (v === null || v === undefined ? null : Math.round(v * 10000) / 100);
     // the last waves; of a scale, its top-two box only (the figure the survey page leads with)
-    const recent = new Set(s.waves.slice(-SURVEY_WAVES).map((w) => w.wave_id));
+    const asked = s.waves.filter((w) => !w.fieldwork_start || Number(w.fieldwork_start.slice(0, 4)) <= doc.year);
+    const recent = new Set(asked.slice(-SURVEY_WAVES).map((w) => w.wave_id));
     const total = s.cells.filter((c) => (c.stratum === null || c.stratum === 'total') && recent.has(c.wave_id));
     const topTwo = total.some((c) => c.option === 'top2');
     const rows = total.filter((c) => !topTwo || c.option === 'top2').map((c) => {
@@ -301,14 +303,15 @@ function opinion(el, doc) {
     doc.papi.map((f) => [f.name, String(f.year), fmt(f.value)]));
 }
 
-function annex(el, doc) {
+function annex(el, doc, catalogue) {
   heading(el, 2, t('review.consistency'));
   if (!doc.consistency.length) paragraph(el, t('review.consistency_none'), 'note');
   else {
     table(el, 'consistency', t('review.consistency'),
       [t('col.name'), t('col.indicator'), t('col.period'), t('review.col_total'), t('review.col_sum'),
         t('review.col_difference'), t('review.col_document')], [false, false, false, true, true, true, false],
-      doc.consistency.map((m) => [m.name, m.indicator, m.period, m.total, m.sum, m.difference, m.source_document ?? '—']));
+      doc.consistency.map((m) => [m.name, indicatorName(catalogue.get(m.indicator)) || m.indicator, m.period, m.total,
+        m.sum, m.difference, m.source_document ?? '—']));
   }
   heading(el, 2, t('review.load'));
   table(el, 'load', t('review.load'), [t('review.col_table'), t('review.col_read'), t('review.col_landed'),
