@@ -143,7 +143,19 @@ public final class ReviewModel {
         release.createdAt().toString(), release.createdBy(), release.manifestSha256());
     return new ReviewDocument(lang, profile.region(), year, MODE.code(), profile.snapshot(), cited, headlines, groups,
         outreach(scope, region, year), survey(scope, region, lang), papi(scope, region, year, lang),
-        indicators.consistency(scope, region, year), load(), sources(lang));
+        consistency(scope, region, year), load(), sources(lang));
+  }
+
+  /**
+   * Reports of the region's units as reported whose breakdown disagrees with their total; none for
+   * a scope that sees no unit as reported there (a lake without the lineage that maps them).
+   */
+  private List<vn.danvan.warehouse.indicators.Mismatch> consistency(RegionScope scope, String region, int year) {
+    try {
+      return indicators.consistency(scope, region, year);
+    } catch (vn.danvan.warehouse.query.OutOfScopeException e) {
+      return List.of();
+    }
   }
 
   /** Target and attainment (per cent) of the region's campaign targets, summed; null without targets. */
