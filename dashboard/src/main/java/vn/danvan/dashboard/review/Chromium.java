@@ -62,7 +62,7 @@ final class Chromium implements AutoCloseable {
     try {
       driver = new ChromeDriver(service, options);
     } catch (RuntimeException e) {
-      delete(profile);
+      deleteTree(profile);
       throw e;
     }
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
@@ -95,15 +95,19 @@ final class Chromium implements AutoCloseable {
     try {
       driver.quit();
     } finally {
-      delete(profile);
+      deleteTree(profile);
     }
   }
 
-  private static void delete(Path dir) {
+  /** Deletes a temporary folder (a profile, a pack's files) as best it can: one left in /tmp is harmless. */
+  static void deleteTree(Path dir) {
+    if (dir == null) {
+      return;
+    }
     try (Stream<Path> files = Files.walk(dir)) {
       files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
     } catch (IOException ignored) {
-      // a profile left in /tmp is harmless
+      // best effort
     }
   }
 }

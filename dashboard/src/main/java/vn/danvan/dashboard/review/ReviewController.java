@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -103,7 +102,7 @@ public final class ReviewController {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      delete(dir);
+      Chromium.deleteTree(dir);
     }
   }
 
@@ -146,14 +145,4 @@ public final class ReviewController {
         Releases.of(warehouse.lake()).snapshot(release), warehouse.options()));
   }
 
-  private static void delete(Path dir) {
-    if (dir == null) {
-      return;
-    }
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException ignored) {
-      // a temporary folder left behind is harmless
-    }
-  }
 }
