@@ -103,7 +103,7 @@ async function changes(panel, indicator, year, h) {
   panel.show({
     animation: false,
     grid: { left: 160, right: 40, top: 10, bottom: 30 },
-    xAxis: { type: 'value', axisLabel: { formatter: (v) => v + ' %' } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v) => fmt(v) + ' %' } },
     yAxis: { type: 'category', data: shown.map((r) => r[1]), axisLabel: { fontSize: 11 } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null ? t('no_data') : percent(v)) },
     series: [{ type: 'bar', data: shown.map((r) => ({ value: r[4], code: r[0],

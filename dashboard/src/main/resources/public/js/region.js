@@ -185,7 +185,7 @@ async function summary() {
     animation: false,
     grid: { left: 230, right: 30, top: 10, bottom: 30 },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? t('no_data') : percent(v)) },
-    xAxis: { type: 'value', axisLabel: { formatter: (v) => v + ' %' } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v) => fmt(v) + ' %' } },
     yAxis: { type: 'category', data: rows.map((r) => r[0]), axisLabel: { fontSize: 10 } },
     series: [{ type: 'bar', data: rows.map((r) => ({ value: r.at(-1), itemStyle: { color: r.at(-1) === null ? '#bbb' : r.at(-1) >= 0 ? '#2e7d32' : '#c62828' } })) }],
   }, {

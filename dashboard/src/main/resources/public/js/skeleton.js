@@ -10,7 +10,7 @@ import { lang, t, translatePage } from './i18n.js';
 
 /** Page name (its nav.* label) -> address, in the navigation's order. */
 const PAGES = { overview: '/', trends: '/trends.html', map: '/map.html', region: '/region.html',
-  outreach: '/outreach.html', survey: '/survey.html', audit: '/audit.html' };
+  outreach: '/outreach.html', survey: '/survey.html', review: '/review.html', audit: '/audit.html' };
 
 /** Builds the shared parts of page {@code current} (a key of PAGES) and translates the page. */
 export function skeleton(current) {

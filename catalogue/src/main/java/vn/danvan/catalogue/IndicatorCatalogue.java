@@ -37,15 +37,7 @@ public final class IndicatorCatalogue {
 
   /** The catalogue packaged with the warehouse. */
   public static IndicatorCatalogue load() {
-    ClassLoader loader = IndicatorCatalogue.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("indicator catalogue not found on the classpath: " + RESOURCE);
-      }
-      return parse(decode(in.readAllBytes(), RESOURCE), RESOURCE);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-    }
+    return parse(resource(RESOURCE), RESOURCE);
   }
 
   /** Parses catalogue CSV text; {@code source} names it in error messages. */
@@ -118,6 +110,19 @@ public final class IndicatorCatalogue {
               + " is a ratio of the ratio " + operand + " (ratios are of summed indicators)");
         }
       }
+    }
+  }
+
+  /** A classpath resource of the catalogue's, checked as UTF-8. */
+  static String resource(String name) {
+    ClassLoader loader = IndicatorCatalogue.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("catalogue file not found on the classpath: " + name);
+      }
+      return decode(in.readAllBytes(), name);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
     }
   }
 

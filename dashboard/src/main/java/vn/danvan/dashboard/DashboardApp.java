@@ -49,6 +49,8 @@ import vn.danvan.dashboard.openapi.ApiRoute;
 import vn.danvan.dashboard.openapi.OpenApiDocument;
 import vn.danvan.dashboard.outreach.OutreachController;
 import vn.danvan.dashboard.regions.RegionController;
+import vn.danvan.dashboard.review.ReviewController;
+import vn.danvan.dashboard.review.ReviewDocument;
 import vn.danvan.dashboard.survey.SurveyController;
 import vn.danvan.dashboard.trends.TrendController;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
@@ -188,6 +190,7 @@ public final class DashboardApp {
     OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
     DownloadAudit downloads = new DownloadAudit(audit);
     AuditController trail = new AuditController(AuditTrail.in(warehouse.lake().auditDir()));
+    ReviewController review = new ReviewController(warehouse, catalogue, geo, audit);
     ApiRoute.Param region = optional("region", "GSO code of the area (default VN)");
     ApiRoute.Param from = year("from", false, "first year of publishing");
     ApiRoute.Param to = year("to", false, "last year of publishing");
@@ -261,6 +264,20 @@ public final class DashboardApp {
             "a table as shown (JSON body as for xlsx) as CSV in UTF-8 with a BOM, formula-like text neutralised; "
                 + "recorded in the audit trail",
             CsvExport.MEDIA_TYPE).requires(Role.ANALYST),
+        ApiRoute.get("/api/review", review::document,
+            "the annual review of the nation or a province in a year (every figure restated onto 2025's units): "
+                + "headline indicators with their sentences, trends, rankings, outreach, survey, annexes",
+            ReviewDocument.class, reviewParams()),
+        ApiRoute.file(Method.GET, "/api/review/pack.pdf", review::pdf,
+            "the review as a printable PDF (A4, fonts embedded, release in its metadata); recorded in the audit "
+                + "trail; 503 when the server has no headless Chromium", ReviewController.PDF, reviewParams())
+            .requires(Role.ANALYST),
+        ApiRoute.file(Method.GET, "/api/review/pack.docx", review::docx,
+            "the review as an editable Word document; recorded in the audit trail", ReviewController.DOCX,
+            reviewParams()).requires(Role.ANALYST),
+        ApiRoute.file(Method.GET, "/api/review/pack.zip", review::zip,
+            "the PDF, the Word document and every table as CSV in one ZIP; recorded in the audit trail",
+            ReviewController.ZIP, reviewParams()).requires(Role.ANALYST),
         ApiRoute.get("/api/audit", trail::list, "the audit trail's lines, newest first (admins only)",
             AuditController.AuditAnswer.class,
             optional("since", "from this date (2026-12-03, Vietnam's day) or time (2026-12-03T08:00, or with offset)"),
@@ -279,5 +296,13 @@ public final class DashboardApp {
         ApiRoute.json(Method.POST, "/api/password", login::password,
             "changes one's own password (JSON body: current, new); every session of the account ends and "
                 + "this one is renewed", SessionJson.class));
+  }
+
+  /** What a review is of: a region, a year, a language and (optionally) a release. */
+  private static ApiRoute.Param[] reviewParams() {
+    return new ApiRoute.Param[] {year("year", true, "the year reviewed"),
+        optional("region", "VN (default for a national account) or a 2025 province's code"),
+        optional("lang", "vi (default) or en", "vi", "en"),
+        optional("release", "a release's name (bin/danvan release list); default: the snapshot served")};
   }
 }

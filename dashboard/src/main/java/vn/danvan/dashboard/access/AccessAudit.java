@@ -39,6 +39,12 @@ public final class AccessAudit {
     record(ctx, caller.login(), caller, Action.DOWNLOAD, target, "ok", rows);
   }
 
+  /** Records that the signed-in caller of this request was handed the review pack {@code target}. */
+  public void reviewPack(Context ctx, String target) {
+    Caller caller = AuthGate.caller(ctx);
+    record(ctx, caller.login(), caller, Action.REVIEW_PACK, target, "ok", null);
+  }
+
   private void record(Context ctx, String login, Caller caller, Action action, String target, String outcome,
       Long rows) {
     audit.record(new AuditEvent(clock.instant(), login, caller == null ? null : caller.role().code(),

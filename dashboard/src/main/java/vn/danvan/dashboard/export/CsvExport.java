@@ -47,7 +47,7 @@ public final class CsvExport {
   }
 
   /** The table's header and rows as CSV bytes, byte order mark first, lines ending in CRLF. */
-  static byte[] csv(TableExport table) {
+  public static byte[] csv(TableExport table) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(out, FORMAT)) {

@@ -131,7 +131,8 @@ class PageApiTest {
           "/api/outreach/aggregates", "/api/outreach/growth", "/api/outreach/posts", "/api/regions",
           "/api/regions/{code}",
           "/api/geo", "/api/geo/{level}", "/api/export/xlsx", "/api/export/csv", "/api/audit", "/api/login",
-          "/api/logout", "/api/session", "/api/password");
+          "/api/logout", "/api/session", "/api/password", "/api/review", "/api/review/pack.pdf",
+          "/api/review/pack.docx", "/api/review/pack.zip");
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post")).isNotNull();
       // who may call what: a download needs an analyst, reads a viewer, the login anyone
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post/x-required-role").asText()).isEqualTo("analyst");
