@@ -71,6 +71,14 @@ public final class IndicatorCatalogue {
     return List.copyOf(byCode.values());
   }
 
+  /**
+   * The indicators a landing row ({@code report_values}, {@code campaign_targets}) may name: all but
+   * the survey series and the external ones, which are computed or imported, never reported.
+   */
+  public List<Indicator> landing() {
+    return byCode.values().stream().filter(i -> !i.isExternal() && !i.isSurvey()).toList();
+  }
+
   public Optional<Indicator> find(String code) {
     return Optional.ofNullable(byCode.get(code));
   }

@@ -14,7 +14,7 @@ final class Catalogue {
   private Catalogue() {}
 
   static Set<String> indicatorCodes() {
-    return IndicatorCatalogue.load().all().stream().filter(i -> !i.isExternal() && !i.isSurvey()).map(Indicator::code)
+    return IndicatorCatalogue.load().landing().stream().map(Indicator::code)
         .collect(Collectors.toUnmodifiableSet());
   }
 }
