@@ -179,13 +179,13 @@ public final class DryRun {
       // a line that could not be split fails every check of its empty cells too: one problem says it
       List<Failure> shown = line.malformed() != null && !failures.isEmpty() ? failures.subList(0, 1) : failures;
       for (Failure f : shown) {
-        problems.add(new Problem(input.name(), sheet.sheet(), line.row(), f.column(), f.value(),
+        problems.add(new Problem(input.name(), sheet.sheet(), line.row(), rowKey(table, row), f.column(), f.value(),
             f.reason().code(), f.check(), Explanations.of(f.reason(), table, f.column(), f.value())));
       }
       String region = LandingText.clean(row.get("region_code"));
       if (region != null && failures.stream().noneMatch(f -> f.reason() == Reason.UNKNOWN_REGION)
           && !served.inScope().test(region)) {
-        problems.add(new Problem(input.name(), sheet.sheet(), line.row(), "region_code", row.get("region_code"),
+        problems.add(new Problem(input.name(), sheet.sheet(), line.row(), rowKey(table, row), "region_code", row.get("region_code"),
             Problem.OUTSIDE_SCOPE, Problem.OUTSIDE_SCOPE + ":region_code",
             Explanations.outsideScope(region, served.scope())));
       }
@@ -251,14 +251,18 @@ public final class DryRun {
   }
 
   private static Failure duplicate(Table table, Map<String, String> row) {
-    String column = table.key().get(0);
     return new Failure(Reason.DUPLICATE_ID.code() + ":" + String.join("+", table.key()), Reason.DUPLICATE_ID,
-        column, String.join("|", table.key().stream().map(k -> Objects.requireNonNullElse(row.get(k), "")).toList()));
+        table.key().get(0), rowKey(table, row));
+  }
+
+  /** The key columns as written, joined by {@code |}, as the quarantine's {@code row_key}. */
+  private static String rowKey(Table table, Map<String, String> row) {
+    return String.join("|", table.key().stream().map(k -> Objects.requireNonNullElse(row.get(k), "")).toList());
   }
 
   private static FileResult refused(Input input, String sheet, Table table, String check, String reason) {
     return new FileResult(input.name(), table, 0,
-        new Problem(input.name(), sheet, 0, null, null, Problem.REFUSED, check, reason), List.of());
+        new Problem(input.name(), sheet, 0, null, null, null, Problem.REFUSED, check, reason), List.of());
   }
 
   private static FileResult personalData(Input input, Sheet sheet, Table table, String column) {

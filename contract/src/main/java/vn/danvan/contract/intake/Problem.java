@@ -9,6 +9,8 @@ import java.util.Objects;
  * @param sheet the sheet's name for a workbook, else null
  * @param row the row as the reporter sees it: the spreadsheet's row number or the CSV / JSON
  *     Lines line number, the header being 1; 0 for a problem of the whole file
+ * @param key the row's key as the load's quarantine writes it ({@code row_key}: the key columns as
+ *     written, joined by {@code |}); null for a problem of the whole file
  * @param column the contract column the problem is in (null: the whole row or file)
  * @param value the cell's text as written (null: empty)
  * @param code the quarantine reason the load gives (e.g. {@code bad_type}), or {@link
@@ -17,7 +19,7 @@ import java.util.Objects;
  *     {@code bad_type:period_end})
  * @param reason what is wrong and how to put it right, in Vietnamese
  */
-public record Problem(String file, String sheet, int row, String column, String value, String code,
+public record Problem(String file, String sheet, int row, String key, String column, String value, String code,
     String check, String reason) {
   /** A row for a unit outside the sender's region scope: never accepted into quarantine. */
   public static final String OUTSIDE_SCOPE = "outside_scope";

@@ -96,6 +96,12 @@ class LoadJobTest {
         .csv("models", "models.csv", "model_id,region_code,year,field,scope,status,mobilized_vnd,name",
             "M1,01,2024,economic,collective,recognized,4300000000,Mô hình",
             "M2,01,1999,economic,collective,recognized,,Mô hình cũ")
+        .jsonl("models", "more.jsonl",
+            "{\"model_id\":\"M3\",\"region_code\":\"01\",\"year\":2024,\"field\":\"economics\","
+                + "\"scope\":\"collective\",\"status\":\"recognized\"}",
+            "{\"model_id\":\"M4\",\"region_code\":\"01\",\"year\":2024,\"field\":\"economic\","
+                + "\"scope\":\"individual\",\"status\":\"registered\",\"mobilized_vnd\":1500000}",
+            "{\"model_id\":\"M5\", broken")
         .jsonl("posts", "posts.jsonl",
             post("P1", "2024-12-31T17:30:00Z"), post("P2", "2024-12-31T16:59:59Z"),
             post("P3", "2024-12-31 10:00:00"))
@@ -159,6 +165,8 @@ class LoadJobTest {
         tuple("report_values", "R13", "date_out_of_range"),
         tuple("activities", "A2", "unknown_reference"),
         tuple("models", "M2", "date_out_of_range"),
+        tuple("models", "M3", "unknown_vocabulary"),
+        tuple("models", "", "malformed_row"),
         tuple("posts", "P3", "bad_type"),
         tuple("post_metrics", "P9|2025-01-02T00:00:00+07:00", "unknown_post"),
         tuple("post_metrics", "P2|2024-12-30T00:00:00+07:00", "date_out_of_range"),
@@ -226,6 +234,20 @@ class LoadJobTest {
     Map<String, Long> reported = new TreeMap<>();
     report.tables().forEach((t, c) -> c.warnings().forEach((w, n) -> reported.put(t.folder() + " " + w, n)));
     assertThat(warned).isEqualTo(reported).isNotEmpty();
+  }
+
+  /**
+   * The goal of the intake: an upload's dry run flags exactly the rows this load quarantined, for
+   * the same reason and with the same failed checks, in CSV, JSON Lines and XLSX alike.
+   */
+  @Test
+  void the_dry_run_flags_exactly_the_rows_the_load_quarantined_with_the_same_reasons() {
+    List<String> quarantined = DryRunAgreement.quarantine(spark, snapshot);
+    assertThat(DryRunAgreement.dryRun(spark, tmp.resolve("landing"), snapshot, AS_OF))
+        .containsExactlyInAnyOrderElementsOf(quarantined);
+    assertThat(quarantined).hasSizeGreaterThan(15)
+        .anySatisfy(l -> assertThat(l).startsWith("models M3 unknown_vocabulary"))
+        .anySatisfy(l -> assertThat(l).startsWith("activities A2 unknown_reference"));
   }
 
   @Test
