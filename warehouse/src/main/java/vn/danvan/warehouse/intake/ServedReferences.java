@@ -52,6 +52,11 @@ public final class ServedReferences {
     });
   }
 
+  /** The campaigns of the served snapshot (rows of every scope may name them). */
+  public Set<String> campaigns(RegionScope scope) {
+    return warehouse.read(scope, ServedReferences::campaigns);
+  }
+
   private static List<Unit> units(SnapshotSession session) {
     return session.memo("intake|units", s -> !s.views().contains(LakeTable.MART_REGIONS) ? List.<Unit>of()
         : List.copyOf(s.query(VERSIONS, row -> new Unit(row.getString(1), row.getString(2), row.getString(3),
