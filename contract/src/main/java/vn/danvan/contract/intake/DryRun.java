@@ -19,6 +19,7 @@ import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.Failure;
 import vn.danvan.contract.checks.HeaderCheck;
+import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.checks.LandingText;
 import vn.danvan.contract.checks.RegionValidity;
 import vn.danvan.contract.checks.RowCheck;
@@ -58,12 +59,12 @@ public final class DryRun {
    * What rows are checked against: the served snapshot's regions and campaigns, the catalogue's
    * indicators, the load date, and the sender's scope ({@code scope} names it in messages).
    */
-  public record Served(RegionValidity regions, Set<String> campaigns, Set<String> indicators,
+  public record Served(RegionValidity regions, Set<String> campaigns, Indicators indicators,
       LocalDate asOf, String scope, Predicate<String> inScope) {
     public Served {
       Objects.requireNonNull(regions, "regions");
       campaigns = Set.copyOf(campaigns);
-      indicators = Set.copyOf(indicators);
+      Objects.requireNonNull(indicators, "indicators");
       Objects.requireNonNull(asOf, "asOf");
       Objects.requireNonNull(scope, "scope");
       Objects.requireNonNull(inScope, "inScope");

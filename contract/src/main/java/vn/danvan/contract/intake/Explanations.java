@@ -7,41 +7,28 @@ import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRules;
 
 /**
- * What each check means to the person who filled the file, in Vietnamese, with what to do about
- * it. One text per quarantine reason (the switch has no default: a new reason must be explained
- * here before the project compiles), made precise by the column's type where that helps.
+ * What a failed check means to the person who filled the file, in Vietnamese: the cell, the
+ * reason's own sentence, and what the column takes where the reason alone cannot say it.
  */
 public final class Explanations {
   private Explanations() {}
 
-  /** The explanation of a failed check on {@code column} (may be null) with the text {@code value}. */
+  /**
+   * The explanation of a failed check on {@code column} (may be null) with the text {@code value}:
+   * where, then the reason's own sentence ({@link Reason#vietnamese()}), then, for a wrong type or
+   * vocabulary, what the column takes.
+   */
   public static String of(Reason reason, Table table, String column, String value) {
-    String v = value == null ? "" : "«" + value + "»";
-    String c = column == null ? "" : "«" + column + "»";
-    return switch (reason) {
-      case MALFORMED_ROW -> "Dòng không tách được thành các cột của bảng (thừa ô so với dòng tiêu đề,"
-          + " dấu ngoặc kép không đóng hoặc dòng JSON hỏng); sửa lại dòng cho đúng số cột.";
-      case MISSING_VALUE -> "Cột " + c + " bắt buộc phải có giá trị nhưng ô đang để trống.";
-      case BAD_TYPE -> "Giá trị " + v + " ở cột " + c + " không đúng kiểu: " + expected(table, column) + ".";
-      case UNKNOWN_VOCABULARY -> "Giá trị " + v + " không thuộc danh mục của cột " + c
-          + "; hãy chọn một giá trị trong danh sách thả xuống của mẫu" + choices(table, column) + ".";
-      case UNKNOWN_INDICATOR -> "Mã chỉ tiêu " + v + " không có trong danh mục chỉ tiêu; hãy chọn mã"
-          + " trong danh sách thả xuống của mẫu.";
-      case DATE_OUT_OF_RANGE -> "Ngày hoặc năm " + v + " ở cột " + c + " nằm ngoài khoảng cho phép: từ "
-          + RowRules.EARLIEST + " đến ngày nạp, và ngày kết thúc không được trước ngày bắt đầu.";
-      case NEGATIVE_VALUE -> "Giá trị " + v + " ở cột " + c + " là số âm; số lượng và số tiền không được"
-          + " nhỏ hơn 0.";
-      case NON_POSITIVE_WEIGHT -> "Trọng số " + v + " phải lớn hơn 0.";
-      case UNKNOWN_REGION -> "Mã địa bàn " + v + " không có trong danh mục đơn vị hành chính; dùng mã"
-          + " GSO (tỉnh 2 chữ số, huyện 3, xã 5, giữ các số 0 ở đầu).";
-      case REGION_NOT_VALID_ON_DATE -> "Mã địa bàn " + v + " có trong danh mục nhưng không còn (hoặc chưa)"
-          + " hiệu lực vào ngày của bản ghi; từ 2025-07-01 dùng mã của 34 tỉnh và 3.321 xã mới.";
-      case UNKNOWN_REFERENCE -> "Mã " + v + " ở cột " + c + " chưa có trong kho (chiến dịch, đợt khảo sát"
-          + " hoặc câu hỏi chưa được nạp).";
-      case UNKNOWN_POST -> "Bài đăng " + v + " không có trong tệp này cũng như trong kho.";
-      case DUPLICATE_ID -> "Mã " + v + " đã dùng ở một dòng hợp lệ phía trên; dòng đầu tiên được giữ,"
-          + " dòng này bị bỏ.";
+    String where = (column == null ? "" : "Cột «" + column + "»")
+        + (value == null || reason == Reason.MALFORMED_ROW ? "" : (column == null ? "Giá trị" : ", giá trị")
+            + " «" + value + "»");
+    String hint = switch (reason) {
+      case BAD_TYPE -> " Cột này " + expected(table, column) + ".";
+      case UNKNOWN_VOCABULARY -> " Hãy chọn trong danh sách thả xuống của mẫu" + choices(table, column) + ".";
+      case UNKNOWN_INDICATOR -> " Hãy chọn mã trong danh sách thả xuống của mẫu (tên ở trang danh_muc).";
+      default -> "";
     };
+    return (where.isEmpty() ? "" : where + ": ") + reason.vietnamese() + hint;
   }
 
   /** The intake's own refusal of a row for a unit outside the sender's scope. */

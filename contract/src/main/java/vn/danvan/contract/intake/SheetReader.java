@@ -4,8 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.BufferedReader;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,11 +16,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 import vn.danvan.contract.csv.ContractCsvReader;
+import vn.danvan.contract.landing.LandingEncoding;
 import vn.danvan.contract.landing.XlsxSheet;
 
 /**
  * Reads an uploaded file into a {@link Sheet} exactly as the load splits it: CSV with the
- * project's CSV reader (a line with more cells than the header is malformed), JSON Lines one
+ * project's CSV reader (a line with more cells than the header is malformed; UTF-16 text decoded by
+ * the load's own {@link LandingEncoding}), JSON Lines one
  * object per line (anything else on a line is malformed; a value that is not text is kept as its
  * JSON), XLSX through the shared {@link XlsxSheet}.
  */
@@ -58,16 +61,22 @@ final class SheetReader {
         case JSON_LINES -> jsonLines(file);
         case XLSX -> xlsx(file);
       };
-    } catch (CharacterCodingException e) {
-      throw new UnreadableException("Tệp không phải văn bản UTF-8. Trong Excel hãy lưu bằng"
-          + " \"CSV UTF-8 (Comma delimited)\" (hoặc gửi thẳng tệp .xlsx).", e);
+    } catch (CharacterCodingException | UncheckedIOException e) {
+      throw new UnreadableException("Tệp không đọc được thành văn bản. " + LandingEncoding.SAVE_AS_UTF8, e);
     } catch (IOException | RuntimeException e) {
       throw new UnreadableException("Không đọc được tệp (" + e.getMessage() + ").", e);
     }
   }
 
   private static Sheet csv(Path file) throws IOException {
-    List<ContractCsvReader.Row> records = ContractCsvReader.read(file);
+    List<ContractCsvReader.Row> records;
+    if (LandingEncoding.of(file) == LandingEncoding.Encoding.UTF_8) {
+      try (Reader reader = LandingEncoding.reader(file)) {
+        records = ContractCsvReader.read(reader, file.getFileName().toString());
+      }
+    } else {
+      records = ContractCsvReader.parse(LandingEncoding.contractText(file), file.getFileName().toString());
+    }
     if (records.isEmpty()) {
       return new Sheet(null, List.of(), List.of());
     }
@@ -100,7 +109,10 @@ final class SheetReader {
   }
 
   private static Sheet jsonLines(Path file) throws IOException {
-    List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
+    List<String> text;
+    try (BufferedReader reader = new BufferedReader(LandingEncoding.reader(file))) {
+      text = reader.lines().toList();
+    }
     TreeSet<String> keys = new TreeSet<>();
     List<Sheet.Line> lines = new ArrayList<>();
     for (int i = 0; i < text.size(); i++) {

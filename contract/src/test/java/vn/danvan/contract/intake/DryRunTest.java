@@ -17,6 +17,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.checks.RegionValidity;
 import vn.danvan.contract.checks.RegionValidity.Span;
 
@@ -29,7 +30,7 @@ class DryRunTest {
       new Span("00004", LocalDate.of(2008, 8, 1), REFORM.minusDays(1)),
       new Span("02", LocalDate.of(2008, 8, 1), null)));
   static final DryRun.Served HANOI = new DryRun.Served(REGIONS, Set.of("DVK"),
-      Set.of("briefing_conferences", "gifts"), AS_OF, "01", code -> !code.equals("02"));
+      new Indicators(Set.of("briefing_conferences", "gifts"), Set.of("gifts")), AS_OF, "01", code -> !code.equals("02"));
   static final String HEADER =
       "report_id,region_code,period_start,period_end,unit,indicator,disaggregation,value,source_document";
 
@@ -56,7 +57,8 @@ class DryRunTest {
             tuple(4, "unit", "unknown_vocabulary", "unknown_vocabulary:unit"),
             tuple(5, "value", "negative_value", "negative_value:value"),
             tuple(5, "region_code", "unknown_region", "unknown_region:region_code"));
-    assertThat(result.problems().get(0).reason()).contains("2024-13-30").contains("YYYY-MM-DD");
+    assertThat(result.problems().get(0).reason()).contains("«period_end»").contains("«2024-13-30»")
+        .contains("YYYY-MM-DD");
     assertThat(result.problems().get(1).reason()).contains("«army»").contains("danh sách");
     assertThat(result.files().get(0).table()).isEqualTo(Table.REPORT_VALUES);
     assertThat(result.files().get(0).rows()).isEqualTo(4);

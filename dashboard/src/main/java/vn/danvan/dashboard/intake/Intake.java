@@ -7,9 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalInt;
-import java.util.Set;
-import java.util.stream.Collectors;
-import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.LandingText;
@@ -36,8 +33,8 @@ public final class Intake {
 
   /** The dry run of {@code inputs} for a sender of {@code scope}; nothing is stored. */
   public DryRun.Result check(List<DryRun.Input> inputs, RegionScope scope) {
-    Set<String> indicators = catalogue.landing().stream().map(Indicator::code).collect(Collectors.toSet());
-    return DryRun.check(inputs, references.served(scope, indicators, LocalDate.now(clock.withZone(LandingText.VIETNAM))));
+    return DryRun.check(inputs, references.served(scope, catalogue.forRowChecks(),
+        LocalDate.now(clock.withZone(LandingText.VIETNAM))));
   }
 
   /** Writes the template of {@code table} for {@code scope} (the units of {@code year} only, when given). */

@@ -78,7 +78,7 @@ final class Landing {
     try {
       return switch (file.format()) {
         case JSON -> file.withHeader(JsonKeys.of(file.path()));
-        case XLSX -> file.withHeader(XlsxSheet.header(file.path()));
+        case XLSX -> file.withHeader(Workbooks.header(file.path()));
         case CSV -> new LandingFile(file.table(), file.path(), file.relative(), file.format(),
             csvHeader(file.path()), QuotedLineBreaks.in(file.path()));
       };

@@ -100,7 +100,7 @@ public final class LoadJob {
     Map<Table, Long> previousRows = previousDir == null ? Map.of()
         : LoadReport.rowsInLake(Lake.report(previousDir));
     TableLoad.Context ctx = new TableLoad.Context(spark, staging, previousDir, previousRows,
-        config.asOf(), Catalogue.indicatorCodes(), references, progress);
+        config.asOf(), Catalogue.indicators(), references, progress);
     Map<Table, Counts> counts = new EnumMap<>(Table.class);
     for (Table table : Table.values()) {
       counts.put(table, TableLoad.load(ctx, table, landing.files(table)));

@@ -16,7 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import vn.danvan.contract.checks.Indicators;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -40,7 +40,7 @@ import vn.danvan.etl.lake.LakeWriter;
 final class TableLoad {
   /** What all tables of one load share. {@code previous} is null when the lake has no snapshot. */
   record Context(SparkSession spark, Path staging, Path previous, Map<Table, Long> previousRows,
-      LocalDate asOf, Set<String> indicators, References references, Progress progress) {}
+      LocalDate asOf, Indicators indicators, References references, Progress progress) {}
 
   private TableLoad() {}
 

@@ -31,7 +31,7 @@ public final class DryRunAgreement {
     List<String> campaigns = spark.read().parquet(Lake.table(snapshot, Table.CAMPAIGNS).toString())
         .select("campaign_code").collectAsList().stream().map(r -> r.getString(0)).toList();
     DryRun.Served served = new DryRun.Served(RegionValidity.of(spans), java.util.Set.copyOf(campaigns),
-        Catalogue.indicatorCodes(), asOf, "VN", code -> true);
+        Catalogue.indicators(), asOf, "VN", code -> true);
     Landing scanned = Landing.scan(landing);
     List<DryRun.Input> inputs = new ArrayList<>();
     for (Table t : DryRun.TABLES) {

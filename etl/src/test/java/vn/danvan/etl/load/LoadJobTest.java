@@ -204,7 +204,7 @@ class LoadJobTest {
   @Test
   void the_plain_row_checks_fail_every_row_exactly_as_the_load_did() {
     List<PlainRowChecks.Verdict> plain = PlainRowChecks.check(tmp.resolve("landing"), AS_OF,
-        Catalogue.indicatorCodes());
+        Catalogue.indicators());
     List<String> byPlain = new ArrayList<>();
     plain.stream().filter(v -> !v.failed().isEmpty())
         .forEach(v -> byPlain.add(v.table().folder() + " " + v.rowKey() + " " + v.failed()));

@@ -12,11 +12,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.Failure;
+import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.checks.RowCheck;
 import vn.danvan.contract.csv.ContractCsvReader;
+import vn.danvan.contract.landing.XlsxSheet;
 
 /**
  * A landing folder checked row by row without Spark, the way an upload is checked before it is
@@ -32,7 +33,7 @@ final class PlainRowChecks {
   /** One landing row: its key as the quarantine writes it, its failed checks and warnings. */
   record Verdict(Table table, String rowKey, List<String> failed, List<String> warnings) {}
 
-  static List<Verdict> check(Path landing, LocalDate asOf, Set<String> indicators) {
+  static List<Verdict> check(Path landing, LocalDate asOf, Indicators indicators) {
     List<Verdict> out = new ArrayList<>();
     Landing scanned = Landing.scan(landing);
     for (Table table : Table.values()) {

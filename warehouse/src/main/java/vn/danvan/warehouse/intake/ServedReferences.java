@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Set;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.checks.RegionValidity;
 import vn.danvan.contract.intake.DryRun;
 import vn.danvan.warehouse.query.SnapshotSession;
@@ -34,7 +35,7 @@ public final class ServedReferences {
   }
 
   /** What a dry run for {@code scope} checks rows against, the load date being {@code asOf}. */
-  public DryRun.Served served(RegionScope scope, Set<String> indicators, LocalDate asOf) {
+  public DryRun.Served served(RegionScope scope, Indicators indicators, LocalDate asOf) {
     return warehouse.read(scope, session -> {
       Visibility seen = session.visibility();
       RegionValidity validity = session.memo("intake|validity", s -> RegionValidity.of(units(s).stream()
