@@ -17,6 +17,7 @@ import vn.danvan.contract.checks.Failure;
 import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.checks.RowCheck;
 import vn.danvan.contract.csv.ContractCsvReader;
+import vn.danvan.contract.landing.LandingEncoding;
 import vn.danvan.contract.landing.XlsxSheet;
 
 /**
@@ -67,7 +68,10 @@ final class PlainRowChecks {
   }
 
   private static List<Map<String, String>> csv(LandingFile file) throws IOException {
-    List<List<String>> lines = ContractCsvReader.read(file.path()).stream()
+    // a UTF-16 file is read as the text of its UTF-8 copy, as the load reads it
+    List<List<String>> lines = (LandingEncoding.of(file.path()) == LandingEncoding.Encoding.UTF_8
+        ? ContractCsvReader.read(file.path())
+        : ContractCsvReader.parse(LandingEncoding.contractText(file.path()), file.relative())).stream()
         .map(ContractCsvReader.Row::fields).toList();
     return cells(file, lines.get(0), lines.subList(1, lines.size()));
   }
