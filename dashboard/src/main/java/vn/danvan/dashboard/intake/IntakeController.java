@@ -24,6 +24,7 @@ import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.contract.intake.DryRun;
 import vn.danvan.contract.intake.Submission;
 import vn.danvan.contract.intake.Submissions;
+import vn.danvan.dashboard.QueryParams;
 import vn.danvan.dashboard.access.AccessAudit;
 import vn.danvan.dashboard.access.AuthGate;
 import vn.danvan.dashboard.access.Caller;
@@ -62,10 +63,9 @@ public final class IntakeController {
   public void template(Context ctx) throws IOException {
     Caller caller = AuthGate.caller(ctx);
     Table table = table(ctx.queryParam("table"), true);
-    Integer year = ctx.queryParamAsClass("year", Integer.class).allowNullable()
-        .check(y -> y == null || y >= 2000 && y <= 2100, "a year 2000-2100").get();
+    OptionalInt year = QueryParams.optionalYear(ctx, "year");
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    intake.template(table, caller.scope(), year == null ? OptionalInt.empty() : OptionalInt.of(year), out);
+    intake.template(table, caller.scope(), year, out);
     audit.action(ctx, Action.TEMPLATE, "template " + table.folder(), "ok", null);
     ctx.header("Content-Disposition", "attachment; filename=\"" + table.folder() + "-"
         + caller.scope().rootCode() + ".xlsx\"");
