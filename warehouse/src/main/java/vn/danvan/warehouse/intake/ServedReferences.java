@@ -18,8 +18,8 @@ import vn.danvan.warehouse.query.RegionScope;
 /**
  * The served snapshot as an upload's dry run needs it: the region versions (the load checks codes
  * against the same units, see {@code mart_regions}), the campaigns, and which units the sender's
- * scope covers ({@link Visibility}, as reported: the codes a reporter writes are those of the
- * record's date). Read once per snapshot; the scope's part per read.
+ * scope covers ({@link Visibility}: its 2025 units, and the old units the lineage sends wholly into
+ * it). Read once per snapshot; the scope's part per read.
  */
 public final class ServedReferences {
   private static final SqlFile VERSIONS = SqlFile.load(ServedReferences.class, "region_versions");
@@ -41,7 +41,7 @@ public final class ServedReferences {
       RegionValidity validity = session.memo("intake|validity", s -> RegionValidity.of(units(s).stream()
           .map(u -> new RegionValidity.Span(u.code(), u.validFrom(), u.validTo())).toList()));
       return new DryRun.Served(validity, campaigns(session), indicators, asOf, scope.rootCode(),
-          code -> seen.sees(Boundaries.REPORTED, code));
+          code -> sees(seen, code));
     });
   }
 
@@ -49,8 +49,16 @@ public final class ServedReferences {
   public List<Unit> unitsIn(RegionScope scope) {
     return warehouse.read(scope, session -> {
       Visibility seen = session.visibility();
-      return units(session).stream().filter(u -> seen.sees(Boundaries.REPORTED, u.code())).toList();
+      return units(session).stream().filter(u -> sees(seen, u.code())).toList();
     });
+  }
+
+  /**
+   * Whether a code a reporter writes is one of its units: seen as reported (an old unit the lineage
+   * sends wholly into the scope) or one of the scope's 2025 units.
+   */
+  private static boolean sees(Visibility seen, String code) {
+    return seen.sees(Boundaries.REPORTED, code) || seen.sees(Boundaries.RESTATED_2025, code);
   }
 
   /** The campaigns of the served snapshot (rows of every scope may name them). */
