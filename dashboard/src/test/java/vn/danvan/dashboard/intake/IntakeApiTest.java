@@ -57,10 +57,11 @@ class IntakeApiTest {
   }
 
   static byte[] template(ApiHarness.Client client, String table) throws Exception {
-    var response = client.get("/api/intake/template?table=" + table);
-    assertThat(response.code()).isEqualTo(200);
-    assertThat(response.header("Content-Type")).startsWith(Template.MEDIA_TYPE);
-    return response.body().bytes();
+    HttpResponse<byte[]> response = Uploads.get(client.http().getOrigin(), "/api/intake/template?table=" + table,
+        client.token());
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith(Template.MEDIA_TYPE);
+    return response.body();
   }
 
   static JsonNode check(ApiHarness.Client client, Map<String, byte[]> files) throws Exception {

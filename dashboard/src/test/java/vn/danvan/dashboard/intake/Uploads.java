@@ -43,6 +43,12 @@ final class Uploads {
     return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
   }
 
+  /** GETs {@code path} with a bearer token; the answer in bytes (a workbook). */
+  static HttpResponse<byte[]> get(String origin, String path, String token) throws IOException, InterruptedException {
+    return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(origin + path))
+        .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
   private static void write(OutputStream out, String text) throws IOException {
     out.write(text.getBytes(StandardCharsets.UTF_8));
   }

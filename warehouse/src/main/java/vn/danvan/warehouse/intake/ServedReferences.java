@@ -14,6 +14,8 @@ import vn.danvan.warehouse.query.SqlFile;
 import vn.danvan.warehouse.query.Visibility;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.query.ScopedAnswer;
+import vn.danvan.warehouse.query.Unregional;
 
 /**
  * The served snapshot as an upload's dry run needs it: the region versions (the load checks codes
@@ -40,17 +42,29 @@ public final class ServedReferences {
       Visibility seen = session.visibility();
       RegionValidity validity = session.memo("intake|validity", s -> RegionValidity.of(units(s).stream()
           .map(u -> new RegionValidity.Span(u.code(), u.validFrom(), u.validTo())).toList()));
-      return new DryRun.Served(validity, campaigns(session), indicators, asOf, scope.rootCode(),
-          code -> sees(seen, code));
-    });
+      return new Reference<>(new DryRun.Served(validity, campaigns(session), indicators, asOf, scope.rootCode(),
+          code -> sees(seen, code)));
+    }).value();
+  }
+
+  /**
+   * Reference data every scope may read: which codes exist and when (the load checks any row's code
+   * against every unit, so that another province's code is "outside the scope", not "unknown"), and
+   * the campaigns' codes. No figure of any region.
+   */
+  private record Reference<T>(T value) implements Unregional {}
+
+  /** Units, cut to those a scope sees. */
+  private record Units(List<Unit> units) implements ScopedAnswer<Units> {
+    @Override
+    public Units within(Visibility visibility) {
+      return new Units(units.stream().filter(u -> sees(visibility, u.code())).toList());
+    }
   }
 
   /** The unit versions {@code scope} covers, in code order (every version of a reused code). */
   public List<Unit> unitsIn(RegionScope scope) {
-    return warehouse.read(scope, session -> {
-      Visibility seen = session.visibility();
-      return units(session).stream().filter(u -> sees(seen, u.code())).toList();
-    });
+    return warehouse.read(scope, session -> new Units(units(session))).units();
   }
 
   /**
@@ -63,7 +77,7 @@ public final class ServedReferences {
 
   /** The campaigns of the served snapshot (rows of every scope may name them). */
   public Set<String> campaigns(RegionScope scope) {
-    return warehouse.read(scope, ServedReferences::campaigns);
+    return warehouse.read(scope, session -> new Reference<>(campaigns(session))).value();
   }
 
   private static List<Unit> units(SnapshotSession session) {
