@@ -37,6 +37,17 @@ function form(accept) {
 
 let lastCheck = null;
 
+/** The JSON of an answer; null, with its error shown in {@code status}, when it is not a success. */
+async function answerOf(response, status) {
+  const answer = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    showError(status, new ApiError(response.status, answer.error || String(response.status)));
+    return null;
+  }
+  status.classList.remove('error');
+  return answer;
+}
+
 async function check() {
   const status = $('check-status');
   $('send').hidden = true;
@@ -48,12 +59,8 @@ async function check() {
   }
   status.textContent = t('intake.checking');
   status.classList.remove('error');
-  const response = await postForm('/api/intake/check', form(false));
-  const answer = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    showError(status, new ApiError(response.status, answer.error || String(response.status)));
-    return;
-  }
+  const answer = await answerOf(await postForm('/api/intake/check', form(false)), status);
+  if (!answer) return;
   lastCheck = answer;
   const rows = [];
   for (const f of answer.files) {
@@ -87,13 +94,8 @@ async function send() {
     status.classList.add('error');
     return;
   }
-  const response = await postForm('/api/intake/submit', form($('accept').checked));
-  const answer = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    showError(status, new ApiError(response.status, answer.error || String(response.status)));
-    return;
-  }
-  status.classList.remove('error');
+  const answer = await answerOf(await postForm('/api/intake/submit', form($('accept').checked)), status);
+  if (!answer) return;
   status.textContent = t('intake.sent', { id: answer.id });
   $('send').hidden = true;
   $('accept-box').hidden = true;
@@ -102,13 +104,8 @@ async function send() {
 
 async function load() {
   const status = $('load-status');
-  const response = await post('/api/intake/load', {});
-  const answer = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    showError(status, new ApiError(response.status, answer.error || String(response.status)));
-    return;
-  }
-  status.classList.remove('error');
+  const answer = await answerOf(await post('/api/intake/load', {}), status);
+  if (!answer) return;
   status.textContent = t('intake.load_started', { n: answer.pending });
 }
 
