@@ -94,7 +94,7 @@ record Layout(GenerateConfig config) {
    * from a UTF-8 copy.
    */
   String reportValuesFile(Chunk c) {
-    return !config.csvOnly() && c.taskIndex() % 4 == 3 ? c.file("csv").replace(".csv", "-unicode.csv") : c.file("csv");
+    return !config.csvOnly() && c.taskIndex() % 4 == 2 ? c.file("csv").replace(".csv", "-unicode.csv") : c.file("csv");
   }
 
   /** Every third file of the outreach tables is JSON Lines (an export of the platform tools). */
