@@ -139,13 +139,17 @@ public final class Submissions {
         deleteTree(incoming);
       }
       return find(id).orElseThrow(() -> new IllegalStateException("submission " + id + " was not stored"));
-    } catch (IOException e) {
+    } catch (IOException | RuntimeException e) {
       try {
         deleteTree(incoming);
       } catch (IOException cleanup) {
         e.addSuppressed(cleanup);
       }
-      throw new UncheckedIOException("cannot store the submission in " + root + ": " + e.getMessage(), e);
+      if (e instanceof RuntimeException r) {
+        throw r;
+      }
+      throw new UncheckedIOException("cannot store the submission in " + root + ": " + e.getMessage(),
+          (IOException) e);
     }
   }
 
