@@ -71,6 +71,22 @@ export async function post(path, body) {
   return response;
 }
 
+/**
+ * POSTs files (a FormData, sent as multipart/form-data) with the session's CSRF token, as {@link
+ * post} does JSON; the raw response.
+ */
+export async function postForm(path, data) {
+  const { csrf } = await session();
+  pending.count++;
+  try {
+    const response = await fetch(path, { method: 'POST', headers: { 'X-CSRF-Token': csrf || '' }, body: data });
+    if (response.status === 401) toLogin();
+    return response;
+  } finally {
+    pending.count--;
+  }
+}
+
 /** Requests in flight: a screenshot waits until none is (window.danvanPending). */
 const pending = { count: 0 };
 window.danvanPending = pending;

@@ -10,7 +10,8 @@ import { lang, t, translatePage } from './i18n.js';
 
 /** Page name (its nav.* label) -> address, in the navigation's order. */
 const PAGES = { overview: '/', trends: '/trends.html', map: '/map.html', region: '/region.html',
-  outreach: '/outreach.html', survey: '/survey.html', review: '/review.html', audit: '/audit.html' };
+  outreach: '/outreach.html', survey: '/survey.html', review: '/review.html', intake: '/intake.html',
+  audit: '/audit.html' };
 
 /** Builds the shared parts of page {@code current} (a key of PAGES) and translates the page. */
 export function skeleton(current) {
@@ -27,6 +28,8 @@ export function skeleton(current) {
 function showAccount(who) {
   // the access log is for admins (the server refuses anyone else): no link that can only fail
   if (who.role !== 'admin') document.querySelector('header nav a[href="/audit.html"]')?.remove();
+  // sending figures is for reporters (and admins): the server refuses anyone else
+  if (who.role !== 'reporter' && who.role !== 'admin') document.querySelector('header nav a[href="/intake.html"]')?.remove();
   const name = document.createElement('span');
   name.id = 'session-login';
   name.textContent = who.login;

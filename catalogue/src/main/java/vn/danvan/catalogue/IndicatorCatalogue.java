@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.csv.ContractCsvReader;
 import vn.danvan.contract.csv.ContractCsvReader.Row;
 
@@ -61,6 +63,27 @@ public final class IndicatorCatalogue {
 
   public List<Indicator> all() {
     return List.copyOf(byCode.values());
+  }
+
+  /**
+   * The indicators a landing row ({@code report_values}, {@code campaign_targets}) may name: all but
+   * the survey series and the external ones, which are computed or imported, never reported.
+   */
+  public List<Indicator> landing() {
+    return byCode.values().stream().filter(i -> !i.isExternal() && !i.isSurvey()).toList();
+  }
+
+  /**
+   * What the row checks of the load and of an upload's dry run take from the catalogue: the codes
+   * report values and targets may use ({@link #landing}) and those of them that take whole numbers
+   * ({@link Indicator#takesWholeNumbers()}).
+   */
+  public Indicators forRowChecks() {
+    List<Indicator> reportable = landing();
+    return new Indicators(
+        reportable.stream().map(Indicator::code).collect(Collectors.toUnmodifiableSet()),
+        reportable.stream().filter(Indicator::takesWholeNumbers).map(Indicator::code)
+            .collect(Collectors.toUnmodifiableSet()));
   }
 
   public Optional<Indicator> find(String code) {

@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.config.SizeUnit;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -40,7 +42,14 @@ import vn.danvan.dashboard.geo.GeoController;
 import vn.danvan.dashboard.geo.GeoStore;
 import vn.danvan.dashboard.health.HealthController;
 import vn.danvan.dashboard.health.HealthJson;
+import vn.danvan.contract.intake.DryRun;
+import vn.danvan.contract.intake.Submissions;
 import vn.danvan.dashboard.indicators.IndicatorController;
+import vn.danvan.dashboard.intake.Intake;
+import vn.danvan.dashboard.intake.IntakeController;
+import vn.danvan.dashboard.intake.IntakeJson;
+import vn.danvan.dashboard.intake.LoadLauncher;
+import vn.danvan.dashboard.intake.Template;
 import vn.danvan.dashboard.indicators.IndicatorJson;
 import vn.danvan.dashboard.limits.AnswerCache;
 import vn.danvan.dashboard.limits.ClientShare;
@@ -91,8 +100,14 @@ public final class DashboardApp {
   /** How long a client past its share of connections waits before its 429. */
   static final Duration SHARE_WAIT = Duration.ofSeconds(2);
 
-  /** Bounds a request body: an exported table of a few thousand communes. */
+  /** Bounds a request body: an exported table of a few thousand communes, or the files of an upload. */
   static final long MAX_REQUEST_SIZE = 32L << 20;
+
+  /** Bounds one uploaded file: a workbook of some 100,000 rows. */
+  static final int MAX_UPLOAD_FILE_MB = 10;
+
+  /** The routes whose body is files (multipart/form-data) rather than JSON. */
+  static final Set<String> UPLOADS = Set.of("/api/intake/check", "/api/intake/submit");
 
   /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList, AccessControl)}, reached as localhost. */
   public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, AccessControl access) {
@@ -125,15 +140,19 @@ public final class DashboardApp {
         Sessions.DEFAULT_MAX);
     AccessAudit audit = new AccessAudit(access.audit(), access.clock());
     LoginController login = new LoginController(access.accounts(), sessions, new LoginThrottle(access.clock()), audit);
-    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), login, audit);
+    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), login, audit,
+        access.clock());
     ObjectNode openApi = OpenApiDocument.of("danvan dashboard API", "1", routes);
     Map<String, List<String>> methods = new LinkedHashMap<>(RequestHygiene.methodsOf(routes));
     methods.put("/openapi.json", List.of("GET", "HEAD"));
-    RequestHygiene hygiene = new RequestHygiene(hosts, methods, MAX_REQUEST_SIZE);
+    RequestHygiene hygiene = new RequestHygiene(hosts, methods, MAX_REQUEST_SIZE, UPLOADS);
     AuthGate gate = new AuthGate(access.accounts(), sessions, audit, routes);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
       config.http.maxRequestSize = MAX_REQUEST_SIZE;
+      config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_FILE_MB, SizeUnit.MB);
+      config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_SIZE, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
       // Pages and their scripts ship inside the jar: users' networks may be closed.
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.routes.before(hygiene::before);
@@ -180,7 +199,7 @@ public final class DashboardApp {
   }
 
   static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo,
-      LoginController login, AccessAudit audit) {
+      LoginController login, AccessAudit audit, Clock clock) {
     HealthController health = new HealthController(warehouse);
     IndicatorController indicators = new IndicatorController(catalogue);
     TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
@@ -191,6 +210,13 @@ public final class DashboardApp {
     DownloadAudit downloads = new DownloadAudit(audit);
     AuditController trail = new AuditController(AuditTrail.in(warehouse.lake().auditDir()));
     ReviewController review = new ReviewController(warehouse, catalogue, geo, audit);
+    Submissions submitted = Submissions.of(warehouse.lake());
+    IntakeController intake = new IntakeController(new Intake(warehouse, catalogue, clock), submitted, audit, clock,
+        LoadLauncher.fromSystem(warehouse.lake().root(), submitted.dir()));
+    ApiRoute.Param files = required(IntakeController.FILES, "multipart/form-data: one or more files (CSV, JSON Lines,"
+        + " XLSX; at most " + MAX_UPLOAD_FILE_MB + " MB each)");
+    ApiRoute.Param table = optional("table", "the table of every file (default: told by the file's header)",
+        DryRun.TABLES.stream().map(t -> t.folder()).toArray(String[]::new));
     ApiRoute.Param region = optional("region", "GSO code of the area (default VN)");
     ApiRoute.Param from = year("from", false, "first year of publishing");
     ApiRoute.Param to = year("to", false, "last year of publishing");
@@ -285,6 +311,26 @@ public final class DashboardApp {
             optional("action", "only this action (its code)", Arrays.stream(AuditEvent.Action.values())
                 .map(AuditEvent.Action::code).toArray(String[]::new)),
             optional("limit", "1-5000 (default 200)")).requires(Role.ADMIN),
+        ApiRoute.file(Method.GET, "/api/intake/template", intake::template,
+            "the Excel template of a table for the caller's scope (drop-down lists, a sheet explaining every column)",
+            Template.MEDIA_TYPE, required("table", "report_values, activities, models or campaign_targets"),
+            year("year", false, "offer only the units valid in that year")).requires(Role.REPORTER),
+        ApiRoute.json(Method.POST, "/api/intake/check", intake::check,
+            "the dry run of uploaded files: every problem with file, sheet, row, column, value, check and the"
+                + " reason in Vietnamese; nothing is stored; recorded in the audit trail",
+            IntakeJson.Check.class, files, table).requires(Role.REPORTER),
+        ApiRoute.json(Method.POST, "/api/intake/submit", intake::submit,
+            "sends checked files as a submission (kept unchanged beside the lake until the next load); refused"
+                + " when a file is refused whole or a row is outside the scope; other problems need accept=true",
+            IntakeJson.SubmissionJson.class, files, table,
+            optional("accept", "true: leave the rows with problems to the quarantine", "true", "false"))
+            .requires(Role.REPORTER),
+        ApiRoute.get("/api/intake/submissions", intake::list,
+            "the caller's submissions (an admin's: every one), newest first, with their state and counts",
+            IntakeJson.Submissions.class).requires(Role.REPORTER),
+        ApiRoute.json(Method.POST, "/api/intake/load", intake::load,
+            "starts the load of every pending submission in its own process (bin/danvan load --submissions)",
+            IntakeJson.LoadStarted.class).requires(Role.ADMIN),
         ApiRoute.json(Method.POST, "/api/login", login::login,
             "signs in (JSON body: login, password): sets the session cookie; 401 for any wrong login, "
                 + "429 with Retry-After after repeated failures", SessionJson.class).open(),

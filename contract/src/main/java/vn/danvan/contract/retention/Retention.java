@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LakeLock;
+import vn.danvan.contract.intake.Submissions;
 import vn.danvan.contract.release.Release;
 import vn.danvan.contract.release.Releases;
 
@@ -23,7 +24,8 @@ import vn.danvan.contract.release.Releases;
  * one a release pins, or one a reader holds ({@link ReaderLease}). A snapshot goes in two steps: it
  * is renamed into {@code LAKE/_trash/} (one atomic step, while its reader lock is held exclusively)
  * and then deleted, so a clean-up killed half-way leaves whole snapshots and trash, never a
- * half-deleted snapshot; the next clean-up empties the trash. Staging folders of killed loads are
+ * half-deleted snapshot; the next clean-up empties the trash. A submission loaded by a snapshot that
+ * goes keeps where it was loaded ({@link Submissions#keepLoadedFrom}), so it never turns pending. Staging folders of killed loads are
  * removed only while the lake's lock is free (a load in progress stages there).
  *
  * <p>Bytes are counted as {@link DiskUsage} counts them: a snapshot's files shared by hard link
@@ -61,6 +63,10 @@ public final class Retention {
       Optional<LakeLock> lock = dryRun ? Optional.empty() : LakeLock.tryAcquire(lake);
       try {
         List<Decision> decisions = decide(lake, keep);
+        if (!dryRun) {
+          Submissions.of(lake).keepLoadedFrom(decisions.stream().filter(Decision::remove).map(Decision::snapshot)
+              .collect(java.util.stream.Collectors.toSet()));
+        }
         List<Decision> done = new ArrayList<>();
         for (Decision d : decisions) {
           done.add(d.remove() && !dryRun ? remove(lake, d) : d);

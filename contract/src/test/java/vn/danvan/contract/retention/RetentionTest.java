@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LakeLock;
+import vn.danvan.contract.intake.Submission;
+import vn.danvan.contract.intake.SubmissionState;
+import vn.danvan.contract.intake.Submissions;
 import vn.danvan.contract.release.Releases;
 
 class RetentionTest {
@@ -109,5 +112,27 @@ class RetentionTest {
     assertThat(root.resolve(Retention.TRASH)).doesNotExist();
     assertThat(lake.snapshotIds()).hasSize(5);
     assertThatThrownBy(() -> Retention.collect(lake, 0, true)).hasMessageContaining("--keep must be 1 or more");
+  }
+
+  @Test
+  void aSubmissionLoadedByARemovedSnapshotStaysLoaded() throws Exception {
+    Path file = Files.writeString(root.resolve("report_values-2024.csv"), "id\n");
+    Submissions store = Submissions.of(lake);
+    Submission sent = store.submit(List.of(file), "reporter.hn", "01", Instant.EPOCH, 0);
+    String listing = "{\"snapshot\":\"%s\",\"previous\":%s,\"submissions\":{%s}}";
+    String counts = "\"" + sent.id() + "\":{\"report_values\":{\"read\":3,\"landed\":2,\"quarantined\":1}}";
+    for (int i = 0; i < IDS.size(); i++) {
+      Files.writeString(lake.snapshot(IDS.get(i)).resolve(Lake.REPORT), String.format(listing, IDS.get(i),
+          i == 0 ? "null" : "\"" + IDS.get(i - 1) + "\"", i == 1 ? counts : ""));
+    }
+    assertThat(store.find(sent.id()).orElseThrow().state()).isEqualTo(SubmissionState.LOADED);
+
+    Retention.collect(lake, 1, false);
+
+    assertThat(lake.snapshotIds()).containsExactly(IDS.get(4));
+    Submission after = store.find(sent.id()).orElseThrow();
+    assertThat(after.state()).isEqualTo(SubmissionState.LOADED);
+    assertThat(after.snapshot()).isEqualTo(IDS.get(1));
+    assertThat(store.pending()).isEmpty();
   }
 }

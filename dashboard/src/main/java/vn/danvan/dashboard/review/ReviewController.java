@@ -96,7 +96,7 @@ public final class ReviewController {
         case "docx" -> Files.readAllBytes(pack.docx());
         default -> zip(pack);
       };
-      audit.reviewPack(ctx, name + "." + kind);
+      audit.action(ctx, vn.danvan.contract.audit.AuditEvent.Action.REVIEW_PACK, name + "." + kind, "ok", null);
       ctx.contentType(kind.equals("pdf") ? PDF : kind.equals("docx") ? DOCX : ZIP)
           .header("Content-Disposition", "attachment; filename=\"" + name + "." + kind + "\"").result(bytes);
     } catch (IOException e) {

@@ -132,8 +132,11 @@ class PageApiTest {
           "/api/regions/{code}",
           "/api/geo", "/api/geo/{level}", "/api/export/xlsx", "/api/export/csv", "/api/audit", "/api/login",
           "/api/logout", "/api/session", "/api/password", "/api/review", "/api/review/pack.pdf",
-          "/api/review/pack.docx", "/api/review/pack.zip");
+          "/api/review/pack.docx", "/api/review/pack.zip", "/api/intake/template", "/api/intake/check",
+          "/api/intake/submit", "/api/intake/submissions", "/api/intake/load");
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post")).isNotNull();
+      assertThat(doc.at("/paths/~1api~1intake~1check/post/x-required-role").asText()).isEqualTo("reporter");
+      assertThat(doc.at("/paths/~1api~1intake~1load/post/x-required-role").asText()).isEqualTo("admin");
       // who may call what: a download needs an analyst, reads a viewer, the login anyone
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post/x-required-role").asText()).isEqualTo("analyst");
       assertThat(doc.at("/paths/~1api~1series/get/x-required-role").asText()).isEqualTo("viewer");

@@ -42,12 +42,15 @@ import vn.danvan.etl.survey.SurveyRules;
     description = {
         "Loads a landing folder (one sub-folder per table; CSV, JSON Lines, XLSX) into a new",
         "snapshot of the Parquet lake. Bad rows are quarantined with their reason; files with",
-        "personal-data columns refuse the whole load (exit 2, nothing written). A failed load",
-        "publishes nothing and says so in one line, its traces in a log file: exit 4 no space left,",
-        "5 out of memory, 6 a Spark executor lost, 1 any other failure."},
+        "personal-data columns refuse the whole load (exit 2, nothing written).",
+        "With --submissions instead of LANDING_DIR: loads every pending submission of the lake",
+        "(LAKE/submissions/) in one load; a submission with a personal-data column or an",
+        "unreadable file is refused alone, with its reason. Nothing pending: exit 0, no snapshot.",
+        "A failed load publishes nothing and says so in one line, its traces in a log file:",
+        "exit 4 no space left, 5 out of memory, 6 a Spark executor lost, 1 any other failure."},
     exitCodeListHeading = "Exit codes:%n",
-    exitCodeList = {"0:published", "1:failed", "2:input refused, nothing written", "4:no space left on the device",
-        "5:out of memory", "6:a Spark executor was lost"})
+    exitCodeList = {"0:published (or nothing pending)", "1:failed", "2:input refused, nothing written",
+        "4:no space left on the device", "5:out of memory", "6:a Spark executor was lost"})
 public final class LoadCommand implements Callable<Integer> {
   static final int PUBLISHED = 0;
   static final int FAILED = 1;
@@ -56,8 +59,12 @@ public final class LoadCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "LANDING_DIR", description = "the landing folder to load")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "LANDING_DIR", description = "the landing folder to load")
   Path landing;
+
+  @Option(names = "--submissions",
+      description = "load the lake's pending submissions instead of a landing folder")
+  boolean submissions;
 
   @Mixin LakeOption lake;
 
@@ -98,9 +105,15 @@ public final class LoadCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LoadConfig config;
+    if ((landing == null) == !submissions) {
+      err.println("load: give either LANDING_DIR or --submissions (see load --help)");
+      err.flush();
+      return REFUSED;
+    }
     try {
       SurveyRules d = SurveyRules.DEFAULT;
-      config = LoadConfig.of(landing, lake.folder(), asOf != null ? asOf : LocalDate.now(Typing.VIETNAM))
+      LocalDate date = asOf != null ? asOf : LocalDate.now(Typing.VIETNAM);
+      config = (submissions ? LoadConfig.submissions(lake.folder(), date) : LoadConfig.of(landing, lake.folder(), date))
           .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence()))
           .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
               Math.min(benchmarkMinimum, benchmarkPosts)));
@@ -110,7 +123,7 @@ public final class LoadCommand implements Callable<Integer> {
       return REFUSED;
     }
     Lake target = Lake.at(config.lakeDir());
-    String what = "load " + landing.toAbsolutePath().normalize();
+    String what = submissions ? "load --submissions" : "load " + landing.toAbsolutePath().normalize();
     Path log = LoadLog.start(Clock.systemUTC(), System.getenv());
     AtomicReference<String> stage = new AtomicReference<>();
     if (!List.of("auto", "bars", "lines").contains(progressStyle)) {
@@ -137,6 +150,9 @@ public final class LoadCommand implements Callable<Integer> {
       }
     };
     try {
+      if (submissions) {
+        return loadSubmissions(spark, config, target, what, progress, out, err);
+      }
       LoadReport report = LoadJob.run(spark, config, progress);
       if (drawn != null) {
         drawn.close();
@@ -177,6 +193,33 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (RuntimeException unreadable) {
       return Optional.empty();
     }
+  }
+
+  private static int loadSubmissions(SparkSession spark, LoadConfig config, Lake target, String what,
+      Progress progress, PrintWriter out, PrintWriter err) {
+    Optional<LoadReport> loaded = LoadJob.runSubmissions(spark, config, progress, (s, why) -> {
+      err.println("load: submission " + s.id() + " of " + s.submitter() + " refused: " + why);
+      Audits.command(target, Action.SUBMISSION, "load submission " + s.id() + " of " + s.submitter() + ": " + why,
+          "refused", null, err);
+    });
+    if (loaded.isEmpty()) {
+      out.println("load: no pending submission in " + target.submissionsDir() + "; nothing loaded, no new snapshot");
+      out.flush();
+      return PUBLISHED;
+    }
+    LoadReport report = loaded.get();
+    out.print(LoadSummary.of(report));
+    report.submissions().forEach((id, tables) -> {
+      LoadReport.RowCounts total = tables.values().stream()
+          .reduce(new LoadReport.RowCounts(0, 0, 0), LoadReport.RowCounts::plus);
+      out.println("submission " + id + ": loaded into snapshot " + report.snapshot() + ", read " + total.read()
+          + ", landed " + total.landed() + ", quarantined " + total.quarantined());
+      Audits.command(target, Action.SUBMISSION, "load submission " + id + " -> snapshot " + report.snapshot()
+          + " (read " + total.read() + ", quarantined " + total.quarantined() + ")", "ok", total.landed(), err);
+    });
+    out.flush();
+    Audits.command(target, Action.IMPORT, what + " -> snapshot " + report.snapshot(), "ok", report.totalLanded(), err);
+    return PUBLISHED;
   }
 
   /**
