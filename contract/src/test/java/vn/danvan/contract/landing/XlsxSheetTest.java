@@ -28,7 +28,7 @@ class XlsxSheetTest {
       XSSFCell c = cached.createCell(0);
       c.setCellFormula("10+10");
       c.getCTCell().setV("20");
-      cached.createCell(1).setCellValue("có \uFFFF trong ô");
+      cached.createCell(1).setCellValue("có chữ");
       XSSFRow uncached = sheet.createRow(3);
       XSSFCell u = uncached.createCell(0);
       u.setCellFormula("10+10");
@@ -48,12 +48,22 @@ class XlsxSheetTest {
     assertThat(content.sheet()).isEqualTo("Báo cáo");
     assertThat(content.header()).containsExactly("value", "note");
     assertThat(content.lines()).extracting(XlsxSheet.Line::shownRowNumber).containsExactly(2, 4);
-    assertThat(content.lines().get(0).cells()).containsExactly("20", "có \uFFFD trong ô");
+    assertThat(content.lines().get(0).cells()).containsExactly("20", "có chữ");
     String noResult = content.lines().get(1).cells().get(0);
     assertThat(noResult).isEqualTo(XlsxSheet.FORMULA_WITHOUT_RESULT + "=10+10");
     assertThat(XlsxSheet.formulaWithoutResult(noResult)).contains("=10+10");
     assertThat(XlsxSheet.formulaWithoutResult("20")).isEmpty();
     assertThat(content.lines().get(1).cells().get(1)).isEqualTo("20.5");
+  }
+
+  @Test
+  void only_the_reader_writes_the_marker_a_text_holding_it_has_it_replaced() throws Exception {
+    try (XSSFWorkbook book = new XSSFWorkbook()) {
+      XSSFCell cell = book.createSheet().createRow(0).createCell(0);
+      cell.setCellValue("\uFFFF=1+1");
+      assertThat(XlsxSheet.text(cell)).isEqualTo("\uFFFD=1+1");
+      assertThat(XlsxSheet.formulaWithoutResult(XlsxSheet.text(cell))).isEmpty();
+    }
   }
 
   @Test
