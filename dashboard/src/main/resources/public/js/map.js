@@ -2,8 +2,7 @@
 // and a legend of classes fixed across the years shown (so colours compare from year to year).
 // Boundaries come from an imported GeoJSON; without one, a tile grid is drawn, never an empty box.
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
-import { $, api, byValueDesc, charted, footnote, indicatorName, indicators, latestCompleteYear,
-  loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
+import { $, api, byValueDesc, charted, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -124,7 +123,7 @@ function drawYear() {
   panel.show(option, table, ranking, { source: indicator.source_tables.join(', '), snapshot: frame.snapshot });
   panel.chart.off('click');
   panel.chart.on('click', (e) => {
-    if (e.data && e.data.code) location.href = '/region.html?' + new URLSearchParams({ code: e.data.code, boundaries: state.boundaries, indicator: state.indicator });
+    if (e.data && e.data.code) location.href = href('/region.html', { code: e.data.code, boundaries: state.boundaries, indicator: state.indicator });
   });
   footnote(panel.foot, { unit: frame.unit, sources: indicator.source_tables, snapshotId: frame.snapshot, loaded: loadedAt(h) });
 }
