@@ -184,8 +184,10 @@ function childTable(rows) {
     if (numeric) th.className = 'num';
     head.append(th);
   }
+  const thead = document.createElement('thead');
+  thead.append(head);
   const body = document.createElement('tbody');
-  table.append(head, body);
+  table.append(thead, body);
   const plain = (s) => String(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
   const fill = () => {
     const wanted = plain(filter.value.trim());
