@@ -33,6 +33,14 @@ const LABELS = {
     'foot.snapshot': 'Bộ dữ liệu',
     'foot.loaded': 'nạp lúc',
     'foot.nodata': '“—”: không có số liệu, khác với số 0.',
+    'cite.label': 'Trích dẫn',
+    'cite.release': 'bản phát hành',
+    'cite.frozen': 'đóng băng ngày',
+    'cite.current': 'số liệu hiện hành',
+    'cite.accessed': 'truy cập ngày',
+    'release.banner': 'Bản phát hành «{title}» ({name}), đóng băng ngày {date} — số liệu không thay đổi theo các lần nạp sau',
+    'release.current': 'Xem số liệu hiện hành',
+    'release.unknown': 'Không mở được bản phát hành «{name}»: {error}',
 
     // controls and their choices
     'ctl.indicator': 'Chỉ tiêu',
@@ -162,9 +170,11 @@ const LABELS = {
     'region.rank_text': 'Hạng {rank}/{out_of} năm {year}',
     'region.no_rank': 'Không xếp hạng (không có số liệu năm {year})',
     'region.children': 'Các đơn vị trực thuộc',
+    'region.children_filter': 'Tìm theo tên hoặc mã…',
+    'region.children_count': '{shown} / {all} đơn vị',
     'region.none': 'Không có đơn vị trực thuộc.',
     'region.warnings': 'Cảnh báo số liệu báo cáo không khớp',
-    'region.warning': '{name}: {indicator} kỳ {period}, tổng {total} nhưng chi tiết ({key}) cộng lại {sum} (lệch {difference}); {doc}',
+    'region.warning': '{name}: {indicator} kỳ {period}, tổng {total} nhưng chi tiết ({key}) cộng lại {sum} (lệch {difference})',
     'region.no_warnings': 'Không có báo cáo nào lệch giữa tổng và chi tiết.',
 
     // outreach: its page, the units, formats and ages of posts
@@ -427,6 +437,14 @@ const LABELS = {
     'foot.snapshot': 'Snapshot',
     'foot.loaded': 'loaded',
     'foot.nodata': '“—”: no data, which is not zero.',
+    'cite.label': 'Cite as',
+    'cite.release': 'release',
+    'cite.frozen': 'frozen on',
+    'cite.current': 'current figures',
+    'cite.accessed': 'accessed on',
+    'release.banner': 'Release «{title}» ({name}), frozen on {date}: its figures do not change with later loads',
+    'release.current': 'See current figures',
+    'release.unknown': 'Cannot open release «{name}»: {error}',
 
     // controls and their choices
     'ctl.indicator': 'Indicator',
@@ -556,9 +574,11 @@ const LABELS = {
     'region.rank_text': 'Rank {rank} of {out_of} in {year}',
     'region.no_rank': 'Not ranked (no data for {year})',
     'region.children': 'Subdivisions',
+    'region.children_filter': 'Search by name or code…',
+    'region.children_count': '{shown} of {all} units',
     'region.none': 'No subdivisions.',
     'region.warnings': 'Report-consistency warnings',
-    'region.warning': '{name}: {indicator} {period}, total {total} but the breakdown ({key}) sums to {sum} (off by {difference}); {doc}',
+    'region.warning': '{name}: {indicator} {period}, total {total} but the breakdown ({key}) sums to {sum} (off by {difference})',
     'region.no_warnings': 'No report whose breakdown disagrees with its total.',
 
     // outreach: its page, the units, formats and ages of posts

@@ -24,6 +24,7 @@ import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Level;
+import vn.danvan.contract.release.Releases;
 import vn.danvan.dashboard.access.AccessAudit;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.AuthGate;
@@ -60,9 +61,11 @@ import vn.danvan.dashboard.outreach.OutreachController;
 import vn.danvan.dashboard.regions.RegionController;
 import vn.danvan.dashboard.review.ReviewController;
 import vn.danvan.dashboard.review.ReviewDocument;
+import vn.danvan.dashboard.release.ReleaseController;
+import vn.danvan.dashboard.release.ReleaseJson;
+import vn.danvan.dashboard.release.ReleaseWarehouses;
 import vn.danvan.dashboard.survey.SurveyController;
 import vn.danvan.dashboard.trends.TrendController;
-import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.MapResult;
 import vn.danvan.warehouse.indicators.Mismatch;
 import vn.danvan.warehouse.indicators.RankingResult;
@@ -70,14 +73,11 @@ import vn.danvan.warehouse.indicators.SeriesResult;
 import vn.danvan.warehouse.indicators.TargetAttainment;
 import vn.danvan.warehouse.outreach.AggregateResult;
 import vn.danvan.warehouse.outreach.GrowthResult;
-import vn.danvan.warehouse.outreach.OutreachQueries;
 import vn.danvan.warehouse.outreach.PostsResult;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.warehouse.regions.RegionDirectory;
 import vn.danvan.warehouse.regions.RegionList;
 import vn.danvan.warehouse.regions.RegionProfile;
 import vn.danvan.warehouse.survey.EstimatesResult;
-import vn.danvan.warehouse.survey.SurveyQueries;
 
 /** The dashboard's web app: every route is declared here, and nowhere else. */
 public final class DashboardApp {
@@ -133,8 +133,10 @@ public final class DashboardApp {
   public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts,
       AccessControl access, Function<Context, String> clientKey) {
     ClientShare share = new ClientShare(ClientShare.halfOf(warehouse.options().poolSize()), SHARE_WAIT, clientKey);
-    // answers are cut to the caller's scope: the scope is part of the key
-    AnswerCache cache = new AnswerCache(AnswerCache.DEFAULT_MAX_BYTES, warehouse::snapshotId,
+    // the warehouse of each request: CURRENT's, or a release's (release=NAME), opened when first read
+    ReleaseWarehouses releases = ReleaseWarehouses.of(warehouse);
+    // answers are cut to the caller's scope and read from one snapshot: both are part of the key
+    AnswerCache cache = new AnswerCache(AnswerCache.DEFAULT_MAX_BYTES, ctx -> QueryParams.warehouse(ctx).snapshotId(),
         ctx -> QueryParams.scope(ctx).rootCode());
     Sessions sessions = new Sessions(access.clock(), access.sessionIdle(), access.sessionLifetime(),
         Sessions.DEFAULT_MAX);
@@ -149,6 +151,7 @@ public final class DashboardApp {
     AuthGate gate = new AuthGate(access.accounts(), sessions, audit, routes);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      config.events.serverStopped(releases::close);
       config.http.maxRequestSize = MAX_REQUEST_SIZE;
       config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_FILE_MB, SizeUnit.MB);
       config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_SIZE, SizeUnit.BYTES);
@@ -160,12 +163,12 @@ public final class DashboardApp {
       for (ApiRoute route : routes) {
         switch (route.method()) {
           case GET -> {
-            Handler handler = guarded(route, share, cache);
+            Handler handler = guarded(route, share, cache, releases);
             config.routes.get(route.path(), handler);
             // Javalin answers HEAD 200 wherever a GET route exists, even where GET is a 404
             config.routes.head(route.path(), handler);
           }
-          case POST -> config.routes.post(route.path(), guarded(route, share, cache));
+          case POST -> config.routes.post(route.path(), guarded(route, share, cache, releases));
         }
       }
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
@@ -181,16 +184,21 @@ public final class DashboardApp {
   }
 
   /**
-   * A route's handler behind the answer cache (reads of the snapshot) and the client's share (all
-   * that reads the warehouse or builds a file); the catalogue and the map boundaries are neither.
+   * A route's handler reading the warehouse its request names ({@code release=NAME}, else current;
+   * every route but signing in and out, so an unknown release is a 404 wherever it is asked), behind
+   * the answer cache (reads of the snapshot) and the client's share (all that reads the warehouse
+   * or builds a file); the catalogue, the map boundaries and the releases' list are neither.
    */
-  private static Handler guarded(ApiRoute route, ClientShare share, AnswerCache cache) {
+  private static Handler guarded(ApiRoute route, ClientShare share, AnswerCache cache, ReleaseWarehouses releases) {
     String path = route.path();
-    if (path.equals("/api/indicators") || path.startsWith("/api/geo") || ACCOUNT_ROUTES.contains(path)) {
+    if (ACCOUNT_ROUTES.contains(path)) {
       return route.handler();
     }
+    if (path.equals("/api/indicators") || path.startsWith("/api/geo") || path.startsWith("/api/releases")) {
+      return releases.reading(route.handler());
+    }
     Handler shared = share.guard(route.handler());
-    return route.method() == Method.GET && SNAPSHOT_READS.contains(path) ? cache.cached(shared) : shared;
+    return releases.reading(route.method() == Method.GET && SNAPSHOT_READS.contains(path) ? cache.cached(shared) : shared);
   }
 
   /** The client a request counts against: its signed-in account, else its address. */
@@ -200,16 +208,17 @@ public final class DashboardApp {
 
   static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo,
       LoginController login, AccessAudit audit, Clock clock) {
-    HealthController health = new HealthController(warehouse);
+    HealthController health = new HealthController();
     IndicatorController indicators = new IndicatorController(catalogue);
-    TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
-    RegionController regions = new RegionController(new RegionDirectory(warehouse));
-    GeoController maps = new GeoController(geo, warehouse);
-    SurveyController surveys = new SurveyController(new SurveyQueries(warehouse, catalogue));
-    OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
+    TrendController trends = new TrendController(catalogue);
+    RegionController regions = new RegionController();
+    GeoController maps = new GeoController(geo);
+    SurveyController surveys = new SurveyController(catalogue);
+    OutreachController outreach = new OutreachController();
+    ReleaseController releases = new ReleaseController(Releases.of(warehouse.lake()));
     DownloadAudit downloads = new DownloadAudit(audit);
     AuditController trail = new AuditController(AuditTrail.in(warehouse.lake().auditDir()));
-    ReviewController review = new ReviewController(warehouse, catalogue, geo, audit);
+    ReviewController review = new ReviewController(catalogue, geo, audit);
     Submissions submitted = Submissions.of(warehouse.lake());
     IntakeController intake = new IntakeController(new Intake(warehouse, catalogue, clock), submitted, audit, clock,
         LoadLauncher.fromSystem(warehouse.lake().root(), submitted.dir()));
@@ -225,7 +234,10 @@ public final class DashboardApp {
     ApiRoute.Param boundaries = optional("boundaries", BOUNDARIES, Coded.codes(Boundaries.values()));
     ApiRoute.Param mapLevel = optional("level", "province (default), district (reported only) or commune",
         Level.PROVINCE.code(), Level.DISTRICT.code(), Level.COMMUNE.code());
-    return List.of(
+    ApiRoute.Param release = optional(ReleaseWarehouses.PARAMETER, "a release's name (GET /api/releases): the "
+        + "figures frozen in it, not current ones (default: current); the answer then carries the header "
+        + ReleaseWarehouses.HEADER);
+    return withRelease(release, List.of(
         ApiRoute.get("/health", health::get, "the snapshot being served, its load time and table counts",
             HealthJson.class),
         ApiRoute.getList("/api/indicators", indicators::list, "the indicator catalogue", IndicatorJson.class),
@@ -276,6 +288,11 @@ public final class DashboardApp {
             RegionList.class, boundaries,
             optional("level", "nation, province, district or commune", "nation", "province", "district", "commune"),
             optional("parent", "GSO code of the parent region")),
+        ApiRoute.get("/api/releases", releases::list, "the releases (named, frozen snapshots), oldest first",
+            ReleaseJson.ReleaseList.class),
+        ApiRoute.get("/api/releases/{name}", releases::get, "one release: title, snapshot, when and by whom frozen, "
+            + "manifest checksum; 404 naming the releases there are", ReleaseJson.class,
+            path("name", "the release's name")),
         ApiRoute.get("/api/regions/{code}", regions::profile, "a region with its breadcrumb and children",
             RegionProfile.class, path("code", "GSO code, VN for the nation"), boundaries),
         ApiRoute.get("/api/geo", maps::levels, "which levels have imported boundaries", GeoController.GeoLevels.class),
@@ -341,7 +358,13 @@ public final class DashboardApp {
             SessionJson.class),
         ApiRoute.json(Method.POST, "/api/password", login::password,
             "changes one's own password (JSON body: current, new); every session of the account ends and "
-                + "this one is renewed", SessionJson.class));
+                + "this one is renewed", SessionJson.class)));
+  }
+
+  /** Every read takes {@code release} (signing in and out aside): described once, here. */
+  private static List<ApiRoute> withRelease(ApiRoute.Param release, List<ApiRoute> routes) {
+    return routes.stream().map(r -> r.method() == Method.GET && !ACCOUNT_ROUTES.contains(r.path()) ? r.with(release) : r)
+        .toList();
   }
 
   /** What a review is of: a region, a year, a language and (optionally) a release. */

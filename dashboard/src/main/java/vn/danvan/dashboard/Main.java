@@ -7,6 +7,7 @@ import vn.danvan.dashboard.geo.GeoCommand;
 import vn.danvan.dashboard.review.ReviewCommand;
 import vn.danvan.dashboard.intake.IntakeCommand;
 import vn.danvan.dashboard.intake.TemplateCommand;
+import vn.danvan.dashboard.release.ReleaseCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
@@ -14,19 +15,21 @@ import picocli.CommandLine.Spec;
 
 /**
  * Entry point of the dashboard jar: {@code serve}, {@code geo import}, {@code users}, {@code audit},
- * {@code review pack}, {@code intake check} and {@code template}, the commands that need no Spark.
+ * {@code release}, {@code review pack}, {@code intake check} and {@code template}, the commands that
+ * need no Spark.
  */
 @Command(name = "danvan-dashboard", mixinStandardHelpOptions = true,
     subcommands = {ServeCommand.class, GeoCommand.class, UsersCommand.class, AuditCommand.class,
-        ReviewCommand.class, IntakeCommand.class, TemplateCommand.class},
+        ReleaseCommand.class, ReviewCommand.class, IntakeCommand.class, TemplateCommand.class},
     description = "The danvan dashboard. See 'serve --help', 'geo import --help', 'users --help', 'audit --help', "
-        + "'review pack --help', 'intake check --help' and 'template --help'.")
+        + "'release --help', 'review pack --help', 'intake check --help' and 'template --help'.")
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: serve, geo, users, audit, review, intake or template");
+    throw new ParameterException(spec.commandLine(),
+        "missing command: serve, geo, users, audit, release, review, intake or template");
   }
 
   public static void main(String[] args) {

@@ -74,7 +74,7 @@ public final class CsvExport {
    * One cell as written: null stays empty, a number is written plainly (no exponent, no trailing
    * {@code .0}), text that could start a formula is prefixed with {@code '}.
    */
-  static Object cell(Object value) {
+  public static Object cell(Object value) {
     if (value == null || value instanceof Boolean) {
       return value;
     }

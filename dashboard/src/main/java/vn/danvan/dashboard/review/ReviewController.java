@@ -10,24 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.catalogue.IndicatorSentences;
 import vn.danvan.contract.release.Release;
-import vn.danvan.contract.release.Releases;
 import vn.danvan.dashboard.QueryParams;
 import vn.danvan.dashboard.access.AccessAudit;
 import vn.danvan.dashboard.access.AuthGate;
 import vn.danvan.dashboard.access.Caller;
 import vn.danvan.dashboard.geo.GeoStore;
+import vn.danvan.dashboard.release.ReleaseWarehouses;
 import vn.danvan.warehouse.query.InvalidParameterException;
-import vn.danvan.warehouse.query.NotFoundException;
-import vn.danvan.warehouse.query.Warehouse;
 
 /**
  * {@code GET /api/review}: the review document of a region and year; {@code GET
@@ -40,15 +36,12 @@ public final class ReviewController {
   public static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
   public static final String ZIP = "application/zip";
 
-  private final Warehouse warehouse;
   private final IndicatorCatalogue catalogue;
   private final IndicatorSentences sentences;
   private final GeoStore geo;
   private final AccessAudit audit;
-  private final Map<String, Warehouse> pinned = new ConcurrentHashMap<>();
 
-  public ReviewController(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo, AccessAudit audit) {
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
+  public ReviewController(IndicatorCatalogue catalogue, GeoStore geo, AccessAudit audit) {
     this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
     this.sentences = IndicatorSentences.load(catalogue);
     this.geo = Objects.requireNonNull(geo, "geo");
@@ -57,7 +50,7 @@ public final class ReviewController {
 
   public void document(Context ctx) {
     Release release = release(ctx);
-    ctx.json(new ReviewModel(warehouseOf(release), catalogue, sentences, geo)
+    ctx.json(new ReviewModel(QueryParams.warehouse(ctx), catalogue, sentences, geo)
         .build(QueryParams.scope(ctx), QueryParams.region(ctx), QueryParams.requiredYear(ctx, "year"), lang(ctx), release));
   }
 
@@ -79,7 +72,7 @@ public final class ReviewController {
     ReviewPack.Request request = new ReviewPack.Request(QueryParams.region(ctx), QueryParams.requiredYear(ctx, "year"),
         lang(ctx), release);
     // the region is checked against the scope before a browser is started
-    new ReviewModel(warehouseOf(release), catalogue, sentences, geo).build(caller.scope(), request.region(),
+    new ReviewModel(QueryParams.warehouse(ctx), catalogue, sentences, geo).build(caller.scope(), request.region(),
         request.year(), request.lang(), release);
     if (!ReviewPack.printable()) {
       throw new HttpResponseException(HttpStatus.SERVICE_UNAVAILABLE.getCode(), ReviewPack.notPrintable());
@@ -87,7 +80,7 @@ public final class ReviewController {
     Path dir = null;
     try {
       dir = Files.createTempDirectory("danvan-review-pack");
-      ReviewPack.Result pack = new ReviewPack(warehouseOf(release), catalogue, Clock.systemUTC())
+      ReviewPack.Result pack = new ReviewPack(QueryParams.warehouse(ctx), catalogue, Clock.systemUTC())
           .build(caller.login(), caller.scope(), request, dir);
       String name = "review-" + request.region() + "-" + request.year()
           + (release == null ? "" : "-" + release.name());
@@ -126,23 +119,9 @@ public final class ReviewController {
     return lang;
   }
 
-  /** The release asked for, or null for the snapshot being served. */
-  private Release release(Context ctx) {
-    String name = ctx.queryParam("release");
-    if (name == null || name.isBlank()) {
-      return null;
-    }
-    return Releases.of(warehouse.lake()).find(name.strip())
-        .orElseThrow(() -> new NotFoundException("release", "no release named '" + name.strip() + "'"));
-  }
-
-  /** The warehouse serving the release's snapshot: this one when it serves it already. */
-  private Warehouse warehouseOf(Release release) {
-    if (release == null || warehouse.snapshotId().filter(release.snapshot()::equals).isPresent()) {
-      return warehouse;
-    }
-    return pinned.computeIfAbsent(release.name(), n -> Warehouse.pinned(warehouse.lake(),
-        Releases.of(warehouse.lake()).snapshot(release), warehouse.options()));
+  /** The release asked for ({@link ReleaseWarehouses} resolved it for this request), or null for CURRENT. */
+  private static Release release(Context ctx) {
+    return ReleaseWarehouses.of(ctx).release().orElse(null);
   }
 
 }
