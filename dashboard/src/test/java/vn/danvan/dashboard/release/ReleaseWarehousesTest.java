@@ -22,6 +22,7 @@ import vn.danvan.warehouse.testlake.TestLake;
 class ReleaseWarehousesTest {
   private static final String S1 = "20260101T000000000Z-00000001";
   private static final String S2 = "20260201T000000000Z-00000002";
+  private static final String S3 = "20260301T000000000Z-00000003";
   private static final Duration IDLE = Duration.ofMinutes(10);
 
   @TempDir Path tmp;
@@ -31,7 +32,8 @@ class ReleaseWarehousesTest {
 
   @BeforeEach
   void twoReleases() {
-    TestLake.in(tmp).marts(S1, 3, 7).corrected(S1, S2).publish(S2);
+    // CURRENT is a third snapshot: both releases need a warehouse of their own
+    TestLake.in(tmp).marts(S1, 3, 7).corrected(S1, S2).corrected(S1, S3).publish(S3);
     Releases releases = Releases.of(Lake.at(tmp));
     releases.create("r1", S1, "một", "os:lan", Instant.EPOCH);
     releases.create("r2", S2, "hai", "os:lan", Instant.EPOCH);
@@ -88,6 +90,16 @@ class ReleaseWarehousesTest {
     assertThat(registry.openNow()).hasSize(1);
     now.addAndGet(IDLE.toNanos() + 1);
     registry.lease("current").close();
+    assertThat(registry.openNow()).isEmpty();
+  }
+
+  @Test
+  void a_release_of_the_served_snapshot_reads_the_current_warehouse_and_opens_none() {
+    Releases.of(Lake.at(tmp)).create("r3", S3, "ba", "os:lan", Instant.EPOCH);
+    try (ReleaseWarehouses.Lease lease = registry.lease("r3")) {
+      assertThat(lease.warehouse()).isSameAs(current);
+      assertThat(lease.release().orElseThrow().title()).isEqualTo("ba");
+    }
     assertThat(registry.openNow()).isEmpty();
   }
 }
