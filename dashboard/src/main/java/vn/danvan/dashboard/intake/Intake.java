@@ -12,6 +12,7 @@ import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.LandingText;
 import vn.danvan.contract.intake.DryRun;
 import vn.danvan.warehouse.intake.ServedReferences;
+import vn.danvan.warehouse.intake.Template;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.Warehouse;
 

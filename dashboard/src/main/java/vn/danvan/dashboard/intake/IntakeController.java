@@ -29,6 +29,7 @@ import vn.danvan.dashboard.access.AccessAudit;
 import vn.danvan.dashboard.access.AuthGate;
 import vn.danvan.dashboard.access.Caller;
 import vn.danvan.dashboard.access.Role;
+import vn.danvan.warehouse.intake.Template;
 import vn.danvan.warehouse.query.InvalidParameterException;
 
 /**

@@ -28,6 +28,7 @@ import vn.danvan.dashboard.access.RecordingAudit;
 import vn.danvan.dashboard.access.Role;
 import vn.danvan.dashboard.access.TestAccounts;
 import vn.danvan.dashboard.pages.PageFixture;
+import vn.danvan.warehouse.intake.Template;
 import vn.danvan.warehouse.query.RegionScope;
 
 /**

@@ -24,7 +24,10 @@ import vn.danvan.contract.audit.AuditTrail;
 import vn.danvan.contract.intake.Submission;
 import vn.danvan.contract.intake.SubmissionState;
 import vn.danvan.contract.intake.Submissions;
+import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.cli.LoadCommand;
+import vn.danvan.warehouse.intake.ServedReferences;
+import vn.danvan.warehouse.intake.Template;
 
 /**
  * {@code load --submissions} over one lake: a submission sent twice, one with a personal-data
@@ -78,12 +81,16 @@ class SubmissionsLoadTest {
   }
 
   static LoadCommandTest.Run run() {
+    return run(lake);
+  }
+
+  static LoadCommandTest.Run run(Lake into) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new LoadCommand());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    int exit = cli.execute("--submissions", "--lake", lake.root().toString(), "--as-of", "2025-09-30");
+    int exit = cli.execute("--submissions", "--lake", into.root().toString(), "--as-of", "2025-09-30");
     return new LoadCommandTest.Run(exit, out.toString(), err.toString());
   }
 
@@ -172,5 +179,57 @@ class SubmissionsLoadTest {
             org.assertj.core.groups.Tuple.tuple("ok", "first"));
     assertThat(events).filteredOn(e -> e.action() == AuditEvent.Action.IMPORT)
         .extracting(AuditEvent::target).containsExactly("load --submissions -> snapshot " + snapshot);
+  }
+
+  @Test
+  void a_filled_template_is_sent_and_loads_unchanged() throws Exception {
+    // the workbook a reporter downloads (lists, guide and lists sheets), filled in as in Excel:
+    // codes as text, dates as dates, values as numbers
+    Path book = tmp.resolve("template/report_values-hanoi.xlsx");
+    Files.createDirectories(book.getParent());
+    try (var out = Files.newOutputStream(book)) {
+      Template.write(new Template.Request(Table.REPORT_VALUES, "01",
+          List.of(new ServedReferences.Unit("01", "Thành phố Hà Nội", "province", java.time.LocalDate.of(2025, 7, 1),
+              null)), IndicatorCatalogue.load().landing(), List.of(), java.util.OptionalInt.empty()), out);
+    }
+    try (var workbook = org.apache.poi.ss.usermodel.WorkbookFactory.create(book.toFile());
+        var out = Files.newOutputStream(tmp.resolve("template/filled.xlsx"))) {
+      var sheet = workbook.getSheetAt(0);
+      List<String> header = new java.util.ArrayList<>();
+      sheet.getRow(0).forEach(c -> header.add(c.getStringCellValue()));
+      assertThat(String.join(",", header)).isEqualTo(IncrementalLoadTest.HEADER);
+      Object[][] rows = {
+          {"T1", "01", java.time.LocalDate.of(2025, 7, 1), java.time.LocalDate.of(2025, 9, 30), "police", "gifts", null, 12.0,
+              "Báo cáo 9 tháng"},
+          {"T2", "01", java.time.LocalDate.of(2025, 7, 1), java.time.LocalDate.of(2025, 9, 30), "women_union", "gifts",
+              null, 30.0, null}};
+      for (int r = 0; r < rows.length; r++) {
+        var row = sheet.getRow(r + 1) != null ? sheet.getRow(r + 1) : sheet.createRow(r + 1);
+        for (int c = 0; c < rows[r].length; c++) {
+          var cell = row.getCell(c) != null ? row.getCell(c) : row.createCell(c);
+          if (rows[r][c] instanceof String text) {
+            cell.setCellValue(text);
+          } else if (rows[r][c] instanceof java.time.LocalDate day) {
+            cell.setCellValue(day);
+          } else if (rows[r][c] instanceof Double number) {
+            cell.setCellValue(number);
+          }
+        }
+      }
+      workbook.write(out);
+    }
+    Files.move(tmp.resolve("template/filled.xlsx"), book, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    Lake own = Lake.at(tmp.resolve("template-lake"));
+    Submission sent = Submissions.of(own).submit(List.of(book), "hanoi", "01", Instant.parse("2025-10-01T02:00:00Z"), 0);
+
+    LoadCommandTest.Run loaded = run(own);
+
+    assertThat(loaded.exit()).as(loaded.err()).isZero();
+    Submission after = Submissions.of(own).find(sent.id()).orElseThrow();
+    assertThat(after.state()).isEqualTo(SubmissionState.LOADED);
+    assertThat(after.counts()).containsExactly(java.util.Map.entry(Table.REPORT_VALUES, new RowCounts(2, 2, 0)));
+    assertThat(spark.read().parquet(Lake.table(own.snapshot(own.current().orElseThrow()), Table.REPORT_VALUES)
+        .toString()).selectExpr("report_id", "region_code", "cast(period_end as string)", "value").orderBy("report_id")
+        .collectAsList()).extracting(Object::toString).containsExactly("[T1,01,2025-09-30,12.0]", "[T2,01,2025-09-30,30.0]");
   }
 }

@@ -1,4 +1,4 @@
-package vn.danvan.dashboard.intake;
+package vn.danvan.warehouse.intake;
 
 import java.io.IOException;
 import java.io.OutputStream;
