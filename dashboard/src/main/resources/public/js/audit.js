@@ -7,7 +7,8 @@ import { skeleton } from './skeleton.js';
 
 skeleton('audit');
 const ACTIONS = ['login', 'login_failed', 'logout', 'download', 'review_pack', 'access_denied', 'account_add',
-  'account_passwd', 'account_disable', 'account_token', 'import', 'release', 'submission'];
+  'account_passwd', 'account_disable', 'account_token', 'import', 'release', 'submission', 'upload', 'dry_run',
+  'template'];
 const LIMITS = ['50', '200', '1000', '5000'];
 const state = {
   since: query.get('since', ''),

@@ -28,9 +28,23 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * The release the page shows (?release=NAME in its address: figures frozen for citation), or
+ * null for current figures. Every API call and every link of the page carries it.
+ */
+export const releaseName = new URLSearchParams(location.search).get('release') || null;
+
+/** An address of this server's pages with {@code params}, the page's release kept. */
+export function href(path, params = {}) {
+  const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  if (releaseName && !query.has('release')) query.set('release', releaseName);
+  return path + (query.toString() ? '?' + query : '');
+}
+
 /** GET (or POST) a JSON endpoint of this server; a non-2xx answer throws its error message. */
 export async function api(path, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
+  if (releaseName && !query.has('release')) query.set('release', releaseName);
   const url = path + (query.toString() ? '?' + query : '');
   pending.count++;
   try {
@@ -71,6 +85,22 @@ export async function post(path, body) {
   return response;
 }
 
+/**
+ * POSTs files (a FormData, sent as multipart/form-data) with the session's CSRF token, as {@link
+ * post} does JSON; the raw response.
+ */
+export async function postForm(path, data) {
+  const { csrf } = await session();
+  pending.count++;
+  try {
+    const response = await fetch(path, { method: 'POST', headers: { 'X-CSRF-Token': csrf || '' }, body: data });
+    if (response.status === 401) toLogin();
+    return response;
+  } finally {
+    pending.count--;
+  }
+}
+
 /** Requests in flight: a screenshot waits until none is (window.danvanPending). */
 const pending = { count: 0 };
 window.danvanPending = pending;
@@ -94,7 +124,20 @@ export function indicatorName(indicator) {
   return indicator ? (lang === 'en' ? indicator.name_en : indicator.name_vi) : '';
 }
 
-/** The served snapshot (/health), fetched once per page. */
+/** The release the page shows (GET /api/releases/NAME), fetched once; null for current figures. */
+let releaseInfo;
+export function release() {
+  if (!releaseName) return Promise.resolve(null);
+  if (!releaseInfo) releaseInfo = api('/api/releases/' + encodeURIComponent(releaseName));
+  return releaseInfo;
+}
+
+/** A date as Vietnam's calendar shows it (dd/mm/yyyy in Vietnamese). */
+export function day(iso) {
+  return new Date(iso).toLocaleDateString(locale, { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
+}
+
+/** The served snapshot (/health; the release's with ?release=NAME), fetched once per page. */
 let health;
 export async function snapshot() {
   if (!health) health = await api('/health');
@@ -115,14 +158,30 @@ export function label(prefix, code) {
   return code ? t(prefix + '.' + code) : '';
 }
 
-/** Unit, source, snapshot and the no-data convention, under a chart. */
+/**
+ * Unit, source, snapshot and the no-data convention, under a chart; then the line to cite it by:
+ * source, release (or current figures with the snapshot), the date it was read and its address.
+ */
 export function footnote(el, { unit, sources, snapshotId, loaded }) {
   const parts = [];
   if (unit) parts.push(t('foot.unit') + ': ' + unit);
   if (sources && sources.length) parts.push(t('foot.source') + ': ' + sources.join(', '));
   if (snapshotId) parts.push(t('foot.snapshot') + ' ' + snapshotId + (loaded ? ' (' + t('foot.loaded') + ' ' + loaded + ')' : ''));
   parts.push(t('foot.nodata'));
-  el.textContent = parts.join(' · ');
+  const text = document.createElement('span');
+  text.textContent = parts.join(' · ');
+  const cite = document.createElement('span');
+  cite.className = 'citation';
+  el.replaceChildren(text, cite);
+  release().then((r) => {
+    cite.textContent = t('cite.label') + ': ' + [
+      t('app.title') + (sources && sources.length ? ' (' + sources.join(', ') + ')' : ''),
+      r ? t('cite.release') + ' «' + r.title + '» (' + r.name + ', ' + t('cite.frozen') + ' ' + day(r.created_at) + ')'
+        : t('cite.current') + (snapshotId ? ' (' + t('foot.snapshot') + ' ' + snapshotId + ')' : ''),
+      t('cite.accessed') + ' ' + day(new Date().toISOString()),
+      location.href,
+    ].join('; ');
+  }).catch(() => {}); // an unknown release is said by the page's banner
 }
 
 /** Fills a <select> with [value, text] pairs and selects {@code selected}. */
@@ -185,7 +244,7 @@ export function byValueDesc(valueOf) {
 
 export function regionLink(code, boundaries, text) {
   const a = document.createElement('a');
-  a.href = '/region.html?' + new URLSearchParams({ code, boundaries: boundaries || '2025' });
+  a.href = href('/region.html', { code, boundaries: boundaries || '2025' });
   a.textContent = text ?? code;
   return a;
 }

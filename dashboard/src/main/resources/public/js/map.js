@@ -2,8 +2,7 @@
 // and a legend of classes fixed across the years shown (so colours compare from year to year).
 // Boundaries come from an imported GeoJSON; without one, a tile grid is drawn, never an empty box.
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
-import { $, api, byValueDesc, charted, footnote, indicatorName, indicators, latestCompleteYear,
-  loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
+import { $, api, byValueDesc, charted, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -55,18 +54,8 @@ async function load() {
     const members = await communesOf();
     const answers = await Promise.all(years.map((year) =>
       api('/api/map', { indicator: state.indicator, year, level: state.level, boundaries: state.boundaries })));
-    // restated, every unit of 2025 exists in every year: one without a figure is drawn as no data
-    const universe = state.boundaries !== '2025' ? null : members || new Map(
-      (await api('/api/regions', { boundaries: '2025', level: 'province' })).regions.map((r) => [r.code, r.name]));
-    frames = new Map(answers.map((a) => {
-      const values = a.values.filter((v) => (members ? members.has(v.region) : true));
-      const listed = new Set(values.map((v) => v.region));
-      for (const [code, name] of universe || []) {
-        if (!listed.has(code)) values.push({ region: code, name, in_force: true });
-      }
-      values.sort((x, y) => x.region.localeCompare(y.region));
-      return [a.year, { ...a, values }];
-    }));
+    // restated, the answer lists every unit of 2025 in every year, one without a figure as no data
+    frames = new Map(answers.map((a) => [a.year, { ...a, values: a.values.filter((v) => (members ? members.has(v.region) : true)) }]));
     const last = Math.min(years.at(-1), latestCompleteYear(h));
     $('year').min = years[0];
     $('year').max = years.at(-1);
@@ -124,7 +113,7 @@ function drawYear() {
   panel.show(option, table, ranking, { source: indicator.source_tables.join(', '), snapshot: frame.snapshot });
   panel.chart.off('click');
   panel.chart.on('click', (e) => {
-    if (e.data && e.data.code) location.href = '/region.html?' + new URLSearchParams({ code: e.data.code, boundaries: state.boundaries, indicator: state.indicator });
+    if (e.data && e.data.code) location.href = href('/region.html', { code: e.data.code, boundaries: state.boundaries, indicator: state.indicator });
   });
   footnote(panel.foot, { unit: frame.unit, sources: indicator.source_tables, snapshotId: frame.snapshot, loaded: loadedAt(h) });
 }

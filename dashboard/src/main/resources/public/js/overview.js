@@ -1,7 +1,6 @@
 // Overview: the headline indicators of the latest complete year (value, change on the year
 // before, a ten-year sparkline, source and load time) and the provinces that went up or down.
-import { $, api, charted, fmt, footnote, indicatorName, indicators, latestCompleteYear, loadedAt, options,
-  percent, showError, snapshot, t } from './core.js';
+import { $, api, charted, fmt, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent, showError, snapshot, t } from './core.js';
 import { markPainted, Panel } from './panel.js';
 import { skeleton } from './skeleton.js';
 import { safeTooltips } from './tooltip.js';
@@ -40,7 +39,7 @@ async function card(indicator, year, h) {
   const el = document.createElement('a');
   el.className = 'card';
   el.dataset.indicator = indicator.code;
-  el.href = '/trends.html?' + new URLSearchParams({ indicator: indicator.code, regions: 'VN', boundaries: '2025' });
+  el.href = href('/trends.html', { indicator: indicator.code, regions: 'VN', boundaries: '2025' });
   $('headlines').appendChild(el);
   const name = document.createElement('h3');
   name.textContent = indicatorName(indicator);
@@ -103,7 +102,7 @@ async function changes(panel, indicator, year, h) {
   panel.show({
     animation: false,
     grid: { left: 160, right: 40, top: 10, bottom: 30 },
-    xAxis: { type: 'value', axisLabel: { formatter: (v) => v + ' %' } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v) => fmt(v) + ' %' } },
     yAxis: { type: 'category', data: shown.map((r) => r[1]), axisLabel: { fontSize: 11 } },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null ? t('no_data') : percent(v)) },
     series: [{ type: 'bar', data: shown.map((r) => ({ value: r[4], code: r[0],
@@ -111,7 +110,7 @@ async function changes(panel, indicator, year, h) {
   }, table, null, { source: indicator.source_tables.join(', '), snapshot: now.snapshot });
   panel.chart.off('click');
   panel.chart.on('click', (e) => {
-    if (e.data && e.data.code) location.href = '/region.html?' + new URLSearchParams({ code: e.data.code, boundaries: '2025' });
+    if (e.data && e.data.code) location.href = href('/region.html', { code: e.data.code, boundaries: '2025' });
   });
   footnote(panel.foot, { unit: '%', sources: indicator.source_tables, snapshotId: now.snapshot, loaded: loadedAt(h) });
 }

@@ -1,7 +1,6 @@
 // Region profile: a region's indicators over time, its rank among its peers, its subdivisions
 // (click one to drill down; the breadcrumb walks back up) and its report-consistency warnings.
-import { $, api, charted, fmt, footnote, indicatorName, indicators, latestCompleteYear, loadedAt, options,
-  percent, provenance, query, ranks, regionLink, showError, snapshot, t, yearChoices } from './core.js';
+import { $, api, charted, fmt, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent, provenance, query, ranks, regionLink, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -131,10 +130,10 @@ async function children(indicator) {
     const places = ranks(desc.map((x) => x[3]));
     childrenPanel.show({
       animation: false,
-      grid: { left: 150, right: 30, top: 10, bottom: 30 },
+      grid: { left: 10, right: 30, top: 10, bottom: 30, containLabel: true },
       tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? t('no_data') : fmt(v)) },
       xAxis: { type: 'value', name: maps[0].unit },
-      yAxis: { type: 'category', data: sorted.map((x) => x[1]), axisLabel: { fontSize: 10 } },
+      yAxis: { type: 'category', data: sorted.map((x) => x[1]), axisLabel: { fontSize: 10, width: 160, overflow: 'truncate' } },
       dataZoom: sorted.length > 25 ? [{ type: 'slider', yAxisIndex: 0, start: 100 - 2500 / sorted.length, end: 100, width: 14 }] : [],
       series: [{ type: 'bar', data: sorted.map((x) => ({ value: x[3], code: x[0], itemStyle: { color: x[3] === null ? '#bbb' : '#1565c0' } })) }],
     }, {
@@ -148,22 +147,87 @@ async function children(indicator) {
     childrenPanel.chart.off('click');
     childrenPanel.chart.on('click', (e) => {
       if (e.data && e.data.code) {
-        location.href = '/region.html?' + new URLSearchParams({ code: e.data.code, boundaries: state.boundaries,
+        location.href = href('/region.html', { code: e.data.code, boundaries: state.boundaries,
           indicator: state.indicator, year: state.year });
       }
     });
-    const list = document.createElement('p');
-    list.className = 'child-links';
-    kids.forEach((k, i) => {
-      const a = regionLink(k.code, state.boundaries, k.name);
-      a.href += '&' + new URLSearchParams({ indicator: state.indicator, year: state.year });
-      list.append(...(i ? [', ', a] : [a]));
-    });
-    childrenPanel.notes.replaceChildren(list);
+    childrenPanel.notes.replaceChildren(...childTable(desc.map((x, i) => ({ rank: places[i], code: x[0], name: x[1],
+      level: x[2], value: x[3] }))));
     footnote(childrenPanel.foot, { unit: maps[0].unit, sources: indicator.source_tables, snapshotId: maps[0].snapshot, loaded: loadedAt(h) });
   } catch (e) {
     childrenPanel.fail(t('error') + ': ' + e.message);
   }
+}
+
+/**
+ * Every subdivision in a table that sorts by any column (a click on its header; again: the other
+ * way) and filters by name or code as one types (accents optional); printed whole.
+ */
+function childTable(rows) {
+  const filter = document.createElement('input');
+  filter.type = 'search';
+  filter.id = 'children-filter';
+  filter.placeholder = t('region.children_filter');
+  const columns = [['rank', t('col.rank'), true], ['code', t('col.region'), false], ['name', t('col.name'), false],
+    ['level', t('col.level'), false], ['value', t('col.value') + ' ' + state.year, true]];
+  const sort = { key: 'rank', up: true };
+  const table = document.createElement('table');
+  table.id = 'children-table';
+  const head = document.createElement('tr');
+  for (const [key, text, numeric] of columns) {
+    const th = document.createElement('th');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = text;
+    button.addEventListener('click', () => { sort.up = sort.key === key ? !sort.up : key !== 'value'; sort.key = key; fill(); });
+    th.append(button);
+    if (numeric) th.className = 'num';
+    head.append(th);
+  }
+  const thead = document.createElement('thead');
+  thead.append(head);
+  const body = document.createElement('tbody');
+  table.append(thead, body);
+  const plain = (s) => String(s).normalize('NFD').replace(/\p{M}/gu, '').replace(/đ/g, 'd').replace(/Đ/g, 'D').toLowerCase();
+  const fill = () => {
+    const wanted = plain(filter.value.trim());
+    const shown = rows.filter((r) => !wanted || plain(r.name).includes(wanted) || r.code.includes(wanted));
+    // no data sorts last whichever way
+    shown.sort((a, b) => {
+      const x = a[sort.key];
+      const y = b[sort.key];
+      if (x === null || y === null) return (x === null) - (y === null);
+      const order = typeof x === 'number' ? x - y : String(x).localeCompare(String(y), 'vi');
+      return sort.up ? order : -order;
+    });
+    for (const th of head.children) th.removeAttribute('aria-sort');
+    head.children[columns.findIndex(([k]) => k === sort.key)].setAttribute('aria-sort', sort.up ? 'ascending' : 'descending');
+    body.replaceChildren(...shown.map((r) => {
+      const tr = document.createElement('tr');
+      const link = regionLink(r.code, state.boundaries, r.name);
+      link.href += '&' + new URLSearchParams({ indicator: state.indicator, year: state.year });
+      const cells = [fmt(r.rank), r.code, link, r.level, fmt(r.value)];
+      cells.forEach((c, i) => {
+        const td = document.createElement('td');
+        td.append(c);
+        if (columns[i][2]) td.className = (r[columns[i][0]] === null ? 'no-data ' : '') + 'num';
+        tr.append(td);
+      });
+      return tr;
+    }));
+    count.textContent = t('region.children_count', { shown: shown.length, all: rows.length });
+  };
+  const count = document.createElement('span');
+  count.className = 'count';
+  filter.addEventListener('input', fill);
+  const bar = document.createElement('div');
+  bar.className = 'children-bar';
+  bar.append(filter, ' ', count);
+  const wrap = document.createElement('div');
+  wrap.className = 'table-wrap children-list';
+  wrap.append(table);
+  fill();
+  return [bar, wrap];
 }
 
 /** Every catalogue indicator of the region for the last five years, with the change on the year. */
@@ -183,10 +247,10 @@ async function summary() {
   for (let k = y - 4; k <= y; k++) years.push(String(k));
   summaryPanel.show({
     animation: false,
-    grid: { left: 230, right: 30, top: 10, bottom: 30 },
+    grid: { left: 10, right: 30, top: 10, bottom: 30, containLabel: true },
     tooltip: { trigger: 'axis', valueFormatter: (v) => (v === null || v === undefined ? t('no_data') : percent(v)) },
-    xAxis: { type: 'value', axisLabel: { formatter: (v) => v + ' %' } },
-    yAxis: { type: 'category', data: rows.map((r) => r[0]), axisLabel: { fontSize: 10 } },
+    xAxis: { type: 'value', axisLabel: { formatter: (v) => fmt(v) + ' %' } },
+    yAxis: { type: 'category', data: rows.map((r) => r[0]), axisLabel: { fontSize: 10, width: 220, overflow: 'break' } },
     series: [{ type: 'bar', data: rows.map((r) => ({ value: r.at(-1), itemStyle: { color: r.at(-1) === null ? '#bbb' : r.at(-1) >= 0 ? '#2e7d32' : '#c62828' } })) }],
   }, {
     columns: [t('col.indicator'), t('foot.unit'), ...years, t('col.change_pct') + ' ' + y],
@@ -202,7 +266,8 @@ async function warnings() {
     list.replaceChildren(...(found.length ? found : [null]).map((m) => {
       const li = document.createElement('li');
       li.textContent = m ? t('region.warning', { name: m.name, indicator: indicatorName(catalogue.get(m.indicator)) || m.indicator,
-        period: m.period, total: fmt(m.total), sum: fmt(m.sum), difference: fmt(m.difference), key: m.key, doc: m.source_document })
+        period: m.period, total: fmt(m.total), sum: fmt(m.sum), difference: fmt(m.difference), key: m.key })
+          + (m.source_document ? '; ' + m.source_document : '')
         : t('region.no_warnings');
       return li;
     }));

@@ -2,19 +2,22 @@
 // the header (title, navigation with the current page marked, the API link and the language
 // switch), the boundaries switch wherever a page places an empty <fieldset id="boundaries">, and
 // control forms that never submit (their controls act on change), and the signed-in account with
-// its sign-out button (GET /api/session once per page). Built with the DOM, never with
+// its sign-out button (GET /api/session once per page), and on a page opened with ?release=NAME the
+// banner that says which frozen release it shows, with a way back to current figures. Built with the DOM, never with
 // inline handlers or styles: the pages are to run under a Content-Security-Policy without
 // 'unsafe-inline'.
-import { $, post, session } from './core.js';
+import { $, day, href, post, release, releaseName, session } from './core.js';
 import { lang, t, translatePage } from './i18n.js';
 
 /** Page name (its nav.* label) -> address, in the navigation's order. */
 const PAGES = { overview: '/', trends: '/trends.html', map: '/map.html', region: '/region.html',
-  outreach: '/outreach.html', survey: '/survey.html', audit: '/audit.html' };
+  outreach: '/outreach.html', survey: '/survey.html', review: '/review.html', intake: '/intake.html',
+  audit: '/audit.html' };
 
 /** Builds the shared parts of page {@code current} (a key of PAGES) and translates the page. */
 export function skeleton(current) {
   document.body.prepend(header(current));
+  if (releaseName) document.querySelector('body > header').after(releaseBanner());
   const boundaries = $('boundaries');
   if (boundaries) boundaries.replaceChildren(...boundariesChoices());
   for (const form of document.querySelectorAll('form')) form.addEventListener('submit', (e) => e.preventDefault());
@@ -26,7 +29,9 @@ export function skeleton(current) {
 /** The header's account part: login, role and scope, the password page and "Đăng xuất". */
 function showAccount(who) {
   // the access log is for admins (the server refuses anyone else): no link that can only fail
-  if (who.role !== 'admin') document.querySelector('header nav a[href="/audit.html"]')?.remove();
+  if (who.role !== 'admin') document.querySelector('header nav a[href^="/audit.html"]')?.remove();
+  // sending figures is for reporters (and admins): the server refuses anyone else
+  if (who.role !== 'reporter' && who.role !== 'admin') document.querySelector('header nav a[href^="/intake.html"]')?.remove();
   const name = document.createElement('span');
   name.id = 'session-login';
   name.textContent = who.login;
@@ -59,8 +64,9 @@ function header(current) {
   const title = document.createElement('h1');
   title.dataset.i18n = 'app.title';
   const nav = document.createElement('nav');
-  for (const [page, href] of Object.entries(PAGES)) {
-    const a = link(href, t('nav.' + page));
+  for (const [page, path] of Object.entries(PAGES)) {
+    const address = href(path);
+    const a = link(address, t('nav.' + page));
     if (page === current) a.setAttribute('aria-current', 'page');
     nav.appendChild(a);
   }
@@ -81,6 +87,29 @@ function link(href, text) {
   a.href = href;
   a.textContent = text;
   return a;
+}
+
+/**
+ * "Bản phát hành «TITLE» (NAME), đóng băng ngày dd/mm/yyyy — …" and a link to the same page with
+ * current figures; an unknown release says so in its place.
+ */
+function releaseBanner() {
+  const banner = document.createElement('div');
+  banner.id = 'release-banner';
+  banner.setAttribute('role', 'status');
+  const text = document.createElement('span');
+  const params = new URLSearchParams(location.search);
+  params.delete('release');
+  const back = link(location.pathname + (params.toString() ? '?' + params : ''), t('release.current'));
+  back.id = 'release-current';
+  banner.append(text, ' ', back);
+  release().then((r) => {
+    text.textContent = t('release.banner', { title: r.title, name: r.name, date: day(r.created_at) });
+  }).catch((e) => {
+    text.textContent = t('release.unknown', { name: releaseName, error: e.message });
+    banner.classList.add('error');
+  });
+  return banner;
 }
 
 /** The legend and the two radios (as reported, restated to 2025) of the boundaries switch. */

@@ -1,7 +1,9 @@
 // ECharts writes its default tooltip as HTML with style="" attributes, which the server's
 // Content-Security-Policy (no 'unsafe-inline') refuses: an unstyled tooltip and a console error per
 // hover. Tooltips without a formatter of their own are built here as DOM nodes instead: classes
-// from style.css, the series colour through the CSSOM, which the policy allows.
+// from style.css, the series colour through the CSSOM, which the policy allows. Every chart's option
+// passes here, so this is also where value axes get the cards' number format (4.494, not 4,494).
+import { fmt } from './core.js';
 
 /**
  * The option with every tooltip confined to its chart (an unconfined item tooltip gets an arrow
@@ -9,6 +11,7 @@
  * changed.
  */
 export function safeTooltips(option) {
+  numberAxes(option);
   const fix = (tip) => (tip ? { ...tip, confine: true,
     formatter: tip.formatter || ((params) => tooltipContent(params, tip.valueFormatter)) } : tip);
   if (Array.isArray(option.tooltip)) option.tooltip = option.tooltip.map(fix);
@@ -28,7 +31,8 @@ export function tooltipContent(params, valueFormatter) {
     const dot = span('tip-dot', '');
     if (typeof p.color === 'string') dot.style.backgroundColor = p.color;
     const raw = Array.isArray(p.value) ? p.value[p.value.length - 1] : p.value;
-    const value = valueFormatter ? valueFormatter(raw, p.dataIndex) : raw === null || raw === undefined ? '—' : raw;
+    const value = valueFormatter ? valueFormatter(raw, p.dataIndex) : typeof raw === 'number' ? fmt(raw)
+      : raw === null || raw === undefined ? '—' : raw;
     row.append(dot, span('tip-name', Array.isArray(params) ? p.seriesName : p.name), span('tip-value', value));
     box.appendChild(row);
   }
@@ -40,4 +44,22 @@ function span(className, text) {
   s.className = className;
   s.textContent = String(text);
   return s;
+}
+
+/**
+ * Value axes without a label formatter of their own print numbers as the cards do (core.js's
+ * {@code fmt}: 700.000 in Vietnamese, 700,000 in English), not ECharts' default 700,000. The
+ * option is changed.
+ */
+export function numberAxes(option) {
+  for (const key of ['xAxis', 'yAxis']) {
+    const axes = option[key] === undefined ? [] : Array.isArray(option[key]) ? option[key] : [option[key]];
+    for (const axis of axes) {
+      const isValue = axis.type === 'value' || (axis.type === undefined && key === 'yAxis');
+      if (isValue && !(axis.axisLabel && axis.axisLabel.formatter)) {
+        axis.axisLabel = { ...(axis.axisLabel || {}), formatter: (v) => fmt(v) };
+      }
+    }
+  }
+  return option;
 }

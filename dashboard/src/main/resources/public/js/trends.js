@@ -1,8 +1,7 @@
 // Trends: one indicator over the years for the regions picked, at any grain, as absolute values,
 // per 10,000 inhabitants or change since a base year; boundaries as reported or restated to the
 // 34 provinces, with the 2025 break marked and apportioned values said.
-import { $, api, byValueDesc, charted, fmt, footnote, grainChoices, indicatorName, indicators, loadedAt,
-  options, percent, provenance, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
+import { $, api, byValueDesc, charted, fmt, footnote, grainChoices, href, indicatorName, indicators, loadedAt, options, percent, provenance, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -121,6 +120,10 @@ async function draw() {
     panel.fail(t('error') + ': ' + e.message);
     return;
   }
+  // an open span shows the years it covers (the years with figures), not a blank choice
+  for (const id of ['from', 'to']) {
+    if (!state[id] && s[id] && [...$(id).options].some((o) => o.value === String(s[id]))) $(id).value = String(s[id]);
+  }
   const periods = s.series.length ? s.series[0].points.map((p) => p.period) : [];
   const measure = (series) => {
     if (state.mode === 'per_capita') return series.points.map((p) => p.per_10k ?? null);
@@ -190,7 +193,7 @@ async function draw() {
   panel.chart.off('click');
   panel.chart.on('click', (e) => {
     const region = lines[e.seriesIndex] && lines[e.seriesIndex].region;
-    if (region) location.href = '/region.html?' + new URLSearchParams({ code: region, boundaries: state.boundaries, indicator: state.indicator });
+    if (region) location.href = href('/region.html', { code: region, boundaries: state.boundaries, indicator: state.indicator });
   });
   const notes = [state.boundaries === '2025'
     ? (apportioned.length ? t('trends.apportioned') + ': ' + apportioned.slice(0, 12).join(', ') + (apportioned.length > 12 ? ` … (${apportioned.length})` : '')

@@ -102,6 +102,15 @@ public record Indicator(
     return computation.equals(SURVEY);
   }
 
+  /**
+   * Whether a value of this indicator counts things (conferences, people, houses, gifts, man-days)
+   * or money in VND, and so is a whole number: every summed or counted indicator of the catalogue
+   * has such a unit. Ratios, external scores and survey shares take fractions.
+   */
+  public boolean takesWholeNumbers() {
+    return computation.equals("sum") || computation.equals("count");
+  }
+
   public boolean isRatio() {
     return computation.startsWith("ratio:");
   }

@@ -14,6 +14,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.csv.ContractCsvReader;
 import vn.danvan.contract.csv.ContractCsvReader.Row;
 
@@ -37,15 +39,7 @@ public final class IndicatorCatalogue {
 
   /** The catalogue packaged with the warehouse. */
   public static IndicatorCatalogue load() {
-    ClassLoader loader = IndicatorCatalogue.class.getClassLoader();
-    try (InputStream in = loader.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("indicator catalogue not found on the classpath: " + RESOURCE);
-      }
-      return parse(decode(in.readAllBytes(), RESOURCE), RESOURCE);
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot read " + RESOURCE + ": " + e.getMessage(), e);
-    }
+    return parse(resource(RESOURCE), RESOURCE);
   }
 
   /** Parses catalogue CSV text; {@code source} names it in error messages. */
@@ -69,6 +63,27 @@ public final class IndicatorCatalogue {
 
   public List<Indicator> all() {
     return List.copyOf(byCode.values());
+  }
+
+  /**
+   * The indicators a landing row ({@code report_values}, {@code campaign_targets}) may name: all but
+   * the survey series and the external ones, which are computed or imported, never reported.
+   */
+  public List<Indicator> landing() {
+    return byCode.values().stream().filter(i -> !i.isExternal() && !i.isSurvey()).toList();
+  }
+
+  /**
+   * What the row checks of the load and of an upload's dry run take from the catalogue: the codes
+   * report values and targets may use ({@link #landing}) and those of them that take whole numbers
+   * ({@link Indicator#takesWholeNumbers()}).
+   */
+  public Indicators forRowChecks() {
+    List<Indicator> reportable = landing();
+    return new Indicators(
+        reportable.stream().map(Indicator::code).collect(Collectors.toUnmodifiableSet()),
+        reportable.stream().filter(Indicator::takesWholeNumbers).map(Indicator::code)
+            .collect(Collectors.toUnmodifiableSet()));
   }
 
   public Optional<Indicator> find(String code) {
@@ -118,6 +133,19 @@ public final class IndicatorCatalogue {
               + " is a ratio of the ratio " + operand + " (ratios are of summed indicators)");
         }
       }
+    }
+  }
+
+  /** A classpath resource of the catalogue's, checked as UTF-8. */
+  static String resource(String name) {
+    ClassLoader loader = IndicatorCatalogue.class.getClassLoader();
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("catalogue file not found on the classpath: " + name);
+      }
+      return decode(in.readAllBytes(), name);
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot read " + name + ": " + e.getMessage(), e);
     }
   }
 

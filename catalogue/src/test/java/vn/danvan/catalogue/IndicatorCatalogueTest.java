@@ -158,4 +158,16 @@ class IndicatorCatalogueTest {
         HEADER + "x,X,X,n,sum,,,activities,1,2020-01-01\n", "t.csv"))
         .hasMessageContaining("x names neither reports nor records");
   }
+
+  @Test
+  void the_row_checks_take_the_reportable_codes_and_the_counts_and_money_among_them() {
+    var forChecks = IndicatorCatalogue.load().forRowChecks();
+    assertThat(forChecks.codes()).contains("gifts", "gifts_value_vnd", "new_rural_share")
+        .doesNotContain("trust_local_government").noneMatch(c -> c.startsWith("papi_"));
+    assertThat(forChecks.wholeNumbers()).contains("gifts", "gifts_value_vnd", "briefing_attendances", "models_new")
+        .doesNotContain("new_rural_share", "tasks_completed_share", "outreach_interactions_per_post");
+    // every whole-number indicator counts things or VND: no share or score is summed
+    IndicatorCatalogue.load().all().stream().filter(Indicator::takesWholeNumbers)
+        .forEach(i -> assertThat(i.unit()).as(i.code()).isNotIn("%", "điểm/100").doesNotContain("tỷ lệ"));
+  }
 }

@@ -30,6 +30,10 @@ public final class Lake {
   public static final String ACCESS = "access";
   /** The audit trail (JSON Lines, rotated by size): beside the snapshots, never inside one. */
   public static final String AUDIT = "audit";
+  /** Named, frozen snapshots (release manifests): beside the snapshots; no clean-up removes them. */
+  public static final String RELEASES = "releases";
+  /** Files people submitted for loading, kept unchanged: beside the snapshots, never inside one. */
+  public static final String SUBMISSIONS = "submissions";
 
   /** The environment variable that names the lake when no option does. */
   public static final String LAKE_ENV = "DANVAN_LAKE";
@@ -86,6 +90,16 @@ public final class Lake {
   /** The folder of the audit trail; no load or clean-up touches it. */
   public Path auditDir() {
     return root.resolve(AUDIT);
+  }
+
+  /** The folder of the releases ({@link vn.danvan.contract.release.Releases}). */
+  public Path releasesDir() {
+    return root.resolve(RELEASES);
+  }
+
+  /** The folder of the submissions ({@code vn.danvan.contract.intake.Submissions}); no load deletes in it. */
+  public Path submissionsDir() {
+    return root.resolve(SUBMISSIONS);
   }
 
   /** The folder of the snapshot with this id (whether or not it exists). */

@@ -19,9 +19,29 @@ import vn.danvan.contract.Table;
  * What one load did, written as {@code _load_report.json} into its snapshot: per table how many
  * rows were read, landed and quarantined (by reason), how many the lake now holds, and totals.
  * Every table of the contract is listed (zeros for a table the landing did not have).
+ *
+ * <p>A load of submissions ({@code danvan load --submissions}) also lists, under {@code
+ * submissions}, every submission it loaded with its rows per table: the published snapshot is the
+ * record that they are loaded ({@code vn.danvan.contract.intake.Submissions} reads it), so they are
+ * loaded exactly when the snapshot is published.
  */
 public record LoadReport(String snapshot, String previous, LocalDate asOf, Path landing,
-    Instant startedAt, Instant finishedAt, Map<Table, Counts> tables) {
+    Instant startedAt, Instant finishedAt, Map<Table, Counts> tables,
+    Map<String, Map<Table, RowCounts>> submissions) {
+
+  /** Rows of one part of a load (a submission's files of one table): {@code read == landed + quarantined}. */
+  public record RowCounts(long read, long landed, long quarantined) {
+    public RowCounts {
+      if (read < 0 || landed < 0 || quarantined < 0 || read != landed + quarantined) {
+        throw new IllegalStateException("counts do not reconcile: read " + read + " != landed "
+            + landed + " + quarantined " + quarantined);
+      }
+    }
+
+    public RowCounts plus(RowCounts other) {
+      return new RowCounts(read + other.read, landed + other.landed, quarantined + other.quarantined);
+    }
+  }
 
   /**
    * One table's counts; {@code read == landed + quarantined} always.
@@ -66,6 +86,19 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
       all.put(t, tables.getOrDefault(t, Counts.NONE));
     }
     tables = java.util.Collections.unmodifiableMap(all);
+    Map<String, Map<Table, RowCounts>> bySubmission = new java.util.TreeMap<>();
+    Objects.requireNonNull(submissions, "submissions").forEach((id, counts) -> {
+      Map<Table, RowCounts> t = new EnumMap<>(Table.class);
+      t.putAll(counts);
+      bySubmission.put(id, java.util.Collections.unmodifiableMap(t));
+    });
+    submissions = java.util.Collections.unmodifiableMap(bySubmission);
+  }
+
+  /** A load of a landing folder (no submissions). */
+  public LoadReport(String snapshot, String previous, LocalDate asOf, Path landing,
+      Instant startedAt, Instant finishedAt, Map<Table, Counts> tables) {
+    this(snapshot, previous, asOf, landing, startedAt, finishedAt, tables, Map.of());
   }
 
   public long totalRead() {
@@ -122,7 +155,44 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
     Map<String, Long> reasons = new LinkedHashMap<>();
     quarantinedByReason().forEach((r, n) -> reasons.put(r.code(), n));
     reasons.forEach(totals.putObject("quarantined_by_reason")::put);
+    if (!submissions.isEmpty()) {
+      ObjectNode loaded = root.putObject(SUBMISSIONS);
+      submissions.forEach((id, counts) -> {
+        ObjectNode s = loaded.putObject(id);
+        counts.forEach((table, c) -> {
+          ObjectNode t = s.putObject(table.folder());
+          t.put("read", c.read());
+          t.put("landed", c.landed());
+          t.put("quarantined", c.quarantined());
+        });
+      });
+    }
     return root;
+  }
+
+  /** The key of the submissions a load loaded in {@code _load_report.json}. */
+  public static final String SUBMISSIONS = "submissions";
+
+  /**
+   * The submissions a report (as read from {@code _load_report.json}) says its load loaded, with
+   * their rows per table; empty for a load of a landing folder.
+   *
+   * @throws IllegalStateException when an entry is not of the shape {@link #toJson()} writes
+   */
+  public static Map<String, Map<Table, RowCounts>> submissions(com.fasterxml.jackson.databind.JsonNode report) {
+    Map<String, Map<Table, RowCounts>> out = new java.util.TreeMap<>();
+    com.fasterxml.jackson.databind.JsonNode loaded = report.path(SUBMISSIONS);
+    loaded.properties().forEach(entry -> {
+      Map<Table, RowCounts> counts = new EnumMap<>(Table.class);
+      entry.getValue().properties().forEach(t -> {
+        Table table = Table.forFolder(t.getKey()).orElseThrow(() -> new IllegalStateException(
+            "submission " + entry.getKey() + " names an unknown table " + t.getKey()));
+        counts.put(table, new RowCounts(t.getValue().path("read").asLong(-1),
+            t.getValue().path("landed").asLong(-1), t.getValue().path("quarantined").asLong(-1)));
+      });
+      out.put(entry.getKey(), java.util.Collections.unmodifiableMap(counts));
+    });
+    return java.util.Collections.unmodifiableMap(out);
   }
 
   /**

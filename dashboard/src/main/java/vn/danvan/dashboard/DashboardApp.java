@@ -11,6 +11,8 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.config.SizeUnit;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -22,6 +24,11 @@ import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Level;
+import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.audit.AuditTrail;
+import vn.danvan.contract.intake.DryRun;
+import vn.danvan.contract.intake.Submissions;
+import vn.danvan.contract.release.Releases;
 import vn.danvan.dashboard.access.AccessAudit;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.AuthGate;
@@ -31,8 +38,6 @@ import vn.danvan.dashboard.access.Role;
 import vn.danvan.dashboard.access.SessionJson;
 import vn.danvan.dashboard.access.Sessions;
 import vn.danvan.dashboard.audit.AuditController;
-import vn.danvan.contract.audit.AuditEvent;
-import vn.danvan.contract.audit.AuditTrail;
 import vn.danvan.dashboard.export.CsvExport;
 import vn.danvan.dashboard.export.DownloadAudit;
 import vn.danvan.dashboard.export.XlsxExport;
@@ -42,6 +47,10 @@ import vn.danvan.dashboard.health.HealthController;
 import vn.danvan.dashboard.health.HealthJson;
 import vn.danvan.dashboard.indicators.IndicatorController;
 import vn.danvan.dashboard.indicators.IndicatorJson;
+import vn.danvan.dashboard.intake.Intake;
+import vn.danvan.dashboard.intake.IntakeController;
+import vn.danvan.dashboard.intake.IntakeJson;
+import vn.danvan.dashboard.intake.LoadLauncher;
 import vn.danvan.dashboard.limits.AnswerCache;
 import vn.danvan.dashboard.limits.ClientShare;
 import vn.danvan.dashboard.openapi.ApiRoute.Method;
@@ -49,24 +58,26 @@ import vn.danvan.dashboard.openapi.ApiRoute;
 import vn.danvan.dashboard.openapi.OpenApiDocument;
 import vn.danvan.dashboard.outreach.OutreachController;
 import vn.danvan.dashboard.regions.RegionController;
+import vn.danvan.dashboard.release.ReleaseController;
+import vn.danvan.dashboard.release.ReleaseJson;
+import vn.danvan.dashboard.release.ReleaseWarehouses;
+import vn.danvan.dashboard.review.ReviewController;
+import vn.danvan.dashboard.review.ReviewDocument;
 import vn.danvan.dashboard.survey.SurveyController;
 import vn.danvan.dashboard.trends.TrendController;
-import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.MapResult;
 import vn.danvan.warehouse.indicators.Mismatch;
 import vn.danvan.warehouse.indicators.RankingResult;
 import vn.danvan.warehouse.indicators.SeriesResult;
 import vn.danvan.warehouse.indicators.TargetAttainment;
+import vn.danvan.warehouse.intake.Template;
 import vn.danvan.warehouse.outreach.AggregateResult;
 import vn.danvan.warehouse.outreach.GrowthResult;
-import vn.danvan.warehouse.outreach.OutreachQueries;
 import vn.danvan.warehouse.outreach.PostsResult;
 import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.warehouse.regions.RegionDirectory;
 import vn.danvan.warehouse.regions.RegionList;
 import vn.danvan.warehouse.regions.RegionProfile;
 import vn.danvan.warehouse.survey.EstimatesResult;
-import vn.danvan.warehouse.survey.SurveyQueries;
 
 /** The dashboard's web app: every route is declared here, and nowhere else. */
 public final class DashboardApp {
@@ -89,8 +100,14 @@ public final class DashboardApp {
   /** How long a client past its share of connections waits before its 429. */
   static final Duration SHARE_WAIT = Duration.ofSeconds(2);
 
-  /** Bounds a request body: an exported table of a few thousand communes. */
+  /** Bounds a request body: an exported table of a few thousand communes, or the files of an upload. */
   static final long MAX_REQUEST_SIZE = 32L << 20;
+
+  /** Bounds one uploaded file: a workbook of some 100,000 rows. */
+  static final int MAX_UPLOAD_FILE_MB = 10;
+
+  /** The routes whose body is files (multipart/form-data) rather than JSON. */
+  static final Set<String> UPLOADS = Set.of("/api/intake/check", "/api/intake/submit");
 
   /** As {@link #create(Warehouse, IndicatorCatalogue, HostAllowList, AccessControl)}, reached as localhost. */
   public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, AccessControl access) {
@@ -116,22 +133,29 @@ public final class DashboardApp {
   public static Javalin create(Warehouse warehouse, IndicatorCatalogue catalogue, HostAllowList hosts,
       AccessControl access, Function<Context, String> clientKey) {
     ClientShare share = new ClientShare(ClientShare.halfOf(warehouse.options().poolSize()), SHARE_WAIT, clientKey);
-    // answers are cut to the caller's scope: the scope is part of the key
-    AnswerCache cache = new AnswerCache(AnswerCache.DEFAULT_MAX_BYTES, warehouse::snapshotId,
+    // the warehouse of each request: CURRENT's, or a release's (release=NAME), opened when first read
+    ReleaseWarehouses releases = ReleaseWarehouses.of(warehouse);
+    // answers are cut to the caller's scope and read from one snapshot: both are part of the key
+    AnswerCache cache = new AnswerCache(AnswerCache.DEFAULT_MAX_BYTES, ctx -> QueryParams.warehouse(ctx).snapshotId(),
         ctx -> QueryParams.scope(ctx).rootCode());
     Sessions sessions = new Sessions(access.clock(), access.sessionIdle(), access.sessionLifetime(),
         Sessions.DEFAULT_MAX);
     AccessAudit audit = new AccessAudit(access.audit(), access.clock());
     LoginController login = new LoginController(access.accounts(), sessions, new LoginThrottle(access.clock()), audit);
-    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), login, audit);
+    List<ApiRoute> routes = routes(warehouse, catalogue, new GeoStore(warehouse.lake().root()), login, audit,
+        access.clock());
     ObjectNode openApi = OpenApiDocument.of("danvan dashboard API", "1", routes);
     Map<String, List<String>> methods = new LinkedHashMap<>(RequestHygiene.methodsOf(routes));
     methods.put("/openapi.json", List.of("GET", "HEAD"));
-    RequestHygiene hygiene = new RequestHygiene(hosts, methods, MAX_REQUEST_SIZE);
+    RequestHygiene hygiene = new RequestHygiene(hosts, methods, MAX_REQUEST_SIZE, UPLOADS);
     AuthGate gate = new AuthGate(access.accounts(), sessions, audit, routes);
     return Javalin.create(config -> {
       config.startup.showJavalinBanner = false;
+      config.events.serverStopped(releases::close);
       config.http.maxRequestSize = MAX_REQUEST_SIZE;
+      config.jetty.multipartConfig.maxFileSize(MAX_UPLOAD_FILE_MB, SizeUnit.MB);
+      config.jetty.multipartConfig.maxTotalRequestSize(MAX_REQUEST_SIZE, SizeUnit.BYTES);
+      config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
       // Pages and their scripts ship inside the jar: users' networks may be closed.
       config.staticFiles.add("/public", Location.CLASSPATH);
       config.routes.before(hygiene::before);
@@ -139,12 +163,12 @@ public final class DashboardApp {
       for (ApiRoute route : routes) {
         switch (route.method()) {
           case GET -> {
-            Handler handler = guarded(route, share, cache);
+            Handler handler = guarded(route, share, cache, releases);
             config.routes.get(route.path(), handler);
             // Javalin answers HEAD 200 wherever a GET route exists, even where GET is a 404
             config.routes.head(route.path(), handler);
           }
-          case POST -> config.routes.post(route.path(), guarded(route, share, cache));
+          case POST -> config.routes.post(route.path(), guarded(route, share, cache, releases));
         }
       }
       config.routes.get("/openapi.json", ctx -> ctx.json(openApi));
@@ -160,16 +184,21 @@ public final class DashboardApp {
   }
 
   /**
-   * A route's handler behind the answer cache (reads of the snapshot) and the client's share (all
-   * that reads the warehouse or builds a file); the catalogue and the map boundaries are neither.
+   * A route's handler reading the warehouse its request names ({@code release=NAME}, else current;
+   * every route but signing in and out, so an unknown release is a 404 wherever it is asked), behind
+   * the answer cache (reads of the snapshot) and the client's share (all that reads the warehouse
+   * or builds a file); the catalogue, the map boundaries and the releases' list are neither.
    */
-  private static Handler guarded(ApiRoute route, ClientShare share, AnswerCache cache) {
+  private static Handler guarded(ApiRoute route, ClientShare share, AnswerCache cache, ReleaseWarehouses releases) {
     String path = route.path();
-    if (path.equals("/api/indicators") || path.startsWith("/api/geo") || ACCOUNT_ROUTES.contains(path)) {
+    if (ACCOUNT_ROUTES.contains(path)) {
       return route.handler();
     }
+    if (path.equals("/api/indicators") || path.startsWith("/api/geo") || path.startsWith("/api/releases")) {
+      return releases.reading(route.handler());
+    }
     Handler shared = share.guard(route.handler());
-    return route.method() == Method.GET && SNAPSHOT_READS.contains(path) ? cache.cached(shared) : shared;
+    return releases.reading(route.method() == Method.GET && SNAPSHOT_READS.contains(path) ? cache.cached(shared) : shared);
   }
 
   /** The client a request counts against: its signed-in account, else its address. */
@@ -178,16 +207,25 @@ public final class DashboardApp {
   }
 
   static List<ApiRoute> routes(Warehouse warehouse, IndicatorCatalogue catalogue, GeoStore geo,
-      LoginController login, AccessAudit audit) {
-    HealthController health = new HealthController(warehouse);
+      LoginController login, AccessAudit audit, Clock clock) {
+    HealthController health = new HealthController();
     IndicatorController indicators = new IndicatorController(catalogue);
-    TrendController trends = new TrendController(new IndicatorQueries(warehouse, catalogue));
-    RegionController regions = new RegionController(new RegionDirectory(warehouse));
-    GeoController maps = new GeoController(geo, warehouse);
-    SurveyController surveys = new SurveyController(new SurveyQueries(warehouse, catalogue));
-    OutreachController outreach = new OutreachController(new OutreachQueries(warehouse));
+    TrendController trends = new TrendController(catalogue);
+    RegionController regions = new RegionController();
+    GeoController maps = new GeoController(geo);
+    SurveyController surveys = new SurveyController(catalogue);
+    OutreachController outreach = new OutreachController();
+    ReleaseController releases = new ReleaseController(Releases.of(warehouse.lake()));
     DownloadAudit downloads = new DownloadAudit(audit);
     AuditController trail = new AuditController(AuditTrail.in(warehouse.lake().auditDir()));
+    ReviewController review = new ReviewController(catalogue, geo, audit);
+    Submissions submitted = Submissions.of(warehouse.lake());
+    IntakeController intake = new IntakeController(new Intake(warehouse, catalogue, clock), submitted, audit, clock,
+        LoadLauncher.fromSystem(warehouse.lake().root(), submitted.dir()));
+    ApiRoute.Param files = required(IntakeController.FILES, "multipart/form-data: one or more files (CSV, JSON Lines,"
+        + " XLSX; at most " + MAX_UPLOAD_FILE_MB + " MB each)");
+    ApiRoute.Param table = optional("table", "the table of every file (default: told by the file's header)",
+        DryRun.TABLES.stream().map(t -> t.folder()).toArray(String[]::new));
     ApiRoute.Param region = optional("region", "GSO code of the area (default VN)");
     ApiRoute.Param from = year("from", false, "first year of publishing");
     ApiRoute.Param to = year("to", false, "last year of publishing");
@@ -196,7 +234,10 @@ public final class DashboardApp {
     ApiRoute.Param boundaries = optional("boundaries", BOUNDARIES, Coded.codes(Boundaries.values()));
     ApiRoute.Param mapLevel = optional("level", "province (default), district (reported only) or commune",
         Level.PROVINCE.code(), Level.DISTRICT.code(), Level.COMMUNE.code());
-    return List.of(
+    ApiRoute.Param release = optional(ReleaseWarehouses.PARAMETER, "a release's name (GET /api/releases): the "
+        + "figures frozen in it, not current ones (default: current); the answer then carries the header "
+        + ReleaseWarehouses.HEADER);
+    return withRelease(release, List.of(
         ApiRoute.get("/health", health::get, "the snapshot being served, its load time and table counts",
             HealthJson.class),
         ApiRoute.getList("/api/indicators", indicators::list, "the indicator catalogue", IndicatorJson.class),
@@ -247,6 +288,11 @@ public final class DashboardApp {
             RegionList.class, boundaries,
             optional("level", "nation, province, district or commune", "nation", "province", "district", "commune"),
             optional("parent", "GSO code of the parent region")),
+        ApiRoute.get("/api/releases", releases::list, "the releases (named, frozen snapshots), oldest first",
+            ReleaseJson.ReleaseList.class),
+        ApiRoute.get("/api/releases/{name}", releases::get, "one release: title, snapshot, when and by whom frozen, "
+            + "manifest checksum; 404 naming the releases there are", ReleaseJson.class,
+            path("name", "the release's name")),
         ApiRoute.get("/api/regions/{code}", regions::profile, "a region with its breadcrumb and children",
             RegionProfile.class, path("code", "GSO code, VN for the nation"), boundaries),
         ApiRoute.get("/api/geo", maps::levels, "which levels have imported boundaries", GeoController.GeoLevels.class),
@@ -261,6 +307,20 @@ public final class DashboardApp {
             "a table as shown (JSON body as for xlsx) as CSV in UTF-8 with a BOM, formula-like text neutralised; "
                 + "recorded in the audit trail",
             CsvExport.MEDIA_TYPE).requires(Role.ANALYST),
+        ApiRoute.get("/api/review", review::document,
+            "the annual review of the nation or a province in a year (every figure restated onto 2025's units): "
+                + "headline indicators with their sentences, trends, rankings, outreach, survey, annexes",
+            ReviewDocument.class, reviewParams()),
+        ApiRoute.file(Method.GET, "/api/review/pack.pdf", review::pdf,
+            "the review as a printable PDF (A4, fonts embedded, release in its metadata); recorded in the audit "
+                + "trail; 503 when the server has no headless Chromium", ReviewController.PDF, reviewParams())
+            .requires(Role.ANALYST),
+        ApiRoute.file(Method.GET, "/api/review/pack.docx", review::docx,
+            "the review as an editable Word document; recorded in the audit trail", ReviewController.DOCX,
+            reviewParams()).requires(Role.ANALYST),
+        ApiRoute.file(Method.GET, "/api/review/pack.zip", review::zip,
+            "the PDF, the Word document and every table as CSV in one ZIP; recorded in the audit trail",
+            ReviewController.ZIP, reviewParams()).requires(Role.ANALYST),
         ApiRoute.get("/api/audit", trail::list, "the audit trail's lines, newest first (admins only)",
             AuditController.AuditAnswer.class,
             optional("since", "from this date (2026-12-03, Vietnam's day) or time (2026-12-03T08:00, or with offset)"),
@@ -268,6 +328,26 @@ public final class DashboardApp {
             optional("action", "only this action (its code)", Arrays.stream(AuditEvent.Action.values())
                 .map(AuditEvent.Action::code).toArray(String[]::new)),
             optional("limit", "1-5000 (default 200)")).requires(Role.ADMIN),
+        ApiRoute.file(Method.GET, "/api/intake/template", intake::template,
+            "the Excel template of a table for the caller's scope (drop-down lists, a sheet explaining every column)",
+            Template.MEDIA_TYPE, required("table", "report_values, activities, models or campaign_targets"),
+            year("year", false, "offer only the units valid in that year")).requires(Role.REPORTER),
+        ApiRoute.json(Method.POST, "/api/intake/check", intake::check,
+            "the dry run of uploaded files: every problem with file, sheet, row, column, value, check and the"
+                + " reason in Vietnamese; nothing is stored; recorded in the audit trail",
+            IntakeJson.Check.class, files, table).requires(Role.REPORTER),
+        ApiRoute.json(Method.POST, "/api/intake/submit", intake::submit,
+            "sends checked files as a submission (kept unchanged beside the lake until the next load); refused"
+                + " when a file is refused whole or a row is outside the scope; other problems need accept=true",
+            IntakeJson.SubmissionJson.class, files, table,
+            optional("accept", "true: leave the rows with problems to the quarantine", "true", "false"))
+            .requires(Role.REPORTER),
+        ApiRoute.get("/api/intake/submissions", intake::list,
+            "the caller's submissions (an admin's: every one), newest first, with their state and counts",
+            IntakeJson.Submissions.class).requires(Role.REPORTER),
+        ApiRoute.json(Method.POST, "/api/intake/load", intake::load,
+            "starts the load of every pending submission in its own process (bin/danvan load --submissions)",
+            IntakeJson.LoadStarted.class).requires(Role.ADMIN),
         ApiRoute.json(Method.POST, "/api/login", login::login,
             "signs in (JSON body: login, password): sets the session cookie; 401 for any wrong login, "
                 + "429 with Retry-After after repeated failures", SessionJson.class).open(),
@@ -278,6 +358,20 @@ public final class DashboardApp {
             SessionJson.class),
         ApiRoute.json(Method.POST, "/api/password", login::password,
             "changes one's own password (JSON body: current, new); every session of the account ends and "
-                + "this one is renewed", SessionJson.class));
+                + "this one is renewed", SessionJson.class)));
+  }
+
+  /** Every read takes {@code release} (signing in and out aside): described once, here. */
+  private static List<ApiRoute> withRelease(ApiRoute.Param release, List<ApiRoute> routes) {
+    return routes.stream().map(r -> r.method() == Method.GET && !ACCOUNT_ROUTES.contains(r.path()) ? r.with(release) : r)
+        .toList();
+  }
+
+  /** What a review is of: a region, a year, a language and (optionally) a release. */
+  private static ApiRoute.Param[] reviewParams() {
+    return new ApiRoute.Param[] {year("year", true, "the year reviewed"),
+        optional("region", "VN (default for a national account) or a 2025 province's code"),
+        optional("lang", "vi (default) or en", "vi", "en"),
+        optional("release", "a release's name (bin/danvan release list); default: the snapshot served")};
   }
 }

@@ -4,24 +4,32 @@ import picocli.CommandLine;
 import vn.danvan.dashboard.access.UsersCommand;
 import vn.danvan.dashboard.audit.AuditCommand;
 import vn.danvan.dashboard.geo.GeoCommand;
+import vn.danvan.dashboard.review.ReviewCommand;
+import vn.danvan.dashboard.intake.IntakeCommand;
+import vn.danvan.dashboard.intake.TemplateCommand;
+import vn.danvan.dashboard.release.ReleaseCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * Entry point of the dashboard jar: {@code serve}, {@code geo import}, {@code users} and
- * {@code audit}, the commands that need no Spark.
+ * Entry point of the dashboard jar: {@code serve}, {@code geo import}, {@code users}, {@code audit},
+ * {@code release}, {@code review pack}, {@code intake check} and {@code template}, the commands that
+ * need no Spark.
  */
 @Command(name = "danvan-dashboard", mixinStandardHelpOptions = true,
-    subcommands = {ServeCommand.class, GeoCommand.class, UsersCommand.class, AuditCommand.class},
-    description = "The danvan dashboard. See 'serve --help', 'geo import --help', 'users --help' and 'audit --help'.")
+    subcommands = {ServeCommand.class, GeoCommand.class, UsersCommand.class, AuditCommand.class,
+        ReleaseCommand.class, ReviewCommand.class, IntakeCommand.class, TemplateCommand.class},
+    description = "The danvan dashboard. See 'serve --help', 'geo import --help', 'users --help', 'audit --help', "
+        + "'release --help', 'review pack --help', 'intake check --help' and 'template --help'.")
 public final class Main implements Runnable {
   @Spec CommandSpec spec;
 
   @Override
   public void run() {
-    throw new ParameterException(spec.commandLine(), "missing command: serve, geo, users or audit");
+    throw new ParameterException(spec.commandLine(),
+        "missing command: serve, geo, users, audit, release, review, intake or template");
   }
 
   public static void main(String[] args) {

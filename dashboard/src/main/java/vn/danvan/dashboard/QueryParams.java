@@ -5,8 +5,10 @@ import java.util.OptionalInt;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Grain;
 import vn.danvan.dashboard.access.AuthGate;
+import vn.danvan.dashboard.release.ReleaseWarehouses;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.query.Warehouse;
 
 /**
  * The request parameters every controller reads, read one way: blank is absent, values are
@@ -22,6 +24,14 @@ public final class QueryParams {
    */
   public static RegionScope scope(Context ctx) {
     return AuthGate.caller(ctx).scope();
+  }
+
+  /**
+   * The warehouse this request reads: CURRENT's, or the one over the snapshot of the release that
+   * {@code release=NAME} names, resolved once per request by {@link ReleaseWarehouses#reading}.
+   */
+  public static Warehouse warehouse(Context ctx) {
+    return ReleaseWarehouses.of(ctx).warehouse();
   }
 
   /** {@code region}: the caller's own region (its scope's root, the nation for a national account) unless asked. */

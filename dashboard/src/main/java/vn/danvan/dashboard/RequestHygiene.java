@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.regex.Pattern;
 import vn.danvan.dashboard.openapi.ApiRoute;
 
@@ -27,17 +28,22 @@ final class RequestHygiene {
   static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
       + "script-src 'self'; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
   static final String JSON = "application/json";
+  /** The body of a file upload; a cross-site form may send it, so its routes need the CSRF token (AuthGate). */
+  static final String MULTIPART = "multipart/form-data";
   /** The context attribute holding a 405's {@code Allow}, for the error's answer. */
   static final String ALLOW = RequestHygiene.class.getName() + ".allow";
 
   private final HostAllowList hosts;
   private final Map<Pattern, List<String>> methods;
   private final long maxRequestSize;
+  private final Set<String> uploads;
 
   /**
    * @param paths each known path (Javalin's {@code {param}} syntax) with the methods it answers
+   * @param uploads the paths whose body is files ({@value #MULTIPART}) instead of JSON
    */
-  RequestHygiene(HostAllowList hosts, Map<String, List<String>> paths, long maxRequestSize) {
+  RequestHygiene(HostAllowList hosts, Map<String, List<String>> paths, long maxRequestSize, Set<String> uploads) {
+    this.uploads = Set.copyOf(uploads);
     this.hosts = Objects.requireNonNull(hosts, "hosts");
     Map<Pattern, List<String>> m = new LinkedHashMap<>();
     paths.forEach((path, allowed) -> m.put(pattern(path), List.copyOf(allowed)));
@@ -98,7 +104,7 @@ final class RequestHygiene {
     }
     if (method.equals("POST") || method.equals("PUT") || method.equals("PATCH")) {
       String type = ctx.contentType() == null ? "" : ctx.contentType().split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-      if (!type.equals(JSON)) {
+      if (!type.equals(JSON) && !(type.equals(MULTIPART) && uploads.contains(ctx.path()))) {
         // also what keeps a cross-site <form> from posting: it cannot send application/json
         throw new HttpResponseException(HttpStatus.UNSUPPORTED_MEDIA_TYPE.getCode(),
             "Content-Type must be " + JSON + ", not '" + (ctx.contentType() == null ? "" : ctx.contentType()) + "'");

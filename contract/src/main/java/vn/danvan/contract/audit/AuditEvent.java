@@ -28,7 +28,8 @@ public record AuditEvent(Instant time, String login, String role, String scope, 
   /** The actions the trail records. */
   public enum Action {
     LOGIN, LOGIN_FAILED, LOGOUT, DOWNLOAD, REVIEW_PACK, ACCESS_DENIED,
-    ACCOUNT_ADD, ACCOUNT_PASSWD, ACCOUNT_DISABLE, ACCOUNT_TOKEN, IMPORT, RELEASE, SUBMISSION;
+    ACCOUNT_ADD, ACCOUNT_PASSWD, ACCOUNT_DISABLE, ACCOUNT_TOKEN, IMPORT, RELEASE, SUBMISSION,
+    CLEANUP, UPLOAD, DRY_RUN, TEMPLATE;
 
     /** The action as written in the trail: lower case, e.g. {@code login_failed}. */
     public String code() {

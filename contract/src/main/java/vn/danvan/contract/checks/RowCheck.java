@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import vn.danvan.contract.Column;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRule.Severity;
+import vn.danvan.contract.landing.XlsxSheet;
 
 /**
  * The {@link RowRules} applied to one row in plain Java, for a file checked before it is loaded:
@@ -34,10 +34,10 @@ public final class RowCheck {
    * @param row contract column name to the text as written (a missing key or null: the file has
    *     no such column or the cell is empty); other keys are ignored, but {@link #MALFORMED}
    * @param asOf the load date: records after it are out of range
-   * @param indicators the indicator codes of the catalogue that rows may use
+   * @param indicators the catalogue's codes that rows may use, and its whole-number ones
    */
   public static List<Failure> check(Table table, Map<String, String> row, LocalDate asOf,
-      Set<String> indicators) {
+      Indicators indicators) {
     Evaluator evaluator = new Evaluator(table, row, asOf, indicators);
     return RowRules.of(table).stream()
         .filter(r -> r.severity() == Severity.ERROR && r.accept(evaluator))
@@ -48,7 +48,7 @@ public final class RowCheck {
 
   /** The names of the warnings the row fails, in rule order (as the load report counts them). */
   public static List<String> warnings(Table table, Map<String, String> row, LocalDate asOf,
-      Set<String> indicators) {
+      Indicators indicators) {
     Evaluator evaluator = new Evaluator(table, row, asOf, indicators);
     return RowRules.of(table).stream()
         .filter(r -> r.severity() == Severity.WARN && r.accept(evaluator))
@@ -61,9 +61,9 @@ public final class RowCheck {
     private final Map<String, String> cleaned = new HashMap<>();
     private final Map<String, Object> values = new HashMap<>();
     private final LocalDate asOf;
-    private final Set<String> indicators;
+    private final Indicators indicators;
 
-    Evaluator(Table table, Map<String, String> row, LocalDate asOf, Set<String> indicators) {
+    Evaluator(Table table, Map<String, String> row, LocalDate asOf, Indicators indicators) {
       this.text = Objects.requireNonNull(row, "row");
       this.asOf = Objects.requireNonNull(asOf, "asOf");
       this.indicators = Objects.requireNonNull(indicators, "indicators");
@@ -89,7 +89,29 @@ public final class RowCheck {
     }
 
     @Override public Boolean typed(RowRule.Typed rule) {
-      return cleaned.get(rule.column()) != null && value(rule.column()) == null;
+      return cleaned.get(rule.column()) != null && value(rule.column()) == null
+          && (rule.unless() == null || !grouped(rule.unless()));
+    }
+
+    @Override public Boolean evaluated(RowRule.Evaluated rule) {
+      String t = text.get(rule.column());
+      return t != null && t.startsWith(XlsxSheet.FORMULA_WITHOUT_RESULT);
+    }
+
+    @Override public Boolean grouped(RowRule.Grouped rule) {
+      String t = cleaned.get(rule.column());
+      return t != null && RowRules.THOUSANDS_GROUPED.matcher(t).find()
+          && (rule.indicator() == null || countsWhole(rule.indicator()));
+    }
+
+    @Override public Boolean whole(RowRule.Whole rule) {
+      return value(rule.column()) instanceof Double d && d % 1 != 0 && countsWhole(rule.indicator())
+          && !grouped(rule.unless());
+    }
+
+    private boolean countsWhole(String indicatorColumn) {
+      Object code = value(indicatorColumn);
+      return code != null && indicators.wholeNumbers().contains(code);
     }
 
     @Override public Boolean inVocabulary(RowRule.InVocabulary rule) {
@@ -113,7 +135,7 @@ public final class RowCheck {
 
     @Override public Boolean inCatalogue(RowRule.InCatalogue rule) {
       Object v = value(rule.column());
-      return v != null && !indicators.contains(v);
+      return v != null && !indicators.codes().contains(v);
     }
 
     @Override public Boolean bounded(RowRule.Bounded rule) {

@@ -44,6 +44,12 @@ public sealed interface RowRule {
 
     R typed(Typed rule);
 
+    R evaluated(Evaluated rule);
+
+    R grouped(Grouped rule);
+
+    R whole(Whole rule);
+
     R inVocabulary(InVocabulary rule);
 
     R listInVocabulary(ListInVocabulary rule);
@@ -101,10 +107,21 @@ public sealed interface RowRule {
     }
   }
 
-  /** A value is given but does not parse as its column's type. */
-  record Typed(String column) implements ColumnError {
+  /**
+   * A value is given but does not parse as its column's type; unless {@code unless} fails on it
+   * (a whole number written with thousands separators is that, not a type error): null when no
+   * other rule explains a value of this column better.
+   */
+  record Typed(String column, Grouped unless) implements ColumnError {
     public Typed {
       Objects.requireNonNull(column, "column");
+      if (unless != null && !unless.column().equals(column)) {
+        throw new IllegalArgumentException("typed:" + column + " cannot defer to a rule on " + unless.column());
+      }
+    }
+
+    public Typed(String column) {
+      this(column, null);
     }
 
     @Override public Reason reason() {
@@ -113,6 +130,65 @@ public sealed interface RowRule {
 
     @Override public <R> R accept(Visitor<R> visitor) {
       return visitor.typed(this);
+    }
+  }
+
+  /**
+   * A spreadsheet cell holding a formula without its cached result: the reader's marker ({@code
+   * XlsxSheet.FORMULA_WITHOUT_RESULT}) starts the text as written.
+   */
+  record Evaluated(String column) implements ColumnError {
+    public Evaluated {
+      Objects.requireNonNull(column, "column");
+    }
+
+    @Override public Reason reason() {
+      return Reason.FORMULA_WITHOUT_RESULT;
+    }
+
+    @Override public <R> R accept(Visitor<R> visitor) {
+      return visitor.evaluated(this);
+    }
+  }
+
+  /**
+   * A whole number written with dots between groups of three digits ({@link
+   * RowRules#THOUSANDS_GROUPED}, e.g. {@code 4.494}): in a column of whole numbers, or in a value
+   * column when the row's {@code indicator} is one of the catalogue's whole-number indicators
+   * (null {@code indicator}: the column itself holds counts or money).
+   */
+  record Grouped(String column, String indicator) implements ColumnError {
+    public Grouped {
+      Objects.requireNonNull(column, "column");
+    }
+
+    @Override public Reason reason() {
+      return Reason.THOUSANDS_SEPARATOR;
+    }
+
+    @Override public <R> R accept(Visitor<R> visitor) {
+      return visitor.grouped(this);
+    }
+  }
+
+  /**
+   * A number with a fraction in a value column whose row's {@code indicator} counts things or
+   * money (the catalogue's whole-number indicators); unless {@code unless} (the column's {@link
+   * Grouped} rule) fails on it, which says better what is wrong.
+   */
+  record Whole(String column, String indicator, Grouped unless) implements ColumnError {
+    public Whole {
+      Objects.requireNonNull(column, "column");
+      Objects.requireNonNull(indicator, "indicator of " + column);
+      Objects.requireNonNull(unless, "unless of " + column);
+    }
+
+    @Override public Reason reason() {
+      return Reason.NOT_WHOLE_NUMBER;
+    }
+
+    @Override public <R> R accept(Visitor<R> visitor) {
+      return visitor.whole(this);
     }
   }
 
@@ -311,7 +387,7 @@ public sealed interface RowRule {
 
   /** An error named {@code <reason>:<column>}. */
   sealed interface ColumnError extends RowRule
-      permits Missing, Typed, InVocabulary, ListInVocabulary, InCatalogue, RecordDate, RecordYear {
+      permits Missing, Typed, Evaluated, Grouped, Whole, InVocabulary, ListInVocabulary, InCatalogue, RecordDate, RecordYear {
     @Override default String name() {
       return reason().code() + ":" + column();
     }

@@ -16,8 +16,9 @@ import vn.danvan.contract.Vocabulary;
 import vn.danvan.contract.checks.RowRule.Bounded.Bound;
 
 /**
- * The checks a row can fail on its own, derived from the contract: shape, required values, types,
- * vocabularies, the indicator catalogue, date ranges and signs, and the warnings. This is the one
+ * The checks a row can fail on its own, derived from the contract: shape, formulas without a
+ * result, required values, thousands separators, types, vocabularies, the indicator catalogue and
+ * its whole-number indicators, date ranges and signs, and the warnings. This is the one
  * list: the load turns it into Spark conditions, {@link RowCheck} applies it to a single row.
  * Checks that need other tables (regions, campaigns, waves, posts) are the load's own.
  */
@@ -29,6 +30,13 @@ public final class RowRules {
 
   /** Separates the items of a list column (a regular expression, as Spark's {@code split} takes). */
   public static final String LIST_SEPARATOR = ";";
+
+  /**
+   * A whole number with a dot between groups of three digits, as Vietnamese files write 4,494
+   * ({@code 4.494}, {@code 1.234.567}); anchored, so Spark's {@code rlike} (a search) and a
+   * matcher's {@code find} agree.
+   */
+  public static final Pattern THOUSANDS_GROUPED = Pattern.compile("^[+-]?\\d{1,3}(\\.\\d{3})+$");
 
   private static final Pattern KEY_VALUE_LIST =
       Pattern.compile("^[A-Za-z0-9_]+=[^;=]+(;[A-Za-z0-9_]+=[^;=]+)*$");
@@ -56,12 +64,21 @@ public final class RowRules {
     rules.add(new RowRule.Malformed());
     for (Column c : table.columns()) {
       String name = c.name();
+      rules.add(new RowRule.Evaluated(name));
       if (c.required()) {
         rules.add(new RowRule.Missing(name));
       }
-      if (c.type() != Type.STRING && c.type() != Type.CODE) {
-        rules.add(new RowRule.Typed(name));
+      Optional<String> indicator = indicatorOf(table, name);
+      RowRule.Grouped grouped = c.type() == Type.COUNT || c.type() == Type.MONEY
+          ? new RowRule.Grouped(name, null)
+          : indicator.map(i -> new RowRule.Grouped(name, i)).orElse(null);
+      if (grouped != null) {
+        rules.add(grouped);
       }
+      if (c.type() != Type.STRING && c.type() != Type.CODE) {
+        rules.add(new RowRule.Typed(name, grouped));
+      }
+      indicator.ifPresent(i -> rules.add(new RowRule.Whole(name, i, grouped)));
       vocabulary(table, name).ifPresent(set -> rules.add(new RowRule.InVocabulary(name, set)));
       listVocabulary(table, name).ifPresent(set -> rules.add(new RowRule.ListInVocabulary(name, set)));
       if (isIndicator(table, name)) {
@@ -116,6 +133,17 @@ public final class RowRules {
   public static boolean isIndicator(Table table, String column) {
     return column.equals("indicator")
         && (table == Table.REPORT_VALUES || table == Table.CAMPAIGN_TARGETS);
+  }
+
+  /**
+   * The indicator column that says what a value column counts ({@code report_values.value},
+   * {@code campaign_targets.target_value}): whether it takes whole numbers depends on the indicator.
+   */
+  public static Optional<String> indicatorOf(Table table, String column) {
+    return switch (table.folder() + "." + column) {
+      case "report_values.value", "campaign_targets.target_value" -> Optional.of("indicator");
+      default -> Optional.empty();
+    };
   }
 
   /**

@@ -13,7 +13,9 @@ import vn.danvan.contract.Table;
 
 class RowCheckTest {
   private static final LocalDate AS_OF = LocalDate.of(2025, 9, 30);
-  private static final Set<String> INDICATORS = Set.of("gifts", "briefing_conferences");
+  /** Two counts and a share, which takes fractions. */
+  private static final Indicators INDICATORS = new Indicators(
+      Set.of("gifts", "briefing_conferences", "new_rural_share"), Set.of("gifts", "briefing_conferences"));
 
   private static Map<String, String> row(String... pairs) {
     Map<String, String> row = new HashMap<>();
@@ -160,5 +162,53 @@ class RowCheckTest {
         AS_OF, INDICATORS)).isEmpty();
     assertThat(RowCheck.warnings(Table.REPORT_VALUES, report("disaggregation", "collective"), AS_OF,
         INDICATORS)).containsExactly("disaggregation_not_key_value");
+  }
+
+  @Test
+  void a_count_indicator_takes_whole_numbers_only() {
+    assertThat(failed(Table.REPORT_VALUES, report("value", "20.5"))).containsExactly("not_whole_number:value");
+    assertThat(RowCheck.check(Table.REPORT_VALUES, report("value", "20.5"), AS_OF, INDICATORS).get(0).reason())
+        .isEqualTo(Reason.NOT_WHOLE_NUMBER);
+    assertThat(failed(Table.REPORT_VALUES, report("value", "20.0"))).isEmpty();
+    assertThat(failed(Table.REPORT_VALUES, report("value", "1e3"))).isEmpty();
+    assertThat(failed(Table.REPORT_VALUES, report("indicator", "new_rural_share", "value", "52.49"))).isEmpty();
+    assertThat(failed(Table.CAMPAIGN_TARGETS, row("campaign_code", "DVK", "region_code", "01", "year", "2024",
+        "indicator", "GIFTS", "target_value", "0.5"))).containsExactly("not_whole_number:target_value");
+  }
+
+  @Test
+  void a_value_grouped_by_thousands_is_refused_for_that_alone() {
+    for (String grouped : List.of("4.494", "1.234.567", " 20.000 ")) {
+      List<Failure> failures = RowCheck.check(Table.REPORT_VALUES, report("value", grouped), AS_OF, INDICATORS);
+      assertThat(failures).as(grouped).extracting(Failure::check).containsExactly("thousands_separator:value");
+      assertThat(failures.get(0).reason().vietnamese()).contains("dấu chấm là dấu phân cách hàng nghìn");
+    }
+    // a share takes fractions: 52.490 is a number there (1.234.567 is not one anywhere)
+    assertThat(failed(Table.REPORT_VALUES, report("indicator", "new_rural_share", "value", "52.490"))).isEmpty();
+    assertThat(failed(Table.REPORT_VALUES, report("indicator", "new_rural_share", "value", "1.234.567")))
+        .containsExactly("bad_type:value");
+    assertThat(failed(Table.REPORT_VALUES, report("value", "4.49"))).containsExactly("not_whole_number:value");
+    assertThat(failed(Table.REPORT_VALUES, report("value", "4494"))).isEmpty();
+  }
+
+  @Test
+  void a_count_column_grouped_by_thousands_says_so_instead_of_bad_type() {
+    Map<String, String> activity = row("activity_id", "A1", "unit", "police", "region_code", "01",
+        "start_date", "2024-03-01", "activity_type", "dialogue", "participants", "1.200", "value_vnd", "7.000.000");
+    assertThat(failed(Table.ACTIVITIES, activity))
+        .containsExactly("thousands_separator:participants", "thousands_separator:value_vnd");
+    activity.put("participants", "12a");
+    activity.put("value_vnd", "7000000");
+    assertThat(failed(Table.ACTIVITIES, activity)).containsExactly("bad_type:participants");
+  }
+
+  @Test
+  void a_formula_without_its_result_is_quarantined_under_its_own_reason_never_as_zero() {
+    String formula = vn.danvan.contract.landing.XlsxSheet.FORMULA_WITHOUT_RESULT + "=10+10";
+    List<Failure> failures = RowCheck.check(Table.REPORT_VALUES, report("value", formula), AS_OF, INDICATORS);
+    assertThat(failures.get(0)).isEqualTo(new Failure("formula_without_result:value",
+        Reason.FORMULA_WITHOUT_RESULT, "value", formula));
+    assertThat(failed(Table.REPORT_VALUES, report("source_document", formula)))
+        .containsExactly("formula_without_result:source_document");
   }
 }

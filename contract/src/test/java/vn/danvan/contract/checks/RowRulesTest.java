@@ -12,11 +12,15 @@ class RowRulesTest {
   @Test
   void lists_a_tables_rules_under_the_names_of_failed_checks_in_load_order() {
     assertThat(RowRules.of(Table.REPORT_VALUES)).extracting(RowRule::name).containsExactly(
-        "malformed_row:line", "missing_value:report_id", "missing_value:region_code",
-        "missing_value:period_start", "bad_type:period_start", "missing_value:period_end",
-        "bad_type:period_end", "missing_value:unit", "unknown_vocabulary:unit",
-        "missing_value:indicator", "unknown_indicator:indicator", "missing_value:value",
-        "bad_type:value", "negative_value:value", "date_out_of_range:period_start",
+        "malformed_row:line", "formula_without_result:report_id", "missing_value:report_id",
+        "formula_without_result:region_code", "missing_value:region_code",
+        "formula_without_result:period_start", "missing_value:period_start", "bad_type:period_start",
+        "formula_without_result:period_end", "missing_value:period_end", "bad_type:period_end",
+        "formula_without_result:unit", "missing_value:unit", "unknown_vocabulary:unit",
+        "formula_without_result:indicator", "missing_value:indicator", "unknown_indicator:indicator",
+        "formula_without_result:disaggregation", "formula_without_result:value", "missing_value:value",
+        "thousands_separator:value", "bad_type:value", "not_whole_number:value", "negative_value:value",
+        "formula_without_result:source_document", "date_out_of_range:period_start",
         "date_out_of_range:period_end", "date_out_of_range:period_end<period_start",
         "disaggregation_not_key_value");
   }

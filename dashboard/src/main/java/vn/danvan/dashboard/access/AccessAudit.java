@@ -39,6 +39,15 @@ public final class AccessAudit {
     record(ctx, caller.login(), caller, Action.DOWNLOAD, target, "ok", rows);
   }
 
+  /**
+   * Records {@code action} by the signed-in caller of this request (an upload, a dry run, a
+   * submission, a review pack...) with its outcome and the rows concerned (null when none apply).
+   */
+  public void action(Context ctx, Action action, String target, String outcome, Long rows) {
+    Caller caller = AuthGate.caller(ctx);
+    record(ctx, caller.login(), caller, action, target, outcome, rows);
+  }
+
   private void record(Context ctx, String login, Caller caller, Action action, String target, String outcome,
       Long rows) {
     audit.record(new AuditEvent(clock.instant(), login, caller == null ? null : caller.role().code(),

@@ -47,7 +47,7 @@ public final class CsvExport {
   }
 
   /** The table's header and rows as CSV bytes, byte order mark first, lines ending in CRLF. */
-  static byte[] csv(TableExport table) {
+  public static byte[] csv(TableExport table) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8);
         CSVPrinter printer = new CSVPrinter(out, FORMAT)) {
@@ -74,7 +74,7 @@ public final class CsvExport {
    * One cell as written: null stays empty, a number is written plainly (no exponent, no trailing
    * {@code .0}), text that could start a formula is prefixed with {@code '}.
    */
-  static Object cell(Object value) {
+  public static Object cell(Object value) {
     if (value == null || value instanceof Boolean) {
       return value;
     }

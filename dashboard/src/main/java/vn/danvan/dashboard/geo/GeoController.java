@@ -28,13 +28,11 @@ public final class GeoController {
   public static final String MEDIA_TYPE = "application/geo+json";
   private static final ObjectMapper JSON = new ObjectMapper();
   private final GeoStore store;
-  private final Warehouse warehouse;
   /** level|scope|file time -> the scope's features; a few scopes, each a fraction of the file. */
   private final Map<String, byte[]> cut = new ConcurrentHashMap<>();
 
-  public GeoController(GeoStore store, Warehouse warehouse) {
+  public GeoController(GeoStore store) {
     this.store = Objects.requireNonNull(store, "store");
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
   }
 
   /** {@code GET /api/geo}: which levels have imported boundaries, so a page asks only for those. */
@@ -59,6 +57,8 @@ public final class GeoController {
         ctx.contentType(MEDIA_TYPE).result(Files.readAllBytes(file));
         return;
       }
+      // the units the scope sees in the snapshot the request reads (current figures or a release's)
+      Warehouse warehouse = QueryParams.warehouse(ctx);
       Visibility seen = warehouse.visibility(scope);
       String key = level + "|" + scope.rootCode() + "|" + Files.getLastModifiedTime(file).toMillis() + "|"
           + warehouse.snapshotId().orElse("");

@@ -5,25 +5,21 @@ import io.javalin.http.HttpStatus;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 import vn.danvan.warehouse.query.NoSnapshotException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotStatus;
-import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.dashboard.QueryParams;
 
 /** Tells operators and the page whether data is being served, and from which snapshot. */
 public final class HealthController {
-  private final Warehouse warehouse;
-
-  public HealthController(Warehouse warehouse) {
-    this.warehouse = Objects.requireNonNull(warehouse, "warehouse");
-  }
-
-  /** {@code GET /health}: 200 with the snapshot, or 503 {@code no_data} before the first load. */
+  /**
+   * {@code GET /health}: 200 with the snapshot the request reads (a release's with {@code
+   * release=NAME}), or 503 {@code no_data} before the first load.
+   */
   public void get(Context ctx) {
     SnapshotStatus status;
     try {
-      status = warehouse.status(RegionScope.country());
+      status = QueryParams.warehouse(ctx).status(RegionScope.country());
     } catch (NoSnapshotException e) {
       ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new HealthJson("no_data", null, Map.of(), null));
       return;

@@ -12,16 +12,17 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The bytes of recent answers, per snapshot: a snapshot never changes, so an answer computed once
- * is exact for as long as that snapshot is served, and the pages ask the same few questions over
- * and over (a map per year, the provinces for a picker). Keyed by path, the query parameters in
- * name order and the caller's region scope (two callers of different scopes never share an answer);
- * bounded by total bytes, least recently used first out; emptied when the warehouse serves a new
- * snapshot. Only {@code 200} answers are kept, with their content type; every other header comes
- * from the filters that run before the handler, on a hit as on a miss.
+ * is exact for as long as that snapshot is read, and the pages ask the same few questions over
+ * and over (a map per year, the provinces for a picker). Keyed by the snapshot the request reads
+ * (current figures or a release's), the caller's region scope (two callers of different scopes
+ * never share an answer), the path and the query parameters in name order ({@code release} among
+ * them: a release's answers and current ones are never mixed, even on one snapshot); bounded by
+ * total bytes, least recently used first out, so the answers of a snapshot no longer read age out.
+ * Only {@code 200} answers are kept, with their content type; every other header comes from the
+ * filters and wrappers that run before the handler, on a hit as on a miss.
  */
 public final class AnswerCache {
   /** 64 MiB: a few thousand typical answers (a province map is ~10 kB, a commune map ~1 MB). */
@@ -29,10 +30,9 @@ public final class AnswerCache {
 
   private final long maxBytes;
   private final long maxEntryBytes;
-  private final Supplier<Optional<String>> snapshot;
+  private final Function<Context, Optional<String>> snapshot;
   private final Function<Context, String> scope;
   private final LinkedHashMap<String, Answer> answers = new LinkedHashMap<>(256, 0.75f, true);
-  private String servedSnapshot;
   private long bytes;
   private long hits;
   private long misses;
@@ -41,10 +41,10 @@ public final class AnswerCache {
 
   /**
    * @param maxBytes bytes of answers kept; one answer larger than an eighth of it is not kept
-   * @param snapshot the id of the snapshot served now
+   * @param snapshot the id of the snapshot the request reads now
    * @param scope the caller's region scope, as a key
    */
-  public AnswerCache(long maxBytes, Supplier<Optional<String>> snapshot, Function<Context, String> scope) {
+  public AnswerCache(long maxBytes, Function<Context, Optional<String>> snapshot, Function<Context, String> scope) {
     if (maxBytes < 0) {
       throw new IllegalArgumentException("maxBytes must not be negative, not " + maxBytes);
     }
@@ -58,9 +58,9 @@ public final class AnswerCache {
   public Handler cached(Handler inner) {
     Objects.requireNonNull(inner, "inner");
     return ctx -> {
-      String key = key(ctx);
-      Optional<String> before = snapshot.get();
-      Answer hit = before.map(id -> get(id, key)).orElse(null);
+      Optional<String> before = snapshot.apply(ctx);
+      String key = before.map(id -> key(id, ctx)).orElse(null);
+      Answer hit = key == null ? null : get(key);
       if (hit != null) {
         if (hit.contentType() != null) {
           ctx.contentType(hit.contentType());
@@ -76,8 +76,8 @@ public final class AnswerCache {
       byte[] body = readAll(result);
       ctx.result(body);
       // an answer that straddled a swap may come from either snapshot: not kept
-      if (before.equals(snapshot.get())) {
-        put(before.get(), key, new Answer(body, ctx.res().getContentType()));
+      if (before.equals(snapshot.apply(ctx))) {
+        put(key, new Answer(body, ctx.res().getContentType()));
       }
     };
   }
@@ -97,8 +97,9 @@ public final class AnswerCache {
     return bytes;
   }
 
-  private String key(Context ctx) {
-    StringBuilder key = new StringBuilder(scope.apply(ctx)).append(' ').append(ctx.path());
+  private String key(String snapshotId, Context ctx) {
+    StringBuilder key = new StringBuilder(snapshotId).append(' ').append(scope.apply(ctx)).append(' ')
+        .append(ctx.path());
     char sep = '?';
     for (Map.Entry<String, List<String>> p : new TreeMap<>(ctx.queryParamMap()).entrySet()) {
       for (String value : p.getValue()) {
@@ -109,8 +110,7 @@ public final class AnswerCache {
     return key.toString();
   }
 
-  private synchronized Answer get(String snapshotId, String key) {
-    follow(snapshotId);
+  private synchronized Answer get(String key) {
     Answer a = answers.get(key);
     if (a == null) {
       misses++;
@@ -120,8 +120,7 @@ public final class AnswerCache {
     return a;
   }
 
-  private synchronized void put(String snapshotId, String key, Answer answer) {
-    follow(snapshotId);
+  private synchronized void put(String key, Answer answer) {
     long size = answer.body().length + 2L * key.length();
     if (size > maxEntryBytes) {
       return;
@@ -133,15 +132,6 @@ public final class AnswerCache {
       Map.Entry<String, Answer> e = eldest.next();
       bytes -= e.getValue().body().length + 2L * e.getKey().length();
       eldest.remove();
-    }
-  }
-
-  /** A new snapshot drops every answer of the old one. */
-  private void follow(String snapshotId) {
-    if (!snapshotId.equals(servedSnapshot)) {
-      answers.clear();
-      bytes = 0;
-      servedSnapshot = snapshotId;
     }
   }
 

@@ -62,6 +62,13 @@ public record ApiRoute(Method method, String path, Handler handler, String summa
     return new ApiRoute(method, path, handler, summary, params, response, list, produces, role, publicRoute);
   }
 
+  /** This route with one more parameter. */
+  public ApiRoute with(Param param) {
+    List<Param> more = new java.util.ArrayList<>(params);
+    more.add(Objects.requireNonNull(param, "param"));
+    return new ApiRoute(method, path, handler, summary, more, response, list, produces, requires, publicRoute);
+  }
+
   /** This route for anyone, signed in or not. */
   public ApiRoute open() {
     return new ApiRoute(method, path, handler, summary, params, response, list, produces, requires, true);

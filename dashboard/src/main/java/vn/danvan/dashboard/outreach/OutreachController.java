@@ -6,9 +6,9 @@ import static vn.danvan.dashboard.QueryParams.optional;
 import static vn.danvan.dashboard.QueryParams.optionalYear;
 import static vn.danvan.dashboard.QueryParams.region;
 import static vn.danvan.dashboard.QueryParams.scope;
+import static vn.danvan.dashboard.QueryParams.warehouse;
 
 import io.javalin.http.Context;
-import java.util.Objects;
 import java.util.Optional;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.PostAge;
@@ -23,24 +23,23 @@ import vn.danvan.warehouse.query.InvalidParameterException;
  * the people who reacted.
  */
 public final class OutreachController {
-  private final OutreachQueries queries;
-
-  public OutreachController(OutreachQueries queries) {
-    this.queries = Objects.requireNonNull(queries, "queries");
+  /** The queries over the warehouse this request reads (current figures or a release's). */
+  private static OutreachQueries queries(Context ctx) {
+    return new OutreachQueries(warehouse(ctx));
   }
 
   /** {@code GET /api/outreach/aggregates?by[&region&from&to|period&grain&level&boundaries]}. */
   public void aggregates(Context ctx) {
     Dimension by = Dimension.parse("by", optional(ctx, "by", Dimension.PLATFORM.code()));
     Level level = InvalidParameterException.choose("level", optional(ctx, "level", Level.PROVINCE.code()), Level.values());
-    ctx.json(queries.aggregates(scope(ctx), filter(ctx), by, level,
+    ctx.json(queries(ctx).aggregates(scope(ctx), filter(ctx), by, level,
         grain(ctx)));
   }
 
   /** {@code GET /api/outreach/growth[?by&region&from&to|period&boundaries]}. */
   public void growth(Context ctx) {
     Optional<Dimension> by = Optional.ofNullable(optional(ctx, "by", null)).map(s -> Dimension.parse("by", s));
-    ctx.json(queries.growth(scope(ctx), filter(ctx), by));
+    ctx.json(queries(ctx).growth(scope(ctx), filter(ctx), by));
   }
 
   /** {@code GET /api/outreach/posts[?order=top|bottom&age=1h|24h|7d&limit&region&from&to|period&boundaries]}. */
@@ -50,7 +49,7 @@ public final class OutreachController {
       throw new InvalidParameterException("limit", "must be a whole number 1 to " + OutreachQueries.MAX_LIMIT
           + ", not '" + limit + "'");
     }
-    ctx.json(queries.posts(scope(ctx), filter(ctx), InvalidParameterException.choose("age", optional(ctx, "age", PostAge.H24.code()), PostAge.values()),
+    ctx.json(queries(ctx).posts(scope(ctx), filter(ctx), InvalidParameterException.choose("age", optional(ctx, "age", PostAge.H24.code()), PostAge.values()),
         OutreachQueries.Order.parse("order", optional(ctx, "order", "top")), Integer.parseInt(limit)));
   }
 

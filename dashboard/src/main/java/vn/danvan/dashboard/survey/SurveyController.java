@@ -4,6 +4,7 @@ import static vn.danvan.dashboard.QueryParams.boundaries;
 import static vn.danvan.dashboard.QueryParams.optional;
 import static vn.danvan.dashboard.QueryParams.required;
 import static vn.danvan.dashboard.QueryParams.scope;
+import static vn.danvan.dashboard.QueryParams.warehouse;
 
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import vn.danvan.contract.Stratum;
 import vn.danvan.warehouse.query.InvalidParameterException;
 import vn.danvan.warehouse.survey.EstimatesRequest;
 import vn.danvan.warehouse.survey.SurveyQueries;
+import vn.danvan.catalogue.IndicatorCatalogue;
 
 /**
  * {@code GET /api/survey/estimates?indicator=&region=CODE[,CODE…][&wave=][&by=][&boundaries=]}: the
@@ -21,16 +23,16 @@ import vn.danvan.warehouse.survey.SurveyQueries;
  * (docs/surveys.md).
  */
 public final class SurveyController {
-  private final SurveyQueries queries;
+  private final IndicatorCatalogue catalogue;
 
-  public SurveyController(SurveyQueries queries) {
-    this.queries = Objects.requireNonNull(queries, "queries");
+  public SurveyController(IndicatorCatalogue catalogue) {
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
   }
 
   /** Every region of a comma list ({@code region=VN,01,79}) is answered, in the order given. */
   public void estimates(Context ctx) {
     List<String> regions = Arrays.stream(required(ctx, "region").split(",", -1)).map(String::strip).toList();
-    ctx.json(queries.estimates(scope(ctx), new EstimatesRequest(required(ctx, "indicator"), regions,
+    ctx.json(new SurveyQueries(warehouse(ctx), catalogue).estimates(scope(ctx), new EstimatesRequest(required(ctx, "indicator"), regions,
         Optional.ofNullable(optional(ctx, "wave", null)), InvalidParameterException.choose("by", optional(ctx, "by", Stratum.TOTAL.code()), Stratum.values()),
         boundaries(ctx))));
   }

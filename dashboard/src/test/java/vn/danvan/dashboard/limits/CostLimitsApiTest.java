@@ -82,7 +82,7 @@ class CostLimitsApiTest {
     withApp(client -> {
       assertThat(ok(client.get("/api/survey/estimates?indicator=trust_local_government&region=" + ALL + "&wave=W3"))
           .get("regions")).hasSize(64);
-      // the series' waves are one small query; the refusal comes before the estimates are read
+      // the first read learned the series' waves (kept for the snapshot): the refusal reads nothing
       refused(client, "/api/survey/estimates?indicator=trust_local_government&region=" + ALL,
           "region × wave: 64 regions × 16 waves = 1,024 region-waves; the limit is 1,000");
     });

@@ -129,10 +129,14 @@ class PageApiTest {
       assertThat(names(doc.get("paths"))).containsExactlyInAnyOrder("/health", "/api/indicators", "/api/series",
           "/api/map", "/api/ranking", "/api/attainment", "/api/consistency", "/api/survey/estimates",
           "/api/outreach/aggregates", "/api/outreach/growth", "/api/outreach/posts", "/api/regions",
-          "/api/regions/{code}",
+          "/api/regions/{code}", "/api/releases", "/api/releases/{name}",
           "/api/geo", "/api/geo/{level}", "/api/export/xlsx", "/api/export/csv", "/api/audit", "/api/login",
-          "/api/logout", "/api/session", "/api/password");
+          "/api/logout", "/api/session", "/api/password", "/api/review", "/api/review/pack.pdf",
+          "/api/review/pack.docx", "/api/review/pack.zip", "/api/intake/template", "/api/intake/check",
+          "/api/intake/submit", "/api/intake/submissions", "/api/intake/load");
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post")).isNotNull();
+      assertThat(doc.at("/paths/~1api~1intake~1check/post/x-required-role").asText()).isEqualTo("reporter");
+      assertThat(doc.at("/paths/~1api~1intake~1load/post/x-required-role").asText()).isEqualTo("admin");
       // who may call what: a download needs an analyst, reads a viewer, the login anyone
       assertThat(doc.at("/paths/~1api~1export~1xlsx/post/x-required-role").asText()).isEqualTo("analyst");
       assertThat(doc.at("/paths/~1api~1series/get/x-required-role").asText()).isEqualTo("viewer");
@@ -145,7 +149,11 @@ class PageApiTest {
       JsonNode seriesParams = doc.at("/paths/~1api~1series/get/parameters");
       List<String> params = new ArrayList<>();
       seriesParams.forEach(p -> params.add(p.get("name").asText()));
-      assertThat(params).containsExactly("indicator", "region", "from", "to", "grain", "boundaries", "trend", "per_capita");
+      assertThat(params).containsExactly("indicator", "region", "from", "to", "grain", "boundaries", "trend", "per_capita",
+          "release");
+      // every read takes release=NAME, signing in and out none
+      assertThat(doc.at("/paths/~1api~1releases/get/parameters/0/name").asText()).isEqualTo("release");
+      assertThat(doc.at("/paths/~1api~1session/get/parameters").toString()).doesNotContain("release");
       JsonNode schemas = doc.at("/components/schemas");
       // the schema's properties are exactly the keys a real answer carries
       JsonNode series = json(client.get("/api/series?indicator=houses_supported&region=VN,79&from=2020&to=2020&trend=true"));

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,6 +28,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.release.Releases;
 import vn.danvan.dashboard.DashboardServer;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.RecordingAudit;
@@ -37,6 +39,7 @@ import vn.danvan.contract.audit.AuditLog;
 import vn.danvan.contract.audit.AuditTrail;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.dashboard.geo.GeoStore;
+import vn.danvan.warehouse.testlake.TestLake;
 
 /**
  * The pages as a person sees them, in headless Chromium over {@link PageFixture}'s lake: the
@@ -163,6 +166,44 @@ class PagesBrowserTest {
     List<Map<String, Object>> spark = series("a.card[data-indicator=houses_supported]", ".sparkline");
     assertThat(numbers(spark.get(0))).containsExactly(10000.0, 10100.0, 10200.0, 10300.0, 10400.0, 10500.0, 10600.0,
         10700.0, 10800.0, 10900.0);
+  }
+
+  @Test
+  void a_page_opened_with_a_release_shows_its_banner_its_figure_and_keeps_it_in_every_link() throws Exception {
+    // an earlier snapshot, never current, in which the nation's 2025 houses were 9,999 (not 10,900)
+    Path lake = tmp.resolve("lake");
+    String earlier = "20260115T000000000Z-00000e41";
+    TestLake.in(lake).parquet(earlier, "mart_regions/part-0.parquet", "SELECT * FROM read_parquet('"
+            + lake.resolve("snapshots/" + PageFixture.SNAPSHOT + "/mart_regions/**/*.parquet") + "')")
+        .parquet(earlier, "indicator_values/part-0.parquet", "SELECT * REPLACE (CASE WHEN region_code = 'VN' "
+            + "AND indicator = 'houses_supported' AND grain = 'year' AND year = 2025 THEN 9999.0 ELSE value END AS value) "
+            + "FROM read_parquet('" + lake.resolve("snapshots/" + PageFixture.SNAPSHOT + "/indicator_values/**/*.parquet")
+            + "', hive_partitioning = false)");
+    if (Releases.of(Lake.at(lake)).find("tong-ket-2025").isEmpty()) {
+      Releases.of(Lake.at(lake)).create("tong-ket-2025", earlier, "Số liệu tổng kết năm 2025", "os:lan",
+          Instant.parse("2026-01-20T03:00:00Z"));
+    }
+
+    open("/?release=tong-ket-2025");
+    waitText("#release-banner span", "Bản phát hành «Số liệu tổng kết năm 2025» (tong-ket-2025), đóng băng ngày "
+        + "20/01/2026 — số liệu không thay đổi theo các lần nạp sau");
+    waitText("a.card[data-indicator=houses_supported] .value", "9.999 căn");
+    assertThat(browser.driver().findElement(By.id("release-current")).getAttribute("href")).isEqualTo(server.url());
+    for (WebElement a : browser.driver().findElements(By.cssSelector("header nav a:not(.api):not(#lang-switch)"))) {
+      assertThat(a.getAttribute("href")).as(a.getText()).contains("release=tong-ket-2025");
+    }
+    assertThat(browser.driver().findElement(By.cssSelector("a.card[data-indicator=houses_supported]"))
+        .getAttribute("href")).contains("release=tong-ket-2025");
+    waitText("a.card[data-indicator=houses_supported] .value", "9.999 căn");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> d.findElements(By.cssSelector(".citation"))
+        .stream().anyMatch(c -> c.getText().contains("bản phát hành «Số liệu tổng kết năm 2025» (tong-ket-2025, "
+            + "đóng băng ngày 20/01/2026)")));
+    assertThat(browser.consoleErrors()).isEmpty();
+
+    // the same page without the release: current figures, no banner
+    open("/");
+    waitText("a.card[data-indicator=houses_supported] .value", "10.900 căn");
+    assertThat(browser.driver().findElements(By.id("release-banner"))).isEmpty();
   }
 
   @Test

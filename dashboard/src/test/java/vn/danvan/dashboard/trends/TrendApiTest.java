@@ -32,6 +32,11 @@ class TrendApiTest {
             + "('R3', '05', DATE '2024-01-01', DATE '2024-12-31', 'mobilization_board', 'models_new', 'scope=individual', 2.0, 'BC 1'),"
             + "('R4', '05', DATE '2024-01-01', DATE '2024-12-31', 'mobilization_board', 'models_new', 'field=economic', 20.0, 'BC 1')"
             + ") t(report_id, region_code, period_start, period_end, unit, indicator, disaggregation, value, source_document)")
+        // houses_supported: figures for two provinces only, restated, in 2024
+        .parquet(SNAPSHOT, "indicator_values/part-1.parquet", "SELECT 'houses_supported' AS indicator, "
+            + "'2025' AS boundaries, 'province' AS level, code AS region_code, 'year' AS grain, '2024' AS period, "
+            + "2024 AS year, v AS value, 'reports' AS source, false AS exact, 'weight' AS method "
+            + "FROM (VALUES ('03', 5.0), ('09', 12.0)) t(code, v)")
         .publish(SNAPSHOT), calls);
   }
 
@@ -92,6 +97,28 @@ class TrendApiTest {
       assertThat(ok(client.get("/api/attainment?year=2024"))).isEmpty();
       assertError(client.get("/api/series?indicator=activity_sessions&region=01&per_capita=yes"), 400,
           "per_capita: must be true or false");
+    });
+  }
+
+  @Test
+  void a_restated_map_lists_every_unit_with_or_without_a_figure_and_ranks_only_the_figures() throws Exception {
+    withApp(client -> {
+      String query = "?indicator=houses_supported&year=2024&level=province&boundaries=2025";
+      JsonNode values = ok(client.get("/api/map" + query)).get("values");
+      assertThat(values).hasSize(34);
+      assertThat(values.get(2).toString()).isEqualTo("{\"region\":\"03\",\"name\":\"Tỉnh 3\",\"value\":5.0,"
+          + "\"source\":\"reports\",\"exact\":false,\"method\":\"weight\",\"in_force\":false}");
+      assertThat(values.get(3).toString()).isEqualTo("{\"region\":\"04\",\"name\":\"Tỉnh 4\",\"in_force\":false}");
+      JsonNode ranked = ok(client.get("/api/ranking" + query)).get("regions");
+      assertThat(ranked).hasSize(34);
+      assertThat(ranked.get(0).toString()).isEqualTo("{\"region\":\"09\",\"name\":\"Tỉnh 9\",\"value\":12.0,"
+          + "\"rank\":1,\"out_of\":2,\"percentile\":100.0}");
+      assertThat(ranked.get(1).get("rank").asInt()).isEqualTo(2);
+      assertThat(ranked.get(2).toString()).isEqualTo("{\"region\":\"01\",\"name\":\"Tỉnh 1\",\"out_of\":2}");
+      // as reported: the units in force at the year's end, none with a figure here
+      JsonNode reported = ok(client.get("/api/map?indicator=houses_supported&year=2025&level=province")).get("values");
+      assertThat(reported).hasSize(34);
+      assertThat(reported.findValues("value")).isEmpty();
     });
   }
 

@@ -20,7 +20,7 @@ import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.etl.external.ExternalImport;
 import vn.danvan.etl.external.ExternalSource;
 import vn.danvan.etl.external.PapiWorkbook;
-import vn.danvan.etl.lake.LakeBusyException;
+import vn.danvan.contract.LakeBusyException;
 
 /** {@code danvan external import}: published province-by-year indicator tables into the lake. */
 @Command(name = "external", mixinStandardHelpOptions = true,

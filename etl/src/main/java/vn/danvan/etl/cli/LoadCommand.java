@@ -2,7 +2,11 @@ package vn.danvan.etl.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
@@ -17,7 +21,7 @@ import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.cli.LakeOption;
-import vn.danvan.etl.lake.LakeBusyException;
+import vn.danvan.contract.LakeBusyException;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
 import vn.danvan.etl.load.LoadRefusedException;
@@ -29,14 +33,24 @@ import vn.danvan.etl.survey.SurveyRules;
 
 /**
  * {@code danvan load LANDING_DIR}: the Spark ETL from landing files to a new lake snapshot. Exit
- * codes: 0 published (quarantined rows included), 2 input refused (nothing written), 1 any other
- * failure (the previous snapshot stays current).
+ * codes: 0 published (quarantined rows included), 2 input refused (nothing written); on any other
+ * failure the previous snapshot stays current, the terminal gets one line ({@link LoadFailure}) and
+ * the traces go to the load's log ({@link LoadLog}): 4 no space left, 5 out of memory, 6 a Spark
+ * executor lost, 1 anything else (also: another load holds the lake).
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
     description = {
         "Loads a landing folder (one sub-folder per table; CSV, JSON Lines, XLSX) into a new",
         "snapshot of the Parquet lake. Bad rows are quarantined with their reason; files with",
-        "personal-data columns refuse the whole load (exit 2, nothing written)."})
+        "personal-data columns refuse the whole load (exit 2, nothing written).",
+        "With --submissions instead of LANDING_DIR: loads every pending submission of the lake",
+        "(LAKE/submissions/) in one load; a submission with a personal-data column or an",
+        "unreadable file is refused alone, with its reason. Nothing pending: exit 0, no snapshot.",
+        "A failed load publishes nothing and says so in one line, its traces in a log file:",
+        "exit 4 no space left, 5 out of memory, 6 a Spark executor lost, 1 any other failure."},
+    exitCodeListHeading = "Exit codes:%n",
+    exitCodeList = {"0:published (or nothing pending)", "1:failed", "2:input refused, nothing written",
+        "4:no space left on the device", "5:out of memory", "6:a Spark executor was lost"})
 public final class LoadCommand implements Callable<Integer> {
   static final int PUBLISHED = 0;
   static final int FAILED = 1;
@@ -45,10 +59,18 @@ public final class LoadCommand implements Callable<Integer> {
   @Spec
   CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "LANDING_DIR", description = "the landing folder to load")
+  @Parameters(index = "0", arity = "0..1", paramLabel = "LANDING_DIR", description = "the landing folder to load")
   Path landing;
 
+  @Option(names = "--submissions",
+      description = "load the lake's pending submissions instead of a landing folder")
+  boolean submissions;
+
   @Mixin LakeOption lake;
+
+  @Option(names = "--progress", paramLabel = "auto|bars|lines", defaultValue = "auto",
+      description = "bars per stage (tasks, rows, time left) on a terminal, plain lines otherwise (default: ${DEFAULT-VALUE})")
+  String progressStyle;
 
   @Option(names = "--master", paramLabel = "URL",
       description = "Spark master (default: the one spark-submit set, else local[*])")
@@ -87,9 +109,15 @@ public final class LoadCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     LoadConfig config;
+    if ((landing == null) == !submissions) {
+      err.println("load: give either LANDING_DIR or --submissions (see load --help)");
+      err.flush();
+      return REFUSED;
+    }
     try {
       SurveyRules d = SurveyRules.DEFAULT;
-      config = LoadConfig.of(landing, lake.folder(), asOf != null ? asOf : LocalDate.now(Typing.VIETNAM))
+      LocalDate date = asOf != null ? asOf : LocalDate.now(Typing.VIETNAM);
+      config = (submissions ? LoadConfig.submissions(lake.folder(), date) : LoadConfig.of(landing, lake.folder(), date))
           .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence(), surveyProtectionLevel))
           .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
               Math.min(benchmarkMinimum, benchmarkPosts)));
@@ -99,12 +127,40 @@ public final class LoadCommand implements Callable<Integer> {
       return REFUSED;
     }
     Lake target = Lake.at(config.lakeDir());
-    String what = "load " + landing.toAbsolutePath().normalize();
+    String what = submissions ? "load --submissions" : "load " + landing.toAbsolutePath().normalize();
+    Path log = LoadLog.start(Clock.systemUTC(), System.getenv());
+    AtomicReference<String> stage = new AtomicReference<>();
+    if (!List.of("auto", "bars", "lines").contains(progressStyle)) {
+      err.println("load: --progress is auto, bars or lines, not '" + progressStyle + "'");
+      err.flush();
+      return REFUSED;
+    }
+    boolean bars = progressStyle.equals("bars") || progressStyle.equals("auto") && ProgressBars.terminal(System.getenv());
     boolean ownSession = SparkSession.getActiveSession().isEmpty()
         && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = ownSession ? session() : SparkSession.active();
+    ProgressBars drawn = bars ? new ProgressBars(spark.sparkContext(), out) : null;
+    Progress shown = drawn != null ? drawn : Progress.printing(out);
+    Progress progress = new Progress() {
+      @Override
+      public void phase(String message) {
+        stage.set(message);
+        shown.phase(message);
+      }
+
+      @Override
+      public void done(String message) {
+        shown.done(message);
+      }
+    };
     try {
-      LoadReport report = LoadJob.run(spark, config, Progress.printing(out));
+      if (submissions) {
+        return loadSubmissions(spark, config, target, what, progress, out, err);
+      }
+      LoadReport report = LoadJob.run(spark, config, progress);
+      if (drawn != null) {
+        drawn.close();
+      }
       out.print(LoadSummary.of(report));
       out.flush();
       Audits.command(target, Action.IMPORT, what + " -> snapshot " + report.snapshot(), "ok", report.totalLanded(), err);
@@ -116,17 +172,58 @@ public final class LoadCommand implements Callable<Integer> {
     } catch (LakeBusyException e) {
       err.println("load: " + e.getMessage());
       return FAILED;
-    } catch (RuntimeException e) {
-      err.println("load failed; the previous snapshot stays current: " + e);
-      e.printStackTrace(err);
-      Audits.command(target, Action.IMPORT, what + ": " + e, "failed", null, err);
-      return FAILED;
+    } catch (Throwable e) { // Spark's checked exceptions arrive undeclared, through Scala
+      LoadFailure failure = LoadFailure.of(e, stage.get());
+      String line = failure.line(currentOf(target), log);
+      LoadLog.failure(line, e);
+      Audits.command(target, Action.IMPORT, what + ": " + failure.kind().name().toLowerCase(java.util.Locale.ROOT)
+          + " while " + stage.get() + ": " + failure.detail(), "failed", null, err);
+      err.println(line);
+      return failure.kind().exit();
     } finally {
+      if (drawn != null) {
+        drawn.close();
+      }
       err.flush();
       if (ownSession) {
         spark.stop();
       }
     }
+  }
+
+  private static Optional<String> currentOf(Lake lake) {
+    try {
+      return lake.current();
+    } catch (RuntimeException unreadable) {
+      return Optional.empty();
+    }
+  }
+
+  private static int loadSubmissions(SparkSession spark, LoadConfig config, Lake target, String what,
+      Progress progress, PrintWriter out, PrintWriter err) {
+    Optional<LoadReport> loaded = LoadJob.runSubmissions(spark, config, progress, (s, why) -> {
+      err.println("load: submission " + s.id() + " of " + s.submitter() + " refused: " + why);
+      Audits.command(target, Action.SUBMISSION, "load submission " + s.id() + " of " + s.submitter() + ": " + why,
+          "refused", null, err);
+    });
+    if (loaded.isEmpty()) {
+      out.println("load: no pending submission in " + target.submissionsDir() + "; nothing loaded, no new snapshot");
+      out.flush();
+      return PUBLISHED;
+    }
+    LoadReport report = loaded.get();
+    out.print(LoadSummary.of(report));
+    report.submissions().forEach((id, tables) -> {
+      LoadReport.RowCounts total = tables.values().stream()
+          .reduce(new LoadReport.RowCounts(0, 0, 0), LoadReport.RowCounts::plus);
+      out.println("submission " + id + ": loaded into snapshot " + report.snapshot() + ", read " + total.read()
+          + ", landed " + total.landed() + ", quarantined " + total.quarantined());
+      Audits.command(target, Action.SUBMISSION, "load submission " + id + " -> snapshot " + report.snapshot()
+          + " (read " + total.read() + ", quarantined " + total.quarantined() + ")", "ok", total.landed(), err);
+    });
+    out.flush();
+    Audits.command(target, Action.IMPORT, what + " -> snapshot " + report.snapshot(), "ok", report.totalLanded(), err);
+    return PUBLISHED;
   }
 
   /**

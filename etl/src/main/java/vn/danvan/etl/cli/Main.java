@@ -12,7 +12,7 @@ import vn.danvan.etl.regions.RegionsCommand;
 @Command(name = "danvan", mixinStandardHelpOptions = true,
     description = "Dân vận warehouse: demo data, Spark loads into the Parquet lake, reference regions.",
     subcommands = {GenerateCommand.class, LoadCommand.class, RegionsCommand.class,
-        ExternalCommand.class, SurveyCommand.class, CommandLine.HelpCommand.class})
+        ExternalCommand.class, LakeCommand.class, SurveyCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
 
   public static void main(String[] args) {

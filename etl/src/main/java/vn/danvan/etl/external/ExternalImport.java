@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.SnapshotId;
-import vn.danvan.etl.lake.LakeLock;
+import vn.danvan.contract.LakeLock;
 import vn.danvan.etl.lake.LakeWriter;
 import vn.danvan.etl.lake.Publisher;
 
@@ -115,6 +116,8 @@ public final class ExternalImport {
     ObjectNode report = Files.isRegularFile(old) ? (ObjectNode) JSON.readTree(old.toFile()) : JSON.createObjectNode();
     report.put("snapshot", id);
     report.put("previous", previous);
+    // the submissions of the copied report were loaded by the previous snapshot, not by this import
+    report.remove(LoadReport.SUBMISSIONS);
     ObjectNode imp = report.putObject("external_import");
     imp.put("source", config.source().code());
     imp.put("at", config.clock().instant().toString());

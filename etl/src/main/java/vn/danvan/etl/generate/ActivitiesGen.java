@@ -28,7 +28,9 @@ final class ActivitiesGen {
         Ways.endBeforeStart(A, "start_date", "end_date"),
         Ways.negative(A, "sessions", "participants", "quantity", "man_days", "value_vnd"),
         Ways.unknownRegion(A, "region_code"), Ways.regionNotValid(A, "region_code"),
-        Ways.unknownReference(A, "campaign_code"), Ways.duplicate()));
+        Ways.unknownReference(A, "campaign_code"), Ways.duplicate(),
+        Ways.thousandsGrouped(A, "participants", "value_vnd"),
+        Ways.formulaWithoutResult(A, "participants", "value_vnd")));
   }
 
   static double trend(int year) {

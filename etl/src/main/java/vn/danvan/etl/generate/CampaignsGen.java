@@ -41,7 +41,8 @@ final class CampaignsGen {
         Ways.badType(T, "target_value"), Ways.unknownIndicator(T), Ways.futureYear(T, "year", "region_code"),
         Ways.negative(T, "target_value"), Ways.unknownRegion(T, "region_code"),
         Ways.regionNotValid(T, "region_code"), Ways.unknownReference(T, "campaign_code"),
-        Ways.duplicate()));
+        Ways.duplicate(), Ways.thousandsGrouped(T, "target_value"), Ways.fractional(T, "target_value"),
+        Ways.formulaWithoutResult(T, "target_value")));
   }
 
   /** One year's files and the good campaign codes per segment and province. */

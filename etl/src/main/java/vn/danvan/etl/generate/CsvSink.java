@@ -10,18 +10,25 @@ import java.nio.file.Path;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.regions.ContractCsv;
 
-/** A CSV landing file: UTF-8 (optionally with a BOM, as Excel writes it), RFC 4180 quoting. */
+/**
+ * A CSV landing file: UTF-8 (optionally with a BOM, as Excel writes it), or UTF-16 with its BOM
+ * (as Excel's "Unicode Text"), RFC 4180 quoting.
+ */
 final class CsvSink implements RowSink {
   private final Path path;
   private final Writer out;
   private final StringBuilder line = new StringBuilder(512);
 
   CsvSink(Path path, Table table, boolean bom) throws IOException {
+    this(path, table, bom, false);
+  }
+
+  CsvSink(Path path, Table table, boolean bom, boolean utf16) throws IOException {
     this.path = path;
     Files.createDirectories(path.toAbsolutePath().getParent());
-    out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path), StandardCharsets.UTF_8),
-        1 << 17);
-    if (bom) {
+    out = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(path),
+        utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.UTF_8), 1 << 17);
+    if (bom || utf16) {
       out.write('\uFEFF');
     }
     write(table.columnNames().toArray(String[]::new), false);

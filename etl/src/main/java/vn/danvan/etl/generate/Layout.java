@@ -88,6 +88,15 @@ record Layout(GenerateConfig config) {
     return taskIndex % 4 == 1;
   }
 
+  /**
+   * Every fourth report-values file (not with {@code --format csv}) is saved as Excel's "Unicode
+   * Text" would be: UTF-16 with its byte-order mark ({@code -unicode.csv}), which the load reads
+   * from a UTF-8 copy.
+   */
+  String reportValuesFile(Chunk c) {
+    return !config.csvOnly() && c.taskIndex() % 4 == 2 ? c.file("csv").replace(".csv", "-unicode.csv") : c.file("csv");
+  }
+
   /** Every third file of the outreach tables is JSON Lines (an export of the platform tools). */
   boolean jsonl(int taskIndex) {
     return !config.csvOnly() && taskIndex % 3 == 1;

@@ -30,7 +30,8 @@ final class ModelsGen {
         Ways.vocabularies(M, new String[] {"field", "sports", "environment"},
             new String[] {"scope", "group", "family"}, new String[] {"status", "approved", "pending"}),
         Ways.futureYear(M, "year", "region_code"), Ways.negative(M, "mobilized_vnd"),
-        Ways.unknownRegion(M, "region_code"), Ways.regionNotValid(M, "region_code"), Ways.duplicate()));
+        Ways.unknownRegion(M, "region_code"), Ways.regionNotValid(M, "region_code"), Ways.duplicate(),
+        Ways.thousandsGrouped(M, "mobilized_vnd"), Ways.formulaWithoutResult(M, "mobilized_vnd")));
   }
 
   /**

@@ -72,6 +72,11 @@ final class Plan {
     return s.toString();
   }
 
+  /** The plan's way of failing for this reason, if it has one. */
+  Way way(Reason reason) {
+    return java.util.Arrays.stream(ways).filter(w -> w.reason() == reason).findFirst().orElse(null);
+  }
+
   List<Reason> reasons() {
     return java.util.Arrays.stream(ways).map(Way::reason).toList();
   }

@@ -25,7 +25,8 @@ final class ReportValuesGen {
     return new Plan(R, List.of(Ways.malformed(), Ways.missing(R, "unit", "value"), Ways.badType(R, "value"),
         Ways.vocabulary(R, "unit", "club", "ban_tuyen_giao", "party"), Ways.unknownIndicator(R),
         Ways.endBeforeStart(R, "period_start", "period_end"), Ways.negative(R, "value"),
-        Ways.unknownRegion(R, "region_code"), Ways.regionNotValid(R, "region_code"), Ways.duplicate()));
+        Ways.unknownRegion(R, "region_code"), Ways.regionNotValid(R, "region_code"), Ways.duplicate(),
+        Ways.thousandsGrouped(R, "value"), Ways.fractional(R, "value"), Ways.formulaWithoutResult(R, "value")));
   }
 
   static List<Callable<TaskResult>> tasks(GenerateConfig config, Units units) {
@@ -42,7 +43,7 @@ final class ReportValuesGen {
     Segment s = c.segment();
     EraUnits eu = c.units();
     try (TaskOut out = new TaskOut(config, units, "report_values", s.tag(), c.index())) {
-      RowSink main = out.open(R, c.file("csv"), Layout.bom(c.taskIndex()));
+      RowSink main = out.open(R, layout.reportValuesFile(c), Layout.bom(c.taskIndex()));
       int excel = layout.excelProvince(R, s, eu.provinces());
       RowSink excelSink = excel >= c.from() && excel < c.to()
           ? out.open(R, Layout.excelName(s, eu.provinceCode[excel]), false) : null;

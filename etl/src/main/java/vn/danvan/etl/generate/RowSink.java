@@ -16,5 +16,10 @@ interface RowSink extends Closeable {
   /** Whether a row with an extra field can be written (CSV and XLSX; not JSON Lines). */
   boolean canCarryExtraField();
 
+  /** Whether a cell can hold a formula without its result (a workbook's can). */
+  default boolean canCarryFormula() {
+    return false;
+  }
+
   Path path();
 }

@@ -30,6 +30,9 @@ final class TaskOut implements AutoCloseable {
   private final Map<Table, Integer> files = new EnumMap<>(Table.class);
   private final Set<String> plantedKeys = new HashSet<>();
 
+  /** Share of workbook rows given a formula without its result (beside the plan's own draw). */
+  static final double WORKBOOK_FORMULA_RATE = 0.03;
+
   TaskOut(GenerateConfig config, Units units, Object... identity) {
     this.config = config;
     this.units = units;
@@ -45,7 +48,7 @@ final class TaskOut implements AutoCloseable {
     } else if (fileName.endsWith(".jsonl")) {
       sink = new JsonlSink(path, table);
     } else {
-      sink = new CsvSink(path, table, bom && !config.csvOnly());
+      sink = new CsvSink(path, table, bom && !config.csvOnly(), fileName.endsWith("-unicode.csv"));
     }
     sinks.add(sink);
     files.merge(table, 1, Integer::sum);
@@ -61,6 +64,11 @@ final class TaskOut implements AutoCloseable {
    */
   boolean emit(Plan plan, RowSink sink, String[] row, Era era) throws IOException {
     Way way = plan.draw(rnd);
+    // a formula without its result exists only in a workbook, a few rows of a table: drawn there
+    // more often, so that every table that has workbooks has some
+    if (way == null && sink.canCarryFormula() && rnd.nextDouble() < WORKBOOK_FORMULA_RATE) {
+      way = plan.way(Reason.FORMULA_WITHOUT_RESULT);
+    }
     Table table = plan.table;
     rows.computeIfAbsent(table, t -> new long[1])[0]++;
     if (way == null) {
@@ -85,6 +93,10 @@ final class TaskOut implements AutoCloseable {
         return true;
       }
       default -> {
+        if (way.reason() == Reason.FORMULA_WITHOUT_RESULT && !sink.canCarryFormula()) {
+          sink.write(row, false);
+          return false;
+        }
         String[] before = row.clone();
         if (!way.mutation().apply(row, era, units, rnd)
             || !plantedKeys.add(table.ordinal() + "|" + plan.key(row))) {

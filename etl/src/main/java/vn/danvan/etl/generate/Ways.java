@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import vn.danvan.contract.Column;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.landing.XlsxSheet;
 import vn.danvan.etl.generate.Plan.Way;
 
 /**
@@ -45,12 +46,72 @@ final class Ways {
         case DATE, TIMESTAMP -> badDate(v, types[k] == Column.Type.TIMESTAMP, rnd);
         case YEAR -> v.length() == 4 ? v.substring(0, 2) + "l" + v.substring(3) : "20l9";
         case WEIGHT, FRACTION, DECIMAL -> v.isEmpty() ? "1,5" : v.replace('.', ',') + (v.contains(".") ? "" : "a");
-        // "7.000.000" is how amounts are often typed in Vietnam; two dots never parse as a number.
-        default -> v.length() > 6 && rnd.nextBoolean() ? grouped(v) : (v.isEmpty() ? "12" : v) + "a";
+        // ("7.000.000", how amounts are often typed in Vietnam, is thousandsGrouped's own way)
+        default -> (v.isEmpty() ? "12" : v) + "a";
       };
       return true;
     });
   }
+
+  /**
+   * A whole number typed with dots between groups of three digits, as Vietnamese write 4,494
+   * ({@code 4.494}, {@code 7.000.250}): in a count or money column, or in a value column whose
+   * indicator counts. The last digit is never 0, so that a workbook's numeric cell (4.494 as a
+   * number) reads back as the same text.
+   */
+  static Way thousandsGrouped(Table table, String... columns) {
+    int[] at = indexes(table, columns);
+    return new Way(Reason.THOUSANDS_SEPARATOR, (row, era, units, rnd) -> {
+      int i = at[rnd.nextInt(at.length)];
+      String v = row[i];
+      if (v == null || !v.matches("\\d+") || !countsWhole(table, row)) {
+        return false;
+      }
+      String digits = v.length() >= 4 && !v.endsWith("0") ? v : v + "251";
+      row[i] = grouped(digits);
+      return true;
+    });
+  }
+
+  /** A fraction for an indicator that counts (20.5 gifts): a value column and its indicator. */
+  static Way fractional(Table table, String column) {
+    int at = index(table, column);
+    return new Way(Reason.NOT_WHOLE_NUMBER, (row, era, units, rnd) -> {
+      String v = row[at];
+      if (v == null || !v.matches("\\d+") || !countsWhole(table, row)) {
+        return false;
+      }
+      row[at] = v + "." + Rng.between(rnd, 1, 9);
+      return true;
+    });
+  }
+
+  /**
+   * A cell holding a formula without the result a spreadsheet caches (only a workbook can carry
+   * it: {@link TaskOut} plants it in XLSX files alone; the sink writes the marked text as such a
+   * formula).
+   */
+  static Way formulaWithoutResult(Table table, String... columns) {
+    int[] at = indexes(table, columns);
+    return new Way(Reason.FORMULA_WITHOUT_RESULT, (row, era, units, rnd) -> {
+      int i = at[rnd.nextInt(at.length)];
+      String v = row[i];
+      if (v == null || !v.matches("\\d+")) {
+        return false;
+      }
+      row[i] = XlsxSheet.FORMULA_WITHOUT_RESULT + "=" + v + "-0";
+      return true;
+    });
+  }
+
+  /** Whether the row's values count whole things: its table has no indicator, or its indicator counts. */
+  private static boolean countsWhole(Table table, String[] row) {
+    int indicator = table.columnNames().indexOf("indicator");
+    return indicator < 0 || WHOLE_NUMBER_INDICATORS.contains(row[indicator]);
+  }
+
+  private static final java.util.Set<String> WHOLE_NUMBER_INDICATORS =
+      vn.danvan.catalogue.IndicatorCatalogue.load().forRowChecks().wholeNumbers();
 
   /** A date (or timestamp) as people mistype it: month 13, 30 February, or day-first with slashes. */
   private static String badDate(String v, boolean timestamp, java.util.SplittableRandom rnd) {

@@ -16,6 +16,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 import vn.danvan.contract.Column;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.landing.XlsxSheet;
 
 /**
  * An XLSX landing file as a person fills it in: codes and ids as text (so {@code 01} keeps its
@@ -60,6 +61,13 @@ final class XlsxSink implements RowSink {
         continue;
       }
       Cell cell = row.createCell(i);
+      if (v.startsWith(XlsxSheet.FORMULA_WITHOUT_RESULT)) {
+        // a formula whose cached result is an empty text: the file stores no <v>, as a program
+        // that never calculates writes it
+        cell.setCellFormula(v.substring(XlsxSheet.FORMULA_WITHOUT_RESULT.length() + 1));
+        cell.setCellValue("");
+        continue;
+      }
       switch (types[i]) {
         case COUNT, MONEY, DECIMAL, FRACTION, WEIGHT, YEAR -> {
           if (JsonlSink.isNumber(v)) {
@@ -98,6 +106,11 @@ final class XlsxSink implements RowSink {
 
   @Override
   public boolean canCarryExtraField() {
+    return true;
+  }
+
+  @Override
+  public boolean canCarryFormula() {
     return true;
   }
 

@@ -12,6 +12,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.LakeLock;
 
 /**
  * Makes a staged snapshot the published one with two atomic renames, so that a reader (or a kill -9

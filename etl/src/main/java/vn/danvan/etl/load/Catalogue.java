@@ -1,20 +1,13 @@
 package vn.danvan.etl.load;
 
-import java.util.Set;
-import java.util.stream.Collectors;
-import vn.danvan.catalogue.Indicator;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.checks.Indicators;
 
-/**
- * The indicator codes of the catalogue the jar ships that report values and targets may use: not
- * the external indicators (only {@code danvan external import} brings their values in), nor the
- * survey series, which only survey questions name.
- */
+/** The catalogue the jar ships, as the row checks take it ({@link IndicatorCatalogue#forRowChecks()}). */
 final class Catalogue {
   private Catalogue() {}
 
-  static Set<String> indicatorCodes() {
-    return IndicatorCatalogue.load().all().stream().filter(i -> !i.isExternal() && !i.isSurvey()).map(Indicator::code)
-        .collect(Collectors.toUnmodifiableSet());
+  static Indicators indicators() {
+    return IndicatorCatalogue.load().forRowChecks();
   }
 }

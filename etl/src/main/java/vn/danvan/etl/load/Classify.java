@@ -9,6 +9,7 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.nullif;
+import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.substring_index;
@@ -27,6 +28,7 @@ import org.apache.spark.sql.types.DataTypes;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRule.Severity;
+import vn.danvan.contract.landing.XlsxSheet;
 import vn.danvan.etl.lake.LakeSchema;
 
 /**
@@ -156,8 +158,10 @@ public final class Classify {
         .map(k -> coalesce(col(Typing.raw(k)), lit(""))).toArray(Column[]::new));
     List<Column> fields = new ArrayList<>();
     for (String name : table.columnNames()) {
-      // a duplicate that passed every check kept only its key as text: its values as loaded
-      fields.add(coalesce(col(Typing.raw(name)), col(name).cast(DataTypes.StringType)).as(name));
+      // a duplicate that passed every check kept only its key as text: its values as loaded; a
+      // formula without a result shows as the formula (without the reader's marker)
+      fields.add(coalesce(regexp_replace(col(Typing.raw(name)), "^" + XlsxSheet.FORMULA_WITHOUT_RESULT, ""),
+          col(name).cast(DataTypes.StringType)).as(name));
     }
     fields.add(col(RawFrames.MALFORMED).as("_line"));
     return classified.filter(col(REASON).isNotNull()).select(

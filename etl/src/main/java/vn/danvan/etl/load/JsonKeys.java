@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 
+import vn.danvan.contract.landing.LandingEncoding;
 /**
  * The "header" of a JSON Lines file: the union of the top-level keys of all its lines. A
  * personal-data key on line 3,000,000 must refuse the file as surely as one on line 1, so every
@@ -29,7 +30,10 @@ final class JsonKeys {
   static List<String> of(Path file) throws IOException {
     TreeSet<String> keys = new TreeSet<>();
     // malformed bytes become U+FFFD instead of failing: such a line is quarantined, not refused
-    try (BufferedReader reader = new BufferedReader(new java.io.InputStreamReader(
+    // (a UTF-16 file, which the load reads as its UTF-8 copy, is decoded by its byte-order mark)
+    try (BufferedReader reader = LandingEncoding.of(file) != LandingEncoding.Encoding.UTF_8
+        ? new BufferedReader(LandingEncoding.reader(file))
+        : new BufferedReader(new java.io.InputStreamReader(
         Files.newInputStream(file), StandardCharsets.UTF_8.newDecoder()
             .onMalformedInput(CodingErrorAction.REPLACE)
             .onUnmappableCharacter(CodingErrorAction.REPLACE)), 1 << 16)) {

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.csv.ContractCsvReader;
+import vn.danvan.contract.landing.LandingEncoding;
 import vn.danvan.etl.load.LandingFile.Format;
 
 /**
@@ -78,9 +79,12 @@ final class Landing {
     try {
       return switch (file.format()) {
         case JSON -> file.withHeader(JsonKeys.of(file.path()));
-        case XLSX -> file.withHeader(XlsxSheet.header(file.path()));
-        case CSV -> new LandingFile(file.table(), file.path(), file.relative(), file.format(),
-            csvHeader(file.path()), QuotedLineBreaks.in(file.path()));
+        case XLSX -> file.withHeader(Workbooks.header(file.path()));
+        case CSV -> LandingEncoding.of(file.path()) == LandingEncoding.Encoding.UTF_8
+            ? new LandingFile(file.table(), file.path(), file.relative(), file.format(),
+                csvHeader(file.path()), QuotedLineBreaks.in(file.path()))
+            // read as its UTF-8 copy ({@link #inUtf8}), which says whether lines break in values
+            : file.withHeader(utf16Header(file.path()));
       };
     } catch (IOException e) {
       throw new LoadRefusedException("refused " + file.path() + ": cannot read it ("
@@ -88,12 +92,58 @@ final class Landing {
     }
   }
 
+  private static List<String> utf16Header(Path file) throws IOException {
+    try {
+      List<ContractCsvReader.Row> rows = ContractCsvReader.parse(LandingEncoding.contractText(file), file.toString());
+      return rows.isEmpty() ? List.of() : rows.get(0).fields();
+    } catch (CharacterCodingException e) {
+      throw new LoadRefusedException("refused " + file + ": it starts with a UTF-16 byte-order mark but is"
+          + " not UTF-16 text. " + LandingEncoding.SAVE_AS_UTF8 + " Nothing of this load was written", e);
+    } catch (IllegalArgumentException e) {
+      throw new LoadRefusedException("refused " + e.getMessage() + "; nothing of this load was written", e);
+    }
+  }
+
+  /**
+   * Several landings as one, in the order given (which decides, for a key given twice, the row that
+   * comes first): each file's relative path prefixed with its landing's name and a slash.
+   */
+  static Landing merge(Map<String, Landing> named) {
+    Map<Table, List<LandingFile>> out = new EnumMap<>(Table.class);
+    named.forEach((name, landing) -> landing.files.forEach((table, list) -> {
+      List<LandingFile> all = out.computeIfAbsent(table, t -> new ArrayList<>());
+      list.forEach(f -> all.add(new LandingFile(f.table(), f.path(), name + "/" + f.relative(), f.format(),
+          f.header(), f.multiLine())));
+    }));
+    return new Landing(out);
+  }
+
+  /**
+   * The same landing with every UTF-16 file (Excel's "Unicode Text") replaced by its UTF-8 copy in
+   * {@code workDir} ({@link LandingEncoding#asUtf8}), which Spark reads; the originals are not
+   * changed, and the quarantine still names them.
+   */
+  Landing inUtf8(Path workDir) {
+    Map<Table, List<LandingFile>> out = new EnumMap<>(Table.class);
+    files.forEach((table, list) -> out.put(table, list.stream().map(f -> {
+      try {
+        Path copy = LandingEncoding.asUtf8(f.path(), workDir, f.relative());
+        return copy.equals(f.path()) ? f : withHeader(new LandingFile(f.table(), copy, f.relative(),
+            f.format(), List.of(), false));
+      } catch (IOException e) {
+        throw new LoadRefusedException("refused " + f.path() + ": cannot read it as UTF-16 text ("
+            + e.getMessage() + "). " + LandingEncoding.SAVE_AS_UTF8 + " Nothing of this load was written", e);
+      }
+    }).toList()));
+    return new Landing(out);
+  }
+
   private static List<String> csvHeader(Path file) throws IOException {
     try {
       return ContractCsvReader.header(file);
     } catch (CharacterCodingException e) {
       throw new LoadRefusedException("refused " + file + ": the header line is not UTF-8 text;"
-          + " nothing of this load was written", e);
+          + " nothing of this load was written. " + LandingEncoding.SAVE_AS_UTF8, e);
     } catch (IllegalArgumentException e) {
       throw new LoadRefusedException("refused " + e.getMessage() + " (in the header);"
           + " nothing of this load was written", e);

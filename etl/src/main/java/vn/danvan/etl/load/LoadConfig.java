@@ -28,7 +28,8 @@ public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock cl
     Objects.requireNonNull(benchmark, "benchmark");
     landingDir = landingDir.toAbsolutePath().normalize();
     lakeDir = lakeDir.toAbsolutePath().normalize();
-    if (lakeDir.startsWith(landingDir) || landingDir.startsWith(lakeDir)) {
+    boolean submissions = landingDir.equals(vn.danvan.contract.Lake.at(lakeDir).submissionsDir());
+    if (!submissions && (lakeDir.startsWith(landingDir) || landingDir.startsWith(lakeDir))) {
       throw new IllegalArgumentException("the lake " + lakeDir + " and the landing folder "
           + landingDir + " must not contain each other");
     }
@@ -41,6 +42,11 @@ public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock cl
 
   public static LoadConfig of(Path landingDir, Path lakeDir, LocalDate asOf) {
     return new LoadConfig(landingDir, lakeDir, asOf, Clock.systemUTC());
+  }
+
+  /** A load of the lake's pending submissions ({@link LoadJob#runSubmissions}): they are its landing. */
+  public static LoadConfig submissions(Path lakeDir, LocalDate asOf) {
+    return of(vn.danvan.contract.Lake.at(lakeDir).submissionsDir(), lakeDir, asOf);
   }
 
   /** This load with another overperformance benchmark. */

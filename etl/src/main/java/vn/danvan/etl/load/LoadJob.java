@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -15,10 +16,13 @@ import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LoadReport.Counts;
 import vn.danvan.contract.LoadReport;
+import vn.danvan.contract.LoadReport.RowCounts;
 import vn.danvan.contract.SnapshotId;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.intake.Submission;
+import vn.danvan.contract.intake.Submissions;
 import vn.danvan.etl.external.ExternalTables;
-import vn.danvan.etl.lake.LakeLock;
+import vn.danvan.contract.LakeLock;
 import vn.danvan.etl.lake.Publisher;
 import vn.danvan.etl.marts.MartsJob;
 import vn.danvan.etl.marts.SurveyMart;
@@ -46,35 +50,117 @@ public final class LoadJob {
     Lake lake = Lake.at(config.lakeDir());
     try (LakeLock lock = LakeLock.acquire(lake)) {
       Publisher.cleanStaging(lake);
-      Optional<String> previous = lake.current();
-      Path previousDir = previous.map(lake::snapshot).orElse(null);
-      if (previousDir != null && !Files.isDirectory(previousDir)) {
-        throw new IllegalStateException(lake.currentFile() + " names snapshot " + previous.get()
-            + ", which is not in " + lake.snapshotsDir());
+      return publish(spark, config, progress, lake, started, work -> new Input(landing, Map.of()))
+          .orElseThrow();
+    }
+  }
+
+  /** What a load reads: the landing, and the submission each file prefix belongs to (none for a folder). */
+  record Input(Landing landing, Map<String, String> submissionByPrefix) {}
+
+  /**
+   * Loads every pending submission of the lake in one load, exactly as a landing folder: under the
+   * lock, each submission's files are copied into a landing folder of their own in {@code
+   * _staging/} and scanned; a submission the scan refuses (a personal-data column, a file that
+   * cannot be read) is recorded as refused with the reason ({@code refused} is told) and left out;
+   * the rest are loaded together. The report lists each loaded submission with its rows per table,
+   * so publishing the snapshot is what marks them loaded: a load that fails or is killed leaves
+   * them pending, and the next one loads them.
+   *
+   * @return the report, or empty when nothing was pending (or every pending one was refused): no
+   *     snapshot is made
+   */
+  public static Optional<LoadReport> runSubmissions(SparkSession spark, LoadConfig config, Progress progress,
+      java.util.function.BiConsumer<Submission, String> refused) {
+    Objects.requireNonNull(refused, "refused");
+    Instant started = config.clock().instant();
+    Lake lake = Lake.at(config.lakeDir());
+    Submissions store = Submissions.of(lake);
+    try (LakeLock lock = LakeLock.acquire(lake)) {
+      Publisher.cleanStaging(lake);
+      return publish(spark, config, progress, lake, started, work -> {
+        Map<String, Landing> accepted = new java.util.LinkedHashMap<>();
+        Map<String, String> byPrefix = new java.util.LinkedHashMap<>();
+        // newest first: of two submissions giving the same key, the newer one's row lands, as it
+        // would had they been loaded one after the other
+        List<Submission> pending = new java.util.ArrayList<>(store.pending());
+        java.util.Collections.reverse(pending);
+        for (Submission s : pending) {
+          Path folder = work.resolve(s.id());
+          try {
+            for (Submission.File f : s.files()) {
+              Path copy = folder.resolve(f.table().folder()).resolve(f.name());
+              Files.createDirectories(copy.getParent());
+              Files.copy(store.file(s, f), copy);
+            }
+            accepted.put(s.id(), Landing.scan(folder));
+            byPrefix.put(s.id() + "/", s.id());
+          } catch (LoadRefusedException e) {
+            String why = e.getMessage().replace(folder + "/", "").replaceFirst("^refused ", "")
+                .replace("; nothing of this load was written", "");
+            store.refuse(s.id(), why, config.clock().instant());
+            refused.accept(s, why);
+            progress.done("submission " + s.id() + " refused: " + why);
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot stage submission " + s.id(), e);
+          }
+        }
+        if (accepted.isEmpty()) {
+          return null;
+        }
+        progress.done("submissions: " + String.join(", ", accepted.keySet()));
+        return new Input(Landing.merge(accepted), byPrefix);
+      });
+    }
+  }
+
+  /**
+   * The load itself, under the lock: stage every table into a new snapshot, then publish it. The
+   * input is prepared in a work folder beside the staged snapshot ({@code _staging/<id>.work},
+   * never published; UTF-16 files are read from their UTF-8 copies there); a null input publishes
+   * nothing.
+   */
+  private static Optional<LoadReport> publish(SparkSession spark, LoadConfig config, Progress progress,
+      Lake lake, Instant started, java.util.function.Function<Path, Input> prepare) {
+    Optional<String> previous = lake.current();
+    Path previousDir = previous.map(lake::snapshot).orElse(null);
+    if (previousDir != null && !Files.isDirectory(previousDir)) {
+      throw new IllegalStateException(lake.currentFile() + " names snapshot " + previous.get()
+          + ", which is not in " + lake.snapshotsDir());
+    }
+    String id = SnapshotId.next(config.clock(), new SplittableRandom());
+    Path staging = lake.staging(id);
+    Path work = lake.stagingDir().resolve(id + ".work");
+    try {
+      Files.createDirectories(work);
+      Input input = prepare.apply(work);
+      if (input == null) {
+        Publisher.deleteTree(work);
+        return Optional.empty();
       }
-      String id = SnapshotId.next(config.clock(), new SplittableRandom());
-      Path staging = lake.staging(id);
-      try {
-        Files.createDirectories(staging);
-        LoadReport report = stage(spark, config, landing, staging, previous.orElse(null), previousDir,
-            id, started, progress);
-        progress.phase("publishing");
-        Publisher.publish(lake, id);
-        progress.phase("published snapshot " + id);
-        return report;
-      } catch (IOException e) {
-        deleteQuietly(staging, e);
-        throw new UncheckedIOException("cannot create " + staging, e);
-      } catch (Throwable e) { // Spark's checked exceptions arrive undeclared, through Scala
-        deleteQuietly(staging, e);
-        throw e;
-      }
+      Files.createDirectories(staging);
+      Landing landing = input.landing().inUtf8(work.resolve("utf8"));
+      LoadReport report = stage(spark, config, landing, input.submissionByPrefix(), staging,
+          previous.orElse(null), previousDir, id, started, progress);
+      Publisher.deleteTree(work);
+      progress.phase("publishing");
+      Publisher.publish(lake, id);
+      progress.done("published snapshot " + id);
+      return Optional.of(report);
+    } catch (IOException e) {
+      deleteQuietly(staging, e);
+      deleteQuietly(work, e);
+      throw new UncheckedIOException("cannot stage " + staging, e);
+    } catch (Throwable e) { // Spark's checked exceptions arrive undeclared, through Scala
+      deleteQuietly(staging, e);
+      deleteQuietly(work, e);
+      throw e;
     }
   }
 
   private static LoadReport stage(SparkSession spark, LoadConfig config, Landing landing,
-      Path staging, String previous, Path previousDir, String id, Instant started,
-      Progress progress) {
+      Map<String, String> submissions, Path staging, String previous, Path previousDir, String id,
+      Instant started, Progress progress) {
     // Instants are written as such (TIMESTAMP_MICROS, UTC-adjusted), not as legacy INT96
     spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     // The checked frame of each table is cached for a few minutes at most: compressing the cache
@@ -83,7 +169,8 @@ public final class LoadJob {
     scala.Option<String> before = spark.conf().getOption(compressed);
     spark.conf().set(compressed, "false");
     try {
-      return stageTables(spark, config, landing, staging, previous, previousDir, id, started, progress);
+      return stageTables(spark, config, landing, submissions, staging, previous, previousDir, id,
+          started, progress);
     } finally {
       if (before.isDefined()) {
         spark.conf().set(compressed, before.get());
@@ -94,31 +181,41 @@ public final class LoadJob {
   }
 
   private static LoadReport stageTables(SparkSession spark, LoadConfig config, Landing landing,
-      Path staging, String previous, Path previousDir, String id, Instant started,
-      Progress progress) {
+      Map<String, String> submissions, Path staging, String previous, Path previousDir, String id,
+      Instant started, Progress progress) {
     References references = References.staged(spark, staging);
     Map<Table, Long> previousRows = previousDir == null ? Map.of()
         : LoadReport.rowsInLake(Lake.report(previousDir));
     TableLoad.Context ctx = new TableLoad.Context(spark, staging, previousDir, previousRows,
-        config.asOf(), Catalogue.indicatorCodes(), references, progress);
+        config.asOf(), Catalogue.indicators(), references, progress, !submissions.isEmpty());
     Map<Table, Counts> counts = new EnumMap<>(Table.class);
+    Map<String, Map<Table, RowCounts>> bySubmission = new java.util.TreeMap<>();
     for (Table table : Table.values()) {
-      counts.put(table, TableLoad.load(ctx, table, landing.files(table)));
+      TableLoad.Loaded loaded = TableLoad.load(ctx, table, landing.files(table));
+      counts.put(table, loaded.counts());
+      loaded.byFile().forEach((file, rows) -> {
+        String submission = submissions.entrySet().stream().filter(e -> file.startsWith(e.getKey()))
+            .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalStateException(
+                file + " belongs to no submission of this load"));
+        bySubmission.computeIfAbsent(submission, k -> new EnumMap<>(Table.class)).merge(table, rows, RowCounts::plus);
+      });
     }
-    progress.phase("building marts");
+    submissions.values().forEach(s -> bySubmission.putIfAbsent(s, Map.of()));
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
-        config.benchmark());
-    progress.phase("marts: " + marts.indicatorValues() + " indicator values, "
+        config.benchmark(), progress::phase);
+    progress.done("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     // external indicators (danvan external import) are not in the landing: without this a load
     // would drop them; their restated values follow this snapshot's lineage and population
+    progress.phase("carrying external indicators forward");
     long external = ExternalTables.carryForward(spark, previousDir, staging);
     if (external > 0) {
-      progress.phase("external indicators carried forward: " + external + " mart rows");
+      progress.done("external indicators carried forward: " + external + " mart rows");
     }
-    progress.phase("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
+    progress.phase("building survey_estimates");
+    progress.done("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
-        config.clock().instant(), counts);
+        config.clock().instant(), counts, bySubmission);
     report.write(Lake.report(staging));
     return report;
   }

@@ -8,7 +8,13 @@ import java.io.PrintWriter;
  */
 @FunctionalInterface
 public interface Progress {
+  /** A stage begins: what a failure names as the stage it happened in. */
   void phase(String message);
+
+  /** A stage's outcome ({@code marts: 8 indicator values, …}): printed the same way, no new stage. */
+  default void done(String message) {
+    phase(message);
+  }
 
   static Progress silent() {
     return message -> { };

@@ -23,6 +23,7 @@ import org.apache.spark.sql.types.StructField;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowCheck;
+import vn.danvan.contract.landing.XlsxSheet;
 
 /**
  * A table's landing files as one frame of text: every contract column as the string written
@@ -162,7 +163,7 @@ final class RawFrames {
     List<Row> rows = new ArrayList<>();
     int width = table.columns().size();
     for (LandingFile f : files) {
-      XlsxSheet.Content content = XlsxSheet.read(f.path());
+      XlsxSheet.Content content = Workbooks.read(f.path());
       Map<String, String> mapping = HeaderRules.mapping(f.withHeader(content.header()));
       List<String> header = content.header();
       int[] at = table.columnNames().stream()

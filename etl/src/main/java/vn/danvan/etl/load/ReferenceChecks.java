@@ -20,6 +20,7 @@ import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.RegionValidity;
 import vn.danvan.etl.lake.LakeSchema;
 
 /**
@@ -114,24 +115,23 @@ final class ReferenceChecks {
   }
 
   /**
-   * The record's date interval that must overlap a unit's validity: the period of a report value,
-   * the calendar year of models, targets and population, the day of an activity or post. (A survey
-   * response takes its wave's fieldwork, joined in {@link #attach}.)
+   * The record's date interval that must overlap a unit's validity ({@link
+   * RegionValidity#recordInterval}), as Spark columns. (A survey response takes its wave's
+   * fieldwork, joined in {@link #attach}.)
    */
   private static Column[] interval(Table table) {
-    return switch (table) {
-      case REPORT_VALUES -> new Column[] {col("period_start"), col("period_end")};
-      case ACTIVITIES -> new Column[] {col("start_date"), col("start_date")};
-      case POSTS -> new Column[] {col(LakeSchema.PUBLISHED_DATE), col(LakeSchema.PUBLISHED_DATE)};
-      case POPULATION, CAMPAIGN_TARGETS, MODELS -> {
-        // make_date fails the query (ANSI) outside 1..9999; a 4-digit year of 0000 is possible
-        Column year = col(LakeSchema.YEAR);
-        Column ok = year.geq(1);
-        yield new Column[] {when(ok, make_date(year, lit(1), lit(1))),
-            when(ok, make_date(year, lit(12), lit(31)))};
-      }
-      default -> throw new IllegalArgumentException("no record interval for " + table);
-    };
+    List<String> columns = RegionValidity.recordInterval(table);
+    if (columns.equals(List.of(LakeSchema.YEAR))) {
+      // make_date fails the query (ANSI) outside 1..9999; a 4-digit year of 0000 is possible
+      Column year = col(LakeSchema.YEAR);
+      Column ok = year.geq(1);
+      return new Column[] {when(ok, make_date(year, lit(1), lit(1))),
+          when(ok, make_date(year, lit(12), lit(31)))};
+    }
+    if (columns.size() != 2) {
+      throw new IllegalArgumentException("no record interval for " + table);
+    }
+    return new Column[] {col(columns.get(0)), col(columns.get(1))};
   }
 
   /**

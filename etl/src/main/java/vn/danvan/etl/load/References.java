@@ -16,6 +16,7 @@ import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.RegionValidity;
 import vn.danvan.etl.lake.LakeSchema;
 import vn.danvan.etl.regions.Provinces;
 import vn.danvan.etl.regions.RegionRow;
@@ -72,7 +73,7 @@ final class References {
     if (regionValidity == null) {
       Dataset<Row> rows = regions.get();
       regionValidity = JavaSparkContext.fromSparkContext(rows.sparkSession().sparkContext())
-          .broadcast(RegionValidity.of(rows.collectAsList()));
+          .broadcast(RegionValidity.of(rows.collectAsList().stream().map(References::span).toList()));
     }
     return regionValidity;
   }
@@ -103,6 +104,13 @@ final class References {
     StructType schema = new StructType().add("code", DataTypes.StringType)
         .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType);
     return spark.createDataFrame(rows, schema);
+  }
+
+  /** A (code, valid_from, valid_to) row as a span. */
+  private static RegionValidity.Span span(Row r) {
+    return new RegionValidity.Span(r.isNullAt(0) ? null : r.getString(0),
+        r.isNullAt(1) ? null : ((Date) r.get(1)).toLocalDate(),
+        r.isNullAt(2) ? null : ((Date) r.get(2)).toLocalDate());
   }
 
   private static Row row(RegionRow r) {

@@ -1,5 +1,6 @@
 package vn.danvan.etl.load;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.forall;
 import static org.apache.spark.sql.functions.lit;
@@ -10,11 +11,12 @@ import static org.apache.spark.sql.functions.trim;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.apache.spark.sql.Column;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.checks.RowRule;
 import vn.danvan.contract.checks.RowRules;
+import vn.danvan.contract.landing.XlsxSheet;
 
 /**
  * The checks a row can fail on its own: the contract's {@link RowRules}, each made a Spark
@@ -26,7 +28,7 @@ import vn.danvan.contract.checks.RowRules;
 final class RowChecks {
   private RowChecks() {}
 
-  static List<Check> of(Table table, LocalDate asOf, Set<String> indicators) {
+  static List<Check> of(Table table, LocalDate asOf, Indicators indicators) {
     Conditions conditions = new Conditions(asOf, indicators);
     return RowRules.of(table).stream()
         .map(r -> new Check(r.name(), r.reason(), r.severity(), r.accept(conditions)))
@@ -36,9 +38,9 @@ final class RowChecks {
   /** A rule's failing condition; a null condition counts as passing (see {@link Check}). */
   private static final class Conditions implements RowRule.Visitor<Column> {
     private final LocalDate asOf;
-    private final Set<String> indicators;
+    private final Indicators indicators;
 
-    Conditions(LocalDate asOf, Set<String> indicators) {
+    Conditions(LocalDate asOf, Indicators indicators) {
       this.asOf = Objects.requireNonNull(asOf, "asOf");
       this.indicators = Objects.requireNonNull(indicators, "indicators");
     }
@@ -57,7 +59,31 @@ final class RowChecks {
     }
 
     @Override public Column typed(RowRule.Typed rule) {
-      return text(rule.column()).isNotNull().and(col(rule.column()).isNull());
+      Column unparsed = text(rule.column()).isNotNull().and(col(rule.column()).isNull());
+      return rule.unless() == null ? unparsed : unparsed.and(not(passing(grouped(rule.unless()))));
+    }
+
+    @Override public Column evaluated(RowRule.Evaluated rule) {
+      return col(Typing.raw(rule.column())).startsWith(XlsxSheet.FORMULA_WITHOUT_RESULT);
+    }
+
+    @Override public Column grouped(RowRule.Grouped rule) {
+      Column shaped = text(rule.column()).rlike(RowRules.THOUSANDS_GROUPED.pattern());
+      return rule.indicator() == null ? shaped : shaped.and(countsWhole(rule.indicator()));
+    }
+
+    @Override public Column whole(RowRule.Whole rule) {
+      return col(rule.column()).mod(1).notEqual(0).and(countsWhole(rule.indicator()))
+          .and(not(passing(grouped(rule.unless()))));
+    }
+
+    private Column countsWhole(String indicatorColumn) {
+      return col(indicatorColumn).isInCollection(indicators.wholeNumbers());
+    }
+
+    /** A condition with unknown (null) read as false, as {@link Check} reads a failing one. */
+    private static Column passing(Column failing) {
+      return coalesce(failing, lit(false));
     }
 
     @Override public Column inVocabulary(RowRule.InVocabulary rule) {
@@ -70,7 +96,7 @@ final class RowChecks {
     }
 
     @Override public Column inCatalogue(RowRule.InCatalogue rule) {
-      return not(col(rule.column()).isInCollection(indicators));
+      return not(col(rule.column()).isInCollection(indicators.codes()));
     }
 
     @Override public Column bounded(RowRule.Bounded rule) {

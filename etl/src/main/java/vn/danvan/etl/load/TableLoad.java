@@ -16,7 +16,7 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import vn.danvan.contract.checks.Indicators;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Observation;
@@ -25,6 +25,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LoadReport.Counts;
+import vn.danvan.contract.LoadReport.RowCounts;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRule.Severity;
@@ -40,24 +41,31 @@ import vn.danvan.etl.lake.LakeWriter;
 final class TableLoad {
   /** What all tables of one load share. {@code previous} is null when the lake has no snapshot. */
   record Context(SparkSession spark, Path staging, Path previous, Map<Table, Long> previousRows,
-      LocalDate asOf, Set<String> indicators, References references, Progress progress) {}
+      LocalDate asOf, Indicators indicators, References references, Progress progress,
+      boolean countByFile) {}
+
+  /**
+   * A table's counts, and (when the context asks: a load of submissions) its rows by landing file
+   * (the file's path relative to the landing), each reconciled.
+   */
+  record Loaded(Counts counts, Map<String, RowCounts> byFile) {}
 
   private TableLoad() {}
 
-  static Counts load(Context ctx, Table table, List<LandingFile> files) {
+  static Loaded load(Context ctx, Table table, List<LandingFile> files) {
     Path out = Lake.table(ctx.staging(), table);
     Path before = ctx.previous() == null ? null : Lake.table(ctx.previous(), table);
     boolean hasBefore = before != null && Files.isDirectory(before);
     if (files.isEmpty()) {
       if (!hasBefore) {
         LakeWriter.empty(ctx.spark(), table, out);
-        return Counts.NONE;
+        return new Loaded(Counts.NONE, Map.of());
       }
       ctx.progress().phase("carrying " + table.folder() + " over from the previous snapshot");
       LakeWriter.carryOver(before, out);
       Long rows = ctx.previousRows().get(table);
-      return Counts.NONE.withRowsInLake(rows != null ? rows
-          : ctx.spark().read().parquet(out.toString()).count());
+      return new Loaded(Counts.NONE.withRowsInLake(rows != null ? rows
+          : ctx.spark().read().parquet(out.toString()).count()), Map.of());
     }
 
     ctx.progress().phase("reading " + table.folder() + " (" + files.size()
@@ -103,11 +111,32 @@ final class TableLoad {
       if (rowsInLake == 0) {
         LakeWriter.empty(ctx.spark(), table, out);
       }
-      return counts.withRowsInLake(rowsInLake);
+      Map<String, RowCounts> byFile = ctx.countByFile() ? byFile(classified, relative, counts) : Map.of();
+      return new Loaded(counts.withRowsInLake(rowsInLake), byFile);
     } finally {
       duplicates.unpersist();
       judged.unpersist();
     }
+  }
+
+  /**
+   * Rows read, landed and quarantined per file (one more pass over the cached frame), which must
+   * add up to the table's counts.
+   */
+  private static Map<String, RowCounts> byFile(Dataset<Row> classified, List<String> relative, Counts counts) {
+    Map<String, RowCounts> out = new LinkedHashMap<>();
+    RowCounts sum = new RowCounts(0, 0, 0);
+    for (Row r : classified.groupBy(col(RawFrames.FILE)).agg(count(lit(1)),
+        count_if(col(Classify.REASON).isNull()), count_if(col(Classify.REASON).isNotNull())).collectAsList()) {
+      RowCounts c = new RowCounts(r.getLong(1), r.getLong(2), r.getLong(3));
+      out.merge(relative.get(r.getInt(0)), c, RowCounts::plus);
+      sum = sum.plus(c);
+    }
+    if (sum.read() != counts.read() || sum.landed() != counts.landed()) {
+      throw new IllegalStateException("rows by file " + sum + " do not add up to the table's read "
+          + counts.read() + " and landed " + counts.landed() + "; refusing to publish");
+    }
+    return out;
   }
 
   private static final String READ = "read";

@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -44,6 +45,12 @@ public final class MartsJob {
   }
 
   public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark) {
+    return run(spark, staging, indicators, benchmark, stage -> { });
+  }
+
+  /** As above, saying each mart's stage ({@code building post_stats}) to {@code stages} as it begins. */
+  public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark,
+      Consumer<String> stages) {
     // survey series have their own mart (SurveyMart): no report or record computes them
     List<Indicator> catalogue = indicators.stream().filter(i -> !i.isSurvey()).toList();
     Dataset<Row> versions = Regions.versions(spark, table(spark, staging, Table.REGIONS)).cache();
@@ -55,9 +62,12 @@ public final class MartsJob {
       List<Row> links = Regions.provinceLinks(spark, lineage).collectAsList();
       Rollup rollup = new Rollup(nodes, shares, links, catalogue);
       // the one definition of a post's totals, written first: the marts' post_totals read it
+      stages.accept("building " + OutreachMart.POST_STATS);
       Dataset<Row> postStats = OutreachMart.write(table(spark, staging, Table.POSTS),
           table(spark, staging, Table.POST_METRICS), new PostAreas(nodes, shares, links), benchmark, staging);
+      stages.accept("building " + INDICATOR_VALUES);
       Dataset<Row> values = indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats);
+      stages.accept("building " + MART_REGIONS);
       Dataset<Row> regions = Regions.martRegions(spark, versions);
       regions.orderBy("boundaries", "level", "region_code", "valid_from").coalesce(1)
           .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")

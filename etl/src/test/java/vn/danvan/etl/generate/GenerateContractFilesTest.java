@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.contract.Column;
 import vn.danvan.contract.Table;
+import vn.danvan.contract.landing.LandingEncoding;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
 
 /** The folder is a landing folder of the data contract: folders, headers, formats, no personal data. */
@@ -36,7 +37,8 @@ class GenerateContractFilesTest {
       for (Path f : files) {
         String name = f.getFileName().toString();
         if (name.endsWith(".csv")) {
-          String first = Files.readAllLines(f, StandardCharsets.UTF_8).get(0).replace("\uFEFF", "");
+          // (a -unicode.csv file is UTF-16, as Excel's "Unicode Text")
+          String first = LandingEncoding.contractText(f).lines().findFirst().orElseThrow().replace("\uFEFF", "");
           assertThat(first).as(name).isEqualTo(String.join(",", t.columnNames()));
         } else if (name.endsWith(".xlsx")) {
           assertThat(LandingReader.xlsxHeader(f)).as(name).isEqualTo(t.columnNames());
@@ -64,6 +66,7 @@ class GenerateContractFilesTest {
       }
     }
     assertThat(bom).isTrue();
+    assertThat(names).anyMatch(n -> n.startsWith("report_values/") && n.endsWith("-unicode.csv"));
     assertThat(names).anyMatch(n -> n.startsWith("posts/") && n.endsWith(".jsonl"))
         .anyMatch(n -> n.startsWith("post_metrics/") && n.endsWith(".jsonl"));
     for (String table : List.of("report_values", "activities", "models", "campaign_targets")) {

@@ -65,8 +65,9 @@ class GeneratePlantedRowsTest {
       long rows = manifest.rows(t);
       assertThat(rows).as(t.folder()).isGreaterThan(2_000);
       assertThat(byReason.keySet()).as(t.folder()).hasSizeGreaterThanOrEqualTo(7);
+      // a formula without its result can only be planted in the workbooks, a few rows of a table
       byReason.forEach((reason, n) -> assertThat(n / (double) rows).as(t.folder() + " " + reason)
-          .isBetween(0.0015, 0.009));
+          .isBetween(reason == Reason.FORMULA_WITHOUT_RESULT ? 0 : 0.0015, 0.009));
       assertThat(manifest.planted(t)).isEqualTo(byReason.values().stream().mapToLong(Long::longValue).sum());
     }
   }

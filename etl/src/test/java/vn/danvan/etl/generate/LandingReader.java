@@ -20,6 +20,8 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.csv.ContractCsvReader;
+import vn.danvan.contract.landing.LandingEncoding;
+import vn.danvan.contract.landing.XlsxSheet;
 
 /**
  * Reads a generated landing folder back the way the loader sees it: each table's files in path
@@ -51,7 +53,8 @@ final class LandingReader {
     for (Path f : files(landing, table)) {
       String name = f.getFileName().toString();
       if (name.endsWith(".csv")) {
-        List<List<String>> lines = ContractCsvReader.read(f).stream()
+        List<List<String>> lines = (LandingEncoding.of(f) == LandingEncoding.Encoding.UTF_8
+            ? ContractCsvReader.read(f) : ContractCsvReader.parse(LandingEncoding.contractText(f), name)).stream()
             .map(ContractCsvReader.Row::fields).toList();
         List<String> header = lines.get(0);
         for (List<String> line : lines.subList(1, lines.size())) {
@@ -113,6 +116,10 @@ final class LandingReader {
   private static String text(Cell cell) {
     if (cell == null) {
       return null;
+    }
+    if (cell.getCellType() == CellType.FORMULA) {
+      // the generator plants formulas only without a cached result
+      return XlsxSheet.FORMULA_WITHOUT_RESULT + "=" + cell.getCellFormula();
     }
     if (cell.getCellType() == CellType.STRING) {
       return cell.getStringCellValue();

@@ -18,6 +18,7 @@ import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.Vocabulary;
 import vn.danvan.contract.csv.ContractCsvReader;
+import vn.danvan.contract.landing.XlsxSheet;
 import vn.danvan.etl.generate.LandingReader.LandingRow;
 
 /**
@@ -51,6 +52,8 @@ final class LoaderRules {
 
   private final Map<String, List<LocalDate[]>> validity = new HashMap<>();
   private final Set<String> indicators = new HashSet<>();
+  /** Indicators summed or counted: counts and money, whole numbers only. */
+  private final Set<String> wholeNumbers = new HashSet<>();
   private final Set<String> campaigns = new HashSet<>();
   private final Map<String, LocalDate[]> waves = new HashMap<>();
   private final Set<String> questions = new HashSet<>();
@@ -71,6 +74,8 @@ final class LoaderRules {
           .map(ContractCsvReader.Row::fields).toList();
       // survey series are named by questions only (computation = survey)
       rows.subList(1, rows.size()).stream().filter(r -> !r.get(4).equals("survey")).forEach(r -> indicators.add(r.get(0)));
+      rows.subList(1, rows.size()).stream().filter(r -> r.get(4).equals("sum") || r.get(4).equals("count"))
+          .forEach(r -> wholeNumbers.add(r.get(0)));
     }
     List<Verdict> out = new ArrayList<>();
     for (Table table : Table.values()) {
@@ -126,6 +131,18 @@ final class LoaderRules {
         add(failed, c.required(), Reason.MISSING_VALUE);
         continue;
       }
+      if (v.startsWith(XlsxSheet.FORMULA_WITHOUT_RESULT)) {
+        failed.add(Reason.FORMULA_WITHOUT_RESULT);
+        continue;
+      }
+      boolean indicatorValue = (table == Table.REPORT_VALUES && c.name().equals("value"))
+          || (table == Table.CAMPAIGN_TARGETS && c.name().equals("target_value"));
+      boolean whole = c.type() == Column.Type.COUNT || c.type() == Column.Type.MONEY
+          || indicatorValue && wholeNumbers.contains(row.get("indicator"));
+      if (whole && v.matches("-?\\d{1,3}(\\.\\d{3})+")) {
+        failed.add(Reason.THOUSANDS_SEPARATOR);
+        continue;
+      }
       Object parsed = parse(c.type(), v);
       if (parsed == null) {
         add(failed, c.type() != Column.Type.STRING && c.type() != Column.Type.CODE, Reason.BAD_TYPE);
@@ -141,6 +158,7 @@ final class LoaderRules {
         add(failed, n < 0 && c.type() != Column.Type.WEIGHT, Reason.NEGATIVE_VALUE);
         add(failed, n <= 0 && c.type() == Column.Type.WEIGHT, Reason.NON_POSITIVE_WEIGHT);
         add(failed, n > 1 && c.type() == Column.Type.FRACTION, Reason.BAD_TYPE);
+        add(failed, whole && n % 1 != 0, Reason.NOT_WHOLE_NUMBER);
       }
     }
     for (String[] pair : new String[][] {{"period_start", "period_end"}, {"start_date", "end_date"},

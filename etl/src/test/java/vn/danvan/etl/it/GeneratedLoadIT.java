@@ -35,6 +35,7 @@ import vn.danvan.contract.Lake;
 import vn.danvan.contract.Level;
 import vn.danvan.contract.Stratum;
 import vn.danvan.contract.Table;
+import vn.danvan.etl.load.DryRunAgreement;
 import vn.danvan.etl.load.TestSpark;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.MapRequest;
@@ -62,6 +63,7 @@ class GeneratedLoadIT {
   static Path tmp;
   /** The lake the first test loaded; the notebook tests read it. */
   private static Path loadedLake;
+  private static Path loadedSnapshot;
 
   @BeforeAll
   static void startSpark() {
@@ -117,10 +119,30 @@ class GeneratedLoadIT {
 
     martsMatchTheLandedRows(snapshot);
     loadedLake = lake;
+    loadedSnapshot = snapshot;
+  }
+
+  /**
+   * The intake's goal on the generator's planted rows (CSV and the Excel provinces' workbooks):
+   * a dry run of the intake tables' files flags exactly the rows this load quarantined, with the
+   * same reasons and failed checks.
+   */
+  @Test
+  @Order(2)
+  void the_dry_run_flags_exactly_the_planted_rows_the_load_quarantined() throws Exception {
+    lake();
+    java.time.LocalDate asOf = java.time.LocalDate.parse(JSON.readTree(loadedSnapshot.resolve("_load_report.json")
+        .toFile()).path("as_of").asText());
+    long t0 = System.nanoTime();
+    List<String> flagged = DryRunAgreement.dryRun(spark, tmp.resolve("landing"), loadedSnapshot, asOf);
+    System.out.printf("[it] dry run of the intake tables at scale 1: %.1f s%n", (System.nanoTime() - t0) / 1e9);
+    List<String> quarantined = DryRunAgreement.quarantine(spark, loadedSnapshot);
+    assertThat(quarantined).as("quarantined rows of the intake tables").hasSizeGreaterThan(500);
+    assertThat(flagged).containsExactlyInAnyOrderElementsOf(quarantined);
   }
 
   @Test
-  @Order(2)
+  @Order(3)
   void trends_notebook_shows_the_figures_the_warehouse_serves() throws Exception {
     Path lake = lake();
     Path summaryFile = tmp.resolve("notebooks").resolve("trends-summary.json");
@@ -171,7 +193,7 @@ class GeneratedLoadIT {
   }
 
   @Test
-  @Order(3)
+  @Order(4)
   void lake_overview_notebook_runs_on_the_loaded_lake() throws Exception {
     Notebooks.ofProject().execute("lake-overview.ipynb", Map.of("DANVAN_LAKE", lake().toString()),
         tmp.resolve("notebooks"), NOTEBOOK_TIMEOUT);

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -23,6 +25,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LoadReport;
+import vn.danvan.contract.Table;
+import vn.danvan.contract.intake.Submission;
+import vn.danvan.contract.intake.SubmissionState;
+import vn.danvan.contract.intake.Submissions;
 import vn.danvan.etl.load.TestSpark;
 
 /**
@@ -101,6 +109,70 @@ class LoadKillIT {
       assertThat(x.exceptAll(y).count()).as(table + ": the same input loaded twice").isZero();
       assertThat(y.exceptAll(x).count()).as(table + ": the same input loaded twice").isZero();
     }
+  }
+
+  /**
+   * {@code load --submissions} killed while writing and while publishing: each time, every
+   * submission is pending or loaded into CURRENT's lineage, all together, never half; a rerun loads
+   * what is pending, each submission is listed by exactly one snapshot's report, and a last run
+   * finds nothing pending. Tiny files on an empty lake: the child loads are short.
+   */
+  @Test
+  void a_killed_load_of_submissions_leaves_every_submission_pending_or_loaded(@TempDir Path tmp)
+      throws Exception {
+    Path lake = tmp.resolve("lake");
+    Submissions store = Submissions.of(Lake.at(lake));
+    String header = "report_id,region_code,period_start,period_end,unit,indicator,disaggregation,value,source_document";
+    Path a = Files.createDirectories(tmp.resolve("upload")).resolve("report_values-a.csv");
+    Files.writeString(a, header + "\nA1,01,2024-01-01,2024-06-30,police,gifts,,10,\nA2,01,2024-01-01,2024-06-30,police,gifts,,4.494,\n");
+    Path b = tmp.resolve("upload/report_values-b.csv");
+    Files.writeString(b, header + "\nB1,01,2024-01-01,2024-06-30,police,gifts,,7,\n");
+    List<String> ids = List.of(store.submit(List.of(a), "hanoi", "01", Instant.parse("2025-09-01T00:00:00Z"), 1).id(),
+        store.submit(List.of(b), "hanoi", "01", Instant.parse("2025-09-01T01:00:00Z"), 0).id());
+    List<String> command = List.of("load", "--submissions", "--lake", lake.toString());
+
+    for (String point : List.of("[load] writing report_values", "[load] publishing")) {
+      try (ChildJvm load = ChildJvm.danvan(command)) {
+        if (load.awaitLine(line -> line.startsWith(point), Duration.ofMinutes(4))) {
+          load.kill9();
+        } else {
+          // nothing left pending (killed after CURRENT switched): the run ends by itself
+          assertThat(load.waitFor(Duration.ofMinutes(2))).as(load.output()).isZero();
+        }
+      }
+      Optional<String> current = Lake.at(lake).current();
+      for (String id : ids) {
+        Submission s = store.find(id).orElseThrow();
+        assertThat(s.state()).as("%s after kill at '%s'", id, point).isIn(SubmissionState.PENDING, SubmissionState.LOADED);
+        assertThat(s.state() == SubmissionState.LOADED).as("%s loaded exactly when CURRENT is a snapshot", id)
+            .isEqualTo(current.isPresent());
+        current.ifPresent(c -> assertThat(s.snapshot()).isEqualTo(c));
+      }
+    }
+
+    try (ChildJvm load = ChildJvm.danvan(command)) {
+      assertThat(load.waitFor(Duration.ofMinutes(5))).as(load.output()).isZero();
+    }
+    String published = current(lake);
+    assertComplete(lake, published);
+    Map<String, Integer> listed = new TreeMap<>();
+    for (String snapshot : Lake.at(lake).snapshotIds()) {
+      JsonNode report = JSON.readTree(lake.resolve("snapshots").resolve(snapshot).resolve("_load_report.json").toFile());
+      LoadReport.submissions(report).keySet().forEach(id -> listed.merge(id, 1, Integer::sum));
+    }
+    assertThat(listed).as("each submission is in exactly one snapshot's report")
+        .isEqualTo(Map.of(ids.get(0), 1, ids.get(1), 1));
+    assertThat(store.find(ids.get(0)).orElseThrow().counts())
+        .isEqualTo(Map.of(Table.REPORT_VALUES, new LoadReport.RowCounts(2, 1, 1)));
+    assertThat(store.find(ids.get(1)).orElseThrow().counts())
+        .isEqualTo(Map.of(Table.REPORT_VALUES, new LoadReport.RowCounts(1, 1, 0)));
+
+    try (ChildJvm load = ChildJvm.danvan(command)) {
+      assertThat(load.waitFor(Duration.ofMinutes(2))).as(load.output()).isZero();
+      assertThat(load.output()).contains("no pending submission");
+    }
+    assertThat(current(lake)).isEqualTo(published);
+    assertThat(store.pending()).isEmpty();
   }
 
   private static Path generate(Path out, String seed) throws Exception {

@@ -12,6 +12,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.LakeBusyException;
+import vn.danvan.contract.LakeLock;
 import vn.danvan.contract.SnapshotId;
 
 class PublisherTest {

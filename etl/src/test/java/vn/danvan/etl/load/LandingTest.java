@@ -60,8 +60,9 @@ class LandingTest {
     Path badHeader = tmp.resolve("header");
     writeWithBadByte(badHeader.resolve("population/p.csv"), "region_code,ye", "ar,population\n");
     assertThatThrownBy(() -> Landing.scan(badHeader)).isInstanceOf(LoadRefusedException.class)
-        .hasMessage("refused " + badHeader.resolve("population/p.csv")
-            + ": the header line is not UTF-8 text; nothing of this load was written");
+        .hasMessageStartingWith("refused " + badHeader.resolve("population/p.csv")
+            + ": the header line is not UTF-8 text; nothing of this load was written")
+        .hasMessageContaining("CSV UTF-8");
   }
 
   @Test
@@ -71,5 +72,21 @@ class LandingTest {
     assertThatThrownBy(() -> Landing.scan(root)).isInstanceOf(LoadRefusedException.class)
         .hasMessageContaining(root.resolve("population/p.csv") + " line 1: unterminated quoted field")
         .hasMessageContaining("nothing of this load was written");
+  }
+
+  @Test
+  void a_utf16_file_is_scanned_by_its_text_and_read_from_a_utf8_copy_the_original_unchanged() throws Exception {
+    Path root = new TestLanding(tmp.resolve("utf16"))
+        .unicodeText("population", "p.csv", "region_code\tyear\tpopulation", "01\t2024\t\"8500000\"")
+        .root();
+    byte[] original = Files.readAllBytes(root.resolve("population/p.csv"));
+    Landing landing = Landing.scan(root);
+    assertThat(landing.files(Table.POPULATION).get(0).header()).containsExactly("region_code", "year", "population");
+    LandingFile copy = landing.inUtf8(tmp.resolve("work")).files(Table.POPULATION).get(0);
+    assertThat(copy.path()).isEqualTo(tmp.resolve("work/population/p.csv"));
+    assertThat(copy.relative()).isEqualTo("population/p.csv");
+    assertThat(Files.readString(copy.path(), StandardCharsets.UTF_8))
+        .isEqualTo("region_code,year,population\r\n01,2024,8500000\r\n");
+    assertThat(Files.readAllBytes(root.resolve("population/p.csv"))).isEqualTo(original);
   }
 }

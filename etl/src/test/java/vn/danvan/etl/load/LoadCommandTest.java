@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.stream.Stream;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,12 +56,16 @@ class LoadCommandTest {
   }
 
   static Run run(Path landing, String... more) {
+    return runInto(lake, landing, more);
+  }
+
+  static Run runInto(Path lakeDir, Path landing, String... more) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     CommandLine cli = new CommandLine(new LoadCommand());
     cli.setOut(new PrintWriter(out, true));
     cli.setErr(new PrintWriter(err, true));
-    List<String> args = new java.util.ArrayList<>(List.of(landing.toString(), "--lake", lake.toString(),
+    List<String> args = new java.util.ArrayList<>(List.of(landing.toString(), "--lake", lakeDir.toString(),
         "--as-of", "2025-09-30"));
     args.addAll(List.of(more));
     int exit = cli.execute(args.toArray(String[]::new));
@@ -170,5 +175,78 @@ class LoadCommandTest {
     assertThat(run.exit()).isEqualTo(2);
     assertThat(run.err()).contains("no-such-folder").contains("does not exist");
     assertLakeUnchanged();
+  }
+
+  @Test
+  void on_a_terminal_each_stage_draws_a_bar_with_its_tasks_and_rows() {
+    Run run = runInto(tmp.resolve("bars-lake"), tmp.resolve("good"), "--progress", "bars");
+
+    assertThat(run.exit()).as(run.err()).isZero();
+    // each stage's bar is redrawn in place (\r) and left on its own line, complete, when the next begins
+    List<String> finalBars = Stream.of(run.out().split("\n")).map(l -> l.substring(l.lastIndexOf('\r') + 1))
+        .toList();
+    // 2 rows read from the file; 1 landed, 1 quarantined
+    assertThat(finalBars).anySatisfy(l -> assertThat(l).startsWith("writing report_values 100%")
+        .endsWith("2 written"));
+    assertThat(finalBars).anySatisfy(l -> assertThat(l).startsWith("building indicator_values 100%"));
+    assertThat(finalBars).contains("[load] marts: 8 indicator values, 133 regions, 0 post stats");
+    assertThat(runInto(tmp.resolve("bars-lake"), tmp.resolve("good"), "--progress", "fancy").exit()).isEqualTo(2);
+  }
+
+  @Test
+  void a_full_disk_ends_in_one_line_naming_the_table_and_the_log_and_publishes_nothing() throws Exception {
+    // a small filesystem holding a copy of the lake, filled up to its last 64 KiB: the next
+    // snapshot cannot fit
+    Path mount = Files.createDirectories(tmp.resolve("small-disk"));
+    long size = 64L << 20;
+    Process mounting = new ProcessBuilder("mount", "-t", "tmpfs", "-o", "size=" + size, "tmpfs", mount.toString())
+        .redirectErrorStream(true).start();
+    Assumptions.assumeTrue(mounting.waitFor() == 0, "needs root to mount a small tmpfs: "
+        + new String(mounting.getInputStream().readAllBytes()));
+    try {
+      Path small = mount.resolve("lake");
+      copyTree(lake, small);
+      long free = Files.getFileStore(small).getUsableSpace();
+      Files.write(mount.resolve("filler"), new byte[(int) (free - (64 << 10))]);
+      StringWriter out = new StringWriter();
+      StringWriter err = new StringWriter();
+      CommandLine cli = new CommandLine(new LoadCommand());
+      cli.setOut(new PrintWriter(out, true));
+      cli.setErr(new PrintWriter(err, true));
+      int exit = cli.execute(tmp.resolve("good").toString(), "--lake", small.toString(), "--as-of", "2025-09-30");
+
+      assertThat(exit).as(out + "\n" + err).isEqualTo(4);
+      // the audit trail is on the full disk too: its warning comes first, the failure's line last
+      List<String> lines = err.toString().lines().filter(l -> !l.startsWith("warning: the audit trail")).toList();
+      assertThat(lines).hasSize(1);
+      assertThat(err.toString().lines().reduce((a, b) -> b)).contains(lines.get(0));
+      assertThat(lines.get(0)).startsWith("load failed while building ").contains("no space left on the device")
+          .contains("Nothing was published; snapshot " + published + " stays current.").contains("Full log: ")
+          .endsWith("(exit 4)");
+      Path log = Path.of(lines.get(0).replaceAll(".*Full log: (\\S+) \\(exit 4\\)$", "$1"));
+      assertThat(log).startsWith(Path.of(System.getProperty("java.io.tmpdir"))).exists();
+      assertThat(Files.readString(log)).contains("No space left on device").contains("\tat ");
+      assertThat(Lake.at(small).current()).contains(published);
+      assertThat(Lake.at(small).snapshotIds()).containsExactly(published);
+      try (Stream<Path> staged = Files.list(small.resolve(Lake.STAGING))) {
+        assertThat(staged).isEmpty();
+      }
+    } finally {
+      // lazily: Spark may still hold a file of the failed write open
+      new ProcessBuilder("umount", "-l", mount.toString()).inheritIO().start().waitFor();
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws Exception {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path p : paths.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(p, target);
+        }
+      }
+    }
   }
 }

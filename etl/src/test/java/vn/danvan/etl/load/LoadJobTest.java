@@ -85,17 +85,33 @@ class LoadJobTest {
             "R01,01,2024-01-01,2024-06-30,police,gifts,,7,",
             "R11,01,2024-01-01,2024-06-30,army,gifts,,-1,",
             "R12,00004,2025-06-01,2025-07-31,police,gifts,scope=collective,2,",
-            "R13,01,2024-06-30,2024-01-01,police,gifts,,2,")
+            "R13,01,2024-06-30,2024-01-01,police,gifts,,2,",
+            "R14,01,2024-01-01,2024-06-30,police,gifts,,4.494,",
+            "R15,01,2024-01-01,2024-06-30,police,gifts,,20.5,")
+        // Excel's "Unicode Text": UTF-16 with tabs, read from its UTF-8 copy
+        .unicodeText("campaign_targets", "targets-unicode.csv",
+            "campaign_code\tregion_code\tyear\tindicator\ttarget_value",
+            "DVK\t01\t2025\tmodels_new\t12", "DVK\t01\t2025\tgifts\t1.234.567")
         .xlsx("activities", "activities.xlsx", List.of("activity_id", "unit", "Region code",
                 "start_date", "end_date", "activity_type", "campaign_code", "sessions", "participants",
                 "quantity", "man_days", "value_vnd", "note"),
             List.of(TestLanding.cells("A1", "military", "01", LocalDate.of(2024, 3, 5), null,
                     "house_support", "DVK", 1, 20, 2, 40, 150_000_000L, "sửa nhà"),
                 TestLanding.cells("A2", "military", "01", LocalDate.of(2024, 3, 6), null,
-                    "house_support", "BAD", 1, 20, 2, 40, null, null)))
+                    "house_support", "BAD", 1, 20, 2, 40, null, null),
+                TestLanding.cells("A3", "military", "01", LocalDate.of(2024, 3, 7), null,
+                    "house_support", "DVK", 1, new TestLanding.Formula("10+10", 20.0), 2, 40, 5_000_000L, null),
+                TestLanding.cells("A4", "military", "01", LocalDate.of(2024, 3, 8), null,
+                    "house_support", "DVK", 1, new TestLanding.Formula("10+10", null), 2, 40, null, null)))
         .csv("models", "models.csv", "model_id,region_code,year,field,scope,status,mobilized_vnd,name",
             "M1,01,2024,economic,collective,recognized,4300000000,Mô hình",
             "M2,01,1999,economic,collective,recognized,,Mô hình cũ")
+        .jsonl("models", "more.jsonl",
+            "{\"model_id\":\"M3\",\"region_code\":\"01\",\"year\":2024,\"field\":\"economics\","
+                + "\"scope\":\"collective\",\"status\":\"recognized\"}",
+            "{\"model_id\":\"M4\",\"region_code\":\"01\",\"year\":2024,\"field\":\"economic\","
+                + "\"scope\":\"individual\",\"status\":\"registered\",\"mobilized_vnd\":1500000}",
+            "{\"model_id\":\"M5\", broken")
         .jsonl("posts", "posts.jsonl",
             post("P1", "2024-12-31T17:30:00Z"), post("P2", "2024-12-31T16:59:59Z"),
             post("P3", "2024-12-31 10:00:00"))
@@ -157,8 +173,14 @@ class LoadJobTest {
         tuple("report_values", "R01", "duplicate_id"),
         tuple("report_values", "R11", "unknown_vocabulary"),
         tuple("report_values", "R13", "date_out_of_range"),
+        tuple("report_values", "R14", "thousands_separator"),
+        tuple("report_values", "R15", "not_whole_number"),
+        tuple("campaign_targets", "DVK|01|2025|gifts", "thousands_separator"),
+        tuple("activities", "A4", "formula_without_result"),
         tuple("activities", "A2", "unknown_reference"),
         tuple("models", "M2", "date_out_of_range"),
+        tuple("models", "M3", "unknown_vocabulary"),
+        tuple("models", "", "malformed_row"),
         tuple("posts", "P3", "bad_type"),
         tuple("post_metrics", "P9|2025-01-02T00:00:00+07:00", "unknown_post"),
         tuple("post_metrics", "P2|2024-12-30T00:00:00+07:00", "date_out_of_range"),
@@ -196,7 +218,7 @@ class LoadJobTest {
   @Test
   void the_plain_row_checks_fail_every_row_exactly_as_the_load_did() {
     List<PlainRowChecks.Verdict> plain = PlainRowChecks.check(tmp.resolve("landing"), AS_OF,
-        Catalogue.indicatorCodes());
+        Catalogue.indicators());
     List<String> byPlain = new ArrayList<>();
     plain.stream().filter(v -> !v.failed().isEmpty())
         .forEach(v -> byPlain.add(v.table().folder() + " " + v.rowKey() + " " + v.failed()));
@@ -228,6 +250,20 @@ class LoadJobTest {
     assertThat(warned).isEqualTo(reported).isNotEmpty();
   }
 
+  /**
+   * The goal of the intake: an upload's dry run flags exactly the rows this load quarantined, for
+   * the same reason and with the same failed checks, in CSV, JSON Lines and XLSX alike.
+   */
+  @Test
+  void the_dry_run_flags_exactly_the_rows_the_load_quarantined_with_the_same_reasons() {
+    List<String> quarantined = DryRunAgreement.quarantine(spark, snapshot);
+    assertThat(DryRunAgreement.dryRun(spark, tmp.resolve("landing"), snapshot, AS_OF))
+        .containsExactlyInAnyOrderElementsOf(quarantined);
+    assertThat(quarantined).hasSizeGreaterThan(15)
+        .anySatisfy(l -> assertThat(l).startsWith("models M3 unknown_vocabulary"))
+        .anySatisfy(l -> assertThat(l).startsWith("activities A2 unknown_reference"));
+  }
+
   @Test
   void the_first_row_of_a_duplicated_key_lands_and_later_ones_are_quarantined() {
     assertThat(rows(snapshot, Table.REPORT_VALUES, "report_id", "unit", "value"))
@@ -255,7 +291,29 @@ class LoadJobTest {
         "participants", "value_vnd", "year"))
         .extracting(r -> r.getString(0), r -> r.getString(1), r -> r.getDate(2).toString(),
             r -> r.getLong(3), r -> r.getLong(4), r -> r.getInt(5))
-        .containsExactly(tuple("A1", "01", "2024-03-05", 20L, 150_000_000L, 2024));
+        .containsExactly(tuple("A1", "01", "2024-03-05", 20L, 150_000_000L, 2024),
+            tuple("A3", "01", "2024-03-07", 20L, 5_000_000L, 2024));
+  }
+
+  @Test
+  void a_formula_lands_as_its_cached_result_and_one_without_result_is_quarantined_never_as_zero()
+      throws Exception {
+    Row a4 = spark.read().parquet(Lake.quarantine(snapshot, Table.ACTIVITIES).toString())
+        .filter("row_key = 'A4'").first();
+    assertThat(a4.getList(a4.fieldIndex("failed_checks"))).containsExactly(
+        "formula_without_result:participants", "bad_type:participants");
+    assertThat(new ObjectMapper().readTree((String) a4.getAs("record")).path("participants").asText())
+        .isEqualTo("=10+10");
+  }
+
+  @Test
+  void a_unicode_text_file_from_excel_is_loaded_from_its_utf8_copy_and_named_as_sent() {
+    assertThat(rows(snapshot, Table.CAMPAIGN_TARGETS, "indicator", "year", "target_value"))
+        .extracting(r -> r.getString(0) + " " + r.getInt(1) + " " + r.getDouble(2))
+        .containsExactlyInAnyOrder("models_new 2024 100.0", "models_new 2025 12.0");
+    Row gifts = spark.read().parquet(Lake.quarantine(snapshot, Table.CAMPAIGN_TARGETS).toString())
+        .filter("reason = 'thousands_separator'").first();
+    assertThat((String) gifts.getAs("source_file")).isEqualTo("campaign_targets/targets-unicode.csv");
   }
 
   @Test
@@ -272,12 +330,13 @@ class LoadJobTest {
     report.tables().values().forEach(c ->
         assertThat(c.read()).isEqualTo(c.landed() + c.quarantined()));
     LoadReport.Counts rv = report.tables().get(Table.REPORT_VALUES);
-    assertThat(rv.read()).isEqualTo(14);
+    assertThat(rv.read()).isEqualTo(16);
     assertThat(rv.landed()).isEqualTo(2);
     assertThat(rv.rowsInLake()).isEqualTo(2);
     assertThat(rv.quarantinedByReason()).containsEntry(Reason.DATE_OUT_OF_RANGE, 2L)
         .containsEntry(Reason.UNKNOWN_VOCABULARY, 2L).containsEntry(Reason.DUPLICATE_ID, 1L)
-        .hasSize(10);
+        .containsEntry(Reason.THOUSANDS_SEPARATOR, 1L).containsEntry(Reason.NOT_WHOLE_NUMBER, 1L)
+        .hasSize(12);
     assertThat(report.tables().get(Table.REGION_LINEAGE).warnings())
         .isEqualTo(Map.of("partial_link_without_weight", 1L));
     assertThat(report.totalRead()).isEqualTo(report.totalLanded() + report.totalQuarantined());
@@ -291,9 +350,9 @@ class LoadJobTest {
     assertThat(json.path("as_of").asText()).isEqualTo("2025-09-30");
     assertThat(json.path("tables").size()).isEqualTo(Table.values().length);
     JsonNode rv = json.path("tables").path("report_values");
-    assertThat(rv.path("read").asLong()).isEqualTo(14);
+    assertThat(rv.path("read").asLong()).isEqualTo(16);
     assertThat(rv.path("landed").asLong()).isEqualTo(2);
-    assertThat(rv.path("quarantined").asLong()).isEqualTo(12);
+    assertThat(rv.path("quarantined").asLong()).isEqualTo(14);
     assertThat(rv.path("quarantined_by_reason").path("malformed_row").asLong()).isEqualTo(1);
     assertThat(rv.path("rows_in_lake").asLong()).isEqualTo(2);
     assertThat(json.path("totals").path("read").asLong()).isEqualTo(report.totalRead());

@@ -12,11 +12,13 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.Failure;
+import vn.danvan.contract.checks.Indicators;
 import vn.danvan.contract.checks.RowCheck;
 import vn.danvan.contract.csv.ContractCsvReader;
+import vn.danvan.contract.landing.LandingEncoding;
+import vn.danvan.contract.landing.XlsxSheet;
 
 /**
  * A landing folder checked row by row without Spark, the way an upload is checked before it is
@@ -32,7 +34,7 @@ final class PlainRowChecks {
   /** One landing row: its key as the quarantine writes it, its failed checks and warnings. */
   record Verdict(Table table, String rowKey, List<String> failed, List<String> warnings) {}
 
-  static List<Verdict> check(Path landing, LocalDate asOf, Set<String> indicators) {
+  static List<Verdict> check(Path landing, LocalDate asOf, Indicators indicators) {
     List<Verdict> out = new ArrayList<>();
     Landing scanned = Landing.scan(landing);
     for (Table table : Table.values()) {
@@ -66,7 +68,10 @@ final class PlainRowChecks {
   }
 
   private static List<Map<String, String>> csv(LandingFile file) throws IOException {
-    List<List<String>> lines = ContractCsvReader.read(file.path()).stream()
+    // a UTF-16 file is read as the text of its UTF-8 copy, as the load reads it
+    List<List<String>> lines = (LandingEncoding.of(file.path()) == LandingEncoding.Encoding.UTF_8
+        ? ContractCsvReader.read(file.path())
+        : ContractCsvReader.parse(LandingEncoding.contractText(file.path()), file.relative())).stream()
         .map(ContractCsvReader.Row::fields).toList();
     return cells(file, lines.get(0), lines.subList(1, lines.size()));
   }

@@ -48,6 +48,31 @@ public final class TestLanding {
   }
 
   /**
+   * A CSV file as Excel's "Unicode Text" saves it: UTF-16 little-endian with its byte-order mark,
+   * names and values separated by tabs, lines ended by CR LF.
+   */
+  TestLanding unicodeText(String folder, String file, String... tabbedLines) {
+    try {
+      Path target = root.resolve(folder).resolve(file);
+      Files.createDirectories(target.getParent());
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      out.write(0xFF);
+      out.write(0xFE);
+      out.writeBytes((String.join("\r\n", tabbedLines) + "\r\n").getBytes(StandardCharsets.UTF_16LE));
+      Files.write(target, out.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return this;
+  }
+
+  /**
+   * A formula cell of a workbook: with {@code result} null the file stores no computed result (as
+   * a program that never calculates writes it), else the result Excel would have cached.
+   */
+  record Formula(String formula, Double result) {}
+
+  /**
    * A workbook whose first sheet has the header and rows given; a {@link LocalDate} becomes a
    * date-formatted cell, a {@link Number} a numeric cell, anything else text, null no cell.
    */
@@ -65,7 +90,17 @@ public final class TestLanding {
         List<Object> values = rows.get(r);
         for (int c = 0; c < values.size(); c++) {
           Object v = values.get(c);
-          if (v instanceof LocalDate d) {
+          if (v instanceof Formula f) {
+            org.apache.poi.xssf.usermodel.XSSFCell cell = (org.apache.poi.xssf.usermodel.XSSFCell) row.createCell(c);
+            cell.setCellFormula(f.formula());
+            if (f.result() == null) {
+              if (cell.getCTCell().isSetV()) {
+                cell.getCTCell().unsetV();
+              }
+            } else {
+              cell.getCTCell().setV(org.apache.poi.ss.util.NumberToTextConverter.toText(f.result()));
+            }
+          } else if (v instanceof LocalDate d) {
             row.createCell(c).setCellValue(d);
             row.getCell(c).setCellStyle(date);
           } else if (v instanceof Number n) {

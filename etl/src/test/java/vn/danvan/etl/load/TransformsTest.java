@@ -53,7 +53,7 @@ class TransformsTest {
   }
 
   static Dataset<Row> classified(Table table, Dataset<Row> raw) {
-    List<Check> checks = RowChecks.of(table, AS_OF, Catalogue.indicatorCodes());
+    List<Check> checks = RowChecks.of(table, AS_OF, Catalogue.indicators());
     return Classify.classify(Typing.typed(raw, table), checks, table.key());
   }
 

@@ -162,7 +162,8 @@ public final class IndicatorQueries {
     List<MapValue> values = session.query(MAP, row -> new MapValue(row.getString(1),
         row.getString(2), nullableDouble(row, 3), row.getString(4),
         row.getObject(5, Boolean.class), row.getString(6), row.getBoolean(7)),
-        yearEnd, yearEnd, yearEnd, b, level, key == null ? NO_SERIES : key, request.year());
+        yearEnd, yearEnd, yearEnd, b, level, key == null ? NO_SERIES : key, request.year(),
+        request.boundaries() == Boundaries.RESTATED_2025);
     return new MapResult(indicator.code(), indicator.unit(), request.year(), level, b,
         session.snapshot().id(), values);
   }

@@ -16,14 +16,14 @@ import org.duckdb.DuckDBConnection;
  * (DuckDB refuses to change the list once access is off), and {@code lock_configuration} forbids
  * any later {@code SET}.
  */
-final class DuckDbHardening {
+public final class DuckDbHardening {
   private DuckDbHardening() {}
 
   /**
    * A fresh in-memory instance that may read below {@code readable} only, within the options'
    * memory and threads (also start-up settings: no later SET may raise them).
    */
-  static DuckDBConnection open(Path readable, WarehouseOptions options) throws SQLException {
+  public static DuckDBConnection open(Path readable, WarehouseOptions options) throws SQLException {
     return (DuckDBConnection) DriverManager.getConnection("jdbc:duckdb:", settings(readable, options));
   }
 

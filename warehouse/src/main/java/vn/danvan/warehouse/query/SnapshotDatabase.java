@@ -11,6 +11,7 @@ import org.duckdb.DuckDBConnection;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.SnapshotRef;
+import vn.danvan.contract.retention.ReaderLease;
 
 /**
  * One in-memory DuckDB instance over one snapshot, opened when the snapshot becomes current and
@@ -30,11 +31,14 @@ final class SnapshotDatabase {
   private final WarehouseOptions options;
   private final HoldCount holds;
   private final AtomicLong statements;
+  private final ReaderLease lease;
   private volatile boolean closed;
 
   private SnapshotDatabase(SnapshotRef snapshot, SnapshotViews views, Optional<JsonNode> loadReport,
-      DuckDBConnection root, ConnectionPool pool, WarehouseOptions options, AtomicLong statements) {
+      DuckDBConnection root, ConnectionPool pool, WarehouseOptions options, AtomicLong statements,
+      ReaderLease lease) {
     this.snapshot = snapshot;
+    this.lease = lease;
     this.views = views;
     this.loadReport = loadReport;
     this.root = root;
@@ -44,9 +48,23 @@ final class SnapshotDatabase {
     this.statements = statements;
   }
 
-  /** Opens the instance; {@code statements} counts every statement its reads run. */
+  /**
+   * Opens the instance; {@code statements} counts every statement its reads run. It holds the
+   * snapshot ({@link ReaderLease}) until it closes, so that {@code lake gc} leaves it alone.
+   */
   static SnapshotDatabase open(Lake lake, SnapshotRef snapshot, WarehouseOptions options,
       AtomicLong statements) {
+    ReaderLease lease = ReaderLease.take(lake, snapshot.id());
+    try {
+      return open(lake, snapshot, options, statements, lease);
+    } catch (RuntimeException e) {
+      lease.close();
+      throw e;
+    }
+  }
+
+  private static SnapshotDatabase open(Lake lake, SnapshotRef snapshot, WarehouseOptions options,
+      AtomicLong statements, ReaderLease lease) {
     Path dir = SnapshotViews.directory(snapshot);
     Optional<JsonNode> report = lake.loadReport(snapshot);
     DuckDBConnection root;
@@ -59,7 +77,7 @@ final class SnapshotDatabase {
     try {
       SnapshotViews views = SnapshotViews.create(root, dir, snapshot);
       ConnectionPool pool = ConnectionPool.duplicating(root, options);
-      return new SnapshotDatabase(snapshot, views, report, root, pool, options, statements);
+      return new SnapshotDatabase(snapshot, views, report, root, pool, options, statements, lease);
     } catch (SQLException | RuntimeException e) {
       ConnectionPool.closeQuietly(root);
       if (e instanceof WarehouseException w) {
@@ -106,6 +124,7 @@ final class SnapshotDatabase {
       closed = true;
       pool.close();
       ConnectionPool.closeQuietly(root);
+      lease.close();
     }
   }
 

@@ -22,7 +22,7 @@ import vn.danvan.contract.SnapshotRef;
  * are copied sorted into a compressed in-memory database ({@code attach_serving.sql}) when the
  * snapshot is opened; the fact tables are read from their Parquet files.
  */
-final class SnapshotViews {
+public final class SnapshotViews {
   private static final SqlFile CREATE_VIEW = SqlFile.load(SnapshotViews.class, "create_view");
   private static final SqlFile CREATE_PARTITIONED_VIEW =
       SqlFile.load(SnapshotViews.class, "create_partitioned_view");
@@ -60,7 +60,7 @@ final class SnapshotViews {
    * The snapshot's folder as the views will name it: its real path, refused when DuckDB would
    * read part of it as a pattern or a partition instead of a folder name.
    */
-  static Path directory(SnapshotRef snapshot) {
+  public static Path directory(SnapshotRef snapshot) {
     Path dir;
     try {
       dir = snapshot.dir().toRealPath();
@@ -114,7 +114,8 @@ final class SnapshotViews {
     return emptyTables;
   }
 
-  private static boolean hasParquet(Path tableDir) {
+  /** Whether a table's folder holds a Parquet file (below it, partitions included). */
+  public static boolean hasParquet(Path tableDir) {
     try (Stream<Path> files = Files.walk(tableDir)) {
       return files.anyMatch(p -> p.getFileName().toString().endsWith(".parquet")
           && Files.isRegularFile(p));

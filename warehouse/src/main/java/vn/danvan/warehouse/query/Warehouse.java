@@ -32,14 +32,17 @@ public final class Warehouse implements AutoCloseable {
 
   private final Lake lake;
   private final WarehouseOptions options;
+  /** The one snapshot served, for a warehouse over a release; null: follow CURRENT. */
+  private final SnapshotRef pinned;
   private final AtomicReference<SnapshotDatabase> current = new AtomicReference<>();
   private final Object swapLock = new Object();
   private final AtomicLong statements = new AtomicLong();
   private boolean closed;
 
-  private Warehouse(Lake lake, WarehouseOptions options) {
+  private Warehouse(Lake lake, WarehouseOptions options, SnapshotRef pinned) {
     this.lake = lake;
     this.options = options;
+    this.pinned = pinned;
   }
 
   /**
@@ -50,7 +53,25 @@ public final class Warehouse implements AutoCloseable {
    */
   public static Warehouse open(Lake lake, WarehouseOptions options) {
     Warehouse warehouse = new Warehouse(Objects.requireNonNull(lake, "lake"),
-        Objects.requireNonNull(options, "options"));
+        Objects.requireNonNull(options, "options"), null);
+    warehouse.refresh();
+    return warehouse;
+  }
+
+  /**
+   * Opens a warehouse over one snapshot that it serves until closed, whatever CURRENT says: the
+   * read side of a release ({@link vn.danvan.contract.release.Releases}). {@link #refresh()} never
+   * moves it.
+   *
+   * @throws vn.danvan.contract.LakeException when the snapshot's folder does not exist
+   */
+  public static Warehouse pinned(Lake lake, SnapshotRef snapshot, WarehouseOptions options) {
+    Objects.requireNonNull(snapshot, "snapshot");
+    if (!java.nio.file.Files.isDirectory(snapshot.dir())) {
+      throw new vn.danvan.contract.LakeException("snapshot " + snapshot.id() + " does not exist: " + snapshot.dir());
+    }
+    Warehouse warehouse = new Warehouse(Objects.requireNonNull(lake, "lake"),
+        Objects.requireNonNull(options, "options"), snapshot);
     warehouse.refresh();
     return warehouse;
   }
@@ -164,7 +185,7 @@ public final class Warehouse implements AutoCloseable {
       if (closed) {
         throw new IllegalStateException("warehouse is closed");
       }
-      Optional<SnapshotRef> target = lake.published();
+      Optional<SnapshotRef> target = pinned != null ? Optional.of(pinned) : lake.published();
       SnapshotDatabase served = current.get();
       if (target.isEmpty()
           || served != null && served.snapshot().id().equals(target.get().id())) {

@@ -48,8 +48,9 @@ public final class SurveyQueries {
     return warehouse.read(scope, session -> {
       Map<String, String[]> known = RegionLookup.require(session, request.boundaries(), request.regions());
       boolean hasMart = session.views().contains(LakeTable.SURVEY_ESTIMATES);
-      Set<String> asked = hasMart ? Set.copyOf(session.query(WAVES, row -> row.getString(1), indicator.code()))
-          : Set.of();
+      // the waves that asked the indicator, kept for the snapshot: a refusal past the cost limit needs no query
+      Set<String> asked = hasMart ? session.memo("survey_waves:" + indicator.code(),
+          s -> Set.copyOf(s.query(WAVES, row -> row.getString(1), indicator.code()))) : Set.of();
       if (request.wave().isPresent() && !asked.contains(request.wave().get())) {
         throw new NotFoundException("wave", request.wave().get() + " did not ask " + indicator.code());
       }

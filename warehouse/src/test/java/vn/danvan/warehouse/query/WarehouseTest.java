@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LakeException;
 import vn.danvan.contract.LakeTable;
+import vn.danvan.contract.retention.Retention;
 import vn.danvan.warehouse.testlake.TestLake;
 
 class WarehouseTest {
@@ -88,6 +89,37 @@ class WarehouseTest {
       lake.publish("s1");
       assertThat(wh.refresh()).isTrue();
       assertThat(wh.tableCounts(COUNTRY)).containsExactly(entry(LakeTable.ACTIVITIES, 4L));
+    }
+  }
+
+  @Test
+  void a_pinned_warehouse_serves_its_snapshot_whatever_current_says() {
+    TestLake lake = twoYearLake().activities("s2", 2024, 2).publish("s2");
+    Lake at = Lake.at(lake.root());
+    try (Warehouse wh = Warehouse.pinned(at, at.ref("s1"), WarehouseOptions.defaults())) {
+      assertThat(wh.snapshotId()).contains("s1");
+      assertThat(wh.refresh()).isFalse();
+      assertThat(wh.tableCounts(COUNTRY)).containsEntry(LakeTable.ACTIVITIES, 8L);
+    }
+    assertThatThrownBy(() -> Warehouse.pinned(at, at.ref("s9"), WarehouseOptions.defaults()))
+        .isInstanceOf(LakeException.class).hasMessageContaining("s9 does not exist");
+  }
+
+  @Test
+  void lake_gc_leaves_the_snapshot_a_server_still_serves_until_it_moves_on() {
+    TestLake lake = twoYearLake();
+    Lake at = Lake.at(lake.root());
+    try (Warehouse wh = Warehouse.open(at)) {
+      lake.activities("s2", 2024, 1).publish("s2").activities("s3", 2024, 2).publish("s3");
+
+      Retention.collect(at, 1, false);
+      assertThat(at.snapshotIds()).containsExactly("s1", "s3");
+      assertThat(wh.tableCounts(COUNTRY)).containsEntry(LakeTable.ACTIVITIES, 8L);
+
+      assertThat(wh.refresh()).isTrue();
+      Retention.collect(at, 1, false);
+      assertThat(at.snapshotIds()).containsExactly("s3");
+      assertThat(wh.tableCounts(COUNTRY)).containsEntry(LakeTable.ACTIVITIES, 2L);
     }
   }
 

@@ -96,6 +96,25 @@ public final class TestLake {
             + "FROM (" + regions + ") r, (VALUES ('reported'), ('2025')) m(b)");
   }
 
+  /**
+   * Snapshot {@code to} as a later load that corrected {@code from}'s {@link #marts}: province 05's
+   * restated 2024 figure becomes 750, province 07's reported 2020 figure is withdrawn, province 09's
+   * 2023 figures are recomputed with a rounding difference (1e-12: no correction), and a first
+   * {@code houses_supported} figure appears (province 03, restated 2024: 5). The regions stay.
+   */
+  public TestLake corrected(String from, String to) {
+    String figures = snapshotDir(from).resolve("indicator_values/part-0.parquet").toString().replace("'", "''");
+    String regions = snapshotDir(from).resolve("mart_regions/part-0.parquet").toString().replace("'", "''");
+    parquet(to, "indicator_values/part-0.parquet",
+        "SELECT * REPLACE (CASE WHEN region_code = '05' AND boundaries = '2025' AND year = 2024 THEN 750.0 "
+            + "WHEN region_code = '09' AND year = 2023 THEN value + 1e-12 ELSE value END AS value) "
+            + "FROM read_parquet('" + figures + "') "
+            + "WHERE NOT (region_code = '07' AND boundaries = 'reported' AND year = 2020) "
+            + "UNION ALL SELECT 'houses_supported', '2025', 'province', '03', 'year', '2024', 2024, 5.0, "
+            + "'reports', false, 'weight'");
+    return parquet(to, "mart_regions/part-0.parquet", "SELECT * FROM read_parquet('" + regions + "')");
+  }
+
   /** An empty folder for a table: present in the snapshot, with no Parquet file. */
   public TestLake emptyTable(String snapshotId, String folder) {
     return write(snapshotDir(snapshotId).resolve(folder).resolve("_SUCCESS"), "");

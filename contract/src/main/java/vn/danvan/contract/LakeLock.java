@@ -1,4 +1,4 @@
-package vn.danvan.etl.lake;
+package vn.danvan.contract;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,11 +8,10 @@ import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import vn.danvan.contract.Lake;
 
 /**
  * The lock a load holds on {@code LAKE/.lock} from before it reads {@code CURRENT} until after it
- * has switched it. It is an OS file lock, so it is released when the process dies, even by kill -9:
+ * has switched it (and a clean-up while it removes what only a load may touch). It is an OS file lock, so it is released when the process dies, even by kill -9:
  * a killed load never blocks the next one.
  */
 public final class LakeLock implements AutoCloseable {
@@ -22,6 +21,18 @@ public final class LakeLock implements AutoCloseable {
   private LakeLock(FileChannel channel, FileLock lock) {
     this.channel = channel;
     this.lock = lock;
+  }
+
+  /**
+   * Takes the lock if nobody holds it: a clean-up ({@code lake gc}) that finds a load running does
+   * only what is safe beside it.
+   */
+  public static java.util.Optional<LakeLock> tryAcquire(Lake lake) {
+    try {
+      return java.util.Optional.of(acquire(lake));
+    } catch (LakeBusyException busy) {
+      return java.util.Optional.empty();
+    }
   }
 
   /** Takes the lock or fails at once: a second load waits for nobody, it is refused. */

@@ -1,4 +1,4 @@
-package vn.danvan.etl.lake;
+package vn.danvan.contract;
 
 /** Another load holds the lake's lock: two loads must never stage or publish at once. */
 public final class LakeBusyException extends RuntimeException {

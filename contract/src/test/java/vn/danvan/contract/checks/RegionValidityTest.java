@@ -1,11 +1,10 @@
-package vn.danvan.etl.load;
+package vn.danvan.contract.checks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
-import org.apache.spark.sql.RowFactory;
+import vn.danvan.contract.checks.RegionValidity.Span;
 import org.junit.jupiter.api.Test;
 
 class RegionValidityTest {
@@ -13,10 +12,10 @@ class RegionValidityTest {
 
   /** Commune 00004 before the change, and a new commune 00004 after it; province 01 throughout. */
   static final RegionValidity UNITS = RegionValidity.of(List.of(
-      RowFactory.create("00004", Date.valueOf("2008-08-01"), Date.valueOf("2025-06-30")),
-      RowFactory.create("00004", CHANGE, null),
-      RowFactory.create("00007", Date.valueOf("2008-08-01"), Date.valueOf("2025-06-30")),
-      RowFactory.create("01", Date.valueOf("2008-08-01"), null)));
+      new Span("00004", LocalDate.parse("2008-08-01"), LocalDate.parse("2025-06-30")),
+      new Span("00004", CHANGE, null),
+      new Span("00007", LocalDate.parse("2008-08-01"), LocalDate.parse("2025-06-30")),
+      new Span("01", LocalDate.parse("2008-08-01"), null)));
 
   static Integer day(String iso) {
     return (int) LocalDate.parse(iso).toEpochDay();
