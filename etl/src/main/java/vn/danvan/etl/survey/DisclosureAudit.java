@@ -65,8 +65,12 @@ public final class DisclosureAudit {
     java.util.Set<Cell> proven = new java.util.HashSet<>();
     double narrowest = Double.NaN;
     int programs = 0;
+    TableRanges ranges = new TableRanges(table, withheld.keySet(), suppression.minRespondents(),
+        measures(table, options, top2, numeric));
     for (int round = 0; ; round++) {
-      TableRanges ranges = new TableRanges(table, withheld.keySet(), measures(table, options, top2, numeric));
+      if (round > 0) {
+        ranges.withhold(withheld.keySet());
+      }
       List<Integer> weak = ranges.underProtected(protection, proven);
       programs += ranges.linearPrograms();
       // a range proven in an earlier round can only have widened since
@@ -91,7 +95,7 @@ public final class DisclosureAudit {
   /** Audits without withholding more (what the published mart holds). */
   public TableRanges ranges(WaveTable table, java.util.Set<Cell> withheld, List<String> options, boolean top2,
       boolean numeric) {
-    return new TableRanges(table, withheld, measures(table, options, top2, numeric));
+    return new TableRanges(table, withheld, suppression.minRespondents(), measures(table, options, top2, numeric));
   }
 
   /** The additive measures of the table: name → the measure of a cell's (or an atom's) sums. */

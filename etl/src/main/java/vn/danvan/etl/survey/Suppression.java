@@ -52,6 +52,11 @@ public final class Suppression<K> {
     this.order = Objects.requireNonNull(order, "order");
   }
 
+  /** A cell answered by fewer respondents is withheld by the primary rule. */
+  public int minRespondents() {
+    return minRespondents;
+  }
+
   /**
    * @param respondents every cell's unweighted count
    * @param relations sums among those cells; members missing from {@code respondents} have no

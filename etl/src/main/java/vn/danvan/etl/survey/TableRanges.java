@@ -42,11 +42,24 @@ import vn.danvan.etl.survey.WaveTable.Unit;
  */
 public final class TableRanges {
   static final int MAX_UNKNOWNS = 40;
+  /**
+   * The unknowns of the second program of a cell the first leaves under-protected (a stratum
+   * cell's: of its own dimension only): the nation's strata over every province and its lineage.
+   */
+  static final int MAX_COMPONENT = 200;
   private static final double TOLERANCE = 1e-9;
 
   private final List<Cell> cells;
   private final Map<Cell, Integer> index = new HashMap<>();
   private final boolean[] withheld;
+  /**
+   * The cells whose range must be proven: those with fewer respondents than the minimum (withheld
+   * by the primary rule, or a remainder that small). The other withheld cells are withheld to
+   * protect them and have nothing of their own to protect: the primary rule would have shown them.
+   */
+  private final boolean[] sensitive;
+  private final long[] respondents;
+  private final int minRespondents;
   private final List<int[]> relations = new ArrayList<>();
   private final List<List<Integer>> relationsOf = new ArrayList<>();
   private final List<String> measures;
@@ -58,30 +71,41 @@ public final class TableRanges {
   private BitSet[] atomPlace;
   private final int[] unitOf;
   private final List<Unit> units = new ArrayList<>();
-  private final List<Map<String, Integer>> cellsOfUnit = new ArrayList<>();
+  /** A number for each (dimension, stratum) of the table: what {@link #cellAt} is indexed by. */
+  private final Map<String, Integer> strata = new HashMap<>();
+  /** Each cell's (dimension, stratum) number. */
+  private final int[] strataOf;
+  /** The cell of each unit and (dimension, stratum) number; -1 for none. */
+  private int[][] cellAt;
+  /** Each atom's (dimension, stratum) number in the age, sex and residence dimensions. */
+  private int[][] atomStrata;
+  private int totalStratum;
   private final BitSet[] up;
   private final BitSet[] common;
   private final List<List<Integer>> siblings = new ArrayList<>();
   private int linearPrograms;
   private double narrowest = Double.POSITIVE_INFINITY;
 
-  TableRanges(WaveTable table, Set<Cell> withheldCells,
+  TableRanges(WaveTable table, Set<Cell> withheldCells, int minRespondents,
       Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measureValues) {
     cells = DisclosureAudit.sorted(table.cells.keySet());
     withheld = new boolean[cells.size()];
+    sensitive = new boolean[cells.size()];
+    respondents = new long[cells.size()];
+    this.minRespondents = minRespondents;
     unitOf = new int[cells.size()];
+    strataOf = new int[cells.size()];
     Map<Unit, Integer> unitIndex = new HashMap<>();
     for (int i = 0; i < cells.size(); i++) {
       Cell c = cells.get(i);
       index.put(c, i);
-      withheld[i] = withheldCells.contains(c) || !c.placed();
+      respondents[i] = table.cells.get(c).n;
       int u = unitIndex.computeIfAbsent(c.unit(), k -> {
         units.add(k);
-        cellsOfUnit.add(new HashMap<>());
         return units.size() - 1;
       });
       unitOf[i] = u;
-      cellsOfUnit.get(u).put(key(c.by(), c.stratum()), i);
+      strataOf[i] = strata.computeIfAbsent(key(c.by(), c.stratum()), k -> strata.size());
       relationsOf.add(new ArrayList<>());
     }
     for (Suppression.Relation<Cell> r : table.relations) {
@@ -94,6 +118,7 @@ public final class TableRanges {
       }
       relations.add(m);
     }
+    withhold(withheldCells);
     measures = List.copyOf(measureValues.keySet());
     values = new double[measures.size()][cells.size()];
     List<WaveTable.Atom> atomList = new ArrayList<>(table.atoms.keySet());
@@ -108,6 +133,14 @@ public final class TableRanges {
       }
     }
     atoms = atomList;
+    atomStrata = new int[atoms.size()][];
+    for (int i = 0; i < atoms.size(); i++) {
+      WaveTable.Atom a = atoms.get(i);
+      atomStrata[i] = new int[DIMENSIONS.size()];
+      for (int d = 0; d < DIMENSIONS.size(); d++) {
+        atomStrata[i][d] = strata.getOrDefault(key(DIMENSIONS.get(d), a.stratum(DIMENSIONS.get(d))), -1);
+      }
+    }
     up = new BitSet[units.size()];
     common = new BitSet[units.size()];
     for (Set<Unit> place : table.places) {
@@ -123,6 +156,14 @@ public final class TableRanges {
         }
       }
     }
+    cellAt = new int[units.size()][strata.size()];
+    for (int[] row : cellAt) {
+      java.util.Arrays.fill(row, -1);
+    }
+    for (int i = 0; i < cells.size(); i++) {
+      cellAt[unitOf[i]][strataOf[i]] = i;
+    }
+    totalStratum = strata.getOrDefault(key(Stratum.TOTAL, null), -1);
     for (int u = 0; u < units.size(); u++) {
       atomsOf.add(new ArrayList<>());
     }
@@ -146,6 +187,22 @@ public final class TableRanges {
     }
   }
 
+  /**
+   * Makes {@code withheldCells} (and every remainder) the withheld cells, for another round of the
+   * audit: what depends on the table alone is computed once.
+   */
+  void withhold(Set<Cell> withheldCells) {
+    for (int i = 0; i < cells.size(); i++) {
+      Cell c = cells.get(i);
+      withheld[i] = withheldCells.contains(c) || !c.placed();
+      sensitive[i] = withheld[i] && respondents[i] < minRespondents;
+    }
+    linearPrograms = 0;
+    narrowest = Double.POSITIVE_INFINITY;
+  }
+
+  private static final List<Stratum> DIMENSIONS = List.of(Stratum.AGE_GROUP, Stratum.SEX, Stratum.RESIDENCE);
+
   private static String key(Stratum by, String stratum) {
     return by.code() + "|" + stratum;
   }
@@ -166,7 +223,7 @@ public final class TableRanges {
     return narrowest == Double.POSITIVE_INFINITY ? Double.NaN : narrowest;
   }
 
-  /** The withheld cells whose range, in some measure, is below {@code protection} × their value. */
+  /** The sensitive cells whose range, in some measure, is below {@code protection} × their value. */
   public List<Integer> underProtected(double protection) {
     return underProtected(protection, new HashSet<>());
   }
@@ -178,7 +235,7 @@ public final class TableRanges {
   List<Integer> underProtected(double protection, Set<Cell> proven) {
     List<Integer> out = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
-      if (!withheld[c] || proven.contains(cells.get(c))) {
+      if (!sensitive[c] || proven.contains(cells.get(c))) {
         continue;
       }
       boolean weak = false;
@@ -246,9 +303,29 @@ public final class TableRanges {
     return range(measures.indexOf(measure), index.get(cell), Integer.MAX_VALUE);
   }
 
-  /** The LP range, the largest value first: when it alone leaves the range needed, one program is enough. */
+  /**
+   * The LP range, the largest value first: when it alone leaves the range needed, one program is
+   * enough. A program over the cell's nearest {@link #MAX_UNKNOWNS} withheld cells comes first; when
+   * it pins the cell, the cell is solved once more over up to {@link #MAX_COMPONENT} (a stratum
+   * cell: over the withheld cells of its own dimension, the totals and other dimensions fixed):
+   * fixing the farther cells at their true values can pin a cell that is protected in truth. Every program
+   * fixes some cells at their true values or none, so each gives a lower bound of the range, and so
+   * does the largest of them.
+   */
   private double lpRange(int m, int c, double v, double need) {
-    Program p = program(m, c, MAX_UNKNOWNS);
+    if (shownNeighbours(c).isEmpty()) {
+      // nothing shown in its relations or theirs: every relation of its component is homogeneous,
+      // so the true values times any t >= 0 fit too, and the cell ranges over [0, infinity)
+      return Double.POSITIVE_INFINITY;
+    }
+    double best = lpRange(program(m, c, MAX_UNKNOWNS, false), v, need);
+    if (best >= need) {
+      return best;
+    }
+    return Math.max(best, lpRange(program(m, c, MAX_COMPONENT, cells.get(c).by() != Stratum.TOTAL), v, need));
+  }
+
+  private double lpRange(Program p, double v, double need) {
     double max = p.solve(GoalType.MAXIMIZE);
     if (max - v >= need) {
       return max - v;
@@ -258,7 +335,7 @@ public final class TableRanges {
   }
 
   private double[] range(int m, int c, int maxUnknowns) {
-    Program p = program(m, c, maxUnknowns);
+    Program p = program(m, c, maxUnknowns, false);
     return new double[] {p.solve(GoalType.MINIMIZE), p.solve(GoalType.MAXIMIZE)};
   }
 
@@ -281,7 +358,12 @@ public final class TableRanges {
     }
   }
 
-  private Program program(int m, int c, int maxUnknowns) {
+  /**
+   * @param ownDimension only cells of the cell's own dimension are unknowns (its totals and the
+   *     other dimensions fixed at their true values)
+   */
+  private Program program(int m, int c, int maxUnknowns, boolean ownDimension) {
+    Stratum by = cells.get(c).by();
     List<Integer> unknowns = new ArrayList<>();
     Map<Integer, Integer> column = new HashMap<>();
     ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(c));
@@ -293,7 +375,8 @@ public final class TableRanges {
       for (int r : relationsOf.get(x)) {
         touched.add(r);
         for (int y : relations.get(r)) {
-          if (withheld[y] && !column.containsKey(y) && column.size() < maxUnknowns) {
+          if (withheld[y] && !column.containsKey(y) && column.size() < maxUnknowns
+              && (!ownDimension || cells.get(y).by() == by)) {
             column.put(y, column.size());
             queue.add(y);
           }
@@ -343,6 +426,7 @@ public final class TableRanges {
     Cell cell = cells.get(c);
     int u = unitOf[c];
     Swaps s = new Swaps(c);
+    int dimension = DIMENSIONS.indexOf(cell.by());
     if (cell.by() != Stratum.TOTAL) {
       restratify(cell, u, s);
     }
@@ -355,20 +439,24 @@ public final class TableRanges {
       BitSet both = (BitSet) common[u].clone();
       both.and(common[u2]);
       changed.andNot(both);
+      // a stratum cell: its own respondents may change unit (a total: all of them)
+      movable(changed, u, s.out, dimension, strataOf[c]);
+      movable(changed, u2, s.in, dimension, strataOf[c]);
       if (cell.by() == Stratum.TOTAL) {
-        movable(changed, u, s.out);
-        movable(changed, u2, s.in);
         continue;
       }
-      Integer u2v = cellsOfUnit.get(u2).get(key(cell.by(), cell.stratum()));
-      for (Map.Entry<String, Integer> e : cellsOfUnit.get(u).entrySet()) {
-        Cell other = cells.get(e.getValue());
-        if (other.by() != cell.by() || other.stratum().equals(cell.stratum())) {
+      int u2v = cellAt[u2][strataOf[c]];
+      if (u2v < 0) {
+        continue;
+      }
+      for (int k = 0; k < cellAt[u].length; k++) {
+        int other = cellAt[u][k];
+        if (other < 0 || k == strataOf[c] || cells.get(other).by() != cell.by()) {
           continue;
         }
-        Integer u2w = cellsOfUnit.get(u2).get(e.getKey());
-        if (u2v != null && u2w != null && swappable(changed, cell.by(), cell.stratum(), other.stratum())) {
-          s.swaps.add(new int[] {e.getValue(), u2v, u2w});
+        int u2w = cellAt[u2][k];
+        if (u2w >= 0 && swappable(changed, strataOf[c], k)) {
+          s.swaps.add(new int[] {other, u2v, u2w});
         }
       }
     }
@@ -381,35 +469,40 @@ public final class TableRanges {
    * other dimension stay as they are.
    */
   private void restratify(Cell cell, int u, Swaps s) {
-    Set<String> others = new HashSet<>();
-    cellsOfUnit.get(u).forEach((k, i) -> {
-      Cell o = cells.get(i);
-      if (o.by() == cell.by() && !o.stratum().equals(cell.stratum()) && withheld[i]) {
-        others.add(o.stratum());
+    int own = strataOf[s.cell];
+    int d = DIMENSIONS.indexOf(cell.by());
+    BitSet others = new BitSet();
+    for (int k = 0; k < cellAt[u].length; k++) {
+      int i = cellAt[u][k];
+      if (i >= 0 && k != own && cells.get(i).by() == cell.by() && withheld[i]) {
+        others.set(k);
       }
-    });
+    }
     for (int a : atomsOf.get(u)) {
-      WaveTable.Atom atom = atoms.get(a);
-      String mine = atom.stratum(cell.by());
-      boolean inCell = mine.equals(cell.stratum());
-      if (!inCell && !others.contains(mine)) {
+      int mine = atomStrata[a][d];
+      boolean inCell = mine == own;
+      if (!inCell && !others.get(mine)) {
         continue;
       }
-      for (String other : inCell ? others : Set.of(cell.stratum())) {
-        if (swappable(atomPlace[a], cell.by(), mine, other)) {
-          (inCell ? s.out : s.in).add(a);
-          break;
+      if (inCell) {
+        for (int other = others.nextSetBit(0); other >= 0; other = others.nextSetBit(other + 1)) {
+          if (swappable(atomPlace[a], mine, other)) {
+            s.out.add(a);
+            break;
+          }
         }
+      } else if (swappable(atomPlace[a], mine, own)) {
+        s.in.add(a);
       }
     }
   }
 
   /** Whether every unit of {@code changed} has both strata cells, withheld. */
-  private boolean swappable(BitSet changed, Stratum by, String v, String w) {
+  private boolean swappable(BitSet changed, int v, int w) {
     for (int x = changed.nextSetBit(0); x >= 0; x = changed.nextSetBit(x + 1)) {
-      Integer a = cellsOfUnit.get(x).get(key(by, v));
-      Integer b = cellsOfUnit.get(x).get(key(by, w));
-      if (a == null || b == null || !withheld[a] || !withheld[b]) {
+      int a = cellAt[x][v];
+      int b = cellAt[x][w];
+      if (a < 0 || b < 0 || !withheld[a] || !withheld[b]) {
         return false;
       }
     }
@@ -421,20 +514,23 @@ public final class TableRanges {
    * every dimension is withheld (and exists) in every unit the move changes, whose totals are all
    * withheld.
    */
-  private void movable(BitSet changed, int u, Set<Integer> to) {
+  private void movable(BitSet changed, int u, Set<Integer> to, int dimension, int stratum) {
     for (int x = changed.nextSetBit(0); x >= 0; x = changed.nextSetBit(x + 1)) {
-      Integer total = cellsOfUnit.get(x).get(key(Stratum.TOTAL, null));
-      if (total == null || !withheld[total]) {
+      int total = totalStratum < 0 ? -1 : cellAt[x][totalStratum];
+      if (total < 0 || !withheld[total]) {
         return;
       }
     }
     for (int a : atomsOf.get(u)) {
-      WaveTable.Atom atom = atoms.get(a);
+      if (dimension >= 0 && atomStrata[a][dimension] != stratum) {
+        continue;
+      }
       boolean ok = true;
-      for (Stratum by : List.of(Stratum.AGE_GROUP, Stratum.SEX, Stratum.RESIDENCE)) {
+      for (int d = 0; ok && d < DIMENSIONS.size(); d++) {
+        int sd = atomStrata[a][d];
         for (int x = changed.nextSetBit(0); ok && x >= 0; x = changed.nextSetBit(x + 1)) {
-          Integer k = cellsOfUnit.get(x).get(key(by, atom.stratum(by)));
-          ok = k != null && withheld[k];
+          int k = sd < 0 ? -1 : cellAt[x][sd];
+          ok = k >= 0 && withheld[k];
         }
       }
       if (ok) {
