@@ -26,19 +26,24 @@ import vn.danvan.etl.survey.WaveTable.Cell;
 import vn.danvan.etl.survey.WaveTable.Unit;
 
 /**
- * How far an intruder can narrow each withheld cell of one table, per additive measure. A range
- * is first bounded below without linear programming, by a swap an intruder cannot rule out:
+ * How far an intruder can narrow each sensitive withheld cell of one table (fewer respondents than
+ * the minimum), per additive measure. A range is first bounded below without linear programming,
+ * by moves an intruder cannot rule out:
  * <ul>
  *   <li>a stratum cell (unit u, value v) and a sibling unit u2 with another value v' of the same
  *       dimension: mass moved from (u, v) to (u, v') and from (u2, v') to (u2, v) leaves every total
  *       and every stratum sum above the two units unchanged;
+ *   <li>a stratum cell's respondents moved to another stratum of u, or to a sibling unit (and a
+ *       sibling's respondents of that stratum moved to u);
  *   <li>a total cell: all of u's respondents moved to a sibling u2, or all of u2's to u.
  * </ul>
- * A swap is allowed when every cell it changes (in every tree, through the lineage too) exists and
- * is withheld. Where the swaps do not prove the protection level, the smallest and largest value
- * come from Commons Math's {@link SimplexSolver} over the cell's connected withheld cells; past
- * {@link #MAX_UNKNOWNS} unknowns the farther ones are fixed at their true value, which only narrows
- * the range (the result stays a lower bound: safe).
+ * A move is allowed when every cell it changes (in every tree, through the lineage too) exists and
+ * is withheld. A cell whose component of withheld cells reaches no shown cell ranges over [0, ∞):
+ * its relations are homogeneous. Where none of this proves the protection level, the smallest and
+ * largest value come from Commons Math's {@link SimplexSolver} over the cell's nearest {@link
+ * #MAX_UNKNOWNS} withheld cells, then, if that pins it, over up to {@link #MAX_COMPONENT}; the
+ * farther ones are fixed at their true value, which only narrows the range (each result is a lower
+ * bound: safe).
  */
 public final class TableRanges {
   static final int MAX_UNKNOWNS = 40;
