@@ -12,20 +12,17 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
-import vn.danvan.contract.Grain;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.release.Release;
@@ -35,6 +32,7 @@ import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.export.CsvExport;
 import vn.danvan.dashboard.export.TableExport;
 import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.query.ServingCopy;
 import vn.danvan.warehouse.query.Warehouse;
 import vn.danvan.warehouse.query.WarehouseOptions;
 
@@ -72,9 +70,6 @@ public final class ReviewPack {
    */
   public record Result(Path pdf, Path docx, List<Path> csv, Duration took, Duration opening) {}
 
-  /** The grains a pack reads: its trends, rankings and maps are yearly. */
-  static final Set<Grain> GRAINS = EnumSet.of(Grain.YEAR);
-
   private final Warehouse warehouse;
   private final IndicatorCatalogue catalogue;
   private final Clock clock;
@@ -107,7 +102,8 @@ public final class ReviewPack {
   /**
    * The pack of {@code request}'s release read from its frozen snapshot, as {@code review pack}
    * builds it: the browser starts while the release opens, with only the yearly figures the pack
-   * reads copied into memory ({@link #GRAINS}).
+   * reads copied into memory ({@link ServingCopy#YEARLY_BATCH}: its trends, rankings and maps are
+   * yearly).
    */
   public static Result ofRelease(Lake lake, IndicatorCatalogue catalogue, Clock clock, String login,
       RegionScope scope, Request request, Path out) {
@@ -115,7 +111,7 @@ public final class ReviewPack {
     long started = System.nanoTime();
     CompletableFuture<Chromium> starting = browser();
     try (Warehouse pinned = Warehouse.pinned(lake, Releases.of(lake).snapshot(request.release()),
-        WarehouseOptions.defaults().withServedGrains(GRAINS))) {
+        WarehouseOptions.defaults().withServing(ServingCopy.YEARLY_BATCH))) {
       return new ReviewPack(pinned, catalogue, clock).build(starting, started,
           Duration.ofNanos(System.nanoTime() - started), login, scope, request, out);
     } catch (RuntimeException e) {

@@ -110,10 +110,10 @@ public final class SnapshotSession {
 
   /**
    * @throws InvalidParameterException when this warehouse does not serve {@code grain}'s indicator
-   *     figures ({@link WarehouseOptions#servedGrains()})
+   *     figures ({@link ServingCopy#grains()})
    */
   public void requireServed(Grain grain) {
-    Set<Grain> served = database.options().servedGrains();
+    Set<Grain> served = database.options().serving().grains();
     if (!served.contains(grain)) {
       throw new InvalidParameterException("grain", "this reader was opened with the "
           + served.stream().map(Grain::code).sorted().collect(Collectors.joining(", "))

@@ -83,11 +83,10 @@ public final class SnapshotViews {
   }
 
   /**
-   * Creates the views of the snapshot in {@code dir} ({@link #directory}) on {@code root}, with the
-   * indicator figures of {@code grains} copied into memory.
+   * Creates the views of the snapshot in {@code dir} ({@link #directory}) on {@code root}, with
+   * {@code copy}'s marts copied into memory.
    */
-  static SnapshotViews create(DuckDBConnection root, Path dir, SnapshotRef snapshot, Set<Grain> grains) {
-    List<String> grainList = grains.stream().map(Grain::code).sorted().toList();
+  static SnapshotViews create(DuckDBConnection root, Path dir, SnapshotRef snapshot, ServingCopy copy) {
     execute(root, ATTACH_SERVING.sql(), ATTACH_SERVING, snapshot);
     Set<LakeTable> tables = EnumSet.noneOf(LakeTable.class);
     Set<LakeTable> empty = EnumSet.noneOf(LakeTable.class);
@@ -100,7 +99,7 @@ public final class SnapshotViews {
         throw new LakeException(tableDir + " is served as part of indicator_values, which the snapshot lacks");
       }
       if (hasParquet(tableDir)) {
-        createView(root, table, tableDir, snapshot, grainList);
+        createView(root, table, tableDir, snapshot, copy);
         tables.add(table);
       } else {
         empty.add(table);
@@ -138,10 +137,11 @@ public final class SnapshotViews {
   }
 
   private static void createView(DuckDBConnection root, LakeTable table, Path tableDir, SnapshotRef snapshot,
-      List<String> grains) {
+      ServingCopy copy) {
     String files = tableDir + "/**/*.parquet";
     List<SqlFile> setUp = MATERIALIZED.get(table);
-    if (setUp != null) {
+    if (setUp != null && (table != LakeTable.SURVEY_ESTIMATES || copy.survey())) {
+      List<String> grains = copy.grains().stream().map(Grain::code).sorted().toList();
       for (SqlFile step : setUp) {
         SqlFile sql = step.has("files") ? step.withStringLiteral("files", files) : step;
         execute(root, (sql.has("grains") ? sql.withStringLiterals("grains", grains) : sql).sql(), step, snapshot);

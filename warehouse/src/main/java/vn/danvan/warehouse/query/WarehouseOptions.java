@@ -1,10 +1,7 @@
 package vn.danvan.warehouse.query;
 
 import java.time.Duration;
-import java.util.EnumSet;
 import java.util.Objects;
-import java.util.Set;
-import vn.danvan.contract.Grain;
 
 /**
  * Tuning for one warehouse.
@@ -17,12 +14,10 @@ import vn.danvan.contract.Grain;
  *     the in-memory marts included, stays below it (a query that needs more fails rather than
  *     growing the process)
  * @param threads DuckDB's {@code threads} per instance
- * @param servedGrains the grains whose indicator figures are copied into memory when a snapshot
- *     opens; a series of another grain is refused. Every grain for the dashboard; a batch reader
- *     that reads only yearly figures (the review pack) opens a release in a fifth of the time.
+ * @param serving what a snapshot copies into memory when it opens ({@link ServingCopy})
  */
 public record WarehouseOptions(int poolSize, Duration queryTimeout, Duration borrowTimeout, int memoryLimitMib,
-    int threads, Set<Grain> servedGrains) {
+    int threads, ServingCopy serving) {
   /**
    * Interactive reads: a page's largest read takes well under a second on the demo lake, so a
    * statement still running after 5 s is a mistake or an attack, not a user waiting for a chart.
@@ -43,33 +38,29 @@ public record WarehouseOptions(int poolSize, Duration queryTimeout, Duration bor
     if (threads < 1 || threads > 256) {
       throw new IllegalArgumentException("threads must be 1..256, not " + threads);
     }
-    if (servedGrains.isEmpty()) {
-      throw new IllegalArgumentException("servedGrains must name at least one grain");
-    }
-    servedGrains = Set.copyOf(servedGrains);
+    Objects.requireNonNull(serving, "serving");
   }
 
-  /** 4 connections, {@link #INTERACTIVE_TIMEOUT}, 5 s to get a connection, 1 GiB, 2 threads, every grain. */
+  /** 4 connections, {@link #INTERACTIVE_TIMEOUT}, 5 s to get a connection, 1 GiB, 2 threads, {@link ServingCopy#DASHBOARD}. */
   public static WarehouseOptions defaults() {
     return new WarehouseOptions(4, INTERACTIVE_TIMEOUT, Duration.ofSeconds(5), DEFAULT_MEMORY_LIMIT_MIB,
-        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), EnumSet.allOf(Grain.class));
+        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), ServingCopy.DASHBOARD);
   }
 
   public WarehouseOptions withQueryTimeout(Duration timeout) {
-    return new WarehouseOptions(poolSize, timeout, borrowTimeout, memoryLimitMib, threads, servedGrains);
+    return new WarehouseOptions(poolSize, timeout, borrowTimeout, memoryLimitMib, threads, serving);
   }
 
   public WarehouseOptions withPoolSize(int size) {
-    return new WarehouseOptions(size, queryTimeout, borrowTimeout, memoryLimitMib, threads, servedGrains);
+    return new WarehouseOptions(size, queryTimeout, borrowTimeout, memoryLimitMib, threads, serving);
   }
 
   public WarehouseOptions withMemory(int limitMib, int duckDbThreads) {
-    return new WarehouseOptions(poolSize, queryTimeout, borrowTimeout, limitMib, duckDbThreads, servedGrains);
+    return new WarehouseOptions(poolSize, queryTimeout, borrowTimeout, limitMib, duckDbThreads, serving);
   }
 
-  /** These options with only {@code grains}' indicator figures copied into memory. */
-  public WarehouseOptions withServedGrains(Set<Grain> grains) {
-    return new WarehouseOptions(poolSize, queryTimeout, borrowTimeout, memoryLimitMib, threads, grains);
+  public WarehouseOptions withServing(ServingCopy copy) {
+    return new WarehouseOptions(poolSize, queryTimeout, borrowTimeout, memoryLimitMib, threads, copy);
   }
 
   int queryTimeoutSeconds() {
