@@ -80,6 +80,10 @@ public final class LoadCommand implements Callable<Integer> {
       description = "the load date: the latest date a record may carry (default: today in Vietnam)")
   LocalDate asOf;
 
+  @Option(names = "--full",
+      description = "rewrite every table and mart in full instead of only the year partitions the input reaches")
+  boolean full;
+
   @Option(names = "--survey-min-respondents", paramLabel = "N", defaultValue = "30",
       description = "survey cells answered by fewer respondents are suppressed (default: ${DEFAULT-VALUE})")
   int surveyMinRespondents;
@@ -116,7 +120,8 @@ public final class LoadCommand implements Callable<Integer> {
       config = (submissions ? LoadConfig.submissions(lake.folder(), date) : LoadConfig.of(landing, lake.folder(), date))
           .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence()))
           .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
-              Math.min(benchmarkMinimum, benchmarkPosts)));
+              Math.min(benchmarkMinimum, benchmarkPosts)))
+          .withFull(full);
     } catch (IllegalArgumentException e) {
       err.println("load: " + e.getMessage());
       err.flush();
