@@ -13,14 +13,11 @@ import java.sql.ResultSet;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -28,7 +25,9 @@ import picocli.CommandLine.Option;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.cli.LakeOption;
+import vn.danvan.contract.retention.DiskUsage;
 import vn.danvan.etl.cli.LoadCommand;
+import vn.danvan.etl.lake.LakeWriter;
 
 /**
  * One month of new activities loaded into a copy of a lake, incrementally and with {@code --full},
@@ -71,7 +70,7 @@ final class IncrementalBench implements Callable<Integer> {
         EtlBench.deleteTree(copy);
         linkCopy(source, current, copy);
       }
-      long before = bytesOnDisk(copy);
+      long before = DiskUsage.of(Lake.at(copy)).onDisk();
       lakeBytes = mode.equals("full") ? before : lakeBytes == 0 ? before : lakeBytes;
       long t0 = System.nanoTime();
       List<String> args = new ArrayList<>(List.of((mode.startsWith("first") ? warmUp : landing).toString(),
@@ -84,7 +83,7 @@ final class IncrementalBench implements Callable<Integer> {
         return exit;
       }
       seconds.put(mode, EtlBench.secondsSince(t0));
-      growth.put(mode, bytesOnDisk(copy) - before);
+      growth.put(mode, DiskUsage.of(Lake.at(copy)).onDisk() - before);
       System.out.printf(Locale.ROOT, "[bench] %s load: %.1f s, lake grew by %,d bytes%n", mode, seconds.get(mode),
           growth.get(mode));
       if (!mode.startsWith("first")) {
@@ -150,32 +149,7 @@ final class IncrementalBench implements Callable<Integer> {
 
   /** CURRENT and its snapshot, every file a hard link (as {@code cp -al}). */
   private static void linkCopy(Lake source, String id, Path copy) throws IOException {
-    Path from = source.snapshot(id);
-    Path to = Lake.at(copy).snapshot(id);
-    try (Stream<Path> walk = Files.walk(from)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.createLink(target, p);
-        }
-      }
-    }
+    LakeWriter.carryOver(source.snapshot(id), Lake.at(copy).snapshot(id));
     Files.writeString(Lake.at(copy).currentFile(), id + "\n");
-  }
-
-  /** Bytes of the lake's files, each inode once. */
-  private static long bytesOnDisk(Path lake) throws IOException {
-    Set<Object> seen = new HashSet<>();
-    long sum = 0;
-    try (Stream<Path> walk = Files.walk(lake)) {
-      for (Path p : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
-        if (seen.add(Files.getAttribute(p, "unix:ino"))) {
-          sum += Files.size(p);
-        }
-      }
-    }
-    return sum;
   }
 }
