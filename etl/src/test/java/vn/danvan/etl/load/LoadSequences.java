@@ -69,7 +69,7 @@ final class LoadSequences {
    * the latest references; loaded into an empty lake it gives the snapshot the loads should give.
    */
   Path fromScratch(Path dir) {
-    TestLanding landing = references(new TestLanding(dir), currentReferences[0], currentReferences[1],
+    TestLanding landing = new TestLanding(dir).martReferences(currentReferences[0], currentReferences[1],
         currentReferences[2]).csv("models", "mo.csv", MODELS);
     java.util.Map<String, String> headers = java.util.Map.of("activities", ACTIVITIES, "report_values", REPORTS,
         "posts", POSTS, "post_metrics", METRICS);
@@ -87,7 +87,7 @@ final class LoadSequences {
 
   /** The first load: references and facts of every year 2019-2025. */
   Path first(Path dir) {
-    TestLanding landing = references(new TestLanding(dir), "1000", "0.6", "0.4")
+    TestLanding landing = new TestLanding(dir).martReferences("1000", "0.6", "0.4")
         .csv("models", "mo.csv", MODELS);
     activities(landing, "a.csv", 24, 2019, 2025, false);
     reports(landing, "r.csv", 12, 2019, 2025, false);
@@ -114,36 +114,11 @@ final class LoadSequences {
       }
       case REFERENCE_CHANGE -> {
         currentReferences = new String[] {String.valueOf(500 + random.nextInt(2000)), "0.5", "0.5"};
-        references(landing, currentReferences[0], currentReferences[1], currentReferences[2]);
+        landing.martReferences(currentReferences[0], currentReferences[1], currentReferences[2]);
       }
       case POSTS -> posts(landing, 2, 2025, 2025);
     }
     return landing.root();
-  }
-
-  private static TestLanding references(TestLanding landing, String population, String w1, String w2) {
-    return landing
-        .csv("regions", "regions.csv", "code,name,level,parent_code,valid_from,valid_to,special_area",
-            "001,Huyện A,district,01,2008-08-01,2025-06-30,",
-            "002,Huyện B,district,01,2008-08-01,2025-06-30,",
-            "024,Huyện C,district,02,2008-08-01,2025-06-30,",
-            "00001,Xã A1,commune,001,2008-08-01,2025-06-30,",
-            "00004,Xã A4,commune,001,2008-08-01,2025-06-30,",
-            "00007,Xã B7,commune,002,2008-08-01,2025-06-30,",
-            "00700,Xã C700,commune,024,2008-08-01,2025-06-30,",
-            "00020,Xã C20,commune,024,2008-08-01,2025-06-30,",
-            "00004,Phường Bốn,commune,01,2025-07-01,,",
-            "00010,Phường Mười,commune,01,2025-07-01,,")
-        .csv("region_lineage", "l.csv", "old_code,new_code,effective_date,relation,weight",
-            "00001,00004,2025-07-01,full,1",
-            "00004,00004,2025-07-01,partial,",
-            "00004,00010,2025-07-01,partial,",
-            "00007,00004,2025-07-01,partial," + w1,
-            "00007,00010,2025-07-01,partial," + w2,
-            "00020,00010,2025-07-01,full,1")
-        .csv("population", "p.csv", "region_code,year,population",
-            "00001,2019,200", "00004,2019,500", "00007,2019,1000", "01,2019,9000",
-            "00004,2025,3000", "00010,2025," + population);
   }
 
   private void activities(TestLanding landing, String file, int n, int from, int to, boolean replace) {
