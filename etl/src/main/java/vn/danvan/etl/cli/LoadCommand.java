@@ -156,7 +156,7 @@ public final class LoadCommand implements Callable<Integer> {
     };
     try {
       if (submissions) {
-        return loadSubmissions(spark, config, target, what, progress, out, err);
+        return loadSubmissions(spark, config, target, what, progress, drawn, out, err);
       }
       LoadReport report = LoadJob.run(spark, config, progress);
       if (drawn != null) {
@@ -201,12 +201,15 @@ public final class LoadCommand implements Callable<Integer> {
   }
 
   private static int loadSubmissions(SparkSession spark, LoadConfig config, Lake target, String what,
-      Progress progress, PrintWriter out, PrintWriter err) {
+      Progress progress, ProgressBars drawn, PrintWriter out, PrintWriter err) {
     Optional<LoadReport> loaded = LoadJob.runSubmissions(spark, config, progress, (s, why) -> {
       err.println("load: submission " + s.id() + " of " + s.submitter() + " refused: " + why);
       Audits.command(target, Action.SUBMISSION, "load submission " + s.id() + " of " + s.submitter() + ": " + why,
           "refused", null, err);
     });
+    if (drawn != null) {
+      drawn.close(); // the last bar ends before the summary
+    }
     if (loaded.isEmpty()) {
       out.println("load: no pending submission in " + target.submissionsDir() + "; nothing loaded, no new snapshot");
       out.flush();
