@@ -154,8 +154,18 @@ export function latestCompleteYear(h) {
   return Number(loaded.toLocaleString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' })) - 1;
 }
 
+/** The label of a vocabulary code ({@code prefix.code}); the code itself when it has none (a survey's own option). */
 export function label(prefix, code) {
-  return code ? t(prefix + '.' + code) : '';
+  if (!code) return '';
+  const key = prefix + '.' + code;
+  const text = t(key);
+  return text === key ? code : text;
+}
+
+/** A moment as Vietnam's clock shows it (dd/mm/yyyy hh:mm in Vietnamese). */
+export function dayTime(iso) {
+  return new Date(iso).toLocaleString(locale, { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit',
+    year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 /**

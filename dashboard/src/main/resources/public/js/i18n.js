@@ -205,6 +205,14 @@ const LABELS = {
     'age.24h': '24 giờ',
     'age.7d': '7 ngày',
     'age.final': 'Tổng cuối',
+    'platform.facebook': 'Facebook',
+    'platform.zalo': 'Zalo',
+    'platform.tiktok': 'TikTok',
+    'platform.youtube': 'YouTube',
+    'platform.website': 'Trang thông tin điện tử',
+    'platform.other': 'Khác',
+    'option.yes': 'Có',
+    'option.no': 'Không',
 
     // public opinion (surveys)
     'survey.trend': 'Kết quả qua các đợt khảo sát (khoảng tin cậy 95%)',
@@ -612,6 +620,14 @@ const LABELS = {
     'age.24h': '24 hours',
     'age.7d': '7 days',
     'age.final': 'Final total',
+    'platform.facebook': 'Facebook',
+    'platform.zalo': 'Zalo',
+    'platform.tiktok': 'TikTok',
+    'platform.youtube': 'YouTube',
+    'platform.website': 'Website',
+    'platform.other': 'Other',
+    'option.yes': 'Yes',
+    'option.no': 'No',
 
     // public opinion (surveys)
     'survey.trend': 'Results across survey waves (95% confidence interval)',

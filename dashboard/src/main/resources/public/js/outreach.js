@@ -1,7 +1,7 @@
 // Outreach: what the official units' posts reached, by region, unit, channel, platform, topic and
 // format over the years; growth after publishing; the posts that beat or trailed their own
 // channel's usual reach (CrowdTangle's overperformance). Aggregate counts only.
-import { $, api, byValueDesc, fmt, footnote, grainChoices, latestCompleteYear, loadedAt, options, query, ranks,
+import { $, api, byValueDesc, dayTime, fmt, footnote, grainChoices, label, latestCompleteYear, loadedAt, options, query, ranks,
   session, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
@@ -25,11 +25,11 @@ const panels = {
 };
 let h;
 
-/** A vocabulary code as a person reads it (platforms and topics are shown as they are). */
+/** A vocabulary code as a person reads it (topics are shown as they are). */
 function keyName(by, key, name) {
   if (key === null || key === undefined) return '—';
   if (name) return name;
-  return by === 'unit' || by === 'format' ? t(by + '.' + key) : key;
+  return by === 'unit' || by === 'format' || by === 'platform' ? label(by, key) : key;
 }
 
 async function main() {
@@ -176,8 +176,8 @@ async function posts(filter, order) {
   panel.loading();
   try {
     const list = await api('/api/outreach/posts', { ...filter, order, age: '24h', limit: 10, period: state.year });
-    const rows = list.posts.map((p) => [p.rank, p.post_id, t('unit.' + p.unit), p.platform, p.channel, p.published_at,
-      p.topic, t('format.' + p.format), p.interactions ?? null, p.benchmark ?? null, p.score === null ? null : Math.round(p.score * 100) / 100]);
+    const rows = list.posts.map((p) => [p.rank, p.post_id, t('unit.' + p.unit), label('platform', p.platform), p.channel,
+      dayTime(p.published_at), p.topic, t('format.' + p.format), p.interactions ?? null, p.benchmark ?? null, p.score === null ? null : Math.round(p.score * 100) / 100]);
     panel.show({
       animation: false, grid: { left: 90, right: 40, top: 10, bottom: 30 },
       tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(v) },

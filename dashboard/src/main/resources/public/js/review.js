@@ -3,8 +3,8 @@
 // (SVG charts, no animation). What it draws is also kept as blocks (headings, sentences, tables,
 // charts): the pack's Word document and CSV files are made from them (window.reviewExport), the
 // charts' PNGs from window.reviewImages, so the PDF, the DOCX and the CSVs hold the same content.
-import { $, api, fmt, indicatorName, indicators, lang, latestCompleteYear, options, query, session, snapshot, t,
-  yearChoices } from './core.js';
+import { $, api, day, dayTime, fmt, indicatorName, indicators, label, lang, latestCompleteYear, options, query, session,
+  snapshot, t, yearChoices } from './core.js';
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
 import { shortName } from './grid.js';
 import { skeleton } from './skeleton.js';
@@ -248,24 +248,25 @@ function outreach(el, doc) {
   heading(el, 2, t('review.outreach_platform'));
   chart(el, 'outreach-platform', {
     grid: { left: 90, right: 20, top: 20, bottom: 40 },
-    xAxis: { type: 'value' }, yAxis: { type: 'category', data: o.by_platform.map((a) => a.key), inverse: true },
+    xAxis: { type: 'value' }, yAxis: { type: 'category', data: o.by_platform.map((a) => label('platform', a.key)), inverse: true },
     series: [{ type: 'bar', name: t('col.interactions'), data: o.by_platform.map((a) => a.interactions),
       label: { show: true, position: 'right', formatter: (p) => fmt(p.value) } }] }, 260);
   table(el, 'outreach-platform', t('review.outreach_platform'), columns(t('by.platform')), numeric,
-    sums(o.by_platform, (k) => k));
+    sums(o.by_platform, (k) => label('platform', k)));
   heading(el, 2, t('review.outreach_unit'));
   table(el, 'outreach-unit', t('review.outreach_unit'), columns(t('by.unit')), numeric,
     sums(o.by_unit, (k) => (k ? t('unit.' + k) : '—')));
   heading(el, 2, t('review.outreach_growth'));
   table(el, 'outreach-growth', t('review.outreach_growth'),
     [t('by.platform'), t('col.age'), t('col.posts'), t('metric.mean_interactions')], [false, false, true, true],
-    o.growth.map((g) => [g.key, t('age.' + g.age), g.posts, g.mean_interactions]));
+    o.growth.map((g) => [label('platform', g.key), t('age.' + g.age), g.posts, g.mean_interactions]));
   heading(el, 2, t('review.outreach_top'));
   table(el, 'outreach-top', t('review.outreach_top'),
     [t('col.rank'), t('col.post'), t('by.unit'), t('by.platform'), t('col.channel'), t('col.published'),
       t('col.interactions'), t('col.benchmark'), t('review.col_score')],
     [true, false, false, false, false, false, true, true, true],
-    o.top_posts.map((p) => [p.rank, p.post_id, t('unit.' + p.unit), p.platform, p.channel, p.published_at,
+    o.top_posts.map((p) => [p.rank, p.post_id, t('unit.' + p.unit), label('platform', p.platform), p.channel,
+      dayTime(p.published_at),
       p.interactions, p.benchmark, p.score]));
 }
 
@@ -285,7 +286,8 @@ function opinion(el, doc) {
       const withheld = c.flags.includes('suppressed');
       const share = c.statistic === 'proportion';
       const figure = (v) => (withheld ? null : share ? pct(v) : v);
-      return [w.title || c.wave_id, (w.fieldwork_start || '') + ' – ' + (w.fieldwork_end || ''), c.option ?? '',
+      const fieldwork = [w.fieldwork_start, w.fieldwork_end].filter((d) => d).map(day).join(' – ');
+      return [w.title || c.wave_id, fieldwork, label('option', c.option),
         figure(c.value), figure(c.ci_low), figure(c.ci_high), withheld ? null : c.n, withheld ? t('withheld') : ''];
     });
     table(el, 'survey-' + s.indicator, s.name,

@@ -4,7 +4,7 @@
 // region beside it. Withheld cells (too few respondents) and unreliable ones are drawn
 // apart, never as zero: the warehouse has already removed their figures.
 import { choropleth, classes, importedBoundaries, WITHHELD } from './choropleth.js';
-import { $, api, byValueDesc, fmt, footnote, indicatorName, indicators, loadedAt, options, provenance, query,
+import { $, api, byValueDesc, day, fmt, footnote, indicatorName, indicators, label, loadedAt, options, provenance, query,
   ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
@@ -101,7 +101,7 @@ async function draw() {
   }
   est.cells = est.regions[0].cells;
   const choices = [...new Set(est.cells.map((c) => c.option ?? 'mean'))];
-  options($('option'), choices.map((o) => [o, o === 'top2' || o === 'mean' ? t('option.' + o) : o]),
+  options($('option'), choices.map((o) => [o, label('option', o)]),
     state.option || (choices.includes('top2') ? 'top2' : choices[0]));
   state.option = $('option').value;
   query.set(state);
@@ -142,7 +142,7 @@ function waves(indicator, est) {
   const unit = cells.some(isProportion) ? '%' : indicator.unit;
   const rows = cells.map((c) => {
     const w = est.waves.find((x) => x.wave_id === c.wave_id);
-    return [w.title || c.wave_id, w.fieldwork_start + ' – ' + w.fieldwork_end, c.stratum ?? t('by.total'),
+    return [w.title || c.wave_id, [w.fieldwork_start, w.fieldwork_end].filter((d) => d).map(day).join(' – '), c.stratum ?? t('by.total'),
       shown(c), c.value === null ? null : scale(c, c.ci_low), c.value === null ? null : scale(c, c.ci_high), c.n ?? null,
       c.n_eff === null ? null : Math.round(c.n_eff * 10) / 10,
       c.change ? (isProportion(c) ? pct(c.change.difference) : c.change.difference) : null,

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import vn.danvan.contract.Reason;
@@ -27,7 +28,50 @@ import vn.danvan.contract.Table;
  */
 public record LoadReport(String snapshot, String previous, LocalDate asOf, Path landing,
     Instant startedAt, Instant finishedAt, Map<Table, Counts> tables,
-    Map<String, Map<Table, RowCounts>> submissions) {
+    Map<String, Map<Table, RowCounts>> submissions, Map<String, Part> parts, String definitions) {
+
+  /**
+   * What a load did with one table or mart of the new snapshot: wrote it in full, rewrote some of
+   * its year partitions and hard-linked the others from the previous snapshot, or linked it whole.
+   *
+   * @param reason why, in words (a person reads it in the summary)
+   */
+  public record Part(Action action, List<Integer> rewrittenYears, List<Integer> linkedYears, String reason) {
+    public Part {
+      Objects.requireNonNull(action, "action");
+      rewrittenYears = List.copyOf(rewrittenYears);
+      linkedYears = List.copyOf(linkedYears);
+      Objects.requireNonNull(reason, "reason");
+    }
+
+    public static Part rewritten(String reason) {
+      return new Part(Action.REWRITTEN, List.of(), List.of(), reason);
+    }
+
+    public static Part linked(String reason) {
+      return new Part(Action.LINKED, List.of(), List.of(), reason);
+    }
+  }
+
+  /** {@link Part#action()}: closed. */
+  public enum Action {
+    /** Written in full by this load. */
+    REWRITTEN("rewritten"),
+    /** Some year partitions written, the rest hard links to the previous snapshot's files. */
+    PARTITIONS("partitions"),
+    /** Every file a hard link to the previous snapshot's file. */
+    LINKED("linked");
+
+    private final String code;
+
+    Action(String code) {
+      this.code = code;
+    }
+
+    public String code() {
+      return code;
+    }
+  }
 
   /** Rows of one part of a load (a submission's files of one table): {@code read == landed + quarantined}. */
   public record RowCounts(long read, long landed, long quarantined) {
@@ -93,12 +137,31 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
       bySubmission.put(id, java.util.Collections.unmodifiableMap(t));
     });
     submissions = java.util.Collections.unmodifiableMap(bySubmission);
+    parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(parts, "parts")));
+  }
+
+  /** A load that says nothing of which parts it rewrote. */
+  public LoadReport(String snapshot, String previous, LocalDate asOf, Path landing,
+      Instant startedAt, Instant finishedAt, Map<Table, Counts> tables,
+      Map<String, Map<Table, RowCounts>> submissions) {
+    this(snapshot, previous, asOf, landing, startedAt, finishedAt, tables, submissions, Map.of(), null);
   }
 
   /** A load of a landing folder (no submissions). */
   public LoadReport(String snapshot, String previous, LocalDate asOf, Path landing,
       Instant startedAt, Instant finishedAt, Map<Table, Counts> tables) {
     this(snapshot, previous, asOf, landing, startedAt, finishedAt, tables, Map.of());
+  }
+
+  /** The key of the parts a load rewrote or linked in {@code _load_report.json}. */
+  public static final String PARTS = "parts";
+  /** The key of the fingerprint of what every figure is defined by (the catalogue, the marts' rules). */
+  public static final String DEFINITIONS = "definitions";
+
+  /** The definitions fingerprint an earlier report recorded, or empty (a report from before it was kept). */
+  public static java.util.Optional<String> definitions(com.fasterxml.jackson.databind.JsonNode report) {
+    com.fasterxml.jackson.databind.JsonNode n = report.path(DEFINITIONS);
+    return n.isTextual() ? java.util.Optional.of(n.asText()) : java.util.Optional.empty();
   }
 
   public long totalRead() {
@@ -155,6 +218,19 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
     Map<String, Long> reasons = new LinkedHashMap<>();
     quarantinedByReason().forEach((r, n) -> reasons.put(r.code(), n));
     reasons.forEach(totals.putObject("quarantined_by_reason")::put);
+    if (definitions != null) {
+      root.put(DEFINITIONS, definitions);
+    }
+    if (!parts.isEmpty()) {
+      ObjectNode byPart = root.putObject(PARTS);
+      parts.forEach((name, p) -> {
+        ObjectNode n = byPart.putObject(name);
+        n.put("action", p.action().code());
+        p.rewrittenYears().forEach(n.putArray("rewritten_years")::add);
+        p.linkedYears().forEach(n.putArray("linked_years")::add);
+        n.put("reason", p.reason());
+      });
+    }
     if (!submissions.isEmpty()) {
       ObjectNode loaded = root.putObject(SUBMISSIONS);
       submissions.forEach((id, counts) -> {

@@ -88,6 +88,12 @@ public final class ApiHarness {
           HttpResponse.BodyHandlers.ofByteArray());
     }
 
+    /** GETs a download; the answer is kept in bytes. */
+    public HttpResponse<byte[]> download(String path) throws Exception {
+      return java.net.http.HttpClient.newHttpClient().send(authorized(HttpRequest.newBuilder(
+          URI.create(http.getOrigin() + path))).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
     /** Any method, with a body of {@code contentType} when that is not null; the answer as text. */
     public HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(http.getOrigin() + path));

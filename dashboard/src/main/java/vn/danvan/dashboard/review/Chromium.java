@@ -17,10 +17,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Debian's headless Chromium and ChromeDriver ({@code apt-get install chromium chromium-driver}),
  * driven by Selenium with the driver named explicitly: Selenium Manager never downloads a browser
  * (users' networks may be closed). The flags keep Chromium off the network and out of the sandbox.
+ * The page tests start their browser with the same {@link #options}, so what they see is what the
+ * pack prints.
  */
-final class Chromium implements AutoCloseable {
-  static final Path BINARY = Path.of("/usr/bin/chromium");
-  static final Path DRIVER = Path.of("/usr/bin/chromedriver");
+public final class Chromium implements AutoCloseable {
+  public static final Path BINARY = Path.of("/usr/bin/chromium");
+  public static final Path DRIVER = Path.of("/usr/bin/chromedriver");
 
   private final ChromeDriver driver;
   private final Path profile;
@@ -32,7 +34,7 @@ final class Chromium implements AutoCloseable {
   }
 
   /** Whether this machine can print a pack. */
-  static boolean installed() {
+  public static boolean installed() {
     return Files.isExecutable(BINARY) && Files.isExecutable(DRIVER);
   }
 
@@ -52,23 +54,39 @@ final class Chromium implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    ChromeOptions options = new ChromeOptions().setBinary(BINARY.toFile()).addArguments("--headless=new",
-        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
-        "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=vi-VN");
-    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-        .usingAnyFreePort().build();
     ChromeDriver driver;
     try {
-      driver = new ChromeDriver(service, options);
+      driver = driver(options(profile, width, height), width, height);
     } catch (RuntimeException e) {
       deleteTree(profile);
       throw e;
     }
     driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+    return new Chromium(driver, profile);
+  }
+
+  /**
+   * Headless Debian Chromium, off the network, with its profile in {@code profile} and a window of
+   * {@code width}×{@code height}.
+   */
+  public static ChromeOptions options(Path profile, int width, int height) {
+    return new ChromeOptions().setBinary(BINARY.toFile()).addArguments("--headless=new",
+        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync", "--disable-default-apps",
+        "--user-data-dir=" + profile, "--window-size=" + width + "," + height, "--lang=vi-VN");
+  }
+
+  /**
+   * Debian's ChromeDriver driving {@code options}' browser with a page (not only a window, which
+   * counts browser chrome even headless) of {@code width}×{@code height}.
+   */
+  public static ChromeDriver driver(ChromeOptions options, int width, int height) {
+    ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
+        .usingAnyFreePort().build();
+    ChromeDriver driver = new ChromeDriver(service, options);
     driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
         Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
-    return new Chromium(driver, profile);
+    return driver;
   }
 
   ChromeDriver driver() {

@@ -15,8 +15,6 @@ import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.contract.release.Release;
 import vn.danvan.contract.release.Releases;
 import vn.danvan.warehouse.query.RegionScope;
-import vn.danvan.warehouse.query.Warehouse;
-import vn.danvan.warehouse.query.WarehouseOptions;
 
 /** {@code review pack}: the annual review of a release as PDF, Word and CSV files. */
 @Command(name = "review", mixinStandardHelpOptions = true, subcommands = ReviewCommand.Pack.class,
@@ -57,14 +55,12 @@ public final class ReviewCommand implements Runnable {
       if (!ReviewPack.printable()) {
         throw new IllegalStateException(ReviewPack.notPrintable());
       }
-      try (Warehouse warehouse = Warehouse.pinned(root, Releases.of(root).snapshot(frozen), WarehouseOptions.defaults())) {
-        ReviewPack.Result pack = new ReviewPack(warehouse, IndicatorCatalogue.load(), Clock.systemUTC())
-            .build("os:" + System.getProperty("user.name"), RegionScope.country(), request, out);
-        System.out.println("review pack: " + pack.pdf() + ", " + pack.docx() + " and " + pack.csv().size()
-            + " CSV files in " + out + " (" + pack.took().toMillis() + " ms)");
-        Audits.command(root, Action.REVIEW_PACK, "review pack " + release + " " + region + " " + year + " " + lang,
-            "ok", null, new PrintWriter(System.err, true));
-      }
+      ReviewPack.Result pack = ReviewPack.ofRelease(root, IndicatorCatalogue.load(), Clock.systemUTC(),
+          "os:" + System.getProperty("user.name"), RegionScope.country(), request, out);
+      System.out.println("review pack: " + pack.pdf() + ", " + pack.docx() + " and " + pack.csv().size()
+          + " CSV files in " + out + " (" + pack.took().toMillis() + " ms)");
+      Audits.command(root, Action.REVIEW_PACK, "review pack " + release + " " + region + " " + year + " " + lang,
+          "ok", null, new PrintWriter(System.err, true));
       return 0;
     }
   }

@@ -23,14 +23,18 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.Lake;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.release.Release;
+import vn.danvan.contract.release.Releases;
 import vn.danvan.dashboard.DashboardApp;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.export.CsvExport;
 import vn.danvan.dashboard.export.TableExport;
 import vn.danvan.warehouse.query.RegionScope;
+import vn.danvan.warehouse.query.ServingCopy;
 import vn.danvan.warehouse.query.Warehouse;
+import vn.danvan.warehouse.query.WarehouseOptions;
 
 /**
  * Makes the review pack: starts the dashboard in-process on an ephemeral port of 127.0.0.1 over the
@@ -60,8 +64,11 @@ public final class ReviewPack {
     }
   }
 
-  /** The files written and how long the build took. */
-  public record Result(Path pdf, Path docx, List<Path> csv, Duration took) {}
+  /**
+   * The files written, how long the build took and, of that, how long the release took to open
+   * ({@link Duration#ZERO} when the warehouse was given).
+   */
+  public record Result(Path pdf, Path docx, List<Path> csv, Duration took, Duration opening) {}
 
   private final Warehouse warehouse;
   private final IndicatorCatalogue catalogue;
@@ -88,10 +95,38 @@ public final class ReviewPack {
    * of {@code scope}.
    */
   public Result build(String login, RegionScope scope, Request request, Path out) {
-    long started = System.nanoTime();
-    PackCaller caller = new PackCaller(login, scope);
     // the browser starts (seconds) while the server does
-    CompletableFuture<Chromium> starting = CompletableFuture.supplyAsync(() -> Chromium.start(WIDTH, HEIGHT));
+    return build(browser(), System.nanoTime(), Duration.ZERO, login, scope, request, out);
+  }
+
+  /**
+   * The pack of {@code request}'s release read from its frozen snapshot, as {@code review pack}
+   * builds it: the browser starts while the release opens, with only the yearly figures the pack
+   * reads copied into memory ({@link ServingCopy#YEARLY_BATCH}: its trends, rankings and maps are
+   * yearly).
+   */
+  public static Result ofRelease(Lake lake, IndicatorCatalogue catalogue, Clock clock, String login,
+      RegionScope scope, Request request, Path out) {
+    Objects.requireNonNull(request.release(), "a release");
+    long started = System.nanoTime();
+    CompletableFuture<Chromium> starting = browser();
+    try (Warehouse pinned = Warehouse.pinned(lake, Releases.of(lake).snapshot(request.release()),
+        WarehouseOptions.defaults().withServing(ServingCopy.YEARLY_BATCH))) {
+      return new ReviewPack(pinned, catalogue, clock).build(starting, started,
+          Duration.ofNanos(System.nanoTime() - started), login, scope, request, out);
+    } catch (RuntimeException e) {
+      starting.thenAccept(Chromium::close);
+      throw e;
+    }
+  }
+
+  private static CompletableFuture<Chromium> browser() {
+    return CompletableFuture.supplyAsync(() -> Chromium.start(WIDTH, HEIGHT));
+  }
+
+  private Result build(CompletableFuture<Chromium> starting, long started, Duration opening, String login,
+      RegionScope scope, Request request, Path out) {
+    PackCaller caller = new PackCaller(login, scope);
     Javalin app = DashboardApp.create(warehouse, catalogue, AccessControl.of(caller, Audits.none()));
     try {
       Files.createDirectories(out);
@@ -110,14 +145,23 @@ public final class ReviewPack {
         LOG.info("review pack {} {}: page ready after {} ms", request.region(), request.year(), since(started));
         JsonNode export = JSON.readTree((String) browser.js("return JSON.stringify(window.reviewExport())"));
         Map<String, byte[]> charts = charts(JSON.readTree((String) browser.js("return JSON.stringify(window.reviewImages())")));
+        // Word and CSV are written here while Chromium prints
+        Path docx = out.resolve(DOCX);
+        CompletableFuture<List<Path>> written = CompletableFuture.supplyAsync(() -> {
+          try {
+            PackDocx.write(export, charts, docx);
+            return csv(export, out);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
         Path pdf = out.resolve(PDF);
         PackPdf.write(print(browser, export), pdf, export.path("title").asText(), export.path("subject").asText(),
             export.path("keywords").asText(), metadata(request.release()), clock.instant());
         LOG.info("review pack {} {}: printed after {} ms", request.region(), request.year(), since(started));
-        Path docx = out.resolve(DOCX);
-        PackDocx.write(export, charts, docx);
-        List<Path> csv = csv(export, out);
-        return new Result(pdf, docx, csv, Duration.ofNanos(System.nanoTime() - started));
+        List<Path> csv = written.join();
+        LOG.info("review pack {} {}: Word and CSV written after {} ms", request.region(), request.year(), since(started));
+        return new Result(pdf, docx, csv, Duration.ofNanos(System.nanoTime() - started), opening);
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -1,6 +1,5 @@
 package vn.danvan.dashboard.pages;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,23 +11,20 @@ import java.util.logging.Level;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import vn.danvan.dashboard.review.Chromium;
 
 /**
  * Debian's Chromium and ChromeDriver ({@code apt-get install chromium chromium-driver}), headless,
- * at 1366×768, downloading into a folder of the caller's: never a browser Selenium would fetch
- * itself. The flags keep Chromium off the network (this machine's is closed) and out of the
- * sandbox (tests run as root). Shared with the bench module through the dashboard's test-jar.
+ * with the review pack's flags ({@link Chromium#options}: off the network, out of the sandbox),
+ * downloading into a folder of the caller's: never a browser Selenium would fetch itself. Shared
+ * with the bench module through the dashboard's test-jar.
  */
 public final class HeadlessChromium implements AutoCloseable {
-  public static final String BINARY = "/usr/bin/chromium";
-  public static final String DRIVER = "/usr/bin/chromedriver";
-
   private final ChromeDriver driver;
   private final Path profile;
   private final Path downloads;
@@ -41,30 +37,22 @@ public final class HeadlessChromium implements AutoCloseable {
 
   /** @throws IllegalStateException naming the Debian packages when Chromium is not installed */
   public static HeadlessChromium start(Path downloads, int width, int height) {
-    if (!Files.isExecutable(Path.of(BINARY)) || !Files.isExecutable(Path.of(DRIVER))) {
+    if (!Chromium.installed()) {
       throw new IllegalStateException("headless Chromium is needed: apt-get install chromium chromium-driver ("
-          + BINARY + ", " + DRIVER + ")");
+          + Chromium.BINARY + ", " + Chromium.DRIVER + ")");
     }
     try {
       Files.createDirectories(downloads);
       Path profile = Files.createTempDirectory("danvan-chromium");
-      ChromeOptions options = new ChromeOptions().setBinary(BINARY).addArguments("--headless=new", "--no-sandbox",
-          "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--disable-default-apps", "--user-data-dir=" + profile, "--window-size=" + width + "," + height,
-          "--lang=vi-VN");
+      // the review pack's own browser, which also downloads and keeps the console's messages
+      ChromeOptions options = Chromium.options(profile, width, height);
       options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
           "download.prompt_for_download", false, "safebrowsing.enabled", false));
       LoggingPreferences logs = new LoggingPreferences();
       logs.enable(LogType.BROWSER, Level.ALL);
       options.setCapability("goog:loggingPrefs", logs);
-      ChromeDriverService service = new ChromeDriverService.Builder()
-          .usingDriverExecutable(new File(DRIVER)).usingAnyFreePort().build();
-      ChromeDriver driver = new ChromeDriver(service, options);
+      ChromeDriver driver = Chromium.driver(options, width, height);
       driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
-      // the window size counts browser chrome even headless: set the page's own viewport
-      driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
-          Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
       return new HeadlessChromium(driver, profile, downloads);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

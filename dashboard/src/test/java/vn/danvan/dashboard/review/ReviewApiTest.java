@@ -1,15 +1,27 @@
 package vn.danvan.dashboard.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static vn.danvan.dashboard.ApiHarness.assertError;
 import static vn.danvan.dashboard.ApiHarness.ok;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.contract.audit.AuditEvent;
 import vn.danvan.dashboard.ApiHarness;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.Account;
@@ -20,7 +32,10 @@ import vn.danvan.dashboard.pages.PageFixture;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.testlake.TestLake;
 
-/** {@code /api/review} and the pack's downloads: what they answer and whom they refuse (no browser needed). */
+/**
+ * {@code /api/review} and the pack's downloads: what they answer and whom they refuse (no browser
+ * needed), and one download built by the server's own Chromium.
+ */
 class ReviewApiTest {
   private static final String HANOI_VIEWER = "hanoi-viewer-token-0123456789";
   private static final String HANOI_ANALYST = "hanoi-analyst-token-0123456789";
@@ -33,8 +48,10 @@ class ReviewApiTest {
         .add(new Account("hanoi", Role.VIEWER, new RegionScope("01"), false, false), TestAccounts.PASSWORD, HANOI_VIEWER)
         .add(new Account("hanoi.analyst", Role.ANALYST, new RegionScope("01"), false, false), TestAccounts.PASSWORD,
             HANOI_ANALYST);
-    ApiHarness.serve(lake, AccessControl.of(accounts, new RecordingAudit()), calls);
+    ApiHarness.serve(lake, AccessControl.of(accounts, audit), calls);
   }
+
+  private final RecordingAudit audit = new RecordingAudit();
 
   @Test
   void the_review_of_a_province_holds_its_figures_sentences_peers_and_warnings() throws Exception {
@@ -103,6 +120,34 @@ class ReviewApiTest {
       assertError(client.get("/api/review?region=01&year=2024&release=nope"), 404, "release: no release named 'nope'");
       assertThat(client.get("/api/review?region=01").code()).isEqualTo(400);
       assertThat(client.get("/api/review?region=01&year=2024&lang=fr").code()).isEqualTo(400);
+    });
+  }
+
+  @Test
+  void an_analyst_downloads_the_pack_of_its_province_as_one_zip_and_the_audit_records_it() throws Exception {
+    assumeThat(ReviewPack.printable()).as("Debian's chromium and chromium-driver").isTrue();
+    serve(client -> {
+      HttpResponse<byte[]> r = client.as(HANOI_ANALYST).download("/api/review/pack.zip?year=2024");
+      assertThat(r.statusCode()).as(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo(200);
+      assertThat(r.headers().firstValue("Content-Disposition")).hasValue("attachment; filename=\"review-01-2024.zip\"");
+      Map<String, byte[]> files = new TreeMap<>();
+      try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(r.body()))) {
+        for (ZipEntry e = zip.getNextEntry(); e != null; e = zip.getNextEntry()) {
+          files.put(e.getName(), zip.readAllBytes());
+        }
+      }
+      assertThat(files).containsKeys("review.pdf", "review.docx", "01-headlines.csv");
+      try (PDDocument pdf = Loader.loadPDF(files.get("review.pdf"))) {
+        assertThat(pdf.getDocumentInformation().getTitle()).contains("2024", "Thành phố Hà Nội");
+        assertThat(new PDFTextStripper().getText(pdf)).contains("158"); // houses_supported, as /api/review says
+      }
+      String headlines = new String(files.get("01-headlines.csv"), StandardCharsets.UTF_8);
+      assertThat(headlines).contains("158");
+      assertThat(audit.events()).anySatisfy(e -> {
+        assertThat(e.action()).isEqualTo(AuditEvent.Action.REVIEW_PACK);
+        assertThat(e.login()).isEqualTo("hanoi.analyst");
+        assertThat(e.target()).isEqualTo("review-01-2024.zip");
+      });
     });
   }
 }

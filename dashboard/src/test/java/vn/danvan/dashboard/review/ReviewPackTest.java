@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.cos.COSName;
@@ -23,6 +24,8 @@ import org.apache.pdfbox.pdmodel.PDResources;
 import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.graphics.PDXObject;
 import org.apache.pdfbox.pdmodel.graphics.form.PDFormXObject;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.destination.PDPageDestination;
+import org.apache.pdfbox.pdmodel.interactive.documentnavigation.outline.PDOutlineItem;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -77,9 +80,11 @@ class ReviewPackTest {
     try (Warehouse pinned = Warehouse.pinned(Lake.at(root), Releases.of(Lake.at(root)).snapshot(release),
         WarehouseOptions.defaults())) {
       frozen = new ReviewModel(pinned, catalogue, sentences, geo).build(RegionScope.country(), "01", 2024, "vi", release);
-      pack = new ReviewPack(pinned, catalogue, Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"), ZoneOffset.UTC))
-          .build("tester", RegionScope.country(), new ReviewPack.Request("01", 2024, "vi", release), dir.resolve("pack"));
     }
+    // as review pack builds it: the release opened with its yearly figures only, checked against every grain's
+    pack = ReviewPack.ofRelease(Lake.at(root), catalogue, Clock.fixed(Instant.parse("2026-02-01T00:00:00Z"),
+        ZoneOffset.UTC), "tester", RegionScope.country(), new ReviewPack.Request("01", 2024, "vi", release),
+        dir.resolve("pack"));
     try (Warehouse served = Warehouse.open(Lake.at(root))) {
       current = new ReviewModel(served, catalogue, sentences, geo).build(RegionScope.country(), "01", 2024, "vi", null);
     }
@@ -155,6 +160,34 @@ class ReviewPackTest {
       assertThat(info.getCustomMetadataValue(PackPdf.SNAPSHOT)).isEqualTo(release.snapshot());
       assertThat(info.getCustomMetadataValue(PackPdf.MANIFEST)).isEqualTo(release.manifestSha256()).hasSize(64);
       assertThat(info.getTitle()).contains("2024", "Thành phố Hà Nội");
+    }
+  }
+
+  @Test
+  void the_contents_give_each_sections_printed_page_and_each_section_has_a_bookmark() throws IOException {
+    try (PDDocument pdf = Loader.loadPDF(pack.pdf().toFile())) {
+      PDFTextStripper text = new PDFTextStripper();
+      text.setSortByPosition(true); // as a reader reads: the numbers were drawn after the page
+      List<String> pages = new ArrayList<>();
+      for (int p = 1; p <= pdf.getNumberOfPages(); p++) {
+        text.setStartPage(p);
+        text.setEndPage(p);
+        pages.add(text.getText(pdf));
+      }
+      List<PDOutlineItem> bookmarks = new ArrayList<>();
+      pdf.getDocumentCatalog().getDocumentOutline().children().forEach(bookmarks::add);
+      assertThat(bookmarks).extracting(PDOutlineItem::getTitle).hasSize(7)
+          .startsWith("1. Các chỉ tiêu chủ yếu năm 2024").endsWith("7. Phụ lục");
+      int previous = 2;
+      for (PDOutlineItem bookmark : bookmarks) {
+        int page = ((PDPageDestination) bookmark.getDestination()).retrievePageNumber() + 1;
+        // the section's heading is printed on the page its bookmark and its contents line name
+        assertThat(pages.get(page - 1)).as(bookmark.getTitle()).contains(bookmark.getTitle());
+        assertThat(page).as(bookmark.getTitle()).isGreaterThan(previous);
+        String entry = bookmark.getTitle().substring(bookmark.getTitle().indexOf(' ') + 1);
+        assertThat(pages.get(1)).as("contents").containsPattern(Pattern.quote(entry) + "\\s+" + page + "\\s");
+        previous = page;
+      }
     }
   }
 

@@ -80,6 +80,10 @@ public final class LoadCommand implements Callable<Integer> {
       description = "the load date: the latest date a record may carry (default: today in Vietnam)")
   LocalDate asOf;
 
+  @Option(names = "--full",
+      description = "rewrite every table and mart in full instead of only the year partitions the input reaches")
+  boolean full;
+
   @Option(names = "--survey-min-respondents", paramLabel = "N", defaultValue = "30",
       description = "survey cells answered by fewer respondents are suppressed (default: ${DEFAULT-VALUE})")
   int surveyMinRespondents;
@@ -120,7 +124,8 @@ public final class LoadCommand implements Callable<Integer> {
       config = (submissions ? LoadConfig.submissions(lake.folder(), date) : LoadConfig.of(landing, lake.folder(), date))
           .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence(), surveyProtectionLevel))
           .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
-              Math.min(benchmarkMinimum, benchmarkPosts)));
+              Math.min(benchmarkMinimum, benchmarkPosts)))
+          .withFull(full);
     } catch (IllegalArgumentException e) {
       err.println("load: " + e.getMessage());
       err.flush();
@@ -155,7 +160,7 @@ public final class LoadCommand implements Callable<Integer> {
     };
     try {
       if (submissions) {
-        return loadSubmissions(spark, config, target, what, progress, out, err);
+        return loadSubmissions(spark, config, target, what, progress, drawn, out, err);
       }
       LoadReport report = LoadJob.run(spark, config, progress);
       if (drawn != null) {
@@ -200,12 +205,15 @@ public final class LoadCommand implements Callable<Integer> {
   }
 
   private static int loadSubmissions(SparkSession spark, LoadConfig config, Lake target, String what,
-      Progress progress, PrintWriter out, PrintWriter err) {
+      Progress progress, ProgressBars drawn, PrintWriter out, PrintWriter err) {
     Optional<LoadReport> loaded = LoadJob.runSubmissions(spark, config, progress, (s, why) -> {
       err.println("load: submission " + s.id() + " of " + s.submitter() + " refused: " + why);
       Audits.command(target, Action.SUBMISSION, "load submission " + s.id() + " of " + s.submitter() + ": " + why,
           "refused", null, err);
     });
+    if (drawn != null) {
+      drawn.close(); // the last bar ends before the summary
+    }
     if (loaded.isEmpty()) {
       out.println("load: no pending submission in " + target.submissionsDir() + "; nothing loaded, no new snapshot");
       out.flush();

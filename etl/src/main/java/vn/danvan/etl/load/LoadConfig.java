@@ -15,9 +15,12 @@ import vn.danvan.etl.survey.SurveyRules;
  *
  * @param survey the disclosure rules the survey mart is built with (30 respondents by default)
  * @param benchmark how the outreach mart's overperformance scores are computed (docs/outreach.md)
+ * @param full rewrite every table and mart in full, as if nothing could be reused from the previous
+ *     snapshot ({@code load --full}); otherwise only the partitions the input reaches are written
+ *     and the rest are hard links to the previous snapshot's files
  */
 public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock clock, SurveyRules survey,
-    Benchmark benchmark) {
+    Benchmark benchmark, boolean full) {
 
   public LoadConfig {
     Objects.requireNonNull(landingDir, "landingDir");
@@ -33,6 +36,11 @@ public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock cl
       throw new IllegalArgumentException("the lake " + lakeDir + " and the landing folder "
           + landingDir + " must not contain each other");
     }
+  }
+
+  public LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock clock, SurveyRules survey,
+      Benchmark benchmark) {
+    this(landingDir, lakeDir, asOf, clock, survey, benchmark, false);
   }
 
   /** With the default survey rules and CrowdTangle's benchmark ({@link Benchmark#CROWDTANGLE}). */
@@ -51,12 +59,17 @@ public record LoadConfig(Path landingDir, Path lakeDir, LocalDate asOf, Clock cl
 
   /** This load with another overperformance benchmark. */
   public LoadConfig withBenchmark(Benchmark benchmark) {
-    return new LoadConfig(landingDir, lakeDir, asOf, clock, survey, benchmark);
+    return new LoadConfig(landingDir, lakeDir, asOf, clock, survey, benchmark, full);
+  }
+
+  /** This load rewriting everything in full (true) or only what its input reaches (false, the default). */
+  public LoadConfig withFull(boolean full) {
+    return new LoadConfig(landingDir, lakeDir, asOf, clock, survey, benchmark, full);
   }
 
   /** This load with other survey disclosure rules. */
   public LoadConfig withSurvey(SurveyRules rules) {
-    return new LoadConfig(landingDir, lakeDir, asOf, clock, rules, benchmark);
+    return new LoadConfig(landingDir, lakeDir, asOf, clock, rules, benchmark, full);
   }
 
   boolean landingExists() {

@@ -187,12 +187,18 @@ public final class LoadJob {
     Map<Table, Long> previousRows = previousDir == null ? Map.of()
         : LoadReport.rowsInLake(Lake.report(previousDir));
     TableLoad.Context ctx = new TableLoad.Context(spark, staging, previousDir, previousRows,
-        config.asOf(), Catalogue.indicators(), references, progress, !submissions.isEmpty());
+        config.asOf(), Catalogue.indicators(), references, progress, !submissions.isEmpty(), config.full());
     Map<Table, Counts> counts = new EnumMap<>(Table.class);
+    Map<String, LoadReport.Part> parts = new java.util.LinkedHashMap<>();
+    java.util.Set<Table> changed = java.util.EnumSet.noneOf(Table.class);
     Map<String, Map<Table, RowCounts>> bySubmission = new java.util.TreeMap<>();
     for (Table table : Table.values()) {
       TableLoad.Loaded loaded = TableLoad.load(ctx, table, landing.files(table));
       counts.put(table, loaded.counts());
+      parts.put(table.folder(), loaded.part());
+      if (loaded.changed()) {
+        changed.add(table);
+      }
       loaded.byFile().forEach((file, rows) -> {
         String submission = submissions.entrySet().stream().filter(e -> file.startsWith(e.getKey()))
             .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new IllegalStateException(
@@ -201,8 +207,16 @@ public final class LoadJob {
       });
     }
     submissions.values().forEach(s -> bySubmission.putIfAbsent(s, Map.of()));
+    String definitions = MartPlan.definitions(config.survey(), config.benchmark());
+    String previousDefinitions = previousDir == null ? null
+        : Lake.at(config.lakeDir()).loadReport(new vn.danvan.contract.SnapshotRef(previous, previousDir))
+            .flatMap(LoadReport::definitions).orElse(null);
+    MartPlan plan = MartPlan.of(previousDir, previousDefinitions, definitions, changed, config.full());
+    parts.putAll(plan.parts());
+    java.util.Set<String> linked = plan.linked();
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
-        config.benchmark(), progress::phase);
+        config.benchmark(), progress::phase, previousDir,
+        linked.stream().filter(m -> !m.equals(SurveyMart.SURVEY_ESTIMATES)).collect(java.util.stream.Collectors.toSet()));
     progress.done("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     // external indicators (danvan external import) are not in the landing: without this a load
@@ -212,10 +226,16 @@ public final class LoadJob {
     if (external > 0) {
       progress.done("external indicators carried forward: " + external + " mart rows");
     }
-    progress.phase("building survey_estimates");
-    progress.done("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
+    if (linked.contains(SurveyMart.SURVEY_ESTIMATES)) {
+      progress.phase("linking survey_estimates to the previous snapshot");
+      vn.danvan.etl.lake.LakeWriter.carryOver(previousDir.resolve(SurveyMart.SURVEY_ESTIMATES),
+          staging.resolve(SurveyMart.SURVEY_ESTIMATES));
+    } else {
+      progress.phase("building survey_estimates");
+      progress.done("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
+    }
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
-        config.clock().instant(), counts, bySubmission);
+        config.clock().instant(), counts, bySubmission, parts, definitions);
     report.write(Lake.report(staging));
     return report;
   }

@@ -35,6 +35,16 @@ public final class LoadSummary {
           .limit(TOP_REASONS)
           .forEach(e -> s.append(String.format("  %-26s %12s%n", e.getKey().code(), n(e.getValue()))));
     }
+    if (!report.parts().isEmpty()) {
+      s.append("what this load wrote (the rest are hard links to the previous snapshot's files):")
+          .append(System.lineSeparator());
+      report.parts().forEach((name, p) -> {
+        String years = p.action() == LoadReport.Action.PARTITIONS
+            ? " years " + p.rewrittenYears() + ", linked " + p.linkedYears() : "";
+        s.append(String.format("  %-18s %-10s%s%s%n", name, p.action().code(), years,
+            p.reason().isEmpty() ? "" : ": " + p.reason()));
+      });
+    }
     return s.toString();
   }
 

@@ -24,7 +24,9 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.storage.StorageLevel;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.LoadReport.Action;
 import vn.danvan.contract.LoadReport.Counts;
+import vn.danvan.contract.LoadReport.Part;
 import vn.danvan.contract.LoadReport.RowCounts;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
@@ -42,13 +44,19 @@ final class TableLoad {
   /** What all tables of one load share. {@code previous} is null when the lake has no snapshot. */
   record Context(SparkSession spark, Path staging, Path previous, Map<Table, Long> previousRows,
       LocalDate asOf, Indicators indicators, References references, Progress progress,
-      boolean countByFile) {}
+      boolean countByFile, boolean full) {}
 
   /**
    * A table's counts, and (when the context asks: a load of submissions) its rows by landing file
    * (the file's path relative to the landing), each reconciled.
    */
-  record Loaded(Counts counts, Map<String, RowCounts> byFile) {}
+  record Loaded(Counts counts, Map<String, RowCounts> byFile, Part part) {
+
+    /** Whether the new snapshot's table differs from the previous one's (anything but linked whole). */
+    boolean changed() {
+      return part.action() != Action.LINKED;
+    }
+  }
 
   private TableLoad() {}
 
@@ -59,13 +67,13 @@ final class TableLoad {
     if (files.isEmpty()) {
       if (!hasBefore) {
         LakeWriter.empty(ctx.spark(), table, out);
-        return new Loaded(Counts.NONE, Map.of());
+        return new Loaded(Counts.NONE, Map.of(), Part.rewritten("no input and no earlier snapshot: empty"));
       }
       ctx.progress().phase("carrying " + table.folder() + " over from the previous snapshot");
       LakeWriter.carryOver(before, out);
       Long rows = ctx.previousRows().get(table);
       return new Loaded(Counts.NONE.withRowsInLake(rows != null ? rows
-          : ctx.spark().read().parquet(out.toString()).count()), Map.of());
+          : ctx.spark().read().parquet(out.toString()).count()), Map.of(), Part.linked("no input"));
     }
 
     ctx.progress().phase("reading " + table.folder() + " (" + files.size()
@@ -95,14 +103,42 @@ final class TableLoad {
 
       Dataset<Row> previous = hasBefore
           ? ctx.spark().read().schema(LakeSchema.of(table)).parquet(before.toString()) : null;
-      Observation lake = new Observation(table.folder() + "_lake");
-      Dataset<Row> merged = Merge.merge(Classify.landed(classified, table), previous, table)
-          .observe(lake, count_if(col(Merge.ORIGIN).equalTo(Merge.LANDED)).as(Merge.LANDED),
-              count_if(col(Merge.ORIGIN).equalTo(Merge.CARRIED)).as(Merge.CARRIED));
-      LakeWriter.table(merged.drop(Merge.ORIGIN), table, out,
-          counts.landed() + ctx.previousRows().getOrDefault(table, 0L));
-      long landed = metric(lake, Merge.LANDED);
-      long rowsInLake = landed + metric(lake, Merge.CARRIED);
+      Dataset<Row> landedRows = Classify.landed(classified, table);
+      // the years this load rewrites; null: the whole table
+      java.util.Set<Integer> years = null;
+      String why = !hasBefore ? "no earlier snapshot" : ctx.full() ? "a full load (--full)"
+          : YearPartitions.whyInFull(table).orElse(null);
+      if (why == null) {
+        years = YearPartitions.reached(landedRows, previous, table).orElse(null);
+        why = years == null ? "a row without a year" : null;
+      }
+      long expected = counts.landed() + ctx.previousRows().getOrDefault(table, 0L);
+      Dataset<Row> inScope = previous;
+      if (years != null) {
+        inScope = previous.where(col(LakeSchema.YEAR).isin(years.toArray()));
+        int yearsBefore = YearPartitions.years(before).size();
+        expected = counts.landed() + expected * years.size() / Math.max(1, yearsBefore);
+      }
+      long landed = 0;
+      long carried = 0;
+      if (years == null || !years.isEmpty()) {
+        Observation lake = new Observation(table.folder() + "_lake");
+        Dataset<Row> merged = Merge.merge(landedRows, inScope, table)
+            .observe(lake, count_if(col(Merge.ORIGIN).equalTo(Merge.LANDED)).as(Merge.LANDED),
+                count_if(col(Merge.ORIGIN).equalTo(Merge.CARRIED)).as(Merge.CARRIED));
+        LakeWriter.table(merged.drop(Merge.ORIGIN), table, out, expected);
+        landed = metric(lake, Merge.LANDED);
+        carried = metric(lake, Merge.CARRIED);
+      }
+      Part part = Part.rewritten(why == null ? "" : why);
+      if (years != null) {
+        List<Integer> linked = YearPartitions.linkOthers(before, out, years);
+        carried += linked.isEmpty() ? 0 : YearPartitions.rowsOutside(previous, years);
+        part = new Part(linked.isEmpty() ? Action.REWRITTEN : years.isEmpty() ? Action.LINKED : Action.PARTITIONS,
+            List.copyOf(years), linked, years.isEmpty() ? "no row landed"
+                : "the years its rows reach" + (linked.isEmpty() ? " (every year it holds)" : ""));
+      }
+      long rowsInLake = landed + carried;
       if (landed != counts.landed() || landed + quarantined != counts.read()) {
         throw new IllegalStateException(table.folder() + ": read " + counts.read() + " rows but wrote "
             + landed + " to the lake and " + quarantined + " to quarantine (checked: " + counts.landed()
@@ -112,7 +148,7 @@ final class TableLoad {
         LakeWriter.empty(ctx.spark(), table, out);
       }
       Map<String, RowCounts> byFile = ctx.countByFile() ? byFile(classified, relative, counts) : Map.of();
-      return new Loaded(counts.withRowsInLake(rowsInLake), byFile);
+      return new Loaded(counts.withRowsInLake(rowsInLake), byFile, part);
     } finally {
       duplicates.unpersist();
       judged.unpersist();

@@ -51,6 +51,22 @@ public final class MartsJob {
   /** As above, saying each mart's stage ({@code building post_stats}) to {@code stages} as it begins. */
   public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark,
       Consumer<String> stages) {
+    return run(spark, staging, indicators, benchmark, stages, null, java.util.Set.of());
+  }
+
+  /**
+   * As above, except that the marts named in {@code linked} are not built: their folders are hard
+   * links to {@code previous}'s (the caller has found that none of their inputs changed).
+   */
+  public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark,
+      Consumer<String> stages, Path previous, java.util.Set<String> linked) {
+    if (!linked.isEmpty() && previous == null) {
+      throw new IllegalArgumentException("marts " + linked + " cannot be linked without a previous snapshot");
+    }
+    for (String mart : linked) {
+      stages.accept("linking " + mart + " to the previous snapshot");
+      vn.danvan.etl.lake.LakeWriter.carryOver(previous.resolve(mart), staging.resolve(mart));
+    }
     // survey series have their own mart (SurveyMart): no report or record computes them
     List<Indicator> catalogue = indicators.stream().filter(i -> !i.isSurvey()).toList();
     Dataset<Row> versions = Regions.versions(spark, table(spark, staging, Table.REGIONS)).cache();
@@ -62,16 +78,25 @@ public final class MartsJob {
       List<Row> links = Regions.provinceLinks(spark, lineage).collectAsList();
       Rollup rollup = new Rollup(nodes, shares, links, catalogue);
       // the one definition of a post's totals, written first: the marts' post_totals read it
-      stages.accept("building " + OutreachMart.POST_STATS);
-      Dataset<Row> postStats = OutreachMart.write(table(spark, staging, Table.POSTS),
-          table(spark, staging, Table.POST_METRICS), new PostAreas(nodes, shares, links), benchmark, staging);
-      stages.accept("building " + INDICATOR_VALUES);
-      Dataset<Row> values = indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats);
-      stages.accept("building " + MART_REGIONS);
-      Dataset<Row> regions = Regions.martRegions(spark, versions);
-      regions.orderBy("boundaries", "level", "region_code", "valid_from").coalesce(1)
-          .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
-          .parquet(staging.resolve(MART_REGIONS).toString());
+      Dataset<Row> postStats;
+      if (linked.contains(OutreachMart.POST_STATS)) {
+        postStats = spark.read().parquet(staging.resolve(OutreachMart.POST_STATS).toString());
+      } else {
+        stages.accept("building " + OutreachMart.POST_STATS);
+        postStats = OutreachMart.write(table(spark, staging, Table.POSTS),
+            table(spark, staging, Table.POST_METRICS), new PostAreas(nodes, shares, links), benchmark, staging);
+      }
+      if (!linked.contains(INDICATOR_VALUES)) {
+        stages.accept("building " + INDICATOR_VALUES);
+        indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats);
+      }
+      if (!linked.contains(MART_REGIONS)) {
+        stages.accept("building " + MART_REGIONS);
+        Dataset<Row> regions = Regions.martRegions(spark, versions);
+        regions.orderBy("boundaries", "level", "region_code", "valid_from").coalesce(1)
+            .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+            .parquet(staging.resolve(MART_REGIONS).toString());
+      }
       return new Counts(count(spark, staging.resolve(INDICATOR_VALUES)),
           count(spark, staging.resolve(MART_REGIONS)), postStats.count());
     } finally {

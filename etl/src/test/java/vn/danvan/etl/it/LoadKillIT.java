@@ -39,10 +39,13 @@ import vn.danvan.etl.load.TestSpark;
  */
 class LoadKillIT {
   private static final ObjectMapper JSON = new ObjectMapper();
-  /** Progress lines of the load after which it is killed: reading, writing, publishing. */
+  /**
+   * Progress lines of the load after which it is killed: while staging holds some tables' files
+   * (the first and a later table) and while publishing. (A kill while reading, before any file is
+   * written, was a fourth point: a minute and a half of the suite for the case the others cover.)
+   */
   private static final List<String> KILL_POINTS = List.of(
-      "[load] reading post_metrics", "[load] writing activities", "[load] writing post_metrics",
-      "[load] publishing");
+      "[load] writing activities", "[load] writing post_metrics", "[load] publishing");
 
   private static SparkSession spark;
 

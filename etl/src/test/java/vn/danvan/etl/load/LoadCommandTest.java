@@ -213,7 +213,10 @@ class LoadCommandTest {
       CommandLine cli = new CommandLine(new LoadCommand());
       cli.setOut(new PrintWriter(out, true));
       cli.setErr(new PrintWriter(err, true));
-      int exit = cli.execute(tmp.resolve("good").toString(), "--lake", small.toString(), "--as-of", "2025-09-30");
+      // --full: an incremental load of this small landing links every table it does not reach and
+      // fits in what is left; a full one rewrites every table and runs out of space in the marts
+      int exit = cli.execute(tmp.resolve("good").toString(), "--lake", small.toString(), "--as-of", "2025-09-30",
+          "--full");
 
       assertThat(exit).as(out + "\n" + err).isEqualTo(4);
       // the audit trail is on the full disk too: its warning comes first, the failure's line last

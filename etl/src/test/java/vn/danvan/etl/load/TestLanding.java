@@ -31,6 +31,36 @@ public final class TestLanding {
     return text(folder, file, String.join("\n", lines) + "\n");
   }
 
+  /**
+   * The regions, lineage and population of the marts' worked example (MartsFixture): three old
+   * districts of provinces 01 and 02 and their communes, two 2025 communes of 01; {@code w1} and
+   * {@code w2} split commune 00007 between them, {@code population} is 00010's in 2025.
+   */
+  public TestLanding martReferences(String population, String w1, String w2) {
+    return this
+        .csv("regions", "regions.csv", "code,name,level,parent_code,valid_from,valid_to,special_area",
+            "001,Huyện A,district,01,2008-08-01,2025-06-30,",
+            "002,Huyện B,district,01,2008-08-01,2025-06-30,",
+            "024,Huyện C,district,02,2008-08-01,2025-06-30,",
+            "00001,Xã A1,commune,001,2008-08-01,2025-06-30,",
+            "00004,Xã A4,commune,001,2008-08-01,2025-06-30,",
+            "00007,Xã B7,commune,002,2008-08-01,2025-06-30,",
+            "00700,Xã C700,commune,024,2008-08-01,2025-06-30,",
+            "00020,Xã C20,commune,024,2008-08-01,2025-06-30,",
+            "00004,Phường Bốn,commune,01,2025-07-01,,",
+            "00010,Phường Mười,commune,01,2025-07-01,,")
+        .csv("region_lineage", "l.csv", "old_code,new_code,effective_date,relation,weight",
+            "00001,00004,2025-07-01,full,1",
+            "00004,00004,2025-07-01,partial,",
+            "00004,00010,2025-07-01,partial,",
+            "00007,00004,2025-07-01,partial," + w1,
+            "00007,00010,2025-07-01,partial," + w2,
+            "00020,00010,2025-07-01,full,1")
+        .csv("population", "p.csv", "region_code,year,population",
+            "00001,2019,200", "00004,2019,500", "00007,2019,1000", "01,2019,9000",
+            "00004,2025,3000", "00010,2025," + population);
+  }
+
   /** A JSON Lines file; each object is given as JSON text. */
   TestLanding jsonl(String folder, String file, String... objects) {
     return text(folder, file, String.join("\n", objects) + "\n");

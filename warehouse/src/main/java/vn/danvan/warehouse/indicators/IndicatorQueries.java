@@ -70,6 +70,7 @@ public final class IndicatorQueries {
     String boundaries = request.boundaries().code();
     String grain = request.grain().name().toLowerCase(Locale.ROOT);
     return warehouse.read(scope, session -> {
+      session.requireServed(request.grain());
       Map<String, String[]> regions = RegionLookup.require(session, request.boundaries(), request.regions());
       int from;
       int to;

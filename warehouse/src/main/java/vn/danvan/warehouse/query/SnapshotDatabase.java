@@ -75,7 +75,7 @@ final class SnapshotDatabase {
           + ": " + e.getMessage(), e);
     }
     try {
-      SnapshotViews views = SnapshotViews.create(root, dir, snapshot);
+      SnapshotViews views = SnapshotViews.create(root, dir, snapshot, options.serving());
       ConnectionPool pool = ConnectionPool.duplicating(root, options);
       return new SnapshotDatabase(snapshot, views, report, root, pool, options, statements, lease);
     } catch (SQLException | RuntimeException e) {

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.danvan.contract.Grain;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.SnapshotRef;
 
@@ -104,6 +106,19 @@ public final class SnapshotSession {
   public <T> T memo(String name, Function<SnapshotSession, T> compute) {
     Objects.requireNonNull(compute, "compute");
     return database.memo(name, () -> compute.apply(this));
+  }
+
+  /**
+   * @throws InvalidParameterException when this warehouse does not serve {@code grain}'s indicator
+   *     figures ({@link ServingCopy#grains()})
+   */
+  public void requireServed(Grain grain) {
+    Set<Grain> served = database.options().serving().grains();
+    if (!served.contains(grain)) {
+      throw new InvalidParameterException("grain", "this reader was opened with the "
+          + served.stream().map(Grain::code).sorted().collect(Collectors.joining(", "))
+          + " figures only, not " + grain.code());
+    }
   }
 
   /** Test hook: the instance this session reads. */

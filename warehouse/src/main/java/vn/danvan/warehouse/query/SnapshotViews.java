@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import org.duckdb.DuckDBConnection;
+import vn.danvan.contract.Grain;
 import vn.danvan.contract.LakeException;
 import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.SnapshotRef;
@@ -81,8 +82,11 @@ public final class SnapshotViews {
     return dir;
   }
 
-  /** Creates the views of the snapshot in {@code dir} ({@link #directory}) on {@code root}. */
-  static SnapshotViews create(DuckDBConnection root, Path dir, SnapshotRef snapshot) {
+  /**
+   * Creates the views of the snapshot in {@code dir} ({@link #directory}) on {@code root}, with
+   * {@code copy}'s marts copied into memory.
+   */
+  static SnapshotViews create(DuckDBConnection root, Path dir, SnapshotRef snapshot, ServingCopy copy) {
     execute(root, ATTACH_SERVING.sql(), ATTACH_SERVING, snapshot);
     Set<LakeTable> tables = EnumSet.noneOf(LakeTable.class);
     Set<LakeTable> empty = EnumSet.noneOf(LakeTable.class);
@@ -95,7 +99,7 @@ public final class SnapshotViews {
         throw new LakeException(tableDir + " is served as part of indicator_values, which the snapshot lacks");
       }
       if (hasParquet(tableDir)) {
-        createView(root, table, tableDir, snapshot);
+        createView(root, table, tableDir, snapshot, copy);
         tables.add(table);
       } else {
         empty.add(table);
@@ -132,12 +136,15 @@ public final class SnapshotViews {
     }
   }
 
-  private static void createView(DuckDBConnection root, LakeTable table, Path tableDir, SnapshotRef snapshot) {
+  private static void createView(DuckDBConnection root, LakeTable table, Path tableDir, SnapshotRef snapshot,
+      ServingCopy copy) {
     String files = tableDir + "/**/*.parquet";
     List<SqlFile> setUp = MATERIALIZED.get(table);
-    if (setUp != null) {
+    if (setUp != null && (table != LakeTable.SURVEY_ESTIMATES || copy.survey())) {
+      List<String> grains = copy.grains().stream().map(Grain::code).sorted().toList();
       for (SqlFile step : setUp) {
-        execute(root, (step.has("files") ? step.withStringLiteral("files", files) : step).sql(), step, snapshot);
+        SqlFile sql = step.has("files") ? step.withStringLiteral("files", files) : step;
+        execute(root, (sql.has("grains") ? sql.withStringLiterals("grains", grains) : sql).sql(), step, snapshot);
       }
       return;
     }

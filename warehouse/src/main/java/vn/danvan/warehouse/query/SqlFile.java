@@ -3,8 +3,10 @@ package vn.danvan.warehouse.query;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import vn.danvan.contract.LakeTable;
 
 /**
@@ -65,6 +67,19 @@ public final class SqlFile {
   public SqlFile withStringLiteral(String placeholder, String value) {
     Objects.requireNonNull(value, "value");
     return substitute(placeholder, "'" + value.replace("'", "''") + "'");
+  }
+
+  /**
+   * This statement with {@code {placeholder}} replaced by {@code values} as a list of quoted SQL
+   * strings ({@code 'a', 'b'}), for an {@code IN (…)} that the scan can filter on. Only for text the
+   * program built itself, never for request text.
+   */
+  public SqlFile withStringLiterals(String placeholder, Collection<String> values) {
+    if (values.isEmpty()) {
+      throw new IllegalArgumentException(placeholder + ": an empty list");
+    }
+    return substitute(placeholder, values.stream().map(v -> "'" + v.replace("'", "''") + "'")
+        .collect(Collectors.joining(", ")));
   }
 
   /** Whether the statement still has {@code {placeholder}} to fill. */

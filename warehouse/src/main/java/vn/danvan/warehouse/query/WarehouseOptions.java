@@ -14,9 +14,10 @@ import java.util.Objects;
  *     the in-memory marts included, stays below it (a query that needs more fails rather than
  *     growing the process)
  * @param threads DuckDB's {@code threads} per instance
+ * @param serving what a snapshot copies into memory when it opens ({@link ServingCopy})
  */
 public record WarehouseOptions(int poolSize, Duration queryTimeout, Duration borrowTimeout, int memoryLimitMib,
-    int threads) {
+    int threads, ServingCopy serving) {
   /**
    * Interactive reads: a page's largest read takes well under a second on the demo lake, so a
    * statement still running after 5 s is a mistake or an attack, not a user waiting for a chart.
@@ -37,24 +38,29 @@ public record WarehouseOptions(int poolSize, Duration queryTimeout, Duration bor
     if (threads < 1 || threads > 256) {
       throw new IllegalArgumentException("threads must be 1..256, not " + threads);
     }
+    Objects.requireNonNull(serving, "serving");
   }
 
-  /** 4 connections, {@link #INTERACTIVE_TIMEOUT}, 5 s to get a connection, 1 GiB, 2 threads. */
+  /** 4 connections, {@link #INTERACTIVE_TIMEOUT}, 5 s to get a connection, 1 GiB, 2 threads, {@link ServingCopy#DASHBOARD}. */
   public static WarehouseOptions defaults() {
     return new WarehouseOptions(4, INTERACTIVE_TIMEOUT, Duration.ofSeconds(5), DEFAULT_MEMORY_LIMIT_MIB,
-        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())), ServingCopy.DASHBOARD);
   }
 
   public WarehouseOptions withQueryTimeout(Duration timeout) {
-    return new WarehouseOptions(poolSize, timeout, borrowTimeout, memoryLimitMib, threads);
+    return new WarehouseOptions(poolSize, timeout, borrowTimeout, memoryLimitMib, threads, serving);
   }
 
   public WarehouseOptions withPoolSize(int size) {
-    return new WarehouseOptions(size, queryTimeout, borrowTimeout, memoryLimitMib, threads);
+    return new WarehouseOptions(size, queryTimeout, borrowTimeout, memoryLimitMib, threads, serving);
   }
 
   public WarehouseOptions withMemory(int limitMib, int duckDbThreads) {
-    return new WarehouseOptions(poolSize, queryTimeout, borrowTimeout, limitMib, duckDbThreads);
+    return new WarehouseOptions(poolSize, queryTimeout, borrowTimeout, limitMib, duckDbThreads, serving);
+  }
+
+  public WarehouseOptions withServing(ServingCopy copy) {
+    return new WarehouseOptions(poolSize, queryTimeout, borrowTimeout, memoryLimitMib, threads, copy);
   }
 
   int queryTimeoutSeconds() {

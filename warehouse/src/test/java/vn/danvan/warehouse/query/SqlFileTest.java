@@ -3,6 +3,7 @@ package vn.danvan.warehouse.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.danvan.contract.LakeTable;
 
@@ -39,5 +40,14 @@ class SqlFileTest {
     SqlFile sql = SqlFile.load(Warehouse.class, "create_view")
         .withTable("table", LakeTable.REGIONS).withStringLiteral("files", "/l/o'k/**/*.parquet");
     assertThat(sql.sql()).contains("\"regions\"").contains("read_parquet('/l/o''k/**/*.parquet'");
+  }
+
+  @Test
+  void string_literals_make_an_in_list_and_escape_quotes() {
+    SqlFile sql = SqlFile.load(Warehouse.class, "materialize_indicator_values")
+        .withStringLiteral("files", "/l/*.parquet").withStringLiterals("grains", List.of("month", "y'r"));
+    assertThat(sql.sql()).contains("WHERE v.grain IN ('month', 'y''r')");
+    assertThatThrownBy(() -> SqlFile.load(Warehouse.class, "materialize_indicator_values")
+        .withStringLiterals("grains", List.of())).hasMessage("grains: an empty list");
   }
 }
