@@ -88,6 +88,11 @@ public final class TableRanges {
   private final BitSet[] up;
   private final BitSet[] common;
   private final List<List<Integer>> siblings = new ArrayList<>();
+  /**
+   * The feasible directions each program found, by every cell they move (kept across rounds: a
+   * direction moves withheld cells only, and withholding more cannot make it infeasible).
+   */
+  private final List<List<Direction>> directionsOf = new ArrayList<>();
   private int linearPrograms;
   private double narrowest = Double.POSITIVE_INFINITY;
 
@@ -112,6 +117,7 @@ public final class TableRanges {
       unitOf[i] = u;
       strataOf[i] = strata.computeIfAbsent(key(c.by(), c.stratum()), k -> strata.size());
       relationsOf.add(new ArrayList<>());
+      directionsOf.add(new ArrayList<>());
     }
     for (Suppression.Relation<Cell> r : table.relations) {
       LinkedHashSet<Integer> members = new LinkedHashSet<>();
@@ -257,7 +263,10 @@ public final class TableRanges {
         }
         double range = swaps.range(values[m], atomValues[m], v);
         if (range < need) {
-          range = lpRange(m, c, v, need);
+          range = Math.max(range, directionRange(values[m], c));
+        }
+        if (range < need) {
+          range = Math.max(range, lpRange(m, c, v, need));
         }
         cellNarrowest = Math.min(cellNarrowest, range / v);
         if (range < need) {
@@ -344,22 +353,240 @@ public final class TableRanges {
     return new double[] {p.solve(GoalType.MINIMIZE), p.solve(GoalType.MAXIMIZE)};
   }
 
-  /** One cell's linear program: its value as the objective, every relation of its unknowns a constraint. */
-  private final class Program {
-    final double[] objective;
-    final List<LinearConstraint> exact = new ArrayList<>();
-    final List<LinearConstraint> loose = new ArrayList<>();
+  /**
+   * A lower bound of a withheld cell's range from the directions found so far: x + t·d keeps every
+   * relation for any t (d moves withheld cells only, and sums to zero in every relation), and stays
+   * feasible while every cell it moves stays ≥ 0. The range is at least the largest rise plus the
+   * largest fall of the cell over those directions. A direction found for one measure or cell
+   * serves every other: only how far it can go depends on the values.
+   */
+  private double directionRange(double[] x, int c) {
+    double up = 0;
+    double down = 0;
+    for (Direction d : directionsOf.get(c)) {
+      double rise = Double.POSITIVE_INFINITY; // largest t with x + t·d >= 0
+      double fall = Double.POSITIVE_INFINITY; // largest t with x - t·d >= 0
+      double dc = 0;
+      for (int k = 0; k < d.cells.length; k++) {
+        double delta = d.delta[k];
+        int i = d.cells[k];
+        if (i == c) {
+          dc = delta;
+        }
+        if (delta < 0) {
+          rise = Math.min(rise, x[i] / -delta);
+        } else {
+          fall = Math.min(fall, x[i] / delta);
+        }
+      }
+      double a = Math.abs(dc);
+      up = Math.max(up, (dc > 0 ? rise : fall) * a);
+      down = Math.max(down, (dc > 0 ? fall : rise) * a);
+    }
+    return up + down;
+  }
 
-    Program(int unknowns) {
-      objective = new double[unknowns];
-      objective[0] = 1;
+  /** A change of withheld cells that keeps every relation: cells and their changes, none zero. */
+  private record Direction(int[] cells, double[] delta) {}
+
+  /**
+   * Keeps the direction from the true values {@code x} to a solution {@code point} of a program,
+   * indexed by every cell it moves.
+   */
+  private void keepDirection(int[] unknowns, double[] x, double[] point) {
+    double largest = 0;
+    double[] delta = new double[unknowns.length];
+    for (int k = 0; k < unknowns.length; k++) {
+      delta[k] = point[k] - x[unknowns[k]];
+      largest = Math.max(largest, Math.abs(delta[k]));
+    }
+    if (!(largest > 0)) {
+      return;
+    }
+    int n = 0;
+    for (int k = 0; k < unknowns.length; k++) {
+      if (Math.abs(delta[k]) > largest * TOLERANCE) {
+        n++;
+      }
+    }
+    int[] moved = new int[n];
+    double[] by = new double[n];
+    n = 0;
+    for (int k = 0; k < unknowns.length; k++) {
+      if (Math.abs(delta[k]) > largest * TOLERANCE) {
+        moved[n] = unknowns[k];
+        by[n++] = delta[k];
+      }
+    }
+    Direction d = new Direction(moved, by);
+
+
+    for (int i : moved) {
+      if (sensitive[i]) {
+        directionsOf.get(i).add(d);
+      }
+    }
+  }
+
+  /** One relation over a program's unknowns: Σ coefficient · unknown = rhs, met within ± slack. */
+  private record Equation(int[] columns, double[] coefficients, double rhs, double slack) {}
+
+  /**
+   * One cell's linear program: its value as the objective, every relation of its unknowns a
+   * constraint. Presolved as an intruder would read the table first: a relation left with one
+   * unknown fixes it, and one left saying two unknowns are equal (a unit as reported and
+   * restated, a province and the one old province it was) makes them one unknown; only what is
+   * left goes to the simplex solver, whose tableau grows with the product of rows and columns.
+   */
+  private final class Program {
+    /** The cell of each unknown; its measure's true values. */
+    final int[] unknowns;
+    final double[] x;
+    /** Each unknown's representative, and the value a representative is fixed at (NaN: free). */
+    private final int[] rep;
+    private final double[] fixed;
+    /** The solver's column of each free representative (-1 otherwise). */
+    private final int[] column;
+    private final double[] objective;
+    private final List<LinearConstraint> exact = new ArrayList<>();
+    private final List<LinearConstraint> loose = new ArrayList<>();
+
+    Program(List<Integer> unknowns, double[] x, List<Equation> equations) {
+      this.unknowns = unknowns.stream().mapToInt(Integer::intValue).toArray();
+      this.x = x;
+      int n = this.unknowns.length;
+      rep = new int[n];
+      fixed = new double[n];
+      for (int k = 0; k < n; k++) {
+        rep[k] = k;
+        fixed[k] = Double.NaN;
+      }
+      List<Equation> reduced = presolve(equations);
+      column = new int[n];
+      java.util.Arrays.fill(column, -1);
+      int columns = 0;
+      for (int k = 0; k < n; k++) {
+        int r = find(k);
+        if (Double.isNaN(fixed[r]) && column[r] < 0) {
+          column[r] = columns++;
+        }
+      }
+      objective = new double[columns];
+      int target = column[find(0)];
+      if (target >= 0) {
+        objective[target] = 1;
+      }
+      Set<java.nio.DoubleBuffer> seen = new HashSet<>(); // equal and hashed by content
+      for (Equation e : reduced) {
+        double[] coefficients = new double[columns];
+        for (int k = 0; k < e.columns.length; k++) {
+          coefficients[column[e.columns[k]]] += e.coefficients[k];
+        }
+        if (!seen.add(java.nio.DoubleBuffer.wrap(coefficients))) {
+          continue; // the same sum twice (once per boundary mode): one constraint
+        }
+        exact.add(new LinearConstraint(coefficients, Relationship.EQ, e.rhs));
+        loose.add(new LinearConstraint(coefficients.clone(), Relationship.LEQ, e.rhs + e.slack));
+        loose.add(new LinearConstraint(coefficients.clone(), Relationship.GEQ, e.rhs - e.slack));
+      }
     }
 
-    /** Exact sums first; sums of doubles may miss by a rounding, so a program found infeasible is relaxed by it. */
+    private int find(int k) {
+      while (rep[k] != k) {
+        rep[k] = rep[rep[k]];
+        k = rep[k];
+      }
+      return k;
+    }
+
+    /** The equations over free representatives, once no equation fixes or merges any more. */
+    private List<Equation> presolve(List<Equation> equations) {
+      List<Equation> now = equations;
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        List<Equation> next = new ArrayList<>(now.size());
+        for (Equation e : now) {
+          Equation r = substitute(e);
+          if (r.columns.length == 0) {
+            continue;
+          }
+          if (r.columns.length == 1) {
+            fixed[r.columns[0]] = Math.max(0, r.rhs / r.coefficients[0]);
+            changed = true;
+          } else if (r.columns.length == 2 && r.coefficients[0] == -r.coefficients[1]
+              && Math.abs(r.rhs) <= r.slack) {
+            rep[r.columns[1]] = r.columns[0];
+            changed = true;
+          } else {
+            next.add(r);
+          }
+        }
+        now = next;
+      }
+      return now;
+    }
+
+    /** An equation over the current free representatives (fixed ones moved to the right-hand side). */
+    private Equation substitute(Equation e) {
+      int[] cols = new int[e.columns.length];
+      double[] coefs = new double[e.columns.length];
+      int size = 0;
+      double rhs = e.rhs;
+      for (int k = 0; k < e.columns.length; k++) {
+        int r = find(e.columns[k]);
+        if (!Double.isNaN(fixed[r])) {
+          rhs -= e.coefficients[k] * fixed[r];
+          continue;
+        }
+        int at = 0;
+        while (at < size && cols[at] != r) {
+          at++;
+        }
+        if (at == size) {
+          cols[size++] = r;
+        }
+        coefs[at] += e.coefficients[k];
+      }
+      int kept = 0;
+      for (int k = 0; k < size; k++) {
+        if (Math.abs(coefs[k]) > TOLERANCE) {
+          cols[kept] = cols[k];
+          coefs[kept++] = coefs[k];
+        }
+      }
+      return new Equation(java.util.Arrays.copyOf(cols, kept), java.util.Arrays.copyOf(coefs, kept), rhs, e.slack);
+    }
+
+    /**
+     * Exact sums first; sums of doubles may miss by a rounding, so a program found infeasible is
+     * relaxed by it. The solution's direction from the true values is kept for other cells and
+     * measures.
+     */
     double solve(GoalType goal) {
+      double pinned = fixed[find(0)];
+      if (!Double.isNaN(pinned)) {
+        return pinned; // the presolve alone works the cell out
+      }
       linearPrograms++;
-      double v = TableRanges.solve(objective, exact, goal);
-      return Double.isNaN(v) ? TableRanges.solve(objective, loose, goal) : v;
+      PointValuePair p = TableRanges.solve(objective, exact, goal);
+      if (p == null) {
+        p = TableRanges.solve(objective, loose, goal);
+      }
+      if (p == UNBOUNDED) {
+        return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+      }
+      if (p == null) {
+        return Double.NaN;
+      }
+      double[] point = p.getPoint();
+      double[] value = new double[unknowns.length];
+      for (int k = 0; k < unknowns.length; k++) {
+        int r = find(k);
+        value[k] = Double.isNaN(fixed[r]) ? point[column[r]] : fixed[r];
+      }
+      keepDirection(unknowns, x, value);
+      return p.getValue();
     }
   }
 
@@ -388,10 +615,12 @@ public final class TableRanges {
         }
       }
     }
-    Program program = new Program(unknowns.size());
+    List<Equation> equations = new ArrayList<>();
     for (int r : touched.stream().sorted().toList()) {
       int[] members = relations.get(r);
-      double[] coefficients = new double[unknowns.size()];
+      int[] columns = new int[members.length];
+      double[] coefficients = new double[members.length];
+      int size = 0;
       double known = 0;
       double scale = 0;
       for (int k = 0; k < members.length; k++) {
@@ -400,29 +629,30 @@ public final class TableRanges {
         scale += Math.abs(values[m][y]);
         Integer col = column.get(y);
         if (col != null) {
-          coefficients[col] += sign;
+          columns[size] = col;
+          coefficients[size++] = sign;
         } else {
           known += sign * values[m][y];
         }
       }
-      double slack = TOLERANCE * (scale + 1);
-      program.exact.add(new LinearConstraint(coefficients, Relationship.EQ, -known));
-      program.loose.add(new LinearConstraint(coefficients.clone(), Relationship.LEQ, -known + slack));
-      program.loose.add(new LinearConstraint(coefficients.clone(), Relationship.GEQ, -known - slack));
+      equations.add(new Equation(java.util.Arrays.copyOf(columns, size), java.util.Arrays.copyOf(coefficients, size),
+          -known, TOLERANCE * (scale + 1)));
     }
-    return program;
+    return new Program(unknowns, values[m], equations);
   }
 
-  private static double solve(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
+  private static final PointValuePair UNBOUNDED = new PointValuePair(new double[0], Double.NaN);
+
+  /** The optimum; {@link #UNBOUNDED}; or null for no answer (the range then counts as none). */
+  private static PointValuePair solve(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
     try {
-      PointValuePair p = new SimplexSolver().optimize(new MaxIter(100_000),
+      return new SimplexSolver().optimize(new MaxIter(100_000),
           new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), goal,
           new NonNegativeConstraint(true));
-      return p.getValue();
     } catch (UnboundedSolutionException e) {
-      return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+      return UNBOUNDED;
     } catch (NoFeasibleSolutionException | TooManyIterationsException e) {
-      return Double.NaN; // no answer: the range counts as none (the cell as unprotected)
+      return null;
     }
   }
 
@@ -435,13 +665,17 @@ public final class TableRanges {
     if (cell.by() != Stratum.TOTAL) {
       restratify(cell, u, s);
     }
+    BitSet changed = new BitSet(units.size());
+    BitSet both = new BitSet(units.size());
     for (int u2 : siblings.get(u)) {
       if (u2 == u) {
         continue;
       }
-      BitSet changed = (BitSet) up[u].clone();
+      changed.clear();
+      changed.or(up[u]);
       changed.or(up[u2]);
-      BitSet both = (BitSet) common[u].clone();
+      both.clear();
+      both.or(common[u]);
       both.and(common[u2]);
       changed.andNot(both);
       // a stratum cell: its own respondents may change unit (a total: all of them)
@@ -569,20 +803,32 @@ public final class TableRanges {
       return Math.max(moved, pairs(value, v));
     }
 
+    /** The swaps by what depends on the table only, worked out once for every measure. */
+    private int[] outCells;
+    private int[] inStrata;
+    private int[][] inSources;
+
     private double pairs(double[] value, double v) {
+      if (outCells == null) {
+        outCells = swaps.stream().mapToInt(s -> s[2]).distinct().toArray();
+        Map<Integer, List<Integer>> sources = new java.util.TreeMap<>();
+        swaps.forEach(s -> sources.computeIfAbsent(s[0], k -> new ArrayList<>()).add(s[1]));
+        inStrata = sources.keySet().stream().mapToInt(Integer::intValue).toArray();
+        inSources = sources.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
+      }
       double out = 0;
-      Map<Integer, Double> inBy = new HashMap<>();
-      Set<Integer> seenOut = new HashSet<>();
-      for (int[] s : swaps) {
-        if (seenOut.add(s[2])) {
-          out += value[s[2]];
-        }
-        inBy.merge(s[0], value[s[1]], Double::sum);
+      for (int c : outCells) {
+        out += value[c];
       }
       // mass moved in from one other stratum at a time: two strata may lean on the same sibling cell
       double in = 0;
-      for (Map.Entry<Integer, Double> e : inBy.entrySet()) {
-        in = Math.max(in, Math.min(value[e.getKey()], e.getValue()));
+      for (int k = 0; k < inStrata.length; k++) {
+        double from = 0;
+        for (int c : inSources[k]) {
+          from += value[c];
+        }
+        in = Math.max(in, Math.min(value[inStrata[k]], from));
       }
       return Math.min(v, out) + in;
     }
