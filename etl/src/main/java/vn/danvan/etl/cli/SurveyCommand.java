@@ -56,15 +56,19 @@ public final class SurveyCommand {
         out.printf(Locale.ROOT, "%-10s %10s %8s %9s %8s %10s %9s%n", "wave", "fieldwork", "cells", "withheld1",
             "withheld2", "narrowest", "seconds");
         long under = 0;
+        long differing = 0;
         for (SurveyAudit.WaveAudit w : waves) {
           out.printf(Locale.ROOT, "%-10s %10s %8d %9d %8d %9s %9.2f%s%n", w.waveId(), w.fieldworkStart(), w.cells(),
               w.firstRound(), w.secondRound(), Double.isNaN(w.narrowest()) ? "-" : String.format(Locale.ROOT,
                   "%.0f%%", 100 * w.narrowest()), w.seconds(),
-              w.underProtected() > 0 ? "  UNDER-PROTECTED: " + w.underProtected() : "");
+              (w.differing() > 0 ? "  WITHHELD DIFFERENTLY BY THE MART: " + w.differing() : "")
+                  + (w.underProtected() > 0 ? "  UNDER-PROTECTED: " + w.underProtected() : ""));
           under += w.underProtected();
+          differing += w.differing();
         }
-        out.printf(Locale.ROOT, "%d waves audited in %.1f s (Spark included); %d withheld cells under the protection level%n",
-            waves.size(), (System.nanoTime() - start) / 1e9, under);
+        out.printf(Locale.ROOT, "%d waves audited in %.1f s (Spark included); %d cells withheld differently from "
+            + "the audit run again; %d withheld cells under the protection level%n",
+            waves.size(), (System.nanoTime() - start) / 1e9, differing, under);
         if (timeMart) {
           double[] s = SurveyAudit.buildSeconds(spark, snapshot, rules);
           out.printf(Locale.ROOT, "mart rows built in %.1f s without the audit, %.1f s with it (+%.0f %%)%n",

@@ -35,20 +35,25 @@ import vn.danvan.etl.survey.Wave;
 import vn.danvan.etl.survey.WaveTable;
 
 /**
- * {@code bin/danvan survey audit}: attacks the {@code survey_estimates} mart a snapshot publishes,
- * as the load's audit does, but with the withheld cells read from the mart itself: for every wave
- * the cells, those withheld in the first round (primary and secondary) and the second (audit), the
- * narrowest range left to a withheld cell (as a share of its value) and the time the audit took.
+ * {@code bin/danvan survey audit}: checks the {@code survey_estimates} mart a snapshot publishes.
+ * Both rounds of disclosure control are run again over the snapshot's responses, as the load ran
+ * them, and what they withhold is compared with what the mart withholds: when they agree, the
+ * load's proofs are the mart's (each range found is a lower bound that withholding more only
+ * widens). Where they differ (a mart built by other rules or code), the mart's own withheld cells
+ * are attacked afresh. For every wave: the cells, those withheld in the first round (primary and
+ * secondary) and the second (audit), the narrowest range left to a sensitive cell (as a share of
+ * its value), the cells withheld differently and the time taken.
  */
 public final class SurveyAudit {
   /** One wave (all its questions). */
   public record WaveAudit(String waveId, LocalDate fieldworkStart, long cells, long firstRound, long secondRound,
-      double narrowest, double seconds, long underProtected) implements Serializable {}
+      double narrowest, double seconds, long underProtected, long differing) implements Serializable {}
 
   private static final StructType OUT = new StructType().add("wave_id", DataTypes.StringType)
       .add("fieldwork_start", DataTypes.DateType).add("cells", DataTypes.LongType)
       .add("first", DataTypes.LongType).add("second", DataTypes.LongType)
-      .add("narrowest", DataTypes.DoubleType).add("nanos", DataTypes.LongType).add("under", DataTypes.LongType);
+      .add("narrowest", DataTypes.DoubleType).add("nanos", DataTypes.LongType).add("under", DataTypes.LongType)
+      .add("differing", DataTypes.LongType);
 
   private SurveyAudit() {}
 
@@ -89,13 +94,24 @@ public final class SurveyAudit {
         SeriesEstimates.Table table = estimates.table(wave, answers);
         Map<WaveTable.Cell, String> kinds = withheld.getOrDefault(series + "|" + wave.waveId() + "|"
             + wave.questionId(), Map.of());
-        TableRanges ranges = estimates.audit(wave, table, kinds.keySet());
-        long under = ranges.underProtected(rules.protectionLevel()).size();
+        SeriesEstimates.Control control = estimates.control(wave, table);
+        java.util.Set<WaveTable.Cell> again = new java.util.HashSet<>(control.withheld().keySet());
+        again.removeIf(c -> !c.placed());
+        java.util.Set<WaveTable.Cell> differ = new java.util.HashSet<>(again);
+        differ.addAll(kinds.keySet());
+        differ.removeIf(c -> again.contains(c) && kinds.containsKey(c));
+        double narrowest = control.audit().narrowest();
+        long under = 0;
+        if (!differ.isEmpty()) {
+          TableRanges ranges = estimates.audit(wave, table, kinds.keySet());
+          under = ranges.underProtected(rules.protectionLevel()).size();
+          narrowest = ranges.narrowest();
+        }
         long nanos = System.nanoTime() - start;
         long cells = table.cells().cellKeys().stream().filter(WaveTable.Cell::placed).count();
         long second = kinds.values().stream().filter("audit"::equals).count();
         out.add(RowFactory.create(wave.waveId(), Date.valueOf(wave.fieldworkStart()), cells,
-            (long) kinds.size() - second, second, ranges.narrowest(), nanos, under));
+            (long) kinds.size() - second, second, narrowest, nanos, under, (long) differ.size()));
       });
       return out.iterator();
     };
@@ -108,12 +124,12 @@ public final class SurveyAudit {
       WaveAudit was = byWave.get(key);
       double narrowest = r.isNullAt(5) || Double.isNaN(r.getDouble(5)) ? Double.NaN : r.getDouble(5);
       WaveAudit now = new WaveAudit(r.getString(0), r.getDate(1).toLocalDate(), r.getLong(2), r.getLong(3),
-          r.getLong(4), narrowest, r.getLong(6) / 1e9, r.getLong(7));
+          r.getLong(4), narrowest, r.getLong(6) / 1e9, r.getLong(7), r.getLong(8));
       byWave.put(key, was == null ? now : new WaveAudit(was.waveId(), was.fieldworkStart(), was.cells() + now.cells(),
           was.firstRound() + now.firstRound(), was.secondRound() + now.secondRound(),
           Double.isNaN(was.narrowest()) ? now.narrowest() : Double.isNaN(now.narrowest()) ? was.narrowest()
               : Math.min(was.narrowest(), now.narrowest()), was.seconds() + now.seconds(),
-          was.underProtected() + now.underProtected()));
+          was.underProtected() + now.underProtected(), was.differing() + now.differing()));
     }
     return List.copyOf(byWave.values());
   }

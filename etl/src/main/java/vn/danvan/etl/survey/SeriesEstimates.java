@@ -130,6 +130,18 @@ public final class SeriesEstimates {
     return audit.ranges(table.cells(), withheld, table.options(), likert(wave), wave.numeric());
   }
 
+  /** What both rounds of disclosure control withhold of a table, and the audit's outcome (null: not audited). */
+  public record Control(Map<Cell, Suppression.Kind> withheld, DisclosureAudit.Outcome audit) {}
+
+  /** Both rounds of disclosure control over a wave's table, as the load applies them. */
+  public Control control(Wave wave, Table table) {
+    WaveTable t = table.cells();
+    Map<Cell, Long> respondents = respondents(t);
+    Map<Cell, Suppression.Kind> withheld = suppression.withheld(respondents, t.relations);
+    return new Control(withheld, audited
+        ? audit.protect(t, withheld, respondents, table.options(), likert(wave), wave.numeric()) : null);
+  }
+
   private static boolean likert(Wave wave) {
     return wave.type().equals("likert5");
   }
@@ -138,11 +150,11 @@ public final class SeriesEstimates {
       Map<String, EstimateRow> previous, String previousWave) {
     Table table = table(wave, answers);
     WaveTable t = table.cells();
-    Map<Cell, Long> respondents = respondents(t);
-    Map<Cell, Suppression.Kind> withheld = suppression.withheld(respondents, t.relations);
-    if (audited) {
-      audits.accept(wave, audit.protect(t, withheld, respondents, table.options(), likert(wave), wave.numeric()));
+    Control control = control(wave, table);
+    if (control.audit() != null) {
+      audits.accept(wave, control.audit());
     }
+    Map<Cell, Suppression.Kind> withheld = control.withheld();
     List<String> options = table.options();
     List<EstimateRow> rows = new ArrayList<>();
     t.cells.forEach((cell, sums) -> {

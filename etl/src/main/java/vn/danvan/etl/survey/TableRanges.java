@@ -244,43 +244,56 @@ public final class TableRanges {
    *     range); the cells proven now are added
    */
   List<Integer> underProtected(double protection, Set<Cell> proven) {
-    List<Integer> out = new ArrayList<>();
+    List<Integer> weak = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
-      if (!sensitive[c] || proven.contains(cells.get(c))) {
-        continue;
+      if (sensitive[c] && !proven.contains(cells.get(c)) && !protect(c, protection, true, proven)) {
+        weak.add(c);
       }
-      boolean weak = false;
-      double cellNarrowest = Double.POSITIVE_INFINITY;
-      Swaps swaps = null;
-      for (int m = 0; m < measures.size(); m++) {
-        double v = values[m][c];
-        if (!(v > 0)) {
-          continue; // nothing to protect: an option no respondent of the cell chose
-        }
-        double need = protection * v * (1 - TOLERANCE);
-        if (swaps == null) {
-          swaps = swaps(c);
-        }
-        double range = swaps.range(values[m], atomValues[m], v);
-        if (range < need) {
-          range = Math.max(range, directionRange(values[m], c));
-        }
-        if (range < need) {
-          range = Math.max(range, lpRange(m, c, v, need));
-        }
-        cellNarrowest = Math.min(cellNarrowest, range / v);
-        if (range < need) {
-          out.add(c);
-          weak = true;
-          break;
-        }
-      }
-      if (!weak) {
-        proven.add(cells.get(c));
-        narrowest = Math.min(narrowest, cellNarrowest);
+    }
+    // the directions the later cells' programs found may prove an earlier cell the programs over
+    // its own nearest cells could not
+    List<Integer> out = new ArrayList<>();
+    for (int c : weak) {
+      if (!protect(c, protection, false, proven)) {
+        out.add(c);
       }
     }
     return out;
+  }
+
+  /**
+   * Whether cell {@code c} keeps the protection level in every measure (added to {@code proven}
+   * when it does).
+   *
+   * @param solve whether linear programs may run, or only the moves and the directions kept
+   */
+  private boolean protect(int c, double protection, boolean solve, Set<Cell> proven) {
+    double cellNarrowest = Double.POSITIVE_INFINITY;
+    Swaps swaps = null;
+    for (int m = 0; m < measures.size(); m++) {
+      double v = values[m][c];
+      if (!(v > 0)) {
+        continue; // nothing to protect: an option no respondent of the cell chose
+      }
+      double need = protection * v * (1 - TOLERANCE);
+      if (swaps == null) {
+        swaps = swaps(c);
+      }
+      double range = swaps.range(values[m], atomValues[m], v);
+      if (range < need) {
+        range = Math.max(range, directionRange(values[m], c));
+      }
+      if (range < need && solve) {
+        range = Math.max(range, lpRange(m, c, v, need));
+      }
+      cellNarrowest = Math.min(cellNarrowest, range / v);
+      if (range < need) {
+        return false;
+      }
+    }
+    proven.add(cells.get(c));
+    narrowest = Math.min(narrowest, cellNarrowest);
+    return true;
   }
 
   /**
