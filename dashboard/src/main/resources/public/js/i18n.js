@@ -221,7 +221,10 @@ const LABELS = {
     'survey.papi': 'Chỉ số PAPI của cùng địa bàn (để so sánh)',
     'survey.papi_pick': 'Chỉ số PAPI',
     'survey.no_papi': 'Không có số liệu PAPI cho địa bàn này.',
-    'survey.withheld_note': 'Ô có quá ít người trả lời (dưới ngưỡng công bố, mặc định 30) bị ẩn, cùng các ô có thể suy ra nó; ô có sai số tương đối từ 30% trở lên được đánh dấu “không tin cậy” (ký hiệu rỗng).',
+    'survey.withheld_note': 'Ô có dưới {min} người trả lời bị ẩn, cùng các ô có thể suy ra nó: kiểm tra công bố bảo đảm không ai tính ngược được một ô bị ẩn chính xác hơn một khoảng bằng {protection}% giá trị của nó. Ô có sai số tương đối từ 30% trở lên được đánh dấu “không tin cậy” (ký hiệu rỗng).',
+    'survey.withheld_note_unstated': 'Ô có quá ít người trả lời bị ẩn, cùng các ô có thể suy ra nó; ô có sai số tương đối từ 30% trở lên được đánh dấu “không tin cậy” (ký hiệu rỗng).',
+    'survey.drill': 'Cấp dưới',
+    'survey.drill_none': '(chọn cấp dưới)',
     'survey.withheld_waves': 'Đợt bị ẩn số liệu',
     'survey.unreliable': 'không tin cậy',
 
@@ -633,7 +636,10 @@ const LABELS = {
     'survey.papi': 'PAPI index of the same region (for comparison)',
     'survey.papi_pick': 'PAPI indicator',
     'survey.no_papi': 'No PAPI figures for this region.',
-    'survey.withheld_note': 'Cells with too few respondents (below the publication threshold, 30 by default) are withheld, and so is any cell that would reveal one; cells with a relative standard error of 30% or more are flagged unreliable (hollow symbols).',
+    'survey.withheld_note': 'Cells with fewer than {min} respondents are withheld, and so is any cell that would reveal one: the disclosure audit ensures no withheld cell can be worked back to within a range narrower than {protection}% of its value. Cells with a relative standard error of 30% or more are flagged unreliable (hollow symbols).',
+    'survey.withheld_note_unstated': 'Cells with too few respondents are withheld, and so is any cell that would reveal one; cells with a relative standard error of 30% or more are flagged unreliable (hollow symbols).',
+    'survey.drill': 'Sub-units',
+    'survey.drill_none': '(choose a sub-unit)',
     'survey.withheld_waves': 'Waves withheld',
     'survey.unreliable': 'unreliable',
 

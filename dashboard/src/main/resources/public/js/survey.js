@@ -1,6 +1,7 @@
 // Public opinion ("Dư luận"): one survey question's weighted estimate across waves with its 95 %
-// confidence band, by region and optionally by stratum; a map of the latest wave; the PAPI index of
-// the same region beside it. Withheld cells (too few respondents) and unreliable ones are drawn
+// confidence band, by region and optionally by stratum; a map of the latest wave over the units one
+// level down (nation → provinces → communes, districts before 2025); the PAPI index of the same
+// region beside it. Withheld cells (too few respondents) and unreliable ones are drawn
 // apart, never as zero: the warehouse has already removed their figures.
 import { choropleth, classes, importedBoundaries, WITHHELD } from './choropleth.js';
 import { $, api, byValueDesc, day, fmt, footnote, indicatorName, indicators, label, loadedAt, options, provenance, query,
@@ -11,6 +12,7 @@ import { boundariesSwitch, skeleton } from './skeleton.js';
 skeleton('survey');
 const state = {
   indicator: query.get('indicator', ''),
+  province: query.get('province', query.get('region', 'VN')),
   region: query.get('region', 'VN'),
   boundaries: query.get('boundaries', '2025'),
   by: query.get('by', 'total'),
@@ -44,14 +46,21 @@ async function main() {
   options($('papi'), papi.map((i) => [i.code, indicatorName(i)]), state.papi || 'papi_total');
   state.papi = $('papi').value;
   options($('by'), ['total', 'age_group', 'sex', 'residence'].map((b) => [b, t('by.' + b)]), state.by);
-  for (const id of ['indicator', 'region', 'by', 'option', 'papi']) {
+  for (const id of ['indicator', 'by', 'option', 'papi']) {
     $(id).addEventListener('change', () => {
       state[id] = $(id).value;
       if (id === 'indicator') state.option = '';
       draw();
     });
   }
-  boundariesSwitch(state.boundaries, async (mode) => { state.boundaries = mode; await regions(); draw(); });
+  $('region').addEventListener('change', () => { state.province = $('region').value; state.region = state.province; draw(); });
+  $('drill').addEventListener('change', () => { if ($('drill').value) { state.region = $('drill').value; draw(); } });
+  boundariesSwitch(state.boundaries, async (mode) => {
+    state.boundaries = mode;
+    state.region = state.province;
+    await regions();
+    draw();
+  });
   await regions();
   await draw();
 }
@@ -59,8 +68,21 @@ async function main() {
 let provinces = [];
 async function regions() {
   provinces = (await api('/api/regions', { boundaries: state.boundaries, level: 'province' })).regions;
-  options($('region'), [['VN', t('level.nation')], ...provinces.map((p) => [p.code, p.name])], state.region);
-  state.region = $('region').value;
+  options($('region'), [['VN', t('level.nation')], ...provinces.map((p) => [p.code, p.name])], state.province);
+  if ($('region').value !== state.province) state.region = $('region').value;
+  state.province = $('region').value;
+}
+
+/** The units one level below a region (the provinces below the nation): where the map drills down to. */
+async function children(code) {
+  if (code === 'VN') return provinces;
+  return (await api('/api/regions', { boundaries: state.boundaries, parent: code })).regions;
+}
+
+/** The sub-unit picker: the children of the region shown, to go one level down. */
+async function drillChoices(below) {
+  options($('drill'), [['', t('survey.drill_none')], ...below.map((r) => [r.code, r.name])], '');
+  $('drill').disabled = below.length === 0;
 }
 
 async function draw() {
@@ -83,7 +105,9 @@ async function draw() {
     state.option || (choices.includes('top2') ? 'top2' : choices[0]));
   state.option = $('option').value;
   query.set(state);
-  $('survey-note').textContent = t('survey.withheld_note');
+  $('survey-note').textContent = est.min_respondents != null && est.protection_level != null
+    ? t('survey.withheld_note', { min: est.min_respondents, protection: Math.round(est.protection_level * 100) })
+    : t('survey.withheld_note_unstated');
   waves(indicator, est);
   await Promise.all([map(indicator, est), papiSeries()]);
 }
@@ -156,25 +180,32 @@ function scale(c, v) {
   return v === null || v === undefined ? null : isProportion(c) ? pct(v) : Math.round(v * 100) / 100;
 }
 
-/** The latest wave's estimate in every province, in one read. */
+/** The latest wave's estimate in every unit one level down (the provinces under the nation), 100 regions a read. */
 async function map(indicator, est) {
   const latest = est.waves.at(-1);
+  let units = await children(state.region);
+  await drillChoices(state.region === 'VN' ? [] : units);
+  if (!units.length && state.region !== state.province) units = await children(state.province);
   mapPanel.setTitle(t('survey.map') + (latest ? ': ' + (latest.title || latest.wave_id) : ''));
   if (!latest) {
     mapPanel.fail(t('no_data'));
     return;
   }
   mapPanel.loading();
-  const answer = await api('/api/survey/estimates', { indicator: state.indicator, region: provinces.map((p) => p.code).join(','),
-    wave: latest.wave_id, by: 'total', boundaries: state.boundaries });
-  const byRegion = new Map(answer.regions.map((r) => [r.region, r.cells]));
-  const regions = provinces.map((p) => {
+  const byRegion = new Map();
+  for (let i = 0; i < units.length; i += 100) {
+    const answer = await api('/api/survey/estimates', { indicator: state.indicator,
+      region: units.slice(i, i + 100).map((p) => p.code).join(','), wave: latest.wave_id, by: 'total', boundaries: state.boundaries });
+    answer.regions.forEach((r) => byRegion.set(r.region, r.cells));
+  }
+  const regions = units.map((p) => {
     const cell = (byRegion.get(p.code) || []).find((c) => (c.option ?? 'mean') === state.option && !c.stratum);
     return { code: p.code, name: p.name, cell, value: cell ? shown(cell) : null,
       shown: cell && cell.flags.includes('suppressed') ? WITHHELD : undefined };
   });
   const pieces = classes(regions.map((r) => r.value), fmt, [{ value: WITHHELD, label: t('withheld'), color: '#8c8c8c' }]);
-  const useGeo = geo.province && (state.boundaries === '2025' || regions.every((r) => r.code.length === 2 && provinces.length === 34));
+  const useGeo = state.region === 'VN' && geo.province
+    && (state.boundaries === '2025' || regions.every((r) => r.code.length === 2 && provinces.length === 34));
   const drawing = choropleth(regions, { pieces, geoMap: useGeo ? 'danvan-province' : null, unit: isProportion(est.cells[0] || {}) ? '%' : '' });
   const sorted = [...regions].sort(byValueDesc((r) => r.value));
   const places = ranks(sorted.map((r) => r.value));
@@ -187,7 +218,11 @@ async function map(indicator, est) {
       rows: sorted.map((r, i) => [places[i], ...row(r)]) }, { source: 'survey_responses (survey_estimates)', snapshot: est.snapshot });
   mapPanel.chart.off('click');
   mapPanel.chart.on('click', (e) => {
-    if (e.data && e.data.code) { state.region = e.data.code; $('region').value = e.data.code; draw(); }
+    if (e.data && e.data.code) {
+      if (state.region === 'VN') { state.province = e.data.code; $('region').value = e.data.code; }
+      state.region = e.data.code;
+      draw();
+    }
   });
   mapPanel.notes.textContent = drawing.kind;
   footnote(mapPanel.foot, { unit: '%', sources: ['survey_responses'], snapshotId: est.snapshot, loaded: loadedAt(h) });

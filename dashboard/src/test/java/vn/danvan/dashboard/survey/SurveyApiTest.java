@@ -25,7 +25,8 @@ class SurveyApiTest {
   private static final String SNAPSHOT = "20260101T000000000Z-0000beef";
   private static final String COLUMNS = "indicator, wave_id, wave_title, fieldwork_start, fieldwork_end, question_id,"
       + " question_type, boundaries, level, region_code, \"by\", stratum, option, statistic, value, se, ci_low, ci_high,"
-      + " n, n_eff, rse, suppressed, unreliable, suppression, previous_wave_id, change, change_se, change_z, change_p";
+      + " n, n_eff, rse, suppressed, unreliable, suppression, previous_wave_id, change, change_se, change_z, change_p,"
+      + " min_respondents, protection_level";
 
   @TempDir Path tmp;
 
@@ -36,7 +37,7 @@ class SurveyApiTest {
         + region + "', '" + by + "', " + (stratum == null ? "NULL" : "'" + stratum + "'") + ", '" + option
         + "', 'proportion', " + figures + ", " + suppressed + ", " + unreliable + ", "
         + (suppression == null ? "NULL" : "'" + suppression + "'") + ", "
-        + (previous == null ? "NULL" : "'" + previous + "'") + ", " + change + ")";
+        + (previous == null ? "NULL" : "'" + previous + "'") + ", " + change + ", 25, 0.4)";
   }
 
   private static final String NONE = "NULL, NULL, NULL, NULL, NULL, NULL, NULL";
@@ -68,7 +69,10 @@ class SurveyApiTest {
     withApp(client -> {
       JsonNode body = ok(client.get("/api/survey/estimates?indicator=attended_meeting&region=01"));
       assertThat(fieldNames(body)).containsExactly("indicator", "name_vi", "name_en", "unit", "boundaries", "by",
-          "snapshot", "waves", "regions");
+          "snapshot", "min_respondents", "protection_level", "waves", "regions");
+      // the rules the mart was built with (here not the defaults), for the page's note to state
+      assertThat(body.get("min_respondents").asInt()).isEqualTo(25);
+      assertThat(body.get("protection_level").asDouble()).isEqualTo(0.4);
       assertThat(body.get("by").asText()).isEqualTo("total");
       assertThat(body.get("snapshot").asText()).isEqualTo(SNAPSHOT);
       assertThat(body.get("waves").get(1).toString()).isEqualTo("{\"wave_id\":\"W25\",\"title\":\"Điều tra W25\","

@@ -88,6 +88,10 @@ public final class LoadCommand implements Callable<Integer> {
       description = "survey cells answered by fewer respondents are suppressed (default: ${DEFAULT-VALUE})")
   int surveyMinRespondents;
 
+  @Option(names = "--survey-protection-level", paramLabel = "SHARE", defaultValue = "0.5",
+      description = "disclosure audit: the share of its own value a withheld survey cell's range must keep (default ${DEFAULT-VALUE})")
+  double surveyProtectionLevel;
+
   @Option(names = "--benchmark-posts", paramLabel = "N", defaultValue = "100",
       description = "overperformance: earlier posts of the channel and format in its benchmark (default ${DEFAULT-VALUE})")
   int benchmarkPosts;
@@ -118,7 +122,7 @@ public final class LoadCommand implements Callable<Integer> {
       SurveyRules d = SurveyRules.DEFAULT;
       LocalDate date = asOf != null ? asOf : LocalDate.now(Typing.VIETNAM);
       config = (submissions ? LoadConfig.submissions(lake.folder(), date) : LoadConfig.of(landing, lake.folder(), date))
-          .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence()))
+          .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence(), surveyProtectionLevel))
           .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
               Math.min(benchmarkMinimum, benchmarkPosts)))
           .withFull(full);

@@ -12,7 +12,8 @@ import vn.danvan.etl.generate.TaskOut.TaskResult;
  * The opinion surveys: one or two waves a year (2025: one under the old units in spring, one under
  * the new units in autumn, so that a wave's fieldwork lies inside one era), 10-13 questions per wave
  * in their own order, and long-form responses of anonymous respondents: an opaque random id, a
- * province, coarse strata and a weight. Nothing else about a respondent exists here.
+ * province (in the provinces that read their own survey by district or, after the reform, by
+ * commune, mostly one of those units), coarse strata and a weight. Nothing else about a respondent exists here.
  */
 final class SurveysGen {
   private SurveysGen() {}
@@ -25,6 +26,14 @@ final class SurveysGen {
    * reach the 30 respondents a shown cell needs, so the demo's map has figures and withheld cells.
    */
   static final double RESPONDENTS = 3_000;
+  /**
+   * The provinces that read their own survey below province level (the most populous ones), the
+   * units they read it by (their most populous districts before the reform, communes after), and
+   * the share of their respondents coded in one of those units (the rest keep the province's code).
+   */
+  static final int OWN_SURVEYS = 2;
+  static final int OWN_UNITS = 3;
+  static final double OWN_CODED = 0.8;
   static final String[] AGES = {"18-29", "30-44", "45-59", "60+"};
   static final double[] AGE_WEIGHTS = Rng.cumulative(22, 30, 27, 21);
 
@@ -108,6 +117,24 @@ final class SurveysGen {
     return tasks;
   }
 
+  /** Per province, the codes its own survey is read by; null for a province read as a whole. */
+  static String[][] ownSurveyUnits(EraUnits eu) {
+    String[][] out = new String[eu.provinces()][];
+    boolean communes = eu.era == Era.NEW;
+    java.util.stream.IntStream.range(0, eu.provinces()).boxed()
+        .sorted(java.util.Comparator.<Integer>comparingLong(p -> -eu.provincePop[p]).thenComparing(p -> p))
+        .limit(OWN_SURVEYS).forEach(p -> {
+          int[] units = communes ? eu.communesOf[p] : eu.districtsOf[p];
+          long[] pop = communes ? eu.communePop : eu.districtPop;
+          String[] code = communes ? eu.communeCode : eu.districtCode;
+          String[] top = java.util.Arrays.stream(units).boxed()
+              .sorted(java.util.Comparator.<Integer>comparingLong(u -> -pop[u]).thenComparing(u -> u))
+              .limit(OWN_UNITS).map(u -> code[u]).toArray(String[]::new);
+          out[p] = top.length == 0 ? null : top;
+        });
+    return out;
+  }
+
   private static TaskResult responses(GenerateConfig config, Units units, Wave wave, int index)
       throws Exception {
     EraUnits eu = units.of(wave.segment().era());
@@ -116,6 +143,7 @@ final class SurveysGen {
       byPopulation[p] = eu.provincePop[p];
     }
     double[] provinces = Rng.cumulative(byPopulation);
+    String[][] own = ownSurveyUnits(eu);
     Plan plan = responsePlan();
     int year = wave.segment().year();
     try (TaskOut out = new TaskOut(config, units, "responses", wave.id())) {
@@ -135,10 +163,18 @@ final class SurveysGen {
         String sex = u < 0.485 ? "male" : u < 0.995 ? "female" : "other";
         String residence = Rng.chance(rnd, 0.38) ? "urban" : "rural";
         String weight = Double.toString(Math.max(1, Math.round(Rng.lognormal(rnd, 1, 0.35) * 1000)) / 1000.0);
+        // its own generator, so that the other draws (and so every other figure) stay as they were
+        String region = eu.provinceCode[p];
+        if (own[p] != null) {
+          SplittableRandom below = new SplittableRandom(Rng.seed(config.seed(), "below", wave.id(), r));
+          if (Rng.chance(below, OWN_CODED)) {
+            region = own[p][below.nextInt(own[p].length)];
+          }
+        }
         for (int q = 0; q < wave.questions().size(); q++) {
           row[0] = wave.id();
           row[1] = respondent;
-          row[2] = eu.provinceCode[p];
+          row[2] = region;
           row[3] = age;
           row[4] = sex;
           row[5] = residence;

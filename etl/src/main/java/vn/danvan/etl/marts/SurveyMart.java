@@ -3,6 +3,7 @@ package vn.danvan.etl.marts;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.length;
 import static org.apache.spark.sql.functions.lit;
 
 import java.nio.file.Path;
@@ -25,6 +26,7 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Boundaries;
+import vn.danvan.contract.Level;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.survey.Answer;
 import vn.danvan.etl.survey.EstimateRow;
@@ -60,15 +62,14 @@ public final class SurveyMart {
       .add("suppressed", DataTypes.BooleanType).add("unreliable", DataTypes.BooleanType)
       .add("suppression", DataTypes.StringType).add("previous_wave_id", DataTypes.StringType)
       .add("change", DataTypes.DoubleType).add("change_se", DataTypes.DoubleType)
-      .add("change_z", DataTypes.DoubleType).add("change_p", DataTypes.DoubleType);
+      .add("change_z", DataTypes.DoubleType).add("change_p", DataTypes.DoubleType)
+      .add("min_respondents", DataTypes.IntegerType).add("protection_level", DataTypes.DoubleType);
 
   private SurveyMart() {}
 
   /** Builds the mart into {@code staging}; returns its row count. */
   public static long run(SparkSession spark, Path staging, SurveyRules rules) {
-    Dataset<Row> versions = Regions.versions(spark, MartsJob.table(spark, staging, Table.REGIONS));
-    Geography geography = geography(Regions.nodes(versions).collectAsList(),
-        Regions.provinceLinks(spark, MartsJob.table(spark, staging, Table.REGION_LINEAGE)).collectAsList());
+    Geography geography = geography(spark, staging);
     Dataset<Row> out = estimates(MartsJob.table(spark, staging, Table.SURVEY_WAVES),
         MartsJob.table(spark, staging, Table.SURVEY_QUESTIONS),
         MartsJob.table(spark, staging, Table.SURVEY_RESPONSES), geography, rules);
@@ -79,8 +80,20 @@ public final class SurveyMart {
     return spark.read().parquet(dir).count();
   }
 
-  /** The region trees' parents by era and the old provinces' 2025 province. */
-  static Geography geography(List<Row> nodes, List<Row> provinceLinks) {
+  /** The geography of the regions and lineage staged (or published) in {@code snapshot}. */
+  static Geography geography(SparkSession spark, Path snapshot) {
+    Dataset<Row> versions = Regions.versions(spark, MartsJob.table(spark, snapshot, Table.REGIONS));
+    Dataset<Row> lineage = MartsJob.table(spark, snapshot, Table.REGION_LINEAGE);
+    return geography(Regions.nodes(versions).collectAsList(), Regions.provinceLinks(spark, lineage).collectAsList(),
+        lineage.where(length(col("old_code")).equalTo(Level.COMMUNE.codeLength()))
+            .select("old_code", "new_code", "relation").distinct().collectAsList());
+  }
+
+  /**
+   * The region trees' parents by era, the old provinces' 2025 province and the old communes that
+   * went whole into one 2025 commune (a single full link).
+   */
+  static Geography geography(List<Row> nodes, List<Row> provinceLinks, List<Row> communeLinks) {
     Map<String, String> oldParent = new HashMap<>();
     Map<String, String> newParent = new HashMap<>();
     for (Row n : nodes) {
@@ -92,56 +105,83 @@ public final class SurveyMart {
     Map<String, String> into = new HashMap<>();
     provinceLinks.stream().sorted((a, b) -> a.<String>getAs("new_code").compareTo(b.getAs("new_code")))
         .forEach(l -> into.putIfAbsent(l.getAs("old_code"), l.getAs("new_code")));
-    return new Geography(oldParent, newParent, into);
+    Map<String, List<Row>> byOld = new HashMap<>();
+    communeLinks.forEach(l -> byOld.computeIfAbsent(l.getAs("old_code"), k -> new ArrayList<>()).add(l));
+    Map<String, String> whole = new HashMap<>();
+    byOld.forEach((old, links) -> {
+      if (links.size() == 1 && "full".equals(links.get(0).getAs("relation"))) {
+        whole.put(old, links.get(0).getAs("new_code"));
+      }
+    });
+    return new Geography(oldParent, newParent, into, whole);
   }
 
   /** Pure transform: the mart's rows ({@link #SCHEMA}) from the three survey tables. */
   public static Dataset<Row> estimates(Dataset<Row> waves, Dataset<Row> questions, Dataset<Row> responses,
       Geography geography, SurveyRules rules) {
+    return estimates(waves, questions, responses, geography, rules, true);
+  }
+
+  /** @param audited false only to measure the disclosure audit's cost (such rows are not safe to publish) */
+  static Dataset<Row> estimates(Dataset<Row> waves, Dataset<Row> questions, Dataset<Row> responses,
+      Geography geography, SurveyRules rules, boolean audited) {
+    LocalDate reform = Boundaries.REFORM;
+    FlatMapGroupsFunction<String, Row, Row> estimate = (series, rows) -> {
+      SeriesAnswers a = SeriesAnswers.of(rows, reform);
+      List<Row> out = new ArrayList<>();
+      for (EstimateRow e : new SeriesEstimates(geography, rules, (w, o) -> { }, audited)
+          .estimate(a.indicator(), a.byWave())) {
+        out.add(row(e, rules));
+      }
+      return out.iterator();
+    };
+    return bySeries(waves, questions, responses).flatMapGroups(estimate, Encoders.row(SCHEMA));
+  }
+
+  /** The responses with their question and wave, one group per series. */
+  static org.apache.spark.sql.KeyValueGroupedDataset<String, Row> bySeries(Dataset<Row> waves,
+      Dataset<Row> questions, Dataset<Row> responses) {
     Dataset<Row> joined = responses
         .join(questions.select("wave_id", "question_id", "type", "options", "indicator"),
             new String[] {"wave_id", "question_id"})
         .join(waves.select("wave_id", "title", "fieldwork_start", "fieldwork_end"), "wave_id")
         .withColumn("_series", coalesce(col("indicator"), concat_ws(":", lit("question"), col("wave_id"),
             col("question_id"))));
-    LocalDate reform = Boundaries.REFORM;
     MapFunction<Row, String> key = r -> r.getAs("_series");
-    FlatMapGroupsFunction<String, Row, Row> estimate = (series, rows) -> series(rows, geography, rules, reform);
-    return joined.groupByKey(key, Encoders.STRING()).flatMapGroups(estimate, Encoders.row(SCHEMA));
+    return joined.groupByKey(key, Encoders.STRING());
   }
 
-  private static Iterator<Row> series(Iterator<Row> rows, Geography geography, SurveyRules rules,
-      LocalDate reform) {
-    Map<Wave, List<Answer>> byWave = new LinkedHashMap<>();
-    Map<String, Wave> waves = new HashMap<>();
-    String indicator = null;
-    while (rows.hasNext()) {
-      Row r = rows.next();
-      indicator = r.getAs("indicator");
-      String id = r.<String>getAs("wave_id") + "|" + r.<String>getAs("question_id");
-      Wave wave = waves.computeIfAbsent(id, k -> {
-        LocalDate start = r.<Date>getAs("fieldwork_start").toLocalDate();
-        Date end = r.getAs("fieldwork_end");
-        String type = r.getAs("type");
-        return new Wave(r.getAs("wave_id"), r.getAs("title"), start, end == null ? null : end.toLocalDate(),
-            r.getAs("question_id"), type, Wave.options(type, r.getAs("options")), !start.isBefore(reform));
-      });
-      byWave.computeIfAbsent(wave, w -> new ArrayList<>()).add(new Answer(wave, r.getAs("region_code"),
-          r.getAs("age_group"), r.getAs("sex"), r.getAs("residence"), r.<Double>getAs("weight"), r.getAs("answer")));
+  /** One series' answers by wave, as {@link SeriesEstimates} reads them. */
+  record SeriesAnswers(String indicator, Map<Wave, List<Answer>> byWave) {
+    static SeriesAnswers of(Iterator<Row> rows, LocalDate reform) {
+      Map<Wave, List<Answer>> byWave = new LinkedHashMap<>();
+      Map<String, Wave> waves = new HashMap<>();
+      String indicator = null;
+      while (rows.hasNext()) {
+        Row r = rows.next();
+        indicator = r.getAs("indicator");
+        String id = r.<String>getAs("wave_id") + "|" + r.<String>getAs("question_id");
+        Wave wave = waves.computeIfAbsent(id, k -> {
+          LocalDate start = r.<Date>getAs("fieldwork_start").toLocalDate();
+          Date end = r.getAs("fieldwork_end");
+          String type = r.getAs("type");
+          return new Wave(r.getAs("wave_id"), r.getAs("title"), start, end == null ? null : end.toLocalDate(),
+              r.getAs("question_id"), type, Wave.options(type, r.getAs("options")), !start.isBefore(reform));
+        });
+        byWave.computeIfAbsent(wave, w -> new ArrayList<>()).add(new Answer(wave, r.getAs("region_code"),
+            r.getAs("age_group"), r.getAs("sex"), r.getAs("residence"), r.<Double>getAs("weight"), r.getAs("answer")));
+      }
+      return new SeriesAnswers(indicator, byWave);
     }
-    List<Row> out = new ArrayList<>();
-    for (EstimateRow e : new SeriesEstimates(geography, rules).estimate(indicator, byWave)) {
-      out.add(row(e));
-    }
-    return out.iterator();
   }
 
-  static Row row(EstimateRow e) {
+  static Row row(EstimateRow e, SurveyRules rules) {
     Wave w = e.wave();
     return RowFactory.create(e.indicator(), w.waveId(), w.title(), Date.valueOf(w.fieldworkStart()),
         w.fieldworkEnd() == null ? null : Date.valueOf(w.fieldworkEnd()), w.questionId(), w.type(),
         e.boundaries(), e.level(), e.regionCode(), e.by().code(), e.stratum(), e.option(), e.statistic(),
         e.value(), e.se(), e.ciLow(), e.ciHigh(), e.n(), e.nEff(), e.rse(), e.suppressed(), e.unreliable(),
-        e.suppression(), e.previousWaveId(), e.change(), e.changeSe(), e.changeZ(), e.changeP());
+        e.suppression(), e.previousWaveId(), e.change(), e.changeSe(), e.changeZ(), e.changeP(),
+        rules.minRespondents(), rules.protectionLevel());
   }
 }

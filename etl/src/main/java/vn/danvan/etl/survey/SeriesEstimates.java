@@ -3,34 +3,33 @@ package vn.danvan.etl.survey;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
-import vn.danvan.contract.Boundaries;
-import vn.danvan.contract.Stratum;
+import java.util.function.BiConsumer;
+import vn.danvan.etl.survey.WaveTable.Cell;
 
 /**
  * The estimates of one indicator's series (its questions across waves): for every wave, every
- * region (the nation; provinces as reported; the 34 provinces of 2025) and every stratum of one
- * dimension, the weighted proportion of each option (and the top-2-box of likert5 questions) or the
- * weighted mean, with suppression already applied and the change from the series' previous wave.
+ * unit of the region trees (the nation; provinces, districts before the reform and communes as
+ * reported; the 34 provinces and the communes of 2025) and every stratum of one dimension, the
+ * weighted proportion of each option (and the top-2-box of likert5 questions) or the weighted mean,
+ * with both rounds of disclosure control applied ({@link Suppression}, then {@link
+ * DisclosureAudit}) and the change from the series' previous wave.
  */
 public final class SeriesEstimates {
-  public static final String REPORTED = Boundaries.REPORTED.code();
-  public static final String RESTATED = Boundaries.RESTATED_2025.code();
-  public static final String NATION = "VN";
+  public static final String REPORTED = WaveTable.REPORTED;
+  public static final String RESTATED = WaveTable.RESTATED;
+  public static final String NATION = WaveTable.NATION;
   public static final String TOP2 = "top2";
-  /** The nation is the same cell in both boundary modes; it is decided once. */
-  private static final String BOTH = "*";
   /**
-   * The province of respondents whose region code leads to none (of its era's tree, or, restated,
-   * of the 2025 provinces): never shown, always withheld, so that the nation minus the shown
-   * provinces cannot reveal them.
+   * The unit of respondents whose region code leads to none at a level (no province of its era's
+   * tree, or, restated, of the 2025 provinces; no district or commune in their province): never
+   * shown, always withheld, so that a whole minus its shown parts cannot reveal them.
    */
-  static final String UNPLACED = "??";
+  static final String UNPLACED = WaveTable.UNPLACED;
 
   private static final Comparator<String> TEXT = Comparator.nullsFirst(Comparator.naturalOrder());
   private static final Comparator<Answer> CANONICAL = Comparator.comparing(Answer::regionCode)
@@ -41,26 +40,28 @@ public final class SeriesEstimates {
   private final Geography geography;
   private final SurveyRules rules;
   private final Estimator estimator;
+  private final Suppression<Cell> suppression;
+  private final DisclosureAudit audit;
+  private final BiConsumer<Wave, DisclosureAudit.Outcome> audits;
+  private final boolean audited;
 
   public SeriesEstimates(Geography geography, SurveyRules rules) {
-    this.geography = geography;
-    this.rules = rules;
+    this(geography, rules, (w, o) -> { }, true);
+  }
+
+  /**
+   * @param audits told the outcome of each wave's disclosure audit
+   * @param audited false only to measure what the audit costs: the first round alone is not safe to publish
+   */
+  public SeriesEstimates(Geography geography, SurveyRules rules, BiConsumer<Wave, DisclosureAudit.Outcome> audits,
+      boolean audited) {
+    this.audited = audited;
+    this.geography = Objects.requireNonNull(geography, "geography");
+    this.rules = Objects.requireNonNull(rules, "rules");
     this.estimator = new Estimator(rules.confidence());
-  }
-
-  /** A cell: respondents of one region and stratum. */
-  record Cell(String boundaries, String level, String region, Stratum by, String stratum) {
-    static final Comparator<Cell> ORDER = Comparator.comparing(Cell::toString);
-  }
-
-  /** The sums of one cell. */
-  static final class Sums {
-    long n;
-    double w;
-    double w2;
-    double wx;
-    double wx2;
-    final Map<String, Double> byOption = new HashMap<>();
+    this.suppression = new Suppression<>(rules.minRespondents(), Cell.ORDER);
+    this.audit = new DisclosureAudit(rules.protectionLevel(), suppression);
+    this.audits = Objects.requireNonNull(audits, "audits");
   }
 
   /** Every row of the series; {@code indicator} may be null for a question linked to no series. */
@@ -81,10 +82,13 @@ public final class SeriesEstimates {
     return out;
   }
 
-  private List<EstimateRow> wave(String indicator, Wave wave, List<Answer> answers,
-      Map<String, EstimateRow> previous, String previousWave) {
-    Map<Cell, Sums> cells = new LinkedHashMap<>();
+  /** A wave's published table: its cells, sums and relations, and the options it reports. */
+  public record Table(WaveTable cells, List<String> options) {}
+
+  /** The table of one wave's answers (answers its question does not allow are left out). */
+  public Table table(Wave wave, List<Answer> answers) {
     TreeSet<String> seen = new TreeSet<>();
+    List<WaveTable.Response> responses = new ArrayList<>();
     // Spark hands a group's rows over in no fixed order: summed in one canonical order, the same
     // input gives the same bits, and the same cells are withheld
     List<Answer> ordered = new ArrayList<>(answers);
@@ -108,28 +112,58 @@ public final class SeriesEstimates {
         continue;
       }
       seen.add(answer);
-      Optional<String> province = geography.province(a.regionCode(), wave.newEra());
-      String reported = province.orElse(UNPLACED);
-      String restated = province.flatMap(p -> geography.province2025(p, wave.newEra())).orElse(UNPLACED);
-      for (Stratum by : Stratum.values()) {
-        String s = a.stratum(by);
-        add(cells, new Cell(BOTH, "nation", NATION, by, s), a, answer, x);
-        add(cells, new Cell(REPORTED, "province", reported, by, s), a, answer, x);
-        add(cells, new Cell(RESTATED, "province", restated, by, s), a, answer, x);
-      }
+      responses.add(new WaveTable.Response(a, answer, x));
     }
-    Map<Cell, Long> respondents = new HashMap<>();
-    cells.forEach((c, s) -> respondents.put(c, c.region().equals(UNPLACED) ? 0 : s.n));
-    Map<Cell, Suppression.Kind> withheld = new Suppression<>(rules.minRespondents(), Cell.ORDER)
-        .withheld(respondents, relations(cells.keySet(), wave.newEra()));
     List<String> options = wave.numeric() ? List.of() : wave.options().isEmpty() ? List.copyOf(seen) : wave.options();
+    return new Table(WaveTable.of(responses, geography, wave.newEra()), options);
+  }
+
+  /** Every cell's respondents as the primary rule counts them: a remainder none (always withheld). */
+  static Map<Cell, Long> respondents(WaveTable table) {
+    Map<Cell, Long> out = new HashMap<>();
+    table.cells.forEach((c, s) -> out.put(c, c.placed() ? s.n : 0));
+    return out;
+  }
+
+  /** The ranges left to the withheld cells {@code withheld} of a wave's table (withholds nothing more). */
+  public TableRanges audit(Wave wave, Table table, Set<Cell> withheld) {
+    return audit.ranges(table.cells(), withheld, table.options(), likert(wave), wave.numeric());
+  }
+
+  /** What both rounds of disclosure control withhold of a table, and the audit's outcome (null: not audited). */
+  public record Control(Map<Cell, Suppression.Kind> withheld, DisclosureAudit.Outcome audit) {}
+
+  /** Both rounds of disclosure control over a wave's table, as the load applies them. */
+  public Control control(Wave wave, Table table) {
+    WaveTable t = table.cells();
+    Map<Cell, Long> respondents = respondents(t);
+    Map<Cell, Suppression.Kind> withheld = suppression.withheld(respondents, t.relations);
+    return new Control(withheld, audited
+        ? audit.protect(t, withheld, respondents, table.options(), likert(wave), wave.numeric()) : null);
+  }
+
+  private static boolean likert(Wave wave) {
+    return wave.type().equals("likert5");
+  }
+
+  private List<EstimateRow> wave(String indicator, Wave wave, List<Answer> answers,
+      Map<String, EstimateRow> previous, String previousWave) {
+    Table table = table(wave, answers);
+    WaveTable t = table.cells();
+    Control control = control(wave, table);
+    if (control.audit() != null) {
+      audits.accept(wave, control.audit());
+    }
+    Map<Cell, Suppression.Kind> withheld = control.withheld();
+    List<String> options = table.options();
     List<EstimateRow> rows = new ArrayList<>();
-    cells.forEach((cell, sums) -> {
-      if (cell.region().equals(UNPLACED)) {
+    t.cells.forEach((cell, sums) -> {
+      if (!cell.placed()) {
         return;
       }
-      for (String boundaries : cell.boundaries().equals(BOTH) ? List.of(REPORTED, RESTATED) : List.of(cell.boundaries())) {
-        Suppression.Kind kind = withheld.get(cell);
+      Suppression.Kind kind = withheld.get(cell);
+      for (String boundaries : cell.boundaries().equals(WaveTable.BOTH) ? List.of(REPORTED, RESTATED)
+          : List.of(cell.boundaries())) {
         if (wave.numeric()) {
           rows.add(row(indicator, wave, boundaries, cell, null, "mean", kind,
               kind != null ? null : estimator.mean(sums.n, sums.w, sums.w2, sums.wx, sums.wx2), previous, previousWave));
@@ -139,7 +173,7 @@ public final class SeriesEstimates {
           rows.add(row(indicator, wave, boundaries, cell, o, "proportion", kind, kind != null ? null
               : estimator.proportion(sums.n, sums.w, sums.w2, sums.byOption.getOrDefault(o, 0.0)), previous, previousWave));
         }
-        if (wave.type().equals("likert5") && options.size() >= 2) {
+        if (likert(wave) && options.size() >= 2) {
           double top = sums.byOption.getOrDefault(options.get(options.size() - 1), 0.0)
               + sums.byOption.getOrDefault(options.get(options.size() - 2), 0.0);
           rows.add(row(indicator, wave, boundaries, cell, TOP2, "proportion", kind,
@@ -148,55 +182,6 @@ public final class SeriesEstimates {
       }
     });
     return rows;
-  }
-
-  private static void add(Map<Cell, Sums> cells, Cell cell, Answer a, String answer, Double x) {
-    Sums s = cells.computeIfAbsent(cell, c -> new Sums());
-    double w = a.weight();
-    s.n++;
-    s.w += w;
-    s.w2 += w * w;
-    if (x != null) {
-      s.wx += w * x;
-      s.wx2 += w * x * x;
-    } else {
-      s.byOption.merge(answer, w, Double::sum);
-    }
-  }
-
-  /**
-   * The sums a reader could subtract: a region's strata add up to its total; the provinces of a
-   * mode to the nation (per stratum); the old provinces of a wave under the old units to the 2025
-   * province they merged into (under the new units, a province as reported and restated is one and
-   * the same group of respondents, a relation of one part).
-   */
-  List<Suppression.Relation<Cell>> relations(Iterable<Cell> cells, boolean newEra) {
-    Map<String, Cell> wholes = new TreeMap<>(); // relations in a fixed order: a fixed result
-    Map<String, List<Cell>> parts = new HashMap<>();
-    for (Cell c : cells) {
-      if (c.by() != Stratum.TOTAL) {
-        relate(wholes, parts, "strata|" + c.by(), new Cell(c.boundaries(), c.level(), c.region(), Stratum.TOTAL, null), c);
-      }
-      if (c.level().equals("province")) {
-        // the nation is the whole of each mode's provinces separately
-        relate(wholes, parts, "provinces|" + c.boundaries(), new Cell(BOTH, "nation", NATION, c.by(), c.stratum()), c);
-      }
-      if (c.boundaries().equals(REPORTED)) {
-        String region = c.region();
-        geography.province2025(region, newEra).ifPresent(p -> relate(wholes, parts, "lineage",
-            new Cell(RESTATED, "province", p, c.by(), c.stratum()), c));
-      }
-    }
-    List<Suppression.Relation<Cell>> out = new ArrayList<>();
-    wholes.forEach((key, whole) -> out.add(new Suppression.Relation<>(whole, parts.get(key))));
-    return out;
-  }
-
-  private static void relate(Map<String, Cell> wholes, Map<String, List<Cell>> parts, String kind, Cell whole,
-      Cell part) {
-    String key = kind + "|" + whole;
-    wholes.putIfAbsent(key, whole);
-    parts.computeIfAbsent(key, k -> new ArrayList<>()).add(part);
   }
 
   private EstimateRow row(String indicator, Wave wave, String boundaries, Cell cell, String option,

@@ -21,7 +21,12 @@ import java.util.Objects;
 public final class Suppression<K> {
   /** Why a cell is withheld. */
   public enum Kind {
-    PRIMARY, SECONDARY;
+    /** Too few respondents. */
+    PRIMARY,
+    /** Would reveal a withheld cell by one subtraction. */
+    SECONDARY,
+    /** Withheld in the second round, by {@link DisclosureAudit}: several sums together would narrow a withheld cell. */
+    AUDIT;
 
     public String code() {
       return name().toLowerCase(java.util.Locale.ROOT);
@@ -47,6 +52,11 @@ public final class Suppression<K> {
     this.order = Objects.requireNonNull(order, "order");
   }
 
+  /** A cell answered by fewer respondents is withheld by the primary rule. */
+  public int minRespondents() {
+    return minRespondents;
+  }
+
   /**
    * @param respondents every cell's unweighted count
    * @param relations sums among those cells; members missing from {@code respondents} have no
@@ -60,6 +70,16 @@ public final class Suppression<K> {
         out.put(k, Kind.PRIMARY);
       }
     });
+    close(out, respondents, relations);
+    return out;
+  }
+
+  /**
+   * Withholds more, as {@link Kind#SECONDARY}, until no relation has exactly one withheld member.
+   *
+   * @param withheld the cells withheld so far; added to
+   */
+  public void close(Map<K, Kind> withheld, Map<K, Long> respondents, List<Relation<K>> relations) {
     List<List<K>> members = new ArrayList<>();
     for (Relation<K> r : relations) {
       if (!respondents.containsKey(r.whole())) {
@@ -77,16 +97,15 @@ public final class Suppression<K> {
     while (changed) {
       changed = false;
       for (List<K> m : members) {
-        if (m.stream().filter(out::containsKey).count() != 1) {
+        if (m.stream().filter(withheld::containsKey).count() != 1) {
           continue;
         }
         K whole = m.get(m.size() - 1);
-        K pick = m.subList(0, m.size() - 1).stream().filter(k -> !out.containsKey(k)).min(fewest)
+        K pick = m.subList(0, m.size() - 1).stream().filter(k -> !withheld.containsKey(k)).min(fewest)
             .orElse(whole);
-        out.put(pick, Kind.SECONDARY);
+        withheld.put(pick, Kind.SECONDARY);
         changed = true;
       }
     }
-    return out;
   }
 }

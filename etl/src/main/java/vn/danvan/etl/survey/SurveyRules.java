@@ -7,10 +7,13 @@ package vn.danvan.etl.survey;
  *     statistics offices do)
  * @param maxRse an estimate whose relative standard error is at least this is flagged unreliable
  * @param confidence the level of every interval (0.95)
+ * @param protectionLevel the share of its own value a withheld cell's range must keep after the
+ *     disclosure audit (0.5; docs/surveys.md says why)
  */
-public record SurveyRules(int minRespondents, double maxRse, double confidence)
+public record SurveyRules(int minRespondents, double maxRse, double confidence, double protectionLevel)
     implements java.io.Serializable {
-  public static final SurveyRules DEFAULT = new SurveyRules(30, 0.30, 0.95);
+  public static final double DEFAULT_PROTECTION_LEVEL = 0.5;
+  public static final SurveyRules DEFAULT = new SurveyRules(30, 0.30, 0.95, DEFAULT_PROTECTION_LEVEL);
 
   public SurveyRules {
     if (minRespondents < 1) {
@@ -22,5 +25,13 @@ public record SurveyRules(int minRespondents, double maxRse, double confidence)
     if (!(confidence > 0 && confidence < 1)) {
       throw new IllegalArgumentException("confidence must be in (0, 1), not " + confidence);
     }
+    if (!(protectionLevel > 0 && protectionLevel <= 1)) {
+      throw new IllegalArgumentException("protectionLevel must be in (0, 1], not " + protectionLevel);
+    }
+  }
+
+  /** The rules with the default protection level. */
+  public SurveyRules(int minRespondents, double maxRse, double confidence) {
+    this(minRespondents, maxRse, confidence, DEFAULT_PROTECTION_LEVEL);
   }
 }

@@ -87,4 +87,25 @@ class GenerateBoundaryTest {
     assertThat(population).hasSize(newCodes.size())
         .allSatisfy(r -> assertThat(newCodes).contains(r.get("region_code")));
   }
+
+  @Test
+  void the_most_populous_provinces_read_their_survey_by_district_before_the_reform_and_by_commune_after()
+      throws Exception {
+    List<LandingRow> responses = good(Table.SURVEY_RESPONSES);
+    Set<String> districts = new HashSet<>();
+    Set<String> communes = new HashSet<>();
+    for (LandingRow r : responses) {
+      String code = r.get("region_code");
+      if (r.get("wave_id").equals("W2025-1") && code.length() == 3) {
+        districts.add(code);
+      } else if (r.get("wave_id").equals("W2025-2") && code.length() == 5) {
+        communes.add(code);
+      }
+    }
+    assertThat(responses).noneMatch(r -> r.get("wave_id").equals("W2025-2") && r.get("region_code").length() == 3);
+    assertThat(districts).isNotEmpty().hasSizeLessThanOrEqualTo(SurveysGen.OWN_SURVEYS * SurveysGen.OWN_UNITS)
+        .allSatisfy(c -> assertThat(oldCodes).contains(c));
+    assertThat(communes).isNotEmpty().hasSizeLessThanOrEqualTo(SurveysGen.OWN_SURVEYS * SurveysGen.OWN_UNITS)
+        .allSatisfy(c -> assertThat(newCodes).contains(c));
+  }
 }

@@ -1,6 +1,7 @@
 package vn.danvan.etl.marts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
@@ -37,10 +38,11 @@ import vn.danvan.warehouse.survey.SurveyQueries;
  * The real load of a hand-made survey landing (shipped provinces only: old 01 → 01, 02 → 08,
  * 04 → 04), through to the warehouse. Wave W24 (May 2024, old units) asks Q1 (yes/no,
  * attended_meeting) and Q2 (numeric, contribution_kvnd, range 0..100000) of 289 respondents:
- * province 04: 29 urban (all yes) + 40 rural (10 yes), weight 1, Q2 = 100; province 01: 60 urban
+ * province 04: 29 urban (all yes; coded with their commune 01270 of district 040) + 40 rural (10
+ * yes; coded with their district 042), weight 1, Q2 = 100; province 01: 60 urban
  * + 60 rural (30 + 30 yes), weight 2, Q2 = 200; province 02: 50 urban + 50 rural (25 + 25 yes),
  * weight 1, Q2 = 300. Wave W25 (September 2025, new units) asks Q1 of 106: 01: 40 (all yes), 08:
- * 35 (20 yes), 04: 31 (10 yes), weight 1, all rural. Four bad rows: an answer outside yes/no, a
+ * 35 (20 yes), 04: 31 (10 yes, in commune 01300, which old 01270 went into whole), weight 1, all rural. Four bad rows: an answer outside yes/no, a
  * numeric answer that is no number, one outside the range, and a repeated respondent × question.
  */
 class SurveyMartTest {
@@ -54,20 +56,27 @@ class SurveyMartTest {
     spark = TestSpark.start("survey-mart");
     List<String> responses = new ArrayList<>();
     responses.add("wave_id,respondent_id,region_code,age_group,sex,residence,weight,question_id,answer");
-    respondents(responses, "W24", "04", "urban", 29, 29, "1", "100");
-    respondents(responses, "W24", "04", "rural", 40, 10, "1", "100");
+    respondents(responses, "W24", "01270", "urban", 29, 29, "1", "100");
+    respondents(responses, "W24", "042", "rural", 40, 10, "1", "100");
     respondents(responses, "W24", "01", "urban", 60, 30, "2", "200");
     respondents(responses, "W24", "01", "rural", 60, 30, "2", "200");
     respondents(responses, "W24", "02", "urban", 50, 25, "1", "300");
     respondents(responses, "W24", "02", "rural", 50, 25, "1", "300");
     respondents(responses, "W25", "01", "rural", 40, 40, "1", null);
     respondents(responses, "W25", "08", "rural", 35, 20, "1", null);
-    respondents(responses, "W25", "04", "rural", 31, 10, "1", null);
+    respondents(responses, "W25", "01300", "rural", 31, 10, "1", null);
     responses.add("W24,bad1,01,30-44,male,urban,1,Q1,maybe");
     responses.add("W24,bad2,01,30-44,male,urban,1,Q2,abc");
     responses.add("W24,bad3,01,30-44,male,urban,1,Q2,500000");
-    responses.add("W24,W24-04-urban-0,04,30-44,female,urban,1,Q1,no");
+    responses.add("W24,W24-01270-urban-0,04,30-44,female,urban,1,Q1,no");
     TestLanding landing = new TestLanding(tmp.resolve("landing"))
+        .csv("regions", "regions.csv", "code,name,level,parent_code,valid_from,valid_to,special_area",
+            "040,Huyện Bốn Mươi,district,04,2008-08-01,2025-06-30,",
+            "042,Huyện Bốn Hai,district,04,2008-08-01,2025-06-30,",
+            "01270,Xã Một Hai Bảy,commune,040,2008-08-01,2025-06-30,",
+            "01300,Xã Một Ba,commune,04,2025-07-01,,")
+        .csv("region_lineage", "l.csv", "old_code,new_code,effective_date,relation,weight",
+            "01270,01300,2025-07-01,full,1")
         .csv("survey_waves", "w.csv", "wave_id,title,fieldwork_start,fieldwork_end,method,target_population",
             "W24,Điều tra 2024,2024-05-01,2024-05-31,Phỏng vấn,Người từ 18 tuổi",
             "W25,Điều tra 2025,2025-09-01,2025-09-30,Phỏng vấn,Người từ 18 tuổi")
@@ -123,7 +132,7 @@ class SurveyMartTest {
         .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
     assertThat(checks).containsExactlyInAnyOrder("W24|bad1|Q1 unknown_vocabulary:answer",
         "W24|bad2|Q2 bad_type:answer", "W24|bad3|Q2 bad_type:answer_range",
-        "W24|W24-04-urban-0|Q1 duplicate_id:wave_id+respondent_id+question_id");
+        "W24|W24-01270-urban-0|Q1 duplicate_id:wave_id+respondent_id+question_id");
   }
 
   /**
@@ -180,6 +189,47 @@ class SurveyMartTest {
     assertThat(total04.<Long>getAs("n")).isEqualTo(69);
     assertThat(mart().where("suppressed AND (value IS NOT NULL OR ci_low IS NOT NULL OR n IS NOT NULL)").count())
         .isZero();
+  }
+
+  /**
+   * Province 04 read by district and commune: 040 (29 respondents, all in commune 01270) is withheld,
+   * and 042 with it (04 − 040 would reveal it); 01270 and, restated, 01300 (the same 29) too. In
+   * W25, 01300 holds all of 04's 31 respondents: shown, the same figure as 04's. No reader shows a
+   * withheld figure at these levels, and a province's account sees none of another's districts.
+   */
+  @Test
+  void district_and_commune_cells_are_estimated_and_withheld_like_the_others() {
+    assertThat(cell("attended_meeting", "W24", "reported", "040", "total", null, "yes")
+        .<String>getAs("suppression")).isEqualTo("primary");
+    assertThat(cell("attended_meeting", "W24", "reported", "042", "total", null, "yes")
+        .<Boolean>getAs("suppressed")).isTrue();
+    assertThat(cell("attended_meeting", "W24", "reported", "01270", "total", null, "yes")
+        .<Boolean>getAs("suppressed")).isTrue();
+    assertThat(cell("attended_meeting", "W24", "2025", "01300", "total", null, "yes")
+        .<Boolean>getAs("suppressed")).isTrue();
+    Row later = cell("attended_meeting", "W25", "reported", "01300", "total", null, "yes");
+    assertThat(later.<Long>getAs("n")).isEqualTo(31);
+    assertThat(later.<Double>getAs("value")).isCloseTo(10.0 / 31, within(1e-12));
+    assertThat(later.<String>getAs("level")).isEqualTo("commune");
+    assertThat(later.<Integer>getAs("min_respondents")).isEqualTo(30);
+    assertThat(later.<Double>getAs("protection_level")).isEqualTo(0.5);
+    try (Warehouse warehouse = Warehouse.open(Lake.at(lake))) {
+      SurveyQueries queries = new SurveyQueries(warehouse, IndicatorCatalogue.load());
+      EstimatesResult r = queries.estimates(RegionScope.country(), new EstimatesRequest("attended_meeting",
+          List.of("040", "042", "01270"), Optional.of("W24"), Stratum.TOTAL, Boundaries.REPORTED));
+      assertThat(r.minRespondents()).isEqualTo(30);
+      assertThat(r.regions()).extracting(c -> c.level()).containsExactly("district", "district", "commune");
+      assertThat(r.regions()).allSatisfy(region -> assertThat(region.cells()).isNotEmpty().allSatisfy(c -> {
+        assertThat(c.flags()).contains("suppressed");
+        assertThat(c.value()).isNull();
+        assertThat(c.n()).isNull();
+      }));
+      assertThat(queries.estimates(new RegionScope("04"), new EstimatesRequest("attended_meeting", List.of("01300"),
+          Optional.of("W25"), Stratum.TOTAL, Boundaries.RESTATED_2025)).regions().get(0).cells()).isNotEmpty();
+      assertThatThrownBy(() -> queries.estimates(new RegionScope("01"), new EstimatesRequest("attended_meeting",
+          List.of("040"), Optional.of("W24"), Stratum.TOTAL, Boundaries.REPORTED)))
+          .isInstanceOf(vn.danvan.warehouse.query.OutOfScopeException.class);
+    }
   }
 
   @Test

@@ -27,6 +27,7 @@ import vn.danvan.warehouse.regions.RegionLookup;
 public final class SurveyQueries {
   private static final SqlFile ESTIMATES = SqlFile.load(SurveyQueries.class, "estimates");
   private static final SqlFile WAVES = SqlFile.load(SurveyQueries.class, "waves");
+  private static final SqlFile RULES = SqlFile.load(SurveyQueries.class, "rules");
 
   private final Warehouse warehouse;
   private final IndicatorCatalogue catalogue;
@@ -56,7 +57,19 @@ public final class SurveyQueries {
       CostLimits.checkSurvey(request.regions().size(), request.wave().isPresent() ? 1 : asked.size());
       Map<String, SurveyWave> waves = new TreeMap<>();
       Map<String, List<SurveyCell>> byRegion = new HashMap<>();
+      Number[] rules = new Number[2];
       if (hasMart) {
+        session.query(RULES, row -> {
+          java.sql.ResultSetMetaData meta = row.getMetaData();
+          for (int i = 1; i <= meta.getColumnCount(); i++) {
+            String label = meta.getColumnLabel(i);
+            int at = label.equals("min_respondents") ? 0 : label.equals("protection_level") ? 1 : -1;
+            if (at >= 0 && row.getObject(i) != null) {
+              rules[at] = (Number) row.getObject(i);
+            }
+          }
+          return rules;
+        });
         String wave = request.wave().orElse(null);
         session.query(ESTIMATES, row -> {
           // keyed by fieldwork start then id: the waves in the order of the series
@@ -71,6 +84,7 @@ public final class SurveyQueries {
           known.get(code)[0], byRegion.getOrDefault(code, List.of()))).toList();
       return new EstimatesResult(indicator.code(), indicator.nameVi(), indicator.nameEn(), indicator.unit(),
           request.boundaries().code(), request.by().code(), session.snapshot().id(),
+          rules[0] == null ? null : rules[0].intValue(), rules[1] == null ? null : rules[1].doubleValue(),
           List.copyOf(waves.values()), regions);
     });
   }

@@ -1,0 +1,849 @@
+package vn.danvan.etl.survey;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.commons.math3.exception.TooManyIterationsException;
+import org.apache.commons.math3.optim.MaxIter;
+import org.apache.commons.math3.optim.PointValuePair;
+import org.apache.commons.math3.optim.linear.LinearConstraint;
+import org.apache.commons.math3.optim.linear.LinearConstraintSet;
+import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
+import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
+import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
+import org.apache.commons.math3.optim.linear.Relationship;
+import org.apache.commons.math3.optim.linear.SimplexSolver;
+import org.apache.commons.math3.optim.linear.UnboundedSolutionException;
+import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
+import vn.danvan.contract.Stratum;
+import vn.danvan.etl.survey.WaveTable.Cell;
+import vn.danvan.etl.survey.WaveTable.Unit;
+
+/**
+ * How far an intruder can narrow each sensitive withheld cell of one table (fewer respondents than
+ * the minimum), per additive measure. A range is first bounded below without linear programming,
+ * by moves an intruder cannot rule out:
+ * <ul>
+ *   <li>a stratum cell (unit u, value v) and a sibling unit u2 with another value v' of the same
+ *       dimension: mass moved from (u, v) to (u, v') and from (u2, v') to (u2, v) leaves every total
+ *       and every stratum sum above the two units unchanged;
+ *   <li>a stratum cell's respondents moved to another stratum of u, or to a sibling unit (and a
+ *       sibling's respondents of that stratum moved to u);
+ *   <li>a total cell: all of u's respondents moved to a sibling u2, or all of u2's to u.
+ * </ul>
+ * A move is allowed when every cell it changes (in every tree, through the lineage too) exists and
+ * is withheld. A cell whose component of withheld cells reaches no shown cell ranges over [0, ∞):
+ * its relations are homogeneous. Where none of this proves the protection level, the smallest and
+ * largest value come from Commons Math's {@link SimplexSolver} over the cell's nearest {@link
+ * #MAX_UNKNOWNS} withheld cells, then, if that pins it, over up to {@link #MAX_COMPONENT}; the
+ * farther ones are fixed at their true value, which only narrows the range (each result is a lower
+ * bound: safe).
+ */
+public final class TableRanges {
+  static final int MAX_UNKNOWNS = 40;
+  /**
+   * The unknowns of the second program of a cell the first leaves under-protected (a stratum
+   * cell's: of its own dimension only): the nation's strata over every province and its lineage.
+   */
+  static final int MAX_COMPONENT = 200;
+  private static final double TOLERANCE = 1e-9;
+
+  private final List<Cell> cells;
+  private final Map<Cell, Integer> index = new HashMap<>();
+  private final boolean[] withheld;
+  /**
+   * The cells whose range must be proven: those with fewer respondents than the minimum (withheld
+   * by the primary rule, or a remainder that small). The other withheld cells are withheld to
+   * protect them and have nothing of their own to protect: the primary rule would have shown them.
+   */
+  private final boolean[] sensitive;
+  private final long[] respondents;
+  private final int minRespondents;
+  private final List<int[]> relations = new ArrayList<>();
+  private final List<List<Integer>> relationsOf = new ArrayList<>();
+  private final List<String> measures;
+  private final double[][] values;
+  private final List<WaveTable.Atom> atoms;
+  private final double[][] atomValues;
+  /** The atoms of each unit (by index into {@link #atoms}). */
+  private final List<List<Integer>> atomsOf = new ArrayList<>();
+  private BitSet[] atomPlace;
+  private final int[] unitOf;
+  private final List<Unit> units = new ArrayList<>();
+  /** A number for each (dimension, stratum) of the table: what {@link #cellAt} is indexed by. */
+  private final Map<String, Integer> strata = new HashMap<>();
+  /** Each cell's (dimension, stratum) number. */
+  private final int[] strataOf;
+  /** The cell of each unit and (dimension, stratum) number; -1 for none. */
+  private int[][] cellAt;
+  /** Each atom's (dimension, stratum) number in the age, sex and residence dimensions. */
+  private int[][] atomStrata;
+  private int totalStratum;
+  private final BitSet[] up;
+  private final BitSet[] common;
+  private final List<List<Integer>> siblings = new ArrayList<>();
+  /**
+   * The feasible directions each program found, by every cell they move (kept across rounds: a
+   * direction moves withheld cells only, and withholding more cannot make it infeasible).
+   */
+  private final List<List<Direction>> directionsOf = new ArrayList<>();
+  private int linearPrograms;
+  private double narrowest = Double.POSITIVE_INFINITY;
+
+  TableRanges(WaveTable table, Set<Cell> withheldCells, int minRespondents,
+      Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measureValues) {
+    cells = DisclosureAudit.sorted(table.cells.keySet());
+    withheld = new boolean[cells.size()];
+    sensitive = new boolean[cells.size()];
+    respondents = new long[cells.size()];
+    this.minRespondents = minRespondents;
+    unitOf = new int[cells.size()];
+    strataOf = new int[cells.size()];
+    Map<Unit, Integer> unitIndex = new HashMap<>();
+    for (int i = 0; i < cells.size(); i++) {
+      Cell c = cells.get(i);
+      index.put(c, i);
+      respondents[i] = table.cells.get(c).n;
+      int u = unitIndex.computeIfAbsent(c.unit(), k -> {
+        units.add(k);
+        return units.size() - 1;
+      });
+      unitOf[i] = u;
+      strataOf[i] = strata.computeIfAbsent(key(c.by(), c.stratum()), k -> strata.size());
+      relationsOf.add(new ArrayList<>());
+      directionsOf.add(new ArrayList<>());
+    }
+    for (Suppression.Relation<Cell> r : table.relations) {
+      LinkedHashSet<Integer> members = new LinkedHashSet<>();
+      members.add(index.get(r.whole()));
+      r.parts().forEach(p -> members.add(index.get(p)));
+      int[] m = members.stream().mapToInt(Integer::intValue).toArray();
+      for (int c : m) {
+        relationsOf.get(c).add(relations.size());
+      }
+      relations.add(m);
+    }
+    withhold(withheldCells);
+    measures = List.copyOf(measureValues.keySet());
+    values = new double[measures.size()][cells.size()];
+    List<WaveTable.Atom> atomList = new ArrayList<>(table.atoms.keySet());
+    atomValues = new double[measures.size()][atomList.size()];
+    for (int m = 0; m < measures.size(); m++) {
+      java.util.function.ToDoubleFunction<WaveTable.Sums> f = measureValues.get(measures.get(m));
+      for (int i = 0; i < cells.size(); i++) {
+        values[m][i] = f.applyAsDouble(table.cells.get(cells.get(i)));
+      }
+      for (int i = 0; i < atomList.size(); i++) {
+        atomValues[m][i] = f.applyAsDouble(table.atoms.get(atomList.get(i)));
+      }
+    }
+    atoms = atomList;
+    atomStrata = new int[atoms.size()][];
+    for (int i = 0; i < atoms.size(); i++) {
+      WaveTable.Atom a = atoms.get(i);
+      atomStrata[i] = new int[DIMENSIONS.size()];
+      for (int d = 0; d < DIMENSIONS.size(); d++) {
+        atomStrata[i][d] = strata.getOrDefault(key(DIMENSIONS.get(d), a.stratum(DIMENSIONS.get(d))), -1);
+      }
+    }
+    up = new BitSet[units.size()];
+    common = new BitSet[units.size()];
+    for (Set<Unit> place : table.places) {
+      BitSet bits = new BitSet(units.size());
+      place.forEach(u -> bits.set(unitIndex.get(u)));
+      for (int u = bits.nextSetBit(0); u >= 0; u = bits.nextSetBit(u + 1)) {
+        if (up[u] == null) {
+          up[u] = (BitSet) bits.clone();
+          common[u] = (BitSet) bits.clone();
+        } else {
+          up[u].or(bits);
+          common[u].and(bits);
+        }
+      }
+    }
+    cellAt = new int[units.size()][strata.size()];
+    for (int[] row : cellAt) {
+      java.util.Arrays.fill(row, -1);
+    }
+    for (int i = 0; i < cells.size(); i++) {
+      cellAt[unitOf[i]][strataOf[i]] = i;
+    }
+    totalStratum = strata.getOrDefault(key(Stratum.TOTAL, null), -1);
+    for (int u = 0; u < units.size(); u++) {
+      atomsOf.add(new ArrayList<>());
+    }
+    atomPlace = new BitSet[atoms.size()];
+    for (int i = 0; i < atoms.size(); i++) {
+      atomPlace[i] = new BitSet(units.size());
+      for (Unit unit : table.places.get(atoms.get(i).place())) {
+        atomsOf.get(unitIndex.get(unit)).add(i);
+        atomPlace[i].set(unitIndex.get(unit));
+      }
+    }
+    Map<List<Object>, List<Integer>> byParent = new HashMap<>();
+    for (int u = 0; u < units.size(); u++) {
+      Unit unit = units.get(u);
+      Unit parent = table.parent.get(unit);
+      siblings.add(parent == null ? List.of() : byParent.computeIfAbsent(
+          List.of(parent, unit.boundaries(), unit.level()), k -> new ArrayList<>()));
+      if (parent != null) {
+        siblings.get(u).add(u);
+      }
+    }
+  }
+
+  /**
+   * Makes {@code withheldCells} (and every remainder) the withheld cells, for another round of the
+   * audit: what depends on the table alone is computed once.
+   */
+  void withhold(Set<Cell> withheldCells) {
+    for (int i = 0; i < cells.size(); i++) {
+      Cell c = cells.get(i);
+      withheld[i] = withheldCells.contains(c) || !c.placed();
+      sensitive[i] = withheld[i] && respondents[i] < minRespondents;
+    }
+    linearPrograms = 0;
+    narrowest = Double.POSITIVE_INFINITY;
+  }
+
+  private static final List<Stratum> DIMENSIONS = List.of(Stratum.AGE_GROUP, Stratum.SEX, Stratum.RESIDENCE);
+
+  private static String key(Stratum by, String stratum) {
+    return by.code() + "|" + stratum;
+  }
+
+  Cell cell(int i) {
+    return cells.get(i);
+  }
+
+  int linearPrograms() {
+    return linearPrograms;
+  }
+
+  /**
+   * The narrowest range of the cells proven protected, as a share of the cell's value (a lower
+   * bound); NaN when none was.
+   */
+  public double narrowest() {
+    return narrowest == Double.POSITIVE_INFINITY ? Double.NaN : narrowest;
+  }
+
+  /** The sensitive cells whose range, in some measure, is below {@code protection} × their value. */
+  public List<Integer> underProtected(double protection) {
+    return underProtected(protection, new HashSet<>());
+  }
+
+  /**
+   * @param proven cells proven protected in an earlier round (withholding more only widens a
+   *     range); the cells proven now are added
+   */
+  List<Integer> underProtected(double protection, Set<Cell> proven) {
+    List<Integer> weak = new ArrayList<>();
+    for (int c = 0; c < cells.size(); c++) {
+      if (sensitive[c] && !proven.contains(cells.get(c)) && !protect(c, protection, true, proven)) {
+        weak.add(c);
+      }
+    }
+    // the directions the later cells' programs found may prove an earlier cell the programs over
+    // its own nearest cells could not
+    List<Integer> out = new ArrayList<>();
+    for (int c : weak) {
+      if (!protect(c, protection, false, proven)) {
+        out.add(c);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Whether cell {@code c} keeps the protection level in every measure (added to {@code proven}
+   * when it does).
+   *
+   * @param solve whether linear programs may run, or only the moves and the directions kept
+   */
+  private boolean protect(int c, double protection, boolean solve, Set<Cell> proven) {
+    double cellNarrowest = Double.POSITIVE_INFINITY;
+    Swaps swaps = null;
+    for (int m = 0; m < measures.size(); m++) {
+      double v = values[m][c];
+      if (!(v > 0)) {
+        continue; // nothing to protect: an option no respondent of the cell chose
+      }
+      double need = protection * v * (1 - TOLERANCE);
+      if (swaps == null) {
+        swaps = swaps(c);
+      }
+      double range = swaps.range(values[m], atomValues[m], v);
+      if (range < need) {
+        range = Math.max(range, directionRange(values[m], c));
+      }
+      if (range < need && solve) {
+        range = Math.max(range, lpRange(m, c, v, need));
+      }
+      cellNarrowest = Math.min(cellNarrowest, range / v);
+      if (range < need) {
+        return false;
+      }
+    }
+    proven.add(cells.get(c));
+    narrowest = Math.min(narrowest, cellNarrowest);
+    return true;
+  }
+
+  /**
+   * The shown cells nearest a withheld one in the relations (those it shares a relation with; else
+   * those its withheld neighbours share one with; and so on): where more can be withheld.
+   */
+  List<Cell> shownNeighbours(int c) {
+    Set<Integer> seen = new HashSet<>(List.of(c));
+    List<Integer> frontier = List.of(c);
+    while (!frontier.isEmpty()) {
+      Set<Cell> shown = new LinkedHashSet<>();
+      List<Integer> next = new ArrayList<>();
+      for (int x : frontier) {
+        for (int r : relationsOf.get(x)) {
+          for (int m : relations.get(r)) {
+            if (!withheld[m]) {
+              shown.add(cells.get(m));
+            } else if (seen.add(m)) {
+              next.add(m);
+            }
+          }
+        }
+      }
+      if (!shown.isEmpty()) {
+        return List.copyOf(shown);
+      }
+      frontier = next;
+    }
+    return List.of();
+  }
+
+  /** The smallest and largest value of a withheld cell in one measure, by linear programming. */
+  public double[] range(String measure, Cell cell) {
+    return range(measures.indexOf(measure), index.get(cell), Integer.MAX_VALUE);
+  }
+
+  /**
+   * The LP range, the largest value first: when it alone leaves the range needed, one program is
+   * enough. A program over the cell's nearest {@link #MAX_UNKNOWNS} withheld cells comes first; when
+   * it pins the cell, the cell is solved once more over up to {@link #MAX_COMPONENT} (a stratum
+   * cell: over the withheld cells of its own dimension, the totals and other dimensions fixed):
+   * fixing the farther cells at their true values can pin a cell that is protected in truth. Every program
+   * fixes some cells at their true values or none, so each gives a lower bound of the range, and so
+   * does the largest of them.
+   */
+  private double lpRange(int m, int c, double v, double need) {
+    if (shownNeighbours(c).isEmpty()) {
+      // nothing shown in its relations or theirs: every relation of its component is homogeneous,
+      // so the true values times any t >= 0 fit too, and the cell ranges over [0, infinity)
+      return Double.POSITIVE_INFINITY;
+    }
+    double best = lpRange(program(m, c, MAX_UNKNOWNS, false), v, need);
+    if (best >= need) {
+      return best;
+    }
+    return Math.max(best, lpRange(program(m, c, MAX_COMPONENT, cells.get(c).by() != Stratum.TOTAL), v, need));
+  }
+
+  private double lpRange(Program p, double v, double need) {
+    double max = p.solve(GoalType.MAXIMIZE);
+    if (max - v >= need) {
+      return max - v;
+    }
+    double range = max - p.solve(GoalType.MINIMIZE);
+    return Double.isNaN(range) ? 0 : range; // no answer from the solver: counted as no range at all
+  }
+
+  private double[] range(int m, int c, int maxUnknowns) {
+    Program p = program(m, c, maxUnknowns, false);
+    return new double[] {p.solve(GoalType.MINIMIZE), p.solve(GoalType.MAXIMIZE)};
+  }
+
+  /**
+   * A lower bound of a withheld cell's range from the directions found so far: x + t·d keeps every
+   * relation for any t (d moves withheld cells only, and sums to zero in every relation), and stays
+   * feasible while every cell it moves stays ≥ 0. The range is at least the largest rise plus the
+   * largest fall of the cell over those directions. A direction found for one measure or cell
+   * serves every other: only how far it can go depends on the values.
+   */
+  private double directionRange(double[] x, int c) {
+    double up = 0;
+    double down = 0;
+    for (Direction d : directionsOf.get(c)) {
+      double rise = Double.POSITIVE_INFINITY; // largest t with x + t·d >= 0
+      double fall = Double.POSITIVE_INFINITY; // largest t with x - t·d >= 0
+      double dc = 0;
+      for (int k = 0; k < d.cells.length; k++) {
+        double delta = d.delta[k];
+        int i = d.cells[k];
+        if (i == c) {
+          dc = delta;
+        }
+        if (delta < 0) {
+          rise = Math.min(rise, x[i] / -delta);
+        } else {
+          fall = Math.min(fall, x[i] / delta);
+        }
+      }
+      double a = Math.abs(dc);
+      up = Math.max(up, (dc > 0 ? rise : fall) * a);
+      down = Math.max(down, (dc > 0 ? fall : rise) * a);
+    }
+    return up + down;
+  }
+
+  /** A change of withheld cells that keeps every relation: cells and their changes, none zero. */
+  private record Direction(int[] cells, double[] delta) {}
+
+  /**
+   * Keeps the direction from the true values {@code x} to a solution {@code point} of a program,
+   * indexed by every cell it moves.
+   */
+  private void keepDirection(int[] unknowns, double[] x, double[] point) {
+    double largest = 0;
+    double[] delta = new double[unknowns.length];
+    for (int k = 0; k < unknowns.length; k++) {
+      delta[k] = point[k] - x[unknowns[k]];
+      largest = Math.max(largest, Math.abs(delta[k]));
+    }
+    if (!(largest > 0)) {
+      return;
+    }
+    int n = 0;
+    for (int k = 0; k < unknowns.length; k++) {
+      if (Math.abs(delta[k]) > largest * TOLERANCE) {
+        n++;
+      }
+    }
+    int[] moved = new int[n];
+    double[] by = new double[n];
+    n = 0;
+    for (int k = 0; k < unknowns.length; k++) {
+      if (Math.abs(delta[k]) > largest * TOLERANCE) {
+        moved[n] = unknowns[k];
+        by[n++] = delta[k];
+      }
+    }
+    Direction d = new Direction(moved, by);
+
+
+    for (int i : moved) {
+      if (sensitive[i]) {
+        directionsOf.get(i).add(d);
+      }
+    }
+  }
+
+  /** One relation over a program's unknowns: Σ coefficient · unknown = rhs, met within ± slack. */
+  private record Equation(int[] columns, double[] coefficients, double rhs, double slack) {}
+
+  /**
+   * One cell's linear program: its value as the objective, every relation of its unknowns a
+   * constraint. Presolved as an intruder would read the table first: a relation left with one
+   * unknown fixes it, and one left saying two unknowns are equal (a unit as reported and
+   * restated, a province and the one old province it was) makes them one unknown; only what is
+   * left goes to the simplex solver, whose tableau grows with the product of rows and columns.
+   */
+  private final class Program {
+    /** The cell of each unknown; its measure's true values. */
+    final int[] unknowns;
+    final double[] x;
+    /** Each unknown's representative, and the value a representative is fixed at (NaN: free). */
+    private final int[] rep;
+    private final double[] fixed;
+    /** The solver's column of each free representative (-1 otherwise). */
+    private final int[] column;
+    private final double[] objective;
+    private final List<LinearConstraint> exact = new ArrayList<>();
+    private final List<LinearConstraint> loose = new ArrayList<>();
+
+    Program(List<Integer> unknowns, double[] x, List<Equation> equations) {
+      this.unknowns = unknowns.stream().mapToInt(Integer::intValue).toArray();
+      this.x = x;
+      int n = this.unknowns.length;
+      rep = new int[n];
+      fixed = new double[n];
+      for (int k = 0; k < n; k++) {
+        rep[k] = k;
+        fixed[k] = Double.NaN;
+      }
+      List<Equation> reduced = presolve(equations);
+      column = new int[n];
+      java.util.Arrays.fill(column, -1);
+      int columns = 0;
+      for (int k = 0; k < n; k++) {
+        int r = find(k);
+        if (Double.isNaN(fixed[r]) && column[r] < 0) {
+          column[r] = columns++;
+        }
+      }
+      objective = new double[columns];
+      int target = column[find(0)];
+      if (target >= 0) {
+        objective[target] = 1;
+      }
+      Set<java.nio.DoubleBuffer> seen = new HashSet<>(); // equal and hashed by content
+      for (Equation e : reduced) {
+        double[] coefficients = new double[columns];
+        for (int k = 0; k < e.columns.length; k++) {
+          coefficients[column[e.columns[k]]] += e.coefficients[k];
+        }
+        if (!seen.add(java.nio.DoubleBuffer.wrap(coefficients))) {
+          continue; // the same sum twice (once per boundary mode): one constraint
+        }
+        exact.add(new LinearConstraint(coefficients, Relationship.EQ, e.rhs));
+        loose.add(new LinearConstraint(coefficients.clone(), Relationship.LEQ, e.rhs + e.slack));
+        loose.add(new LinearConstraint(coefficients.clone(), Relationship.GEQ, e.rhs - e.slack));
+      }
+    }
+
+    private int find(int k) {
+      while (rep[k] != k) {
+        rep[k] = rep[rep[k]];
+        k = rep[k];
+      }
+      return k;
+    }
+
+    /** The equations over free representatives, once no equation fixes or merges any more. */
+    private List<Equation> presolve(List<Equation> equations) {
+      List<Equation> now = equations;
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        List<Equation> next = new ArrayList<>(now.size());
+        for (Equation e : now) {
+          Equation r = substitute(e);
+          if (r.columns.length == 0) {
+            continue;
+          }
+          if (r.columns.length == 1) {
+            fixed[r.columns[0]] = Math.max(0, r.rhs / r.coefficients[0]);
+            changed = true;
+          } else if (r.columns.length == 2 && r.coefficients[0] == -r.coefficients[1]
+              && Math.abs(r.rhs) <= r.slack) {
+            rep[r.columns[1]] = r.columns[0];
+            changed = true;
+          } else {
+            next.add(r);
+          }
+        }
+        now = next;
+      }
+      return now;
+    }
+
+    /** An equation over the current free representatives (fixed ones moved to the right-hand side). */
+    private Equation substitute(Equation e) {
+      int[] cols = new int[e.columns.length];
+      double[] coefs = new double[e.columns.length];
+      int size = 0;
+      double rhs = e.rhs;
+      for (int k = 0; k < e.columns.length; k++) {
+        int r = find(e.columns[k]);
+        if (!Double.isNaN(fixed[r])) {
+          rhs -= e.coefficients[k] * fixed[r];
+          continue;
+        }
+        int at = 0;
+        while (at < size && cols[at] != r) {
+          at++;
+        }
+        if (at == size) {
+          cols[size++] = r;
+        }
+        coefs[at] += e.coefficients[k];
+      }
+      int kept = 0;
+      for (int k = 0; k < size; k++) {
+        if (Math.abs(coefs[k]) > TOLERANCE) {
+          cols[kept] = cols[k];
+          coefs[kept++] = coefs[k];
+        }
+      }
+      return new Equation(java.util.Arrays.copyOf(cols, kept), java.util.Arrays.copyOf(coefs, kept), rhs, e.slack);
+    }
+
+    /**
+     * Exact sums first; sums of doubles may miss by a rounding, so a program found infeasible is
+     * relaxed by it. The solution's direction from the true values is kept for other cells and
+     * measures.
+     */
+    double solve(GoalType goal) {
+      double pinned = fixed[find(0)];
+      if (!Double.isNaN(pinned)) {
+        return pinned; // the presolve alone works the cell out
+      }
+      linearPrograms++;
+      PointValuePair p = TableRanges.solve(objective, exact, goal);
+      if (p == null) {
+        p = TableRanges.solve(objective, loose, goal);
+      }
+      if (p == UNBOUNDED) {
+        return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+      }
+      if (p == null) {
+        return Double.NaN;
+      }
+      double[] point = p.getPoint();
+      double[] value = new double[unknowns.length];
+      for (int k = 0; k < unknowns.length; k++) {
+        int r = find(k);
+        value[k] = Double.isNaN(fixed[r]) ? point[column[r]] : fixed[r];
+      }
+      keepDirection(unknowns, x, value);
+      return p.getValue();
+    }
+  }
+
+  /**
+   * @param ownDimension only cells of the cell's own dimension are unknowns (its totals and the
+   *     other dimensions fixed at their true values)
+   */
+  private Program program(int m, int c, int maxUnknowns, boolean ownDimension) {
+    Stratum by = cells.get(c).by();
+    List<Integer> unknowns = new ArrayList<>();
+    Map<Integer, Integer> column = new HashMap<>();
+    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(c));
+    column.put(c, 0);
+    Set<Integer> touched = new HashSet<>();
+    while (!queue.isEmpty()) {
+      int x = queue.poll();
+      unknowns.add(x);
+      for (int r : relationsOf.get(x)) {
+        touched.add(r);
+        for (int y : relations.get(r)) {
+          if (withheld[y] && !column.containsKey(y) && column.size() < maxUnknowns
+              && (!ownDimension || cells.get(y).by() == by)) {
+            column.put(y, column.size());
+            queue.add(y);
+          }
+        }
+      }
+    }
+    List<Equation> equations = new ArrayList<>();
+    for (int r : touched.stream().sorted().toList()) {
+      int[] members = relations.get(r);
+      int[] columns = new int[members.length];
+      double[] coefficients = new double[members.length];
+      int size = 0;
+      double known = 0;
+      double scale = 0;
+      for (int k = 0; k < members.length; k++) {
+        int y = members[k];
+        double sign = k == 0 ? -1 : 1;
+        scale += Math.abs(values[m][y]);
+        Integer col = column.get(y);
+        if (col != null) {
+          columns[size] = col;
+          coefficients[size++] = sign;
+        } else {
+          known += sign * values[m][y];
+        }
+      }
+      equations.add(new Equation(java.util.Arrays.copyOf(columns, size), java.util.Arrays.copyOf(coefficients, size),
+          -known, TOLERANCE * (scale + 1)));
+    }
+    return new Program(unknowns, values[m], equations);
+  }
+
+  private static final PointValuePair UNBOUNDED = new PointValuePair(new double[0], Double.NaN);
+
+  /** The optimum; {@link #UNBOUNDED}; or null for no answer (the range then counts as none). */
+  private static PointValuePair solve(double[] objective, List<LinearConstraint> constraints, GoalType goal) {
+    try {
+      return new SimplexSolver().optimize(new MaxIter(100_000),
+          new LinearObjectiveFunction(objective, 0), new LinearConstraintSet(constraints), goal,
+          new NonNegativeConstraint(true));
+    } catch (UnboundedSolutionException e) {
+      return UNBOUNDED;
+    } catch (NoFeasibleSolutionException | TooManyIterationsException e) {
+      return null;
+    }
+  }
+
+  /** The swaps proven possible for one withheld cell (which cells they move mass between). */
+  private Swaps swaps(int c) {
+    Cell cell = cells.get(c);
+    int u = unitOf[c];
+    Swaps s = new Swaps(c);
+    int dimension = DIMENSIONS.indexOf(cell.by());
+    if (cell.by() != Stratum.TOTAL) {
+      restratify(cell, u, s);
+    }
+    BitSet changed = new BitSet(units.size());
+    BitSet both = new BitSet(units.size());
+    for (int u2 : siblings.get(u)) {
+      if (u2 == u) {
+        continue;
+      }
+      changed.clear();
+      changed.or(up[u]);
+      changed.or(up[u2]);
+      both.clear();
+      both.or(common[u]);
+      both.and(common[u2]);
+      changed.andNot(both);
+      // a stratum cell: its own respondents may change unit (a total: all of them)
+      movable(changed, u, s.out, dimension, strataOf[c]);
+      movable(changed, u2, s.in, dimension, strataOf[c]);
+      if (cell.by() == Stratum.TOTAL) {
+        continue;
+      }
+      int u2v = cellAt[u2][strataOf[c]];
+      if (u2v < 0) {
+        continue;
+      }
+      for (int k = 0; k < cellAt[u].length; k++) {
+        int other = cellAt[u][k];
+        if (other < 0 || k == strataOf[c] || cells.get(other).by() != cell.by()) {
+          continue;
+        }
+        int u2w = cellAt[u2][k];
+        if (u2w >= 0 && swappable(changed, strataOf[c], k)) {
+          s.swaps.add(new int[] {other, u2v, u2w});
+        }
+      }
+    }
+    return s;
+  }
+
+  /**
+   * Respondents of the unit whose stratum in the cell's dimension can change (from the cell's to
+   * another, or back): every unit they are in has both strata cells, withheld. Totals and every
+   * other dimension stay as they are.
+   */
+  private void restratify(Cell cell, int u, Swaps s) {
+    int own = strataOf[s.cell];
+    int d = DIMENSIONS.indexOf(cell.by());
+    BitSet others = new BitSet();
+    for (int k = 0; k < cellAt[u].length; k++) {
+      int i = cellAt[u][k];
+      if (i >= 0 && k != own && cells.get(i).by() == cell.by() && withheld[i]) {
+        others.set(k);
+      }
+    }
+    for (int a : atomsOf.get(u)) {
+      int mine = atomStrata[a][d];
+      boolean inCell = mine == own;
+      if (!inCell && !others.get(mine)) {
+        continue;
+      }
+      if (inCell) {
+        for (int other = others.nextSetBit(0); other >= 0; other = others.nextSetBit(other + 1)) {
+          if (swappable(atomPlace[a], mine, other)) {
+            s.out.add(a);
+            break;
+          }
+        }
+      } else if (swappable(atomPlace[a], mine, own)) {
+        s.in.add(a);
+      }
+    }
+  }
+
+  /** Whether every unit of {@code changed} has both strata cells, withheld. */
+  private boolean swappable(BitSet changed, int v, int w) {
+    for (int x = changed.nextSetBit(0); x >= 0; x = changed.nextSetBit(x + 1)) {
+      int a = cellAt[x][v];
+      int b = cellAt[x][w];
+      if (a < 0 || b < 0 || !withheld[a] || !withheld[b]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The respondents of {@code u} that can move to the other unit of a pair: those whose stratum in
+   * every dimension is withheld (and exists) in every unit the move changes, whose totals are all
+   * withheld.
+   */
+  private void movable(BitSet changed, int u, Set<Integer> to, int dimension, int stratum) {
+    for (int x = changed.nextSetBit(0); x >= 0; x = changed.nextSetBit(x + 1)) {
+      int total = totalStratum < 0 ? -1 : cellAt[x][totalStratum];
+      if (total < 0 || !withheld[total]) {
+        return;
+      }
+    }
+    for (int a : atomsOf.get(u)) {
+      if (dimension >= 0 && atomStrata[a][dimension] != stratum) {
+        continue;
+      }
+      boolean ok = true;
+      for (int d = 0; ok && d < DIMENSIONS.size(); d++) {
+        int sd = atomStrata[a][d];
+        for (int x = changed.nextSetBit(0); ok && x >= 0; x = changed.nextSetBit(x + 1)) {
+          int k = sd < 0 ? -1 : cellAt[x][sd];
+          ok = k >= 0 && withheld[k];
+        }
+      }
+      if (ok) {
+        to.add(a);
+      }
+    }
+  }
+
+  /** The swaps of one cell: with another stratum and a sibling, or (a total) with a sibling's total. */
+  private static final class Swaps {
+    final int cell;
+    /** {(u, v'), (u2, v), (u2, v')}. */
+    final List<int[]> swaps = new ArrayList<>();
+    /** A total's respondents (atoms) that can move out of it, and into it. */
+    final Set<Integer> out = new HashSet<>();
+    final Set<Integer> in = new HashSet<>();
+
+    Swaps(int cell) {
+      this.cell = cell;
+    }
+
+    /** A lower bound of the range: mass moved out of the cell, plus mass moved in. */
+    double range(double[] value, double[] atomValue, double v) {
+      double moved = 0;
+      for (int a : this.out) {
+        moved += atomValue[a];
+      }
+      for (int a : this.in) {
+        moved += atomValue[a];
+      }
+      return Math.max(moved, pairs(value, v));
+    }
+
+    /** The swaps by what depends on the table only, worked out once for every measure. */
+    private int[] outCells;
+    private int[] inStrata;
+    private int[][] inSources;
+
+    private double pairs(double[] value, double v) {
+      if (outCells == null) {
+        outCells = swaps.stream().mapToInt(s -> s[2]).distinct().toArray();
+        Map<Integer, List<Integer>> sources = new java.util.TreeMap<>();
+        swaps.forEach(s -> sources.computeIfAbsent(s[0], k -> new ArrayList<>()).add(s[1]));
+        inStrata = sources.keySet().stream().mapToInt(Integer::intValue).toArray();
+        inSources = sources.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
+            .toArray(int[][]::new);
+      }
+      double out = 0;
+      for (int c : outCells) {
+        out += value[c];
+      }
+      // mass moved in from one other stratum at a time: two strata may lean on the same sibling cell
+      double in = 0;
+      for (int k = 0; k < inStrata.length; k++) {
+        double from = 0;
+        for (int c : inSources[k]) {
+          from += value[c];
+        }
+        in = Math.max(in, Math.min(value[inStrata[k]], from));
+      }
+      return Math.min(v, out) + in;
+    }
+  }
+}
