@@ -79,9 +79,13 @@ async function children(code) {
   return (await api('/api/regions', { boundaries: state.boundaries, parent: code })).regions;
 }
 
-/** The sub-unit picker: the children of the region shown, to go one level down. */
+/**
+ * The sub-unit picker: the units one level down from the province, the one shown selected (a unit
+ * with none below it is shown among its siblings).
+ */
 async function drillChoices(below) {
-  options($('drill'), [['', t('survey.drill_none')], ...below.map((r) => [r.code, r.name])], '');
+  const current = below.some((r) => r.code === state.region) ? state.region : '';
+  options($('drill'), [['', t('survey.drill_none')], ...below.map((r) => [r.code, r.name])], current);
   $('drill').disabled = below.length === 0;
 }
 
@@ -184,8 +188,8 @@ function scale(c, v) {
 async function map(indicator, est) {
   const latest = est.waves.at(-1);
   let units = await children(state.region);
-  await drillChoices(state.region === 'VN' ? [] : units);
   if (!units.length && state.region !== state.province) units = await children(state.province);
+  await drillChoices(state.region === 'VN' ? [] : units);
   mapPanel.setTitle(t('survey.map') + (latest ? ': ' + (latest.title || latest.wave_id) : ''));
   if (!latest) {
     mapPanel.fail(t('no_data'));

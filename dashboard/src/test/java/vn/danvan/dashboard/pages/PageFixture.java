@@ -24,7 +24,8 @@ import vn.danvan.warehouse.testlake.TestLake;
  *   <li>survey series {@code trust_local_government}, top-2-box, waves W2023 and W2024: the nation
  *       62 % [58, 66] (n 600) then 65 % [61, 69] (n 620); Hà Nội 70 % [60, 78] (n 80) in W2024;
  *       Hồ Chí Minh City withheld in W2024, its mart row still carrying 0.99 (the warehouse must
- *       drop it); PAPI's total index of Hà Nội 2011-2016: 35, 36, ... 40;
+ *       drop it); in W2024 Hà Nội's commune 00004 72 % [58, 83] (n 45), 00008 withheld (its row
+ *       carrying 0.97), 00025 without respondents; PAPI's total index of Hà Nội 2011-2016: 35, 36, ... 40;
  *   <li>six posts of Hà Nội's military command in 2024 ({@link #POSTS}): four on Facebook with 100,
  *       50, 10 and 0 interactions, two on Zalo, one of them never measured.
  * </ul>
@@ -162,6 +163,8 @@ public final class PageFixture {
       + "FROM (VALUES ('W2023', '2023-05-01', '2023-05-31', 'nation', 'VN', 0.62, 0.58, 0.66, 600, false), "
       + "('W2024', '2024-05-01', '2024-05-31', 'nation', 'VN', 0.65, 0.61, 0.69, 620, false), "
       + "('W2024', '2024-05-01', '2024-05-31', 'province', '01', 0.70, 0.60, 0.78, 80, false), "
-      + "('W2024', '2024-05-01', '2024-05-31', 'province', '79', 0.99, 0.98, 1.0, 12, true)) "
+      + "('W2024', '2024-05-01', '2024-05-31', 'province', '79', 0.99, 0.98, 1.0, 12, true), "
+      + "('W2024', '2024-05-01', '2024-05-31', 'commune', '00004', 0.72, 0.58, 0.83, 45, false), "
+      + "('W2024', '2024-05-01', '2024-05-31', 'commune', '00008', 0.97, 0.90, 1.0, 11, true)) "
       + "x(w, fs, fe, lvl, code, v, lo, hi, n, sup), (VALUES ('reported'), ('2025')) m(b)";
 }

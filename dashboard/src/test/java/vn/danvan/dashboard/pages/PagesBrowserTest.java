@@ -380,6 +380,41 @@ class PagesBrowserTest {
     assertThat(browser.consoleErrors()).isEmpty();
   }
 
+  /**
+   * The map of a province draws its communes (2025 units): 00004 at 72 %, 00008 withheld (the
+   * mart's 0.97 never reaches the page), 00025 without respondents; the sub-unit picker then shows
+   * one commune's waves.
+   */
+  @Test
+  void survey_map_drills_down_to_the_communes_and_draws_a_withheld_one_as_withheld() {
+    open("/survey.html?indicator=" + PageFixture.SURVEY_INDICATOR + "&region=01&boundaries=2025");
+    awaitChart("#survey-map-panel");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d -> data(series("#survey-map-panel").get(0)).size() == 3);
+    click(browser.driver().findElement(By.cssSelector("#survey-map-panel button[data-tab=table]")));
+    List<List<String>> shown = shownTable("#survey-map-panel .table-wrap:not([hidden]) table");
+    Map<String, List<String>> byCode = new java.util.HashMap<>();
+    shown.stream().skip(1).forEach(r -> byCode.put(r.get(0), r));
+    assertThat(byCode.keySet()).containsExactlyInAnyOrder("00004", "00008", "00025");
+    assertThat(byCode.get("00004")).contains("Phường Ba Đình", "72", "58", "83", "45");
+    assertThat(byCode.get("00008")).containsExactly("00008", "Phường Ngọc Hà", "", "", "", "", "đã ẩn (quá ít người trả lời)");
+    assertThat(String.join(",", byCode.get("00025"))).doesNotContain("đã ẩn");
+    assertThat(shown.toString()).doesNotContain("97");
+    List<Double> tiles = data(series("#survey-map-panel").get(0)).stream()
+        .map(t -> ((Number) ((List<?>) t).get(2)).doubleValue()).sorted().toList();
+    assertThat(tiles).containsExactly(-2.0, -1.0, 72.0); // withheld, no respondents, the figure
+
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("drill"))).selectByValue("00004");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+        "00004".equals(browser.js("return new URLSearchParams(location.search).get('region')")));
+    awaitChart("#waves-panel");
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
+        numbers(series("#waves-panel").get(0)).contains(72.0));
+    assertThat(browser.js("return document.getElementById('drill').selectedOptions[0].textContent"))
+        .isEqualTo("Phường Ba Đình");
+    assertThat(browser.consoleErrors()).isEmpty();
+    screenshot("survey-communes.png");
+  }
+
   @Test
   void a_province_account_sees_its_own_province_and_its_own_posts() {
     signInAs(TestAccounts.ANALYST);
