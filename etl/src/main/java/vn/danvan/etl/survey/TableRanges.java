@@ -1,7 +1,9 @@
 package vn.danvan.etl.survey;
 
+import java.nio.DoubleBuffer;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -9,6 +11,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -169,7 +172,7 @@ public final class TableRanges {
     }
     cellAt = new int[units.size()][strata.size()];
     for (int[] row : cellAt) {
-      java.util.Arrays.fill(row, -1);
+      Arrays.fill(row, -1);
     }
     for (int i = 0; i < cells.size(); i++) {
       cellAt[unitOf[i]][strataOf[i]] = i;
@@ -476,7 +479,7 @@ public final class TableRanges {
       }
       List<Equation> reduced = presolve(equations);
       column = new int[n];
-      java.util.Arrays.fill(column, -1);
+      Arrays.fill(column, -1);
       int columns = 0;
       for (int k = 0; k < n; k++) {
         int r = find(k);
@@ -489,13 +492,13 @@ public final class TableRanges {
       if (target >= 0) {
         objective[target] = 1;
       }
-      Set<java.nio.DoubleBuffer> seen = new HashSet<>(); // equal and hashed by content
+      Set<DoubleBuffer> seen = new HashSet<>(); // equal and hashed by content
       for (Equation e : reduced) {
         double[] coefficients = new double[columns];
         for (int k = 0; k < e.columns.length; k++) {
           coefficients[column[e.columns[k]]] += e.coefficients[k];
         }
-        if (!seen.add(java.nio.DoubleBuffer.wrap(coefficients))) {
+        if (!seen.add(DoubleBuffer.wrap(coefficients))) {
           continue; // the same sum twice (once per boundary mode): one constraint
         }
         exact.add(new LinearConstraint(coefficients, Relationship.EQ, e.rhs));
@@ -568,7 +571,7 @@ public final class TableRanges {
           coefs[kept++] = coefs[k];
         }
       }
-      return new Equation(java.util.Arrays.copyOf(cols, kept), java.util.Arrays.copyOf(coefs, kept), rhs, e.slack);
+      return new Equation(Arrays.copyOf(cols, kept), Arrays.copyOf(coefs, kept), rhs, e.slack);
     }
 
     /**
@@ -648,7 +651,7 @@ public final class TableRanges {
           known += sign * values[m][y];
         }
       }
-      equations.add(new Equation(java.util.Arrays.copyOf(columns, size), java.util.Arrays.copyOf(coefficients, size),
+      equations.add(new Equation(Arrays.copyOf(columns, size), Arrays.copyOf(coefficients, size),
           -known, TOLERANCE * (scale + 1)));
     }
     return new Program(unknowns, values[m], equations);
@@ -824,7 +827,7 @@ public final class TableRanges {
     private double pairs(double[] value, double v) {
       if (outCells == null) {
         outCells = swaps.stream().mapToInt(s -> s[2]).distinct().toArray();
-        Map<Integer, List<Integer>> sources = new java.util.TreeMap<>();
+        Map<Integer, List<Integer>> sources = new TreeMap<>();
         swaps.forEach(s -> sources.computeIfAbsent(s[0], k -> new ArrayList<>()).add(s[1]));
         inStrata = sources.keySet().stream().mapToInt(Integer::intValue).toArray();
         inSources = sources.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
