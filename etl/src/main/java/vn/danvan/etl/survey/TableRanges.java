@@ -366,7 +366,7 @@ public final class TableRanges {
 
   private double[] range(int m, int c, int maxUnknowns) {
     Program p = program(m, c, maxUnknowns, false);
-    return new double[] {p.solve(GoalType.MINIMIZE), p.solve(GoalType.MAXIMIZE)};
+    return new double[] {p.solve(GoalType.MINIMIZE, false), p.solve(GoalType.MAXIMIZE, false)};
   }
 
   /**
@@ -466,6 +466,9 @@ public final class TableRanges {
     private final double[] objective;
     private final List<LinearConstraint> exact = new ArrayList<>();
     private final List<LinearConstraint> loose = new ArrayList<>();
+    private final List<double[]> rows = new ArrayList<>();
+    private double[] xr;
+    private double[][] basis;
 
     Program(List<Integer> unknowns, double[] x, List<Equation> equations) {
       this.unknowns = unknowns.stream().mapToInt(Integer::intValue).toArray();
@@ -501,10 +504,74 @@ public final class TableRanges {
         if (!seen.add(DoubleBuffer.wrap(coefficients))) {
           continue; // the same sum twice (once per boundary mode): one constraint
         }
+        rows.add(coefficients);
         exact.add(new LinearConstraint(coefficients, Relationship.EQ, e.rhs));
         loose.add(new LinearConstraint(coefficients.clone(), Relationship.LEQ, e.rhs + e.slack));
         loose.add(new LinearConstraint(coefficients.clone(), Relationship.GEQ, e.rhs - e.slack));
       }
+    }
+
+    private double solveNull(GoalType goal) {
+      int columns = objective.length;
+      if (basis == null) {
+        xr = new double[columns];
+        for (int k = 0; k < unknowns.length; k++) {
+          int r = find(k);
+          if (column[r] >= 0) {
+            xr[column[r]] = x[unknowns[k]];
+          }
+        }
+        basis = nullSpace(rows, columns);
+      }
+      int target = column[find(0)];
+      int dims = basis.length == 0 ? 0 : basis[0].length;
+      double[] obj = basis[target];
+      boolean moves = false;
+      for (double v : obj) {
+        moves |= Math.abs(v) > TOLERANCE;
+      }
+      if (!moves) {
+        return xr[target];
+      }
+      List<LinearConstraint> constraints = new ArrayList<>();
+      for (int i = 0; i < columns; i++) {
+        double[] c = new double[dims];
+        boolean any = false;
+        for (int d = 0; d < dims; d++) {
+          c[d] = -basis[i][d];
+          any |= c[d] != 0;
+        }
+        if (any) {
+          constraints.add(new LinearConstraint(c, Relationship.LEQ, Math.max(0, xr[i])));
+        }
+      }
+      linearPrograms++;
+      PointValuePair p;
+      try {
+        p = new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(obj, 0),
+            new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(false));
+      } catch (UnboundedSolutionException e) {
+        return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
+      } catch (NoFeasibleSolutionException | TooManyIterationsException e) {
+        return Double.NaN;
+      }
+      double[] t = p.getPoint();
+      double[] value = new double[unknowns.length];
+      for (int k = 0; k < unknowns.length; k++) {
+        int r = find(k);
+        if (!Double.isNaN(fixed[r])) {
+          value[k] = fixed[r];
+          continue;
+        }
+        int i = column[r];
+        double y = 0;
+        for (int d = 0; d < dims; d++) {
+          y += basis[i][d] * t[d];
+        }
+        value[k] = xr[i] + y;
+      }
+      keepDirection(unknowns, x, value);
+      return xr[target] + p.getValue();
     }
 
     private int find(int k) {
@@ -580,9 +647,20 @@ public final class TableRanges {
      * measures.
      */
     double solve(GoalType goal) {
+      return solve(goal, NULLSPACE);
+    }
+
+    /**
+     * @param nullSpace over the relations' null space (no phase 1), else the equations as they are
+     *     (the reference the tests hold the first to)
+     */
+    double solve(GoalType goal, boolean nullSpace) {
       double pinned = fixed[find(0)];
       if (!Double.isNaN(pinned)) {
         return pinned; // the presolve alone works the cell out
+      }
+      if (nullSpace) {
+        return solveNull(goal);
       }
       linearPrograms++;
       PointValuePair p = TableRanges.solve(objective, exact, goal);
@@ -655,6 +733,63 @@ public final class TableRanges {
           -known, TOLERANCE * (scale + 1)));
     }
     return new Program(unknowns, values[m], equations);
+  }
+
+  static final boolean NULLSPACE = !Boolean.getBoolean("danvan.audit.tableau");
+
+  /** A basis of the null space of {@code rows} (columns × dimensions), by reduced row echelon form. */
+  static double[][] nullSpace(List<double[]> rows, int columns) {
+    double[][] a = rows.stream().map(double[]::clone).toArray(double[][]::new);
+    int[] pivotOf = new int[columns];
+    Arrays.fill(pivotOf, -1);
+    int r = 0;
+    for (int c = 0; c < columns && r < a.length; c++) {
+      int best = -1;
+      double size = 1e-9;
+      for (int i = r; i < a.length; i++) {
+        if (Math.abs(a[i][c]) > size) {
+          size = Math.abs(a[i][c]);
+          best = i;
+        }
+      }
+      if (best < 0) {
+        continue;
+      }
+      double[] swap = a[r];
+      a[r] = a[best];
+      a[best] = swap;
+      double p = a[r][c];
+      for (int j = c; j < columns; j++) {
+        a[r][j] /= p;
+      }
+      for (int i = 0; i < a.length; i++) {
+        double f = a[i][c];
+        if (i != r && f != 0) {
+          for (int j = c; j < columns; j++) {
+            a[i][j] -= f * a[r][j];
+          }
+        }
+      }
+      pivotOf[c] = r++;
+    }
+    List<Integer> free = new ArrayList<>();
+    for (int c = 0; c < columns; c++) {
+      if (pivotOf[c] < 0) {
+        free.add(c);
+      }
+    }
+    double[][] n = new double[columns][free.size()];
+    for (int d = 0; d < free.size(); d++) {
+      int f = free.get(d);
+      n[f][d] = 1;
+      for (int c = 0; c < columns; c++) {
+        if (pivotOf[c] >= 0) {
+          double v = -a[pivotOf[c]][f];
+          n[c][d] = Math.abs(v) < 1e-12 ? 0 : v;
+        }
+      }
+    }
+    return n;
   }
 
   private static final PointValuePair UNBOUNDED = new PointValuePair(new double[0], Double.NaN);
