@@ -464,8 +464,13 @@ public final class TableRanges {
     /** The solver's column of each free representative (-1 otherwise). */
     private final int[] column;
     private final double[] objective;
-    private final List<LinearConstraint> exact = new ArrayList<>();
-    private final List<LinearConstraint> loose = new ArrayList<>();
+    /** The equations solved as they are: built only when the tableau solves them (see {@link #NULLSPACE}). */
+    private List<LinearConstraint> exact;
+    private List<LinearConstraint> loose;
+    /** The equation of each of {@link #rows}. */
+    private final List<Equation> rowEquations = new ArrayList<>();
+    /** Each cell staying >= 0, over the null space: the same for the largest and the smallest value. */
+    private List<LinearConstraint> nonNegative;
     private final List<double[]> rows = new ArrayList<>();
     private double[] xr;
     private double[][] basis;
@@ -505,6 +510,19 @@ public final class TableRanges {
           continue; // the same sum twice (once per boundary mode): one constraint
         }
         rows.add(coefficients);
+        rowEquations.add(e);
+      }
+    }
+
+    private void tableau() {
+      if (exact != null) {
+        return;
+      }
+      exact = new ArrayList<>();
+      loose = new ArrayList<>();
+      for (int i = 0; i < rows.size(); i++) {
+        double[] coefficients = rows.get(i);
+        Equation e = rowEquations.get(i);
         exact.add(new LinearConstraint(coefficients, Relationship.EQ, e.rhs));
         loose.add(new LinearConstraint(coefficients.clone(), Relationship.LEQ, e.rhs + e.slack));
         loose.add(new LinearConstraint(coefficients.clone(), Relationship.GEQ, e.rhs - e.slack));
@@ -522,6 +540,19 @@ public final class TableRanges {
           }
         }
         basis = nullSpace(rows, columns);
+        int dims = basis.length == 0 ? 0 : basis[0].length;
+        nonNegative = new ArrayList<>();
+        for (int i = 0; i < columns; i++) {
+          double[] c = new double[dims];
+          boolean any = false;
+          for (int d = 0; d < dims; d++) {
+            c[d] = -basis[i][d];
+            any |= c[d] != 0;
+          }
+          if (any) {
+            nonNegative.add(new LinearConstraint(c, Relationship.LEQ, Math.max(0, xr[i])));
+          }
+        }
       }
       int target = column[find(0)];
       int dims = basis.length == 0 ? 0 : basis[0].length;
@@ -533,23 +564,11 @@ public final class TableRanges {
       if (!moves) {
         return xr[target];
       }
-      List<LinearConstraint> constraints = new ArrayList<>();
-      for (int i = 0; i < columns; i++) {
-        double[] c = new double[dims];
-        boolean any = false;
-        for (int d = 0; d < dims; d++) {
-          c[d] = -basis[i][d];
-          any |= c[d] != 0;
-        }
-        if (any) {
-          constraints.add(new LinearConstraint(c, Relationship.LEQ, Math.max(0, xr[i])));
-        }
-      }
       linearPrograms++;
       PointValuePair p;
       try {
         p = new SimplexSolver().optimize(new MaxIter(100_000), new LinearObjectiveFunction(obj, 0),
-            new LinearConstraintSet(constraints), goal, new NonNegativeConstraint(false));
+            new LinearConstraintSet(nonNegative), goal, new NonNegativeConstraint(false));
       } catch (UnboundedSolutionException e) {
         return goal == GoalType.MAXIMIZE ? Double.POSITIVE_INFINITY : 0;
       } catch (NoFeasibleSolutionException | TooManyIterationsException e) {
@@ -663,6 +682,7 @@ public final class TableRanges {
         return solveNull(goal);
       }
       linearPrograms++;
+      tableau();
       PointValuePair p = TableRanges.solve(objective, exact, goal);
       if (p == null) {
         p = TableRanges.solve(objective, loose, goal);
