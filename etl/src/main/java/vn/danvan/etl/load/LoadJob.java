@@ -211,12 +211,13 @@ public final class LoadJob {
     String previousDefinitions = previousDir == null ? null
         : Lake.at(config.lakeDir()).loadReport(new vn.danvan.contract.SnapshotRef(previous, previousDir))
             .flatMap(LoadReport::definitions).orElse(null);
-    MartPlan plan = MartPlan.of(previousDir, previousDefinitions, definitions, changed, config.full());
+    MartPlan plan = MartPlan.of(previousDir, previousDefinitions, definitions, changed, parts, config.full());
     parts.putAll(plan.parts());
     java.util.Set<String> linked = plan.linked();
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
         config.benchmark(), progress::phase, previousDir,
-        linked.stream().filter(m -> !m.equals(SurveyMart.SURVEY_ESTIMATES)).collect(java.util.stream.Collectors.toSet()));
+        linked.stream().filter(m -> !m.equals(SurveyMart.SURVEY_ESTIMATES)).collect(java.util.stream.Collectors.toSet()),
+        plan.indicatorYears());
     progress.done("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     // external indicators (danvan external import) are not in the landing: without this a load

@@ -18,8 +18,10 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import vn.danvan.catalogue.IndicatorCatalogue;
+import vn.danvan.contract.LoadReport.Action;
 import vn.danvan.contract.LoadReport.Part;
 import vn.danvan.contract.Table;
+import vn.danvan.etl.lake.YearFolders;
 import vn.danvan.etl.marts.MartsJob;
 import vn.danvan.etl.marts.SurveyMart;
 import vn.danvan.etl.outreach.Benchmark;
@@ -29,9 +31,11 @@ import vn.danvan.etl.survey.SurveyRules;
 /**
  * Which marts a load rebuilds and which it links to the previous snapshot. A mart is linked only
  * when none of the tables it is built from changed and its definitions (the catalogue, the survey
- * and benchmark rules) are those the previous snapshot was built with; otherwise it is rebuilt in
- * full: no mart is partitioned by year yet (a series rolls months up into quarters, years and
- * programme periods, and regions up the tree), so a changed year still rewrites the whole mart.
+ * and benchmark rules) are those the previous snapshot was built with. The indicator mart is
+ * partitioned by year, and each calendar year's figures depend only on that year's facts: when
+ * only report values, activities or models changed, in some years, those years are rebuilt and
+ * the others linked. Otherwise (a reference such as regions or population, posts, a table
+ * written whole) a mart is rebuilt in full.
  */
 record MartPlan(Map<String, Part> parts) {
   /** The tables each mart is built from (what MartsJob and SurveyMart read). */
@@ -60,18 +64,32 @@ record MartPlan(Map<String, Part> parts) {
   }
 
   /**
+   * The fact tables whose every figure in the indicator mart lies in the calendar year of the row
+   * (docs/marts.md): a load reaching some of their years rebuilds those years of the mart only.
+   * Posts and their metrics reach it through {@code post_stats}, rebuilt whole.
+   */
+  static final Set<Table> YEARLY = EnumSet.of(Table.REPORT_VALUES, Table.ACTIVITIES, Table.MODELS);
+
+  static MartPlan of(Path previous, String previousDefinitions, String definitions, Set<Table> changed,
+      boolean full) {
+    return of(previous, previousDefinitions, definitions, changed, Map.of(), full);
+  }
+
+  /**
    * @param previous the previous snapshot's folder, or null
    * @param previousDefinitions the definitions fingerprint its report recorded, or null
    * @param changed the tables whose content this load changed
+   * @param tableParts what this load did to each table, by folder: the years a partitioned one rewrote
    */
   static MartPlan of(Path previous, String previousDefinitions, String definitions, Set<Table> changed,
-      boolean full) {
+      Map<String, Part> tableParts, boolean full) {
     Objects.requireNonNull(definitions, "definitions");
     Map<String, Part> parts = new LinkedHashMap<>();
     for (Map.Entry<String, Set<Table>> e : INPUTS.entrySet()) {
       String mart = e.getKey();
-      Set<String> reached = e.getValue().stream().filter(changed::contains).map(Table::folder)
-          .collect(Collectors.toCollection(TreeSet::new));
+      Set<Table> inputs = e.getValue().stream().filter(changed::contains)
+          .collect(Collectors.toCollection(() -> EnumSet.noneOf(Table.class)));
+      String reached = inputs.stream().map(Table::folder).collect(Collectors.joining(", "));
       String why;
       if (previous == null) {
         why = "no earlier snapshot";
@@ -82,10 +100,18 @@ record MartPlan(Map<String, Part> parts) {
             : "the definitions changed (indicator catalogue, survey or benchmark rules)";
       } else if (!Files.isDirectory(previous.resolve(mart))) {
         why = "the earlier snapshot has no " + mart;
-      } else if (!reached.isEmpty()) {
-        boolean reference = e.getValue().stream().filter(changed::contains).anyMatch(t -> !t.partitioned());
-        why = "rebuilt in full (" + (reference ? "a reference every figure depends on changed"
-            : "the mart is not partitioned by year") + "): " + String.join(", ", reached) + " changed";
+      } else if (!inputs.isEmpty()) {
+        String whole = wholeBecause(mart, inputs, tableParts, previous.resolve(mart));
+        if (whole == null) {
+          Set<Integer> years = new TreeSet<>();
+          inputs.forEach(t -> years.addAll(tableParts.get(t.folder()).rewrittenYears()));
+          List<Integer> linked = YearFolders.years(previous.resolve(mart)).stream()
+              .filter(y -> !years.contains(y)).toList();
+          parts.put(mart, new Part(linked.isEmpty() ? Action.REWRITTEN : Action.PARTITIONS, List.copyOf(years),
+              linked, "the years " + reached + " reached"));
+          continue;
+        }
+        why = "rebuilt in full (" + whole + "): " + reached + " changed";
       } else {
         parts.put(mart, Part.linked("none of its inputs changed"));
         continue;
@@ -95,9 +121,41 @@ record MartPlan(Map<String, Part> parts) {
     return new MartPlan(parts);
   }
 
+  /**
+   * Why a mart some of whose inputs changed is rebuilt whole, or null when only the years they
+   * reached are.
+   */
+  private static String wholeBecause(String mart, Set<Table> inputs, Map<String, Part> tableParts, Path before) {
+    if (inputs.stream().anyMatch(t -> !t.partitioned())) {
+      return "a reference every figure depends on changed";
+    }
+    if (!mart.equals(MartsJob.INDICATOR_VALUES)) {
+      return "the mart is not partitioned by year";
+    }
+    if (!YEARLY.containsAll(inputs)) {
+      return "posts and their metrics reach it through post_stats, rebuilt whole";
+    }
+    for (Table t : inputs) {
+      Part part = tableParts.get(t.folder());
+      if (part == null || part.action() != Action.PARTITIONS) {
+        return t.folder() + " was written whole";
+      }
+    }
+    if (YearFolders.years(before).isEmpty()) {
+      return "the earlier snapshot's mart is not partitioned by year";
+    }
+    return null;
+  }
+
+  /** The years of the indicator mart this load rebuilds, the others linked; null: all of them. */
+  Set<Integer> indicatorYears() {
+    Part p = parts.get(MartsJob.INDICATOR_VALUES);
+    return p != null && p.action() == Action.PARTITIONS ? Set.copyOf(p.rewrittenYears()) : null;
+  }
+
   /** The marts to link instead of building. */
   Set<String> linked() {
-    return parts.entrySet().stream().filter(e -> e.getValue().action() == vn.danvan.contract.LoadReport.Action.LINKED)
+    return parts.entrySet().stream().filter(e -> e.getValue().action() == Action.LINKED)
         .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
   }
 

@@ -33,6 +33,7 @@ import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRule.Severity;
 import vn.danvan.etl.lake.LakeSchema;
 import vn.danvan.etl.lake.LakeWriter;
+import vn.danvan.etl.lake.YearFolders;
 
 /**
  * Loads one table into a staging folder: read → type → check → count → write quarantine → merge
@@ -116,7 +117,7 @@ final class TableLoad {
       Dataset<Row> inScope = previous;
       if (years != null) {
         inScope = previous.where(col(LakeSchema.YEAR).isin(years.toArray()));
-        int yearsBefore = YearPartitions.years(before).size();
+        int yearsBefore = YearFolders.years(before).size();
         expected = counts.landed() + expected * years.size() / Math.max(1, yearsBefore);
       }
       long landed = 0;
@@ -132,7 +133,7 @@ final class TableLoad {
       }
       Part part = Part.rewritten(why == null ? "" : why);
       if (years != null) {
-        List<Integer> linked = YearPartitions.linkOthers(before, out, years);
+        List<Integer> linked = YearFolders.linkOthers(before, out, years);
         carried += linked.isEmpty() ? 0 : YearPartitions.rowsOutside(previous, years);
         part = new Part(linked.isEmpty() ? Action.REWRITTEN : years.isEmpty() ? Action.LINKED : Action.PARTITIONS,
             List.copyOf(years), linked, years.isEmpty() ? "no row landed"

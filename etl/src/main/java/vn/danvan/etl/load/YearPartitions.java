@@ -27,8 +27,6 @@ import vn.danvan.etl.lake.LakeWriter;
  * other year holds exactly the rows it held before, so its files are linked, never rewritten.
  */
 final class YearPartitions {
-  private static final String PREFIX = LakeSchema.YEAR + "=";
-
   private YearPartitions() {}
 
   /**
@@ -63,50 +61,6 @@ final class YearPartitions {
       years.add(r.getInt(0));
     }
     return Optional.of(years);
-  }
-
-  /** The years of a table folder ({@code year=N} sub-folders), in order. */
-  static List<Integer> years(Path tableDir) {
-    List<Integer> years = new ArrayList<>();
-    if (!Files.isDirectory(tableDir)) {
-      return years;
-    }
-    try (Stream<Path> dirs = Files.list(tableDir)) {
-      dirs.filter(Files::isDirectory).map(p -> p.getFileName().toString())
-          .filter(n -> n.startsWith(PREFIX)).forEach(n -> {
-            try {
-              years.add(Integer.parseInt(n.substring(PREFIX.length())));
-            } catch (NumberFormatException notAYear) {
-              throw new IllegalStateException(tableDir + " holds a partition " + n + " that names no year");
-            }
-          });
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot list " + tableDir, e);
-    }
-    years.sort(null);
-    return years;
-  }
-
-  /**
-   * Hard-links every year partition of {@code before} that is not in {@code rewritten} into
-   * {@code out} (which this load has written the rewritten years into: the folders never meet).
-   *
-   * @return the years linked
-   */
-  static List<Integer> linkOthers(Path before, Path out, Set<Integer> rewritten) {
-    List<Integer> linked = new ArrayList<>();
-    for (int year : years(before)) {
-      if (!rewritten.contains(year)) {
-        Path target = out.resolve(PREFIX + year);
-        if (Files.exists(target)) {
-          throw new IllegalStateException(target + " was written by this load although year " + year
-              + " was not reached; refusing to mix it with the previous snapshot's files");
-        }
-        LakeWriter.carryOver(before.resolve(PREFIX + year), target);
-        linked.add(year);
-      }
-    }
-    return linked;
   }
 
   /** The rows of {@code previous} in the years not rewritten (the linked ones). */

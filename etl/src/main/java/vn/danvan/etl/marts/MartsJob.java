@@ -19,6 +19,7 @@ import vn.danvan.catalogue.Indicator;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.lake.LakeSchema;
+import vn.danvan.etl.lake.YearFolders;
 import vn.danvan.etl.outreach.Benchmark;
 import vn.danvan.etl.outreach.OutreachMart;
 import vn.danvan.etl.outreach.PostAreas;
@@ -33,6 +34,8 @@ public final class MartsJob {
   public static final String MART_REGIONS = "mart_regions";
   /** Rows per Parquet row group: small enough for a series query to skip most of the file. */
   private static final int ROW_GROUP_BYTES = 4 << 20;
+  /** The column the indicator mart is written by, renamed to {@code year=} folders after. */
+  private static final String PARTITION = "part_year";
 
   private MartsJob() {}
 
@@ -51,7 +54,7 @@ public final class MartsJob {
   /** As above, saying each mart's stage ({@code building post_stats}) to {@code stages} as it begins. */
   public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark,
       Consumer<String> stages) {
-    return run(spark, staging, indicators, benchmark, stages, null, java.util.Set.of());
+    return run(spark, staging, indicators, benchmark, stages, null, java.util.Set.of(), null);
   }
 
   /**
@@ -59,8 +62,8 @@ public final class MartsJob {
    * links to {@code previous}'s (the caller has found that none of their inputs changed).
    */
   public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark,
-      Consumer<String> stages, Path previous, java.util.Set<String> linked) {
-    if (!linked.isEmpty() && previous == null) {
+      Consumer<String> stages, Path previous, java.util.Set<String> linked, java.util.Set<Integer> indicatorYears) {
+    if ((!linked.isEmpty() || indicatorYears != null) && previous == null) {
       throw new IllegalArgumentException("marts " + linked + " cannot be linked without a previous snapshot");
     }
     for (String mart : linked) {
@@ -87,8 +90,8 @@ public final class MartsJob {
             table(spark, staging, Table.POST_METRICS), new PostAreas(nodes, shares, links), benchmark, staging);
       }
       if (!linked.contains(INDICATOR_VALUES)) {
-        stages.accept("building " + INDICATOR_VALUES);
-        indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats);
+        stages.accept("building " + INDICATOR_VALUES + (indicatorYears == null ? "" : " for " + indicatorYears));
+        indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats, previous, indicatorYears);
       }
       if (!linked.contains(MART_REGIONS)) {
         stages.accept("building " + MART_REGIONS);
@@ -112,8 +115,12 @@ public final class MartsJob {
     return Regions.provinceLinks(spark, table(spark, snapshot, Table.REGION_LINEAGE)).collectAsList();
   }
 
-  private static Dataset<Row> indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
-      Dataset<Row> newCodes, Rollup rollup, Dataset<Row> postStats) {
+  /**
+   * Writes the mart one folder per year ({@code year=N}, the column kept in the files too): a load
+   * whose facts reach some years only rebuilds those ({@code years}; null for all).
+   */
+  private static void indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
+      Dataset<Row> newCodes, Rollup rollup, Dataset<Row> postStats, Path previous, java.util.Set<Integer> years) {
     Dataset<Row> reports = Facts.reports(table(spark, staging, Table.REPORT_VALUES), catalogue, newCodes);
     // population is a stock: a region's own figure stands for its area, as a report does
     Dataset<Row> population = Facts.records("population", table(spark, staging, Table.POPULATION), catalogue,
@@ -129,7 +136,7 @@ public final class MartsJob {
     addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(postStats), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
     // computed once: sorting it for the write samples it first
-    Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records))
+    Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records), years)
         .localCheckpoint(true);
     try {
       Column fromReport = col("from_report");
@@ -141,11 +148,24 @@ public final class MartsJob {
           col("value"),
           when(fromReport.and(fromRecords), "mixed").when(fromReport, "report").otherwise("records").as("source"),
           apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"));
-      out.orderBy("boundaries", "grain", "indicator", "level", "region_code", "period")
-          .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+      // Spark drops a partition column from the files; a copy of the year names the folders instead
+      Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_year");
+      out.withColumn(PARTITION, col("year")).repartition(col(PARTITION))
+          .sortWithinPartitions(PARTITION, "boundaries", "grain", "indicator", "level", "region_code", "period")
+          .write().partitionBy(PARTITION).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
           .option("parquet.block.size", ROW_GROUP_BYTES)
-          .parquet(staging.resolve(INDICATOR_VALUES).toString());
-      return out;
+          .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+          .parquet(written.toString());
+      Path dir = staging.resolve(INDICATOR_VALUES);
+      YearFolders.rename(written, PARTITION, dir);
+      if (years != null) {
+        YearFolders.linkOthers(previous.resolve(INDICATOR_VALUES), dir, years);
+      }
+      if (YearFolders.years(dir).isEmpty()) {
+        // no figure at all: one file of the schema, so that readers find the mart
+        out.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
+            .parquet(dir.toString());
+      }
     } finally {
       all.unpersist();
     }

@@ -4,6 +4,7 @@ import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_from_unix_date;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_date;
+import static org.apache.spark.sql.functions.year;
 
 import java.io.Serializable;
 import java.time.LocalDate;
@@ -78,14 +79,18 @@ final class Rollup implements Serializable {
    *     target period ({@link Precedence#ownReports})
    * @param records {@code code, era, indicator, unit, native_grain, native_start, value}: records
    *     per native period ({@link Precedence#records})
+   * @param years the calendar years to roll up (each depends on its own facts only), or null for all
    */
-  Dataset<Row> run(Dataset<Row> own, Dataset<Row> records) {
+  Dataset<Row> run(Dataset<Row> own, Dataset<Row> records, java.util.Set<Integer> years) {
     Dataset<Row> facts = own.select(lit(true).as("own_report"), col("code"),
             col("era").equalTo(Facts.NEW).as("new_era"), col("indicator"), col("unit"), col("grain"),
             unix_date(col("target_start")).as("day"), col("value"))
         .unionByName(records.select(lit(false).as("own_report"), col("code"),
             col("era").equalTo(Facts.NEW).as("new_era"), col("indicator"), col("unit"),
             col("native_grain").as("grain"), unix_date(col("native_start")).as("day"), col("value")));
+    if (years != null) {
+      facts = facts.where(year(date_from_unix_date(col("day"))).isin(years.toArray()));
+    }
     MapFunction<Row, String> group = r -> ratios.familyOf(r.getAs("indicator"))
         + "|" + LocalDate.ofEpochDay(r.<Integer>getAs("day")).getYear();
     FlatMapGroupsFunction<String, Row, Row> roll = (key, rows) -> rollGroup(rows);

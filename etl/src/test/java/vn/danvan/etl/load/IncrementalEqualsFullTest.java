@@ -130,8 +130,11 @@ class IncrementalEqualsFullTest {
     assertThat(activities.rewrittenYears()).containsExactly(2025);
     assertThat(activities.linkedYears()).contains(2019, 2020, 2024);
     assertThat(report.parts().get("regions").action()).isEqualTo(Action.LINKED);
-    assertThat(report.parts().get("indicator_values").action()).isEqualTo(Action.REWRITTEN);
-    assertThat(report.parts().get("indicator_values").reason()).contains("not partitioned by year");
+    Part values = report.parts().get("indicator_values");
+    assertThat(values.action()).isEqualTo(Action.PARTITIONS);
+    assertThat(values.rewrittenYears()).containsExactly(2025);
+    assertThat(values.linkedYears()).contains(2019, 2024);
+    assertThat(values.reason()).isEqualTo("the years report_values, activities reached");
     assertThat(report.parts().get("mart_regions").action()).isEqualTo(Action.LINKED);
     Path before = run.snapshots().get(i - 1);
     Path after = run.snapshots().get(i);
@@ -186,9 +189,19 @@ class IncrementalEqualsFullTest {
       }
     }
     for (Map.Entry<String, Part> mart : report.parts().entrySet()) {
-      if (mart.getValue().action() == Action.LINKED) {
+      Part part = mart.getValue();
+      if (part.action() == Action.LINKED) {
         assertThat(files(after.resolve(mart.getKey()))).as(step + ": " + mart.getKey())
             .allSatisfy(f -> assertThat(old).contains(inode(f)));
+      } else if (part.action() == Action.PARTITIONS) {
+        Path dir = after.resolve(mart.getKey());
+        for (Path file : files(dir)) {
+          String relative = dir.relativize(file).toString();
+          boolean rewritten = part.rewrittenYears().stream().anyMatch(y -> relative.startsWith("year=" + y + "/"));
+          assertThat(old.contains(inode(file))).as(step + ": " + mart.getKey() + "/" + relative
+              + " is a link to the previous file").isEqualTo(!rewritten);
+        }
+        assertThat(files(dir)).as(step + ": " + mart.getKey() + " links its other years").isNotEmpty();
       }
     }
   }

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.contract.LoadReport.Action;
+import vn.danvan.contract.LoadReport.Part;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.outreach.Benchmark;
 import vn.danvan.etl.survey.SurveyRules;
@@ -27,13 +30,47 @@ class MartPlanTest {
   }
 
   @Test
-  void new_activities_rebuild_the_indicator_values_whole_and_link_the_other_marts() {
-    MartPlan plan = MartPlan.of(previous, DEFINITIONS, DEFINITIONS, EnumSet.of(Table.ACTIVITIES), false);
+  void new_activities_of_one_year_rebuild_that_year_of_the_indicator_values_and_link_the_other_marts()
+      throws Exception {
+    for (int year : new int[] {2023, 2024, 2025}) {
+      Files.createDirectories(previous.resolve("indicator_values/year=" + year));
+    }
+    Map<String, Part> tables = Map.of("activities", partitions(List.of(2025, 2026), List.of(2023, 2024)));
 
-    assertThat(plan.parts().get("indicator_values").action()).isEqualTo(Action.REWRITTEN);
-    assertThat(plan.parts().get("indicator_values").reason())
-        .isEqualTo("rebuilt in full (the mart is not partitioned by year): activities changed");
+    MartPlan plan = MartPlan.of(previous, DEFINITIONS, DEFINITIONS, EnumSet.of(Table.ACTIVITIES), tables, false);
+
+    Part values = plan.parts().get("indicator_values");
+    assertThat(values.action()).isEqualTo(Action.PARTITIONS);
+    assertThat(values.rewrittenYears()).containsExactly(2025, 2026);
+    assertThat(values.linkedYears()).containsExactly(2023, 2024);
+    assertThat(values.reason()).isEqualTo("the years activities reached");
+    assertThat(plan.indicatorYears()).containsExactlyInAnyOrder(2025, 2026);
     assertThat(plan.linked()).containsExactlyInAnyOrder("post_stats", "mart_regions", "survey_estimates");
+  }
+
+  @Test
+  void the_indicator_values_are_rebuilt_whole_when_a_table_was_written_whole_posts_changed_or_the_mart_has_no_years()
+      throws Exception {
+    Map<String, Part> tables = Map.of("activities", partitions(List.of(2025), List.of(2024)),
+        "report_values", Part.rewritten("no earlier snapshot"), "posts", partitions(List.of(2025), List.of(2024)));
+    assertThat(MartPlan.of(previous, DEFINITIONS, DEFINITIONS, EnumSet.of(Table.ACTIVITIES), tables, false)
+        .parts().get("indicator_values").reason())
+        .isEqualTo("rebuilt in full (the earlier snapshot's mart is not partitioned by year): activities changed");
+    Files.createDirectories(previous.resolve("indicator_values/year=2024"));
+    assertThat(MartPlan.of(previous, DEFINITIONS, DEFINITIONS, EnumSet.of(Table.ACTIVITIES, Table.REPORT_VALUES),
+        tables, false).parts().get("indicator_values").reason())
+        .isEqualTo("rebuilt in full (report_values was written whole): report_values, activities changed");
+    MartPlan posts = MartPlan.of(previous, DEFINITIONS, DEFINITIONS, EnumSet.of(Table.ACTIVITIES, Table.POSTS),
+        tables, false);
+    assertThat(posts.parts().get("indicator_values").reason()).isEqualTo("rebuilt in full (posts and their "
+        + "metrics reach it through post_stats, rebuilt whole): activities, posts changed");
+    assertThat(posts.indicatorYears()).isNull();
+    assertThat(posts.parts().get("post_stats").reason())
+        .isEqualTo("rebuilt in full (the mart is not partitioned by year): posts changed");
+  }
+
+  private static Part partitions(List<Integer> rewritten, List<Integer> linked) {
+    return new Part(Action.PARTITIONS, rewritten, linked, "the years its rows reach");
   }
 
   @Test
