@@ -121,18 +121,23 @@ public final class MartsJob {
    */
   private static void indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
       Dataset<Row> newCodes, Rollup rollup, Dataset<Row> postStats, Path previous, java.util.Set<Integer> years) {
-    Dataset<Row> reports = Facts.reports(table(spark, staging, Table.REPORT_VALUES), catalogue, newCodes);
-    // population is a stock: a region's own figure stands for its area, as a report does
-    Dataset<Row> population = Facts.records("population", table(spark, staging, Table.POPULATION), catalogue,
+    // a fact's year is its row's year (a report's period lies in one calendar year, or it enters no
+    // mart): reading only the years rebuilt skips the other year folders (Rollup filters again)
+    Dataset<Row> reports = Facts.reports(inYears(table(spark, staging, Table.REPORT_VALUES), years), catalogue,
         newCodes);
+    // population is a stock: a region's own figure stands for its area, as a report does
+    Dataset<Row> population = Facts.records("population", inYears(table(spark, staging, Table.POPULATION), years),
+        catalogue, newCodes);
     if (population != null) {
       reports = reports.unionByName(population);
     }
-    Dataset<Row> posts = table(spark, staging, Table.POSTS);
     List<Dataset<Row>> recordParts = new ArrayList<>();
-    addIfAny(recordParts, Facts.records("activities", table(spark, staging, Table.ACTIVITIES), catalogue, newCodes));
-    addIfAny(recordParts, Facts.records("models", table(spark, staging, Table.MODELS), catalogue, newCodes));
-    addIfAny(recordParts, Facts.records("posts", posts, catalogue, newCodes));
+    addIfAny(recordParts, Facts.records("activities", inYears(table(spark, staging, Table.ACTIVITIES), years),
+        catalogue, newCodes));
+    addIfAny(recordParts, Facts.records("models", inYears(table(spark, staging, Table.MODELS), years), catalogue,
+        newCodes));
+    addIfAny(recordParts, Facts.records("posts", inYears(table(spark, staging, Table.POSTS), years), catalogue,
+        newCodes));
     addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(postStats), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
     // computed once: sorting it for the write samples it first
@@ -181,6 +186,11 @@ public final class MartsJob {
       }
     }
     return method;
+  }
+
+  /** The rows of a table whose {@code year} is one of {@code years} (null: every row). */
+  private static Dataset<Row> inYears(Dataset<Row> rows, java.util.Set<Integer> years) {
+    return years == null ? rows : rows.where(col(LakeSchema.YEAR).isin(years.toArray()));
   }
 
   private static void addIfAny(List<Dataset<Row>> parts, Dataset<Row> part) {
