@@ -28,7 +28,8 @@ import vn.danvan.contract.Table;
  */
 public record LoadReport(String snapshot, String previous, LocalDate asOf, Path landing,
     Instant startedAt, Instant finishedAt, Map<Table, Counts> tables,
-    Map<String, Map<Table, RowCounts>> submissions, Map<String, Part> parts, String definitions) {
+    Map<String, Map<Table, RowCounts>> submissions, Map<String, Part> parts, String definitions,
+    Map<String, Double> seconds) {
 
   /**
    * What a load did with one table or mart of the new snapshot: wrote it in full, rewrote some of
@@ -138,6 +139,14 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
     });
     submissions = java.util.Collections.unmodifiableMap(bySubmission);
     parts = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(parts, "parts")));
+    seconds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(Objects.requireNonNull(seconds, "seconds")));
+  }
+
+  /** A load that does not say how long its stages took. */
+  public LoadReport(String snapshot, String previous, LocalDate asOf, Path landing,
+      Instant startedAt, Instant finishedAt, Map<Table, Counts> tables,
+      Map<String, Map<Table, RowCounts>> submissions, Map<String, Part> parts, String definitions) {
+    this(snapshot, previous, asOf, landing, startedAt, finishedAt, tables, submissions, parts, definitions, Map.of());
   }
 
   /** A load that says nothing of which parts it rewrote. */
@@ -155,6 +164,13 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
 
   /** The key of the parts a load rewrote or linked in {@code _load_report.json}. */
   public static final String PARTS = "parts";
+  /**
+   * The key of the seconds each stage took: {@code tables} (reading, checking and writing every
+   * table), then each mart in the order built or linked ({@code post_stats}, {@code indicator_values},
+   * {@code mart_regions}, {@code external_indicator_values}, {@code survey_estimates}), and
+   * {@code marts}, all of them together.
+   */
+  public static final String SECONDS = "seconds";
   /** The key of the fingerprint of what every figure is defined by (the catalogue, the marts' rules). */
   public static final String DEFINITIONS = "definitions";
 
@@ -220,6 +236,10 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
     reasons.forEach(totals.putObject("quarantined_by_reason")::put);
     if (definitions != null) {
       root.put(DEFINITIONS, definitions);
+    }
+    if (!seconds.isEmpty()) {
+      ObjectNode timed = root.putObject(SECONDS);
+      seconds.forEach((stage, t) -> timed.put(stage, Math.round(t * 10) / 10.0));
     }
     if (!parts.isEmpty()) {
       ObjectNode byPart = root.putObject(PARTS);

@@ -14,6 +14,7 @@ import java.util.SplittableRandom;
 import org.apache.spark.sql.SparkSession;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.LakeTable;
 import vn.danvan.contract.LoadReport.Counts;
 import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.LoadReport.RowCounts;
@@ -188,6 +189,7 @@ public final class LoadJob {
         : LoadReport.rowsInLake(Lake.report(previousDir));
     TableLoad.Context ctx = new TableLoad.Context(spark, staging, previousDir, previousRows,
         config.asOf(), Catalogue.indicators(), references, progress, !submissions.isEmpty(), config.full());
+    long tablesStart = System.nanoTime();
     Map<Table, Counts> counts = new EnumMap<>(Table.class);
     Map<String, LoadReport.Part> parts = new java.util.LinkedHashMap<>();
     java.util.Set<Table> changed = java.util.EnumSet.noneOf(Table.class);
@@ -207,6 +209,8 @@ public final class LoadJob {
       });
     }
     submissions.values().forEach(s -> bySubmission.putIfAbsent(s, Map.of()));
+    StageClock clock = new StageClock();
+    clock.record("tables", tablesStart);
     String definitions = MartPlan.definitions(config.survey(), config.benchmark());
     String previousDefinitions = previousDir == null ? null
         : Lake.at(config.lakeDir()).loadReport(new vn.danvan.contract.SnapshotRef(previous, previousDir))
@@ -215,18 +219,23 @@ public final class LoadJob {
     parts.putAll(plan.parts());
     java.util.Set<String> linked = plan.linked();
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
-        config.benchmark(), progress::phase, previousDir,
+        config.benchmark(), stage -> {
+          clock.startMart(stage);
+          progress.phase(stage);
+        }, previousDir,
         linked.stream().filter(m -> !m.equals(SurveyMart.SURVEY_ESTIMATES)).collect(java.util.stream.Collectors.toSet()),
         plan.indicatorYears());
     progress.done("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     // external indicators (danvan external import) are not in the landing: without this a load
     // would drop them; their restated values follow this snapshot's lineage and population
+    clock.startMart("building " + LakeTable.EXTERNAL_INDICATOR_VALUES.folder());
     progress.phase("carrying external indicators forward");
     long external = ExternalTables.carryForward(spark, previousDir, staging);
     if (external > 0) {
       progress.done("external indicators carried forward: " + external + " mart rows");
     }
+    clock.startMart("building " + SurveyMart.SURVEY_ESTIMATES);
     if (linked.contains(SurveyMart.SURVEY_ESTIMATES)) {
       progress.phase("linking survey_estimates to the previous snapshot");
       vn.danvan.etl.lake.LakeWriter.carryOver(previousDir.resolve(SurveyMart.SURVEY_ESTIMATES),
@@ -236,7 +245,7 @@ public final class LoadJob {
       progress.done("survey estimates: " + SurveyMart.run(spark, staging, config.survey()) + " rows");
     }
     LoadReport report = new LoadReport(id, previous, config.asOf(), config.landingDir(), started,
-        config.clock().instant(), counts, bySubmission, parts, definitions);
+        config.clock().instant(), counts, bySubmission, parts, definitions, clock.stop());
     report.write(Lake.report(staging));
     return report;
   }

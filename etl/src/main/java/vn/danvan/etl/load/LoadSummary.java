@@ -45,6 +45,11 @@ public final class LoadSummary {
             p.reason().isEmpty() ? "" : ": " + p.reason()));
       });
     }
+    if (!report.seconds().isEmpty()) {
+      s.append("seconds:");
+      report.seconds().forEach((stage, t) -> s.append(String.format(java.util.Locale.ROOT, " %s %.1f", stage, t)));
+      s.append(System.lineSeparator());
+    }
     return s.toString();
   }
 

@@ -122,6 +122,17 @@ final class ChildJvm implements AutoCloseable {
     process.waitFor(30, TimeUnit.SECONDS);
   }
 
+  /**
+   * SIGKILLs the processes this one started whose command line contains {@code text} (a worker's
+   * executors); returns how many.
+   */
+  int killDescendants(String text) {
+    List<ProcessHandle> found = process.descendants()
+        .filter(p -> p.info().commandLine().map(c -> c.contains(text)).orElse(false)).toList();
+    found.forEach(ProcessHandle::destroyForcibly);
+    return found.size();
+  }
+
   long pid() {
     return process.pid();
   }

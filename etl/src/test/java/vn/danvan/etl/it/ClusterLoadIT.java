@@ -29,12 +29,12 @@ import vn.danvan.etl.load.TestSpark;
 /**
  * The same job jar runs on a real Spark standalone cluster (a master and a worker started here on
  * 127.0.0.1, submitted through Spark's own SparkSubmit) and yields exactly the lake that local mode
- * yields from the same landing files.
+ * yields from the same landing files, although its executor is killed half-way.
  */
 class ClusterLoadIT {
 
   @Test
-  void load_on_a_standalone_cluster_equals_the_local_mode_load(@TempDir Path tmp) throws Exception {
+  void load_on_a_standalone_cluster_with_a_killed_executor_equals_the_local_mode_load(@TempDir Path tmp) throws Exception {
     Path landing = tmp.resolve("landing");
     try (ChildJvm gen = ChildJvm.danvan(List.of("generate", "--out", landing.toString(),
         "--years", "2024-2025", "--scale", "0.05", "--seed", "7"))) {
@@ -73,10 +73,15 @@ class ClusterLoadIT {
               "--conf", "spark.executor.memory=2g",
               ChildJvm.buildDir().resolve("etl.jar").toString(),
               "load", landing.toString(), "--lake", clusterLake.toString(), "--master", masterUrl))) {
+        // the executor killed (kill -9) while the load writes a table: Spark loses its tasks and
+        // cached blocks, the worker launches another executor and the lost work runs again
+        assertThat(submit.awaitLine(line -> line.contains("[load] writing activities"), Duration.ofMinutes(5)))
+            .as(submit.output()).isTrue();
+        assertThat(worker.killDescendants("CoarseGrainedExecutorBackend")).as("executors killed").isEqualTo(1);
         assertThat(submit.waitFor(Duration.ofMinutes(8))).as(submit.output()).isZero();
       }
-      assertThat(worker.output()).as("the job really ran on the worker's executors")
-          .contains("Asked to launch executor app-");
+      assertThat(worker.output()).as("the job really ran on the worker's executors, the second after the first was killed")
+          .contains("Asked to launch executor app-").containsPattern("Asked to launch executor app-\\S+/1 ");
     }
 
     SparkSession spark = TestSpark.start("cluster-it-compare");
