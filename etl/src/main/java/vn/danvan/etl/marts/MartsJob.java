@@ -140,39 +140,34 @@ public final class MartsJob {
         newCodes));
     addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(postStats), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
-    // computed once: sorting it for the write samples it first
-    Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records), years)
-        .localCheckpoint(true);
-    try {
-      Column fromReport = col("from_report");
-      Column fromRecords = col("from_records");
-      Column apportioning = col("apportioning");
-      Dataset<Row> out = all.select(col("indicator"), col("boundaries"), col("level"),
-          col("code").as("region_code"), GrainColumns.name(col("grain")).as("grain"),
-          GrainColumns.label(col("target_start"), col("grain")).as("period"), year(col("target_start")).as("year"),
-          col("value"),
-          when(fromReport.and(fromRecords), "mixed").when(fromReport, "report").otherwise("records").as("source"),
-          apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"));
-      // Spark drops a partition column from the files; a copy of the year names the folders instead
-      Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_year");
-      out.withColumn(PARTITION, col("year")).repartition(col(PARTITION))
-          .sortWithinPartitions(PARTITION, "boundaries", "grain", "indicator", "level", "region_code", "period")
-          .write().partitionBy(PARTITION).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
-          .option("parquet.block.size", ROW_GROUP_BYTES)
-          .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
-          .parquet(written.toString());
-      Path dir = staging.resolve(INDICATOR_VALUES);
-      YearFolders.rename(written, PARTITION, dir);
-      if (years != null) {
-        YearFolders.linkOthers(previous.resolve(INDICATOR_VALUES), dir, years);
-      }
-      if (YearFolders.years(dir).isEmpty()) {
-        // no figure at all: one file of the schema, so that readers find the mart
-        out.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
-            .parquet(dir.toString());
-      }
-    } finally {
-      all.unpersist();
+    // computed once, by the write: nothing else reads it (no sort samples it, no count)
+    Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records), years);
+    Column fromReport = col("from_report");
+    Column fromRecords = col("from_records");
+    Column apportioning = col("apportioning");
+    Dataset<Row> out = all.select(col("indicator"), col("boundaries"), col("level"),
+        col("code").as("region_code"), GrainColumns.name(col("grain")).as("grain"),
+        GrainColumns.label(col("target_start"), col("grain")).as("period"), year(col("target_start")).as("year"),
+        col("value"),
+        when(fromReport.and(fromRecords), "mixed").when(fromReport, "report").otherwise("records").as("source"),
+        apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"));
+    // Spark drops a partition column from the files; a copy of the year names the folders instead
+    Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_year");
+    out.withColumn(PARTITION, col("year")).repartition(col(PARTITION))
+        .sortWithinPartitions(PARTITION, "boundaries", "grain", "indicator", "level", "region_code", "period")
+        .write().partitionBy(PARTITION).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+        .option("parquet.block.size", ROW_GROUP_BYTES)
+        .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
+        .parquet(written.toString());
+    Path dir = staging.resolve(INDICATOR_VALUES);
+    YearFolders.rename(written, PARTITION, dir);
+    if (years != null) {
+      YearFolders.linkOthers(previous.resolve(INDICATOR_VALUES), dir, years);
+    }
+    if (YearFolders.years(dir).isEmpty()) {
+      // no figure at all: one file of the schema, so that readers find the mart
+      out.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
+          .parquet(dir.toString());
     }
   }
 

@@ -1,6 +1,7 @@
 package vn.danvan.etl.survey;
 
 import java.nio.DoubleBuffer;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -97,9 +98,6 @@ public final class TableRanges {
   private final List<List<Direction>> directionsOf = new ArrayList<>();
   private int linearPrograms;
   private double narrowest = Double.POSITIVE_INFINITY;
-  /** Scratch of {@link #program}: each cell's column in the program being built (-1: none), each relation met. */
-  private final int[] columnOf;
-  private final boolean[] relationSeen;
 
   TableRanges(WaveTable table, Set<Cell> withheldCells, int minRespondents,
       Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measureValues) {
@@ -135,9 +133,6 @@ public final class TableRanges {
       relations.add(m);
     }
     withhold(withheldCells);
-    columnOf = new int[cells.size()];
-    Arrays.fill(columnOf, -1);
-    relationSeen = new boolean[relations.size()];
     measures = List.copyOf(measureValues.keySet());
     values = new double[measures.size()][cells.size()];
     List<WaveTable.Atom> atomList = new ArrayList<>(table.atoms.keySet());
@@ -480,8 +475,8 @@ public final class TableRanges {
     private double[] xr;
     private double[][] basis;
 
-    Program(int[] unknowns, double[] x, List<Equation> equations) {
-      this.unknowns = unknowns;
+    Program(List<Integer> unknowns, double[] x, List<Equation> equations) {
+      this.unknowns = unknowns.stream().mapToInt(Integer::intValue).toArray();
       this.x = x;
       int n = this.unknowns.length;
       rep = new int[n];
@@ -715,63 +710,49 @@ public final class TableRanges {
    */
   private Program program(int m, int c, int maxUnknowns, boolean ownDimension) {
     Stratum by = cells.get(c).by();
-    // breadth first from the cell over withheld cells; columnOf and relationSeen are reset on the way out
-    int[] queue = new int[Math.min(maxUnknowns, cells.size())];
-    int size = 0;
-    queue[size++] = c;
-    columnOf[c] = 0;
-    int touchedCount = 0;
-    int[] touched = new int[16];
-    for (int head = 0; head < size; head++) {
-      int x = queue[head];
+    List<Integer> unknowns = new ArrayList<>();
+    Map<Integer, Integer> column = new HashMap<>();
+    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(c));
+    column.put(c, 0);
+    Set<Integer> touched = new HashSet<>();
+    while (!queue.isEmpty()) {
+      int x = queue.poll();
+      unknowns.add(x);
       for (int r : relationsOf.get(x)) {
-        if (!relationSeen[r]) {
-          relationSeen[r] = true;
-          if (touchedCount == touched.length) {
-            touched = Arrays.copyOf(touched, 2 * touchedCount);
-          }
-          touched[touchedCount++] = r;
-        }
+        touched.add(r);
         for (int y : relations.get(r)) {
-          if (withheld[y] && columnOf[y] < 0 && size < maxUnknowns && (!ownDimension || cells.get(y).by() == by)) {
-            columnOf[y] = size;
-            queue[size++] = y;
+          if (withheld[y] && !column.containsKey(y) && column.size() < maxUnknowns
+              && (!ownDimension || cells.get(y).by() == by)) {
+            column.put(y, column.size());
+            queue.add(y);
           }
         }
       }
     }
-    int[] unknowns = Arrays.copyOf(queue, size);
-    Arrays.sort(touched, 0, touchedCount);
-    List<Equation> equations = new ArrayList<>(touchedCount);
-    double[] value = values[m];
-    for (int t = 0; t < touchedCount; t++) {
-      int r = touched[t];
-      relationSeen[r] = false;
+    List<Equation> equations = new ArrayList<>();
+    for (int r : touched.stream().sorted().toList()) {
       int[] members = relations.get(r);
       int[] columns = new int[members.length];
       double[] coefficients = new double[members.length];
-      int n = 0;
+      int size = 0;
       double known = 0;
       double scale = 0;
       for (int k = 0; k < members.length; k++) {
         int y = members[k];
         double sign = k == 0 ? -1 : 1;
-        scale += Math.abs(value[y]);
-        int col = columnOf[y];
-        if (col >= 0) {
-          columns[n] = col;
-          coefficients[n++] = sign;
+        scale += Math.abs(values[m][y]);
+        Integer col = column.get(y);
+        if (col != null) {
+          columns[size] = col;
+          coefficients[size++] = sign;
         } else {
-          known += sign * value[y];
+          known += sign * values[m][y];
         }
       }
-      equations.add(new Equation(Arrays.copyOf(columns, n), Arrays.copyOf(coefficients, n),
+      equations.add(new Equation(Arrays.copyOf(columns, size), Arrays.copyOf(coefficients, size),
           -known, TOLERANCE * (scale + 1)));
     }
-    for (int y : unknowns) {
-      columnOf[y] = -1;
-    }
-    return new Program(unknowns, value, equations);
+    return new Program(unknowns, values[m], equations);
   }
 
   static final boolean NULLSPACE = !Boolean.getBoolean("danvan.audit.tableau");
