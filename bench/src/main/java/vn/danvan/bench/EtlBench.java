@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.LoadReport;
+import vn.danvan.contract.SnapshotRef;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.cli.LoadCommand;
 import vn.danvan.etl.generate.GenerateCommand;
@@ -152,9 +155,10 @@ final class EtlBench implements Callable<Integer> {
       if (exit != 0) {
         return null;
       }
-      rows = rowsRead(lake);
+      JsonNode report = report(lake);
+      rows = rowsRead(report);
       if (spark.get(spark.size() - 1) <= spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) {
-        parts = stageSeconds(lake); // of the best round, as the time reported
+        parts = stageSeconds(report); // of the best round, as the time reported
       }
       System.out.printf(Locale.ROOT, "[bench] scale %s round %d spark load: %.2f s%n", label(s), round,
           spark.get(spark.size() - 1));
@@ -172,11 +176,17 @@ final class EtlBench implements Callable<Integer> {
     return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
   }
 
+  /** The report of the load that made the lake's current snapshot. */
+  private static JsonNode report(Path lake) {
+    Lake l = Lake.at(lake);
+    String id = l.current().orElseThrow(() -> new IllegalStateException(lake + " has no snapshot"));
+    return l.loadReport(new SnapshotRef(id, l.snapshot(id)))
+        .orElseThrow(() -> new IllegalStateException("snapshot " + id + " has no load report"));
+  }
+
   /** Rows read by the load, all tables (the number both sides processed), and of post_metrics. */
-  private static long[] rowsRead(Path lake) throws IOException {
-    String id = Files.readString(lake.resolve("CURRENT")).trim();
-    JsonNode tables = JSON.readTree(lake.resolve("snapshots").resolve(id).resolve("_load_report.json").toFile())
-        .path("tables");
+  private static long[] rowsRead(JsonNode report) {
+    JsonNode tables = report.path("tables");
     long rows = 0;
     for (Table table : Table.values()) {
       rows += tables.path(table.folder()).path("read").asLong(0);
@@ -185,10 +195,8 @@ final class EtlBench implements Callable<Integer> {
   }
 
   /** The seconds the load's report gives its tables and its marts. */
-  private static double[] stageSeconds(Path lake) throws IOException {
-    String id = Files.readString(lake.resolve("CURRENT")).trim();
-    JsonNode seconds = JSON.readTree(lake.resolve("snapshots").resolve(id).resolve("_load_report.json").toFile())
-        .path(vn.danvan.contract.LoadReport.SECONDS);
+  private static double[] stageSeconds(JsonNode report) {
+    JsonNode seconds = report.path(LoadReport.SECONDS);
     return new double[] {seconds.path("tables").asDouble(Double.NaN), seconds.path("marts").asDouble(Double.NaN)};
   }
 

@@ -220,7 +220,7 @@ public final class LoadJob {
     java.util.Set<String> linked = plan.linked();
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
         config.benchmark(), stage -> {
-          clock.startMart(stage);
+          clock.startPhase(stage);
           progress.phase(stage);
         }, previousDir,
         linked.stream().filter(m -> !m.equals(SurveyMart.SURVEY_ESTIMATES)).collect(java.util.stream.Collectors.toSet()),
@@ -229,13 +229,13 @@ public final class LoadJob {
         + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     // external indicators (danvan external import) are not in the landing: without this a load
     // would drop them; their restated values follow this snapshot's lineage and population
-    clock.startMart("building " + LakeTable.EXTERNAL_INDICATOR_VALUES.folder());
+    clock.startMart(LakeTable.EXTERNAL_INDICATOR_VALUES.folder());
     progress.phase("carrying external indicators forward");
     long external = ExternalTables.carryForward(spark, previousDir, staging);
     if (external > 0) {
       progress.done("external indicators carried forward: " + external + " mart rows");
     }
-    clock.startMart("building " + SurveyMart.SURVEY_ESTIMATES);
+    clock.startMart(SurveyMart.SURVEY_ESTIMATES);
     if (linked.contains(SurveyMart.SURVEY_ESTIMATES)) {
       progress.phase("linking survey_estimates to the previous snapshot");
       vn.danvan.etl.lake.LakeWriter.carryOver(previousDir.resolve(SurveyMart.SURVEY_ESTIMATES),

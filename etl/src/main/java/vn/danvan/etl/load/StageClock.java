@@ -19,17 +19,22 @@ final class StageClock {
   }
 
   /**
-   * A mart's stage begins now, named by its progress phase ("building indicator_values for
-   * [2025]", "linking post_stats to the previous snapshot"); the mart before it ends.
+   * A mart's stage begins now, named by the progress phase {@link vn.danvan.etl.marts.MartsJob}
+   * says ("building indicator_values for [2025]", "linking post_stats to the previous snapshot").
    */
-  void startMart(String phase) {
+  void startPhase(String phase) {
+    String[] words = phase.split(" ");
+    startMart(words.length > 1 ? words[1] : phase);
+  }
+
+  /** Mart {@code name}'s stage begins now; the mart before it ends. */
+  void startMart(String name) {
     long now = System.nanoTime();
     endMart(now);
     if (martsSince < 0) {
       martsSince = now;
     }
-    String[] words = phase.split(" ");
-    mart = words.length > 1 ? words[1] : phase;
+    mart = name;
     since = now;
   }
 

@@ -3,26 +3,18 @@ package vn.danvan.etl.load;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.not;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.lake.LakeSchema;
-import vn.danvan.etl.lake.LakeWriter;
 
 /**
- * Which year partitions of a fact table a load reaches, and the hard links that carry the others
- * over. A load reaches the years of the rows it lands and the years of the earlier rows it
+ * Which year partitions of a fact table a load reaches (the others are carried over as hard links
+ * by {@link vn.danvan.etl.lake.YearFolders#linkOthers}). A load reaches the years of the rows it lands and the years of the earlier rows it
  * replaces (a corrected row may move to another year, and its old partition must lose it); every
  * other year holds exactly the rows it held before, so its files are linked, never rewritten.
  */

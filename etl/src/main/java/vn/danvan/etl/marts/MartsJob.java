@@ -64,7 +64,8 @@ public final class MartsJob {
   public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark,
       Consumer<String> stages, Path previous, java.util.Set<String> linked, java.util.Set<Integer> indicatorYears) {
     if ((!linked.isEmpty() || indicatorYears != null) && previous == null) {
-      throw new IllegalArgumentException("marts " + linked + " cannot be linked without a previous snapshot");
+      throw new IllegalArgumentException("marts " + linked + (indicatorYears == null ? "" : " and the years of "
+          + INDICATOR_VALUES + " other than " + indicatorYears) + " cannot be linked without a previous snapshot");
     }
     for (String mart : linked) {
       stages.accept("linking " + mart + " to the previous snapshot");
