@@ -98,6 +98,11 @@ public final class TableRanges {
   private final List<List<Direction>> directionsOf = new ArrayList<>();
   private int linearPrograms;
   private double narrowest = Double.POSITIVE_INFINITY;
+  /**
+   * Per measure, the bounds every value consistent with what is shown lies within ({@link
+   * #outerBounds}): {lowest, highest} by cell; null until a cell of this round needs them.
+   */
+  private double[][][] outer;
 
   TableRanges(WaveTable table, Set<Cell> withheldCells, int minRespondents,
       Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measureValues) {
@@ -213,6 +218,7 @@ public final class TableRanges {
     }
     linearPrograms = 0;
     narrowest = Double.POSITIVE_INFINITY;
+    outer = null;
   }
 
   private static final List<Stratum> DIMENSIONS = List.of(Stratum.AGE_GROUP, Stratum.SEX, Stratum.RESIDENCE);
@@ -271,32 +277,170 @@ public final class TableRanges {
    * @param solve whether linear programs may run, or only the moves and the directions kept
    */
   private boolean protect(int c, double protection, boolean solve, Set<Cell> proven) {
-    double cellNarrowest = Double.POSITIVE_INFINITY;
-    Swaps swaps = null;
+    double[] need = new double[measures.size()];
     for (int m = 0; m < measures.size(); m++) {
       double v = values[m][c];
-      if (!(v > 0)) {
-        continue; // nothing to protect: an option no respondent of the cell chose
+      // nothing to protect where v = 0: an option no respondent of the cell chose
+      need[m] = v > 0 ? protection * v * (1 - TOLERANCE) : 0;
+      if (need[m] > 0 && outerRange(m, c) < need[m]) {
+        return false; // no values consistent with the shown cells lie farther apart: certainly under
       }
-      double need = protection * v * (1 - TOLERANCE);
-      if (swaps == null) {
-        swaps = swaps(c);
+    }
+    Swaps swaps = swaps(c, need);
+    double cellNarrowest = Double.POSITIVE_INFINITY;
+    for (int m = 0; m < measures.size(); m++) {
+      if (!(need[m] > 0)) {
+        continue;
       }
+      double v = values[m][c];
       double range = swaps.range(values[m], atomValues[m], v);
-      if (range < need) {
+      if (range < need[m]) {
         range = Math.max(range, directionRange(values[m], c));
       }
-      if (range < need && solve) {
-        range = Math.max(range, lpRange(m, c, v, need));
+      if (range < need[m] && solve) {
+        range = Math.max(range, lpRange(m, c, v, need[m]));
       }
       cellNarrowest = Math.min(cellNarrowest, range / v);
-      if (range < need) {
+      if (range < need[m]) {
         return false;
+      }
+      if (range > outerRange(m, c) * (1 + HOMOGENEOUS) + TOLERANCE) {
+        // a lower bound above an upper bound: a proof that does not hold
+        throw new IllegalStateException("the disclosure audit proved a range of " + range + " for "
+            + cells.get(c) + " in " + measures.get(m) + ", wider than any consistent with the shown cells ("
+            + outerRange(m, c) + ")");
       }
     }
     proven.add(cells.get(c));
     narrowest = Math.min(narrowest, cellNarrowest);
     return true;
+  }
+
+  /** The bounds of a withheld cell's values consistent with the shown cells, in one measure ({@link #outerBounds}). */
+  double[] bounds(String measure, Cell cell) {
+    int m = measures.indexOf(measure);
+    int c = index.get(cell);
+    outerRange(m, c);
+    return new double[] {outer[m][0][c], outer[m][1][c]};
+  }
+
+  private double outerRange(int m, int c) {
+    if (outer == null) {
+      outer = new double[measures.size()][][];
+    }
+    if (outer[m] == null) {
+      outer[m] = outerBounds(values[m]);
+    }
+    return outer[m][1][c] - outer[m][0][c];
+  }
+
+  /**
+   * Bounds every value of a withheld cell consistent with the shown cells lies within, in one
+   * measure: an upper bound of its range, where the moves, the directions and the programs give
+   * lower bounds. Each relation bounds each of its withheld cells by what its other withheld cells
+   * can at most and at least add up to, starting from [0, ∞), until no bound tightens (bound
+   * propagation, as a presolve does). A cell whose bounds lie less than the protection level apart
+   * is under-protected whatever a program would find, and no program runs for it. The relations'
+   * sums are those of the true values, so the bounds hold for the same points the programs range
+   * over; each is widened by a rounding.
+   */
+  private double[][] outerBounds(double[] x) {
+    int n = cells.size();
+    double[] lo = new double[n];
+    double[] hi = new double[n];
+    for (int i = 0; i < n; i++) {
+      lo[i] = withheld[i] ? 0 : x[i];
+      hi[i] = withheld[i] ? Double.POSITIVE_INFINITY : x[i];
+    }
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    boolean[] queued = new boolean[relations.size()];
+    for (int r = 0; r < relations.size(); r++) {
+      queue.add(r);
+      queued[r] = true;
+    }
+    long budget = 50L * relations.size();
+    while (!queue.isEmpty() && budget-- > 0) {
+      int r = queue.poll();
+      queued[r] = false;
+      int[] members = relations.get(r);
+      double b = 0; // the withheld members' signed sum at the true values: what every solution keeps
+      double scale = 1;
+      double minSum = 0;
+      double maxSum = 0;
+      int minInf = 0;
+      int maxInf = 0;
+      for (int k = 0; k < members.length; k++) {
+        int y = members[k];
+        scale += Math.abs(x[y]);
+        if (!withheld[y]) {
+          continue;
+        }
+        double s = k == 0 ? -1 : 1;
+        b += s * x[y];
+        if (s > 0) {
+          minSum += lo[y];
+          if (hi[y] == Double.POSITIVE_INFINITY) {
+            maxInf++;
+          } else {
+            maxSum += hi[y];
+          }
+        } else {
+          maxSum -= lo[y];
+          if (hi[y] == Double.POSITIVE_INFINITY) {
+            minInf++;
+          } else {
+            minSum -= hi[y];
+          }
+        }
+      }
+      double slack = 1e-9 * scale;
+      double step = 1e-6 * scale; // a smaller tightening is not worth another pass
+      double[] low = new double[members.length];
+      double[] high = new double[members.length];
+      for (int k = 0; k < members.length; k++) {
+        int y = members[k];
+        if (!withheld[y]) {
+          continue;
+        }
+        boolean yInf = hi[y] == Double.POSITIVE_INFINITY;
+        // the other withheld members' signed sum lies in [restMin, restMax]; s·y = b - that sum
+        if (k > 0) {
+          double restMin = minInf > 0 ? Double.NEGATIVE_INFINITY : minSum - lo[y];
+          double restMax = maxInf - (yInf ? 1 : 0) > 0 ? Double.POSITIVE_INFINITY : maxSum - (yInf ? 0 : hi[y]);
+          low[k] = b - restMax - slack;
+          high[k] = b - restMin + slack;
+        } else {
+          double restMin = minInf - (yInf ? 1 : 0) > 0 ? Double.NEGATIVE_INFINITY : minSum + (yInf ? 0 : hi[y]);
+          double restMax = maxInf > 0 ? Double.POSITIVE_INFINITY : maxSum + lo[y];
+          low[k] = restMin - b - slack;
+          high[k] = restMax - b + slack;
+        }
+      }
+      for (int k = 0; k < members.length; k++) {
+        int y = members[k];
+        if (!withheld[y]) {
+          continue;
+        }
+        boolean tightened = false;
+        if (low[k] > lo[y] + step) {
+          lo[y] = low[k];
+          tightened = true;
+        }
+        if (high[k] < hi[y] - step) {
+          hi[y] = high[k];
+          tightened = true;
+        }
+        if (tightened) {
+          for (int r2 : relationsOf.get(y)) {
+            if (r2 != r && !queued[r2]) {
+              queue.add(r2);
+              queued[r2] = true;
+            }
+          }
+        }
+      }
+    }
+    return new double[][] {lo, hi};
   }
 
   /**
@@ -406,43 +550,58 @@ public final class TableRanges {
   private record Direction(int[] cells, double[] delta) {}
 
   /**
-   * Keeps the direction from the true values {@code x} to a solution {@code point} of a program,
-   * indexed by every cell it moves.
+   * Keeps {@code delta}, a change of the program's unknowns that keeps every relation, indexed by
+   * every sensitive cell it moves; unless it is rounding: a direction is relied on scaled up to
+   * wherever the first cell it lowers reaches 0, so one that does not sum to zero in each relation
+   * of its cells, relative to its own size, would claim a range no solution has.
    */
-  private void keepDirection(int[] unknowns, double[] x, double[] point) {
+  void keepDirection(int[] unknowns, double[] delta) {
     double largest = 0;
-    double[] delta = new double[unknowns.length];
-    for (int k = 0; k < unknowns.length; k++) {
-      delta[k] = point[k] - x[unknowns[k]];
-      largest = Math.max(largest, Math.abs(delta[k]));
+    for (double v : delta) {
+      largest = Math.max(largest, Math.abs(v));
     }
     if (!(largest > 0)) {
       return;
     }
-    int n = 0;
+    Map<Integer, Double> by = new HashMap<>();
     for (int k = 0; k < unknowns.length; k++) {
       if (Math.abs(delta[k]) > largest * TOLERANCE) {
-        n++;
+        by.put(unknowns[k], delta[k]);
       }
     }
-    int[] moved = new int[n];
-    double[] by = new double[n];
-    n = 0;
-    for (int k = 0; k < unknowns.length; k++) {
-      if (Math.abs(delta[k]) > largest * TOLERANCE) {
-        moved[n] = unknowns[k];
-        by[n++] = delta[k];
+    for (int i : by.keySet()) {
+      for (int r : relationsOf.get(i)) {
+        int[] members = relations.get(r);
+        double sum = 0;
+        for (int k = 0; k < members.length; k++) {
+          sum += (k == 0 ? -1 : 1) * by.getOrDefault(members[k], 0.0);
+        }
+        if (Math.abs(sum) > largest * HOMOGENEOUS) {
+          return;
+        }
       }
     }
-    Direction d = new Direction(moved, by);
-
-
+    int[] moved = by.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+    double[] deltas = Arrays.stream(moved).mapToDouble(by::get).toArray();
+    Direction d = new Direction(moved, deltas);
     for (int i : moved) {
       if (sensitive[i]) {
         directionsOf.get(i).add(d);
       }
     }
   }
+
+  /** The directions kept that move {@code cell}. */
+  int directions(Cell cell) {
+    return directionsOf.get(index.get(cell)).size();
+  }
+
+  int index(Cell cell) {
+    return index.get(cell);
+  }
+
+  /** How far a kept direction may miss summing to zero in a relation, relative to its largest change. */
+  static final double HOMOGENEOUS = 1e-6;
 
   /** One relation over a program's unknowns: Σ coefficient · unknown = rhs, met within ± slack. */
   private record Equation(int[] columns, double[] coefficients, double rhs, double slack) {}
@@ -574,22 +733,21 @@ public final class TableRanges {
       } catch (NoFeasibleSolutionException | TooManyIterationsException e) {
         return Double.NaN;
       }
+      // the solution less the true values, as the null space gives it (no difference of two
+      // nearly equal values to round)
       double[] t = p.getPoint();
-      double[] value = new double[unknowns.length];
+      double[] delta = new double[unknowns.length];
       for (int k = 0; k < unknowns.length; k++) {
         int r = find(k);
         if (!Double.isNaN(fixed[r])) {
-          value[k] = fixed[r];
           continue;
         }
         int i = column[r];
-        double y = 0;
         for (int d = 0; d < dims; d++) {
-          y += basis[i][d] * t[d];
+          delta[k] += basis[i][d] * t[d];
         }
-        value[k] = xr[i] + y;
       }
-      keepDirection(unknowns, x, value);
+      keepDirection(unknowns, delta);
       return xr[target] + p.getValue();
     }
 
@@ -694,12 +852,12 @@ public final class TableRanges {
         return Double.NaN;
       }
       double[] point = p.getPoint();
-      double[] value = new double[unknowns.length];
+      double[] delta = new double[unknowns.length];
       for (int k = 0; k < unknowns.length; k++) {
         int r = find(k);
-        value[k] = Double.isNaN(fixed[r]) ? point[column[r]] : fixed[r];
+        delta[k] = Double.isNaN(fixed[r]) ? point[column[r]] - x[unknowns[k]] : 0;
       }
-      keepDirection(unknowns, x, value);
+      keepDirection(unknowns, delta);
       return p.getValue();
     }
   }
@@ -827,8 +985,12 @@ public final class TableRanges {
     }
   }
 
-  /** The swaps proven possible for one withheld cell (which cells they move mass between). */
-  private Swaps swaps(int c) {
+  /**
+   * The swaps proven possible for one withheld cell (which cells they move mass between): those
+   * with another stratum of its unit, then those with its siblings, one sibling after another,
+   * until they prove {@code need} in every measure (or no sibling is left).
+   */
+  private Swaps swaps(int c, double[] need) {
     Cell cell = cells.get(c);
     int u = unitOf[c];
     Swaps s = new Swaps(c);
@@ -838,9 +1000,14 @@ public final class TableRanges {
     }
     BitSet changed = new BitSet(units.size());
     BitSet both = new BitSet(units.size());
+    int tried = 0;
     for (int u2 : siblings.get(u)) {
       if (u2 == u) {
         continue;
+      }
+      // checked after the 1st, 2nd, 4th, 8th... sibling: a range is a sum over all the swaps
+      if (Integer.bitCount(tried++) == 1 && s.proves(need, values, atomValues, c)) {
+        return s;
       }
       changed.clear();
       changed.or(up[u]);
@@ -870,6 +1037,7 @@ public final class TableRanges {
         }
       }
     }
+    s.outCells = null; // the swaps of the last siblings too
     return s;
   }
 
@@ -962,6 +1130,17 @@ public final class TableRanges {
       this.cell = cell;
     }
 
+    /** Whether the swaps so far prove every measure's need (those of 0: nothing to prove). */
+    boolean proves(double[] need, double[][] value, double[][] atomValue, int c) {
+      outCells = null;
+      for (int m = 0; m < need.length; m++) {
+        if (need[m] > 0 && range(value[m], atomValue[m], value[m][c]) < need[m]) {
+          return false;
+        }
+      }
+      return true;
+    }
+
     /** A lower bound of the range: mass moved out of the cell, plus mass moved in. */
     double range(double[] value, double[] atomValue, double v) {
       double moved = 0;
@@ -974,7 +1153,7 @@ public final class TableRanges {
       return Math.max(moved, pairs(value, v));
     }
 
-    /** The swaps by what depends on the table only, worked out once for every measure. */
+    /** The swaps by what depends on the table only, worked out once for every measure (null: again). */
     private int[] outCells;
     private int[] inStrata;
     private int[][] inSources;
