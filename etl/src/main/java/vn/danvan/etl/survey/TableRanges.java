@@ -69,7 +69,8 @@ public final class TableRanges {
   private final long[] respondents;
   private final int minRespondents;
   private final List<int[]> relations = new ArrayList<>();
-  private final List<List<Integer>> relationsOf = new ArrayList<>();
+  /** The relations each cell is a member of. */
+  private final int[][] relationsOf;
   private final List<String> measures;
   private final double[][] values;
   private final List<WaveTable.Atom> atoms;
@@ -124,18 +125,28 @@ public final class TableRanges {
       });
       unitOf[i] = u;
       strataOf[i] = strata.computeIfAbsent(key(c.by(), c.stratum()), k -> strata.size());
-      relationsOf.add(new ArrayList<>());
       directionsOf.add(new ArrayList<>());
     }
+    int[] memberships = new int[cells.size()];
     for (Suppression.Relation<Cell> r : table.relations) {
       LinkedHashSet<Integer> members = new LinkedHashSet<>();
       members.add(index.get(r.whole()));
       r.parts().forEach(p -> members.add(index.get(p)));
       int[] m = members.stream().mapToInt(Integer::intValue).toArray();
       for (int c : m) {
-        relationsOf.get(c).add(relations.size());
+        memberships[c]++;
       }
       relations.add(m);
+    }
+    relationsOf = new int[cells.size()][];
+    for (int c = 0; c < cells.size(); c++) {
+      relationsOf[c] = new int[memberships[c]];
+      memberships[c] = 0;
+    }
+    for (int r = 0; r < relations.size(); r++) {
+      for (int c : relations.get(r)) {
+        relationsOf[c][memberships[c]++] = r;
+      }
     }
     withhold(withheldCells);
     measures = List.copyOf(measureValues.keySet());
@@ -352,15 +363,20 @@ public final class TableRanges {
       lo[i] = withheld[i] ? 0 : x[i];
       hi[i] = withheld[i] ? Double.POSITIVE_INFINITY : x[i];
     }
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    boolean[] queued = new boolean[relations.size()];
-    for (int r = 0; r < relations.size(); r++) {
-      queue.add(r);
+    int size = relations.size();
+    int[] queue = new int[size]; // a ring: each relation is in it at most once
+    boolean[] queued = new boolean[size];
+    for (int r = 0; r < size; r++) {
+      queue[r] = r;
       queued[r] = true;
     }
-    long budget = 50L * relations.size();
-    while (!queue.isEmpty() && budget-- > 0) {
-      int r = queue.poll();
+    int head = 0;
+    int waiting = size;
+    long budget = 50L * size;
+    while (waiting > 0 && budget-- > 0) {
+      int r = queue[head];
+      head = (head + 1) % size;
+      waiting--;
       queued[r] = false;
       int[] members = relations.get(r);
       double b = 0; // the withheld members' signed sum at the true values: what every solution keeps
@@ -431,9 +447,9 @@ public final class TableRanges {
           tightened = true;
         }
         if (tightened) {
-          for (int r2 : relationsOf.get(y)) {
+          for (int r2 : relationsOf[y]) {
             if (r2 != r && !queued[r2]) {
-              queue.add(r2);
+              queue[(head + waiting++) % size] = r2;
               queued[r2] = true;
             }
           }
@@ -454,7 +470,7 @@ public final class TableRanges {
       Set<Cell> shown = new LinkedHashSet<>();
       List<Integer> next = new ArrayList<>();
       for (int x : frontier) {
-        for (int r : relationsOf.get(x)) {
+        for (int r : relationsOf[x]) {
           for (int m : relations.get(r)) {
             if (!withheld[m]) {
               shown.add(cells.get(m));
@@ -570,7 +586,7 @@ public final class TableRanges {
       }
     }
     for (int i : by.keySet()) {
-      for (int r : relationsOf.get(i)) {
+      for (int r : relationsOf[i]) {
         int[] members = relations.get(r);
         double sum = 0;
         for (int k = 0; k < members.length; k++) {
@@ -634,8 +650,8 @@ public final class TableRanges {
     private double[] xr;
     private double[][] basis;
 
-    Program(List<Integer> unknowns, double[] x, List<Equation> equations) {
-      this.unknowns = unknowns.stream().mapToInt(Integer::intValue).toArray();
+    Program(int[] unknowns, double[] x, List<Equation> equations) {
+      this.unknowns = unknowns;
       this.x = x;
       int n = this.unknowns.length;
       rep = new int[n];
@@ -868,27 +884,36 @@ public final class TableRanges {
    */
   private Program program(int m, int c, int maxUnknowns, boolean ownDimension) {
     Stratum by = cells.get(c).by();
-    List<Integer> unknowns = new ArrayList<>();
-    Map<Integer, Integer> column = new HashMap<>();
-    ArrayDeque<Integer> queue = new ArrayDeque<>(List.of(c));
-    column.put(c, 0);
-    Set<Integer> touched = new HashSet<>();
-    while (!queue.isEmpty()) {
-      int x = queue.poll();
-      unknowns.add(x);
-      for (int r : relationsOf.get(x)) {
-        touched.add(r);
+    if (columnOf == null) {
+      columnOf = new int[cells.size()];
+      Arrays.fill(columnOf, -1);
+      touched = new boolean[relations.size()];
+    }
+    // breadth first from the cell: its unknowns in the order reached, the relations they are in
+    int[] unknowns = new int[Math.min(maxUnknowns, cells.size())];
+    int count = 0;
+    List<Integer> touchedList = new ArrayList<>();
+    unknowns[count++] = c;
+    columnOf[c] = 0;
+    for (int head = 0; head < count; head++) {
+      int x = unknowns[head];
+      for (int r : relationsOf[x]) {
+        if (!touched[r]) {
+          touched[r] = true;
+          touchedList.add(r);
+        }
         for (int y : relations.get(r)) {
-          if (withheld[y] && !column.containsKey(y) && column.size() < maxUnknowns
-              && (!ownDimension || cells.get(y).by() == by)) {
-            column.put(y, column.size());
-            queue.add(y);
+          if (withheld[y] && columnOf[y] < 0 && count < maxUnknowns && (!ownDimension || cells.get(y).by() == by)) {
+            columnOf[y] = count;
+            unknowns[count++] = y;
           }
         }
       }
     }
-    List<Equation> equations = new ArrayList<>();
-    for (int r : touched.stream().sorted().toList()) {
+    touchedList.sort(null);
+    List<Equation> equations = new ArrayList<>(touchedList.size());
+    for (int r : touchedList) {
+      touched[r] = false;
       int[] members = relations.get(r);
       int[] columns = new int[members.length];
       double[] coefficients = new double[members.length];
@@ -899,8 +924,8 @@ public final class TableRanges {
         int y = members[k];
         double sign = k == 0 ? -1 : 1;
         scale += Math.abs(values[m][y]);
-        Integer col = column.get(y);
-        if (col != null) {
+        int col = columnOf[y];
+        if (col >= 0) {
           columns[size] = col;
           coefficients[size++] = sign;
         } else {
@@ -910,8 +935,15 @@ public final class TableRanges {
       equations.add(new Equation(Arrays.copyOf(columns, size), Arrays.copyOf(coefficients, size),
           -known, TOLERANCE * (scale + 1)));
     }
-    return new Program(unknowns, values[m], equations);
+    for (int k = 0; k < count; k++) {
+      columnOf[unknowns[k]] = -1;
+    }
+    return new Program(Arrays.copyOf(unknowns, count), values[m], equations);
   }
+
+  /** Scratch for {@link #program}: each cell's column (-1: none), each relation's mark; reset after use. */
+  private int[] columnOf;
+  private boolean[] touched;
 
   static final boolean NULLSPACE = !Boolean.getBoolean("danvan.audit.tableau");
 
