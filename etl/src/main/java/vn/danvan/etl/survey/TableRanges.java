@@ -115,10 +115,12 @@ public final class TableRanges {
     unitOf = new int[cells.size()];
     strataOf = new int[cells.size()];
     Map<Unit, Integer> unitIndex = new HashMap<>();
+    WaveTable.Sums[] cellSums = new WaveTable.Sums[cells.size()];
     for (int i = 0; i < cells.size(); i++) {
       Cell c = cells.get(i);
       index.put(c, i);
-      respondents[i] = table.cells.get(c).n;
+      cellSums[i] = table.cells.get(c);
+      respondents[i] = cellSums[i].n;
       int u = unitIndex.computeIfAbsent(c.unit(), k -> {
         units.add(k);
         return units.size() - 1;
@@ -151,24 +153,32 @@ public final class TableRanges {
     withhold(withheldCells);
     measures = List.copyOf(measureValues.keySet());
     values = new double[measures.size()][cells.size()];
-    List<WaveTable.Atom> atomList = new ArrayList<>(table.atoms.keySet());
+    List<WaveTable.Atom> atomList = new ArrayList<>(table.atoms.size());
+    List<WaveTable.Sums> atomSums = new ArrayList<>(table.atoms.size());
+    table.atoms.forEach((a, sums) -> {
+      atomList.add(a);
+      atomSums.add(sums);
+    });
     atomValues = new double[measures.size()][atomList.size()];
     for (int m = 0; m < measures.size(); m++) {
       java.util.function.ToDoubleFunction<WaveTable.Sums> f = measureValues.get(measures.get(m));
       for (int i = 0; i < cells.size(); i++) {
-        values[m][i] = f.applyAsDouble(table.cells.get(cells.get(i)));
+        values[m][i] = f.applyAsDouble(cellSums[i]);
       }
       for (int i = 0; i < atomList.size(); i++) {
-        atomValues[m][i] = f.applyAsDouble(table.atoms.get(atomList.get(i)));
+        atomValues[m][i] = f.applyAsDouble(atomSums.get(i));
       }
     }
     atoms = atomList;
     atomStrata = new int[atoms.size()][];
+    List<Map<String, Integer>> strataIn = new ArrayList<>(); // by dimension: a stratum's number
+    DIMENSIONS.forEach(d -> strataIn.add(new HashMap<>()));
     for (int i = 0; i < atoms.size(); i++) {
       WaveTable.Atom a = atoms.get(i);
       atomStrata[i] = new int[DIMENSIONS.size()];
       for (int d = 0; d < DIMENSIONS.size(); d++) {
-        atomStrata[i][d] = strata.getOrDefault(key(DIMENSIONS.get(d), a.stratum(DIMENSIONS.get(d))), -1);
+        Stratum by = DIMENSIONS.get(d);
+        atomStrata[i][d] = strataIn.get(d).computeIfAbsent(a.stratum(by), v -> strata.getOrDefault(key(by, v), -1));
       }
     }
     up = new BitSet[units.size()];
