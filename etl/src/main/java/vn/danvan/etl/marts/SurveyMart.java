@@ -69,13 +69,24 @@ public final class SurveyMart {
 
   /** Builds the mart into {@code staging}; returns its row count. */
   public static long run(SparkSession spark, Path staging, SurveyRules rules) {
-    Geography geography = geography(spark, staging);
-    Dataset<Row> out = estimates(MartsJob.table(spark, staging, Table.SURVEY_WAVES),
-        MartsJob.table(spark, staging, Table.SURVEY_QUESTIONS),
-        MartsJob.table(spark, staging, Table.SURVEY_RESPONSES), geography, rules);
-    String dir = staging.resolve(SURVEY_ESTIMATES).toString();
-    out.orderBy("indicator", "boundaries", "level", "region_code", "fieldwork_start", "wave_id", "by",
-            "stratum", "option").coalesce(1)
+    return write(spark, staging, geography(spark, staging), staging.resolve(SURVEY_ESTIMATES), rules, true);
+  }
+
+  /**
+   * Builds the mart from the survey tables of {@code snapshot} into {@code target}, as a load does.
+   *
+   * @param audited false only to measure the disclosure audit's cost (such rows are not safe to publish)
+   */
+  static long write(SparkSession spark, Path snapshot, Geography geography, Path target, SurveyRules rules,
+      boolean audited) {
+    Dataset<Row> out = estimates(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
+        MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
+        MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES), geography, rules, audited);
+    String dir = target.toString();
+    // one file, in order: gathered into one partition and sorted there. A global sort (orderBy)
+    // would run the estimates, and the disclosure audit with them, twice: once to sample its ranges
+    out.repartition(1).sortWithinPartitions("indicator", "boundaries", "level", "region_code", "fieldwork_start",
+            "wave_id", "by", "stratum", "option")
         .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(dir);
     return spark.read().parquet(dir).count();
   }
