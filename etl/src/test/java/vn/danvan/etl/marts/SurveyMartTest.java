@@ -232,6 +232,31 @@ class SurveyMartTest {
     }
   }
 
+  /**
+   * {@code survey audit} over the published snapshot: both rounds run again withhold exactly what
+   * the mart withholds, and no withheld cell is left under the protection level; the mart is one
+   * file in the order its readers expect.
+   */
+  @Test
+  void the_audit_run_again_agrees_with_the_mart_and_the_mart_is_written_in_order() {
+    Path snapshot = Lake.at(lake).currentSnapshot().orElseThrow();
+    List<SurveyAudit.WaveAudit> waves = SurveyAudit.run(spark, snapshot);
+    assertThat(waves).extracting(SurveyAudit.WaveAudit::waveId).containsExactly("W24", "W25");
+    assertThat(waves).allSatisfy(w -> {
+      assertThat(w.differing()).as(w.waveId()).isZero();
+      assertThat(w.underProtected()).as(w.waveId()).isZero();
+    });
+    long withheld = mart().where("wave_id = 'W24' AND suppressed").selectExpr("indicator", "boundaries", "level",
+        "region_code", "by", "stratum").distinct().count();
+    assertThat(waves.get(0).firstRound() + waves.get(0).secondRound()).isPositive().isLessThanOrEqualTo(withheld);
+    // column by column: a separator below every character of the keys
+    List<String> keys = mart().selectExpr("concat_ws(char(1), indicator, boundaries, level, region_code, "
+        + "cast(fieldwork_start as string), wave_id, `by`, coalesce(stratum, ''), coalesce(option, ''))")
+        .as(org.apache.spark.sql.Encoders.STRING()).collectAsList();
+    assertThat(mart().inputFiles()).hasSize(1);
+    assertThat(keys).hasSizeGreaterThan(100).isSorted();
+  }
+
   @Test
   void the_warehouse_view_and_queries_never_show_a_suppressed_figure() {
     try (Warehouse warehouse = Warehouse.open(vn.danvan.contract.Lake.at(lake))) {
