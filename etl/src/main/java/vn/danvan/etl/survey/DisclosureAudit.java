@@ -67,6 +67,7 @@ public final class DisclosureAudit {
     int programs = 0;
     TableRanges ranges = new TableRanges(table, withheld.keySet(), suppression.minRespondents(),
         measures(table, options, top2, numeric));
+    Suppression<Cell>.Closer closer = suppression.closer(respondents, table.relations);
     for (int round = 0; ; round++) {
       if (round > 0) {
         ranges.withhold(withheld.keySet());
@@ -88,7 +89,7 @@ public final class DisclosureAudit {
                 + " and no shown cell is related to it"));
         withheld.putIfAbsent(pick, Kind.AUDIT);
       }
-      suppression.close(withheld, respondents, table.relations);
+      closer.close(withheld);
     }
   }
 

@@ -80,31 +80,99 @@ public final class Suppression<K> {
    * @param withheld the cells withheld so far; added to
    */
   public void close(Map<K, Kind> withheld, Map<K, Long> respondents, List<Relation<K>> relations) {
-    List<List<K>> members = new ArrayList<>();
-    for (Relation<K> r : relations) {
-      if (!respondents.containsKey(r.whole())) {
-        continue;
-      }
-      List<K> parts = r.parts().stream().filter(respondents::containsKey).distinct().toList();
-      if (!parts.isEmpty()) {
-        List<K> m = new ArrayList<>(parts);
-        m.add(r.whole());
-        members.add(m);
-      }
-    }
-    Comparator<K> fewest = Comparator.<K>comparingLong(respondents::get).thenComparing(order);
-    boolean changed = true;
-    while (changed) {
-      changed = false;
-      for (List<K> m : members) {
-        if (m.stream().filter(withheld::containsKey).count() != 1) {
+    closer(respondents, relations).close(withheld);
+  }
+
+  /** The single-relation rule over one table, its relations indexed once for every round that applies it again. */
+  public Closer closer(Map<K, Long> respondents, List<Relation<K>> relations) {
+    return new Closer(respondents, relations);
+  }
+
+  /** {@link #close} over one table's cells and relations, indexed once. */
+  public final class Closer {
+    private final List<K> keys = new ArrayList<>();
+    private final Map<K, Integer> index = new HashMap<>();
+    /** Each relation's members with respondents: its parts (distinct), then its whole. */
+    private final List<int[]> members = new ArrayList<>();
+    /** The relations each cell is a member of (twice when it is twice a member). */
+    private final List<List<Integer>> relationsOf = new ArrayList<>();
+    private final Comparator<Integer> fewest;
+
+    private Closer(Map<K, Long> respondents, List<Relation<K>> relations) {
+      for (Relation<K> r : relations) {
+        if (!respondents.containsKey(r.whole())) {
           continue;
         }
-        K whole = m.get(m.size() - 1);
-        K pick = m.subList(0, m.size() - 1).stream().filter(k -> !withheld.containsKey(k)).min(fewest)
-            .orElse(whole);
-        withheld.put(pick, Kind.SECONDARY);
-        changed = true;
+        List<K> parts = r.parts().stream().filter(respondents::containsKey).distinct().toList();
+        if (parts.isEmpty()) {
+          continue;
+        }
+        int[] m = new int[parts.size() + 1];
+        for (int i = 0; i < parts.size(); i++) {
+          m[i] = number(parts.get(i));
+        }
+        m[parts.size()] = number(r.whole());
+        for (int k : m) {
+          relationsOf.get(k).add(members.size());
+        }
+        members.add(m);
+      }
+      long[] n = keys.stream().mapToLong(respondents::get).toArray();
+      fewest = Comparator.<Integer>comparingLong(i -> n[i]).thenComparing(i -> keys.get(i), order);
+    }
+
+    private int number(K key) {
+      return index.computeIfAbsent(key, k -> {
+        keys.add(k);
+        relationsOf.add(new ArrayList<>());
+        return keys.size() - 1;
+      });
+    }
+
+    /**
+     * Withholds more, as {@link Kind#SECONDARY}, until no relation has exactly one withheld member:
+     * the relations in order, again until a pass withholds nothing.
+     *
+     * @param withheld the cells withheld so far; added to
+     */
+    public void close(Map<K, Kind> withheld) {
+      boolean[] w = new boolean[keys.size()];
+      withheld.keySet().forEach(k -> {
+        Integer i = index.get(k);
+        if (i != null) {
+          w[i] = true;
+        }
+      });
+      int[] count = new int[members.size()];
+      for (int r = 0; r < members.size(); r++) {
+        for (int k : members.get(r)) {
+          count[r] += w[k] ? 1 : 0;
+        }
+      }
+      boolean changed = true;
+      while (changed) {
+        changed = false;
+        for (int r = 0; r < members.size(); r++) {
+          if (count[r] != 1) {
+            continue;
+          }
+          int[] m = members.get(r);
+          int pick = -1;
+          for (int i = 0; i < m.length - 1; i++) {
+            if (!w[m[i]] && (pick < 0 || fewest.compare(m[i], pick) < 0)) {
+              pick = m[i];
+            }
+          }
+          if (pick < 0) {
+            pick = m[m.length - 1];
+          }
+          w[pick] = true;
+          withheld.put(keys.get(pick), Kind.SECONDARY);
+          for (int r2 : relationsOf.get(pick)) {
+            count[r2]++;
+          }
+          changed = true;
+        }
       }
     }
   }
