@@ -123,10 +123,10 @@ public final class DisclosureAudit {
     return out;
   }
 
-  /** In {@link Cell#ORDER}, each cell's key computed once. */
+  /** In {@link Cell#ORDER}. */
   static List<Cell> sorted(java.util.Collection<Cell> cells) {
-    java.util.TreeMap<String, Cell> byKey = new java.util.TreeMap<>();
-    cells.forEach(c -> byKey.put(c.toString(), c));
-    return new ArrayList<>(byKey.values());
+    List<Cell> out = new ArrayList<>(cells);
+    out.sort(Cell.ORDER);
+    return out;
   }
 }

@@ -130,10 +130,21 @@ public final class TableRanges {
     }
     int[] memberships = new int[cells.size()];
     for (Suppression.Relation<Cell> r : table.relations) {
-      LinkedHashSet<Integer> members = new LinkedHashSet<>();
-      members.add(index.get(r.whole()));
-      r.parts().forEach(p -> members.add(index.get(p)));
-      int[] m = members.stream().mapToInt(Integer::intValue).toArray();
+      // the whole, then the parts, each once
+      int[] m = new int[r.parts().size() + 1];
+      int size = 0;
+      m[size++] = index.get(r.whole());
+      for (Cell p : r.parts()) {
+        int c = index.get(p);
+        boolean seen = false;
+        for (int k = 0; k < size && !seen; k++) {
+          seen = m[k] == c;
+        }
+        if (!seen) {
+          m[size++] = c;
+        }
+      }
+      m = Arrays.copyOf(m, size);
       for (int c : m) {
         memberships[c]++;
       }

@@ -43,7 +43,37 @@ public final class WaveTable {
   /** A cell: the respondents of one unit and stratum. */
   public record Cell(String boundaries, String level, String region, Stratum by, String stratum)
       implements java.io.Serializable {
-    static final Comparator<Cell> ORDER = Comparator.comparing(Cell::toString);
+    /** As the cells' {@code toString()} compare, without building them. */
+    static final Comparator<Cell> ORDER = Cell::compareAsText;
+
+    /** Field by field, each followed by the text that follows it in {@code toString()}. */
+    private static int compareAsText(Cell a, Cell b) {
+      int c = compareAsText(a.boundaries, b.boundaries, ',');
+      if (c == 0) {
+        c = compareAsText(a.level, b.level, ',');
+      }
+      if (c == 0) {
+        c = compareAsText(a.region, b.region, ',');
+      }
+      if (c == 0) {
+        c = compareAsText(String.valueOf(a.by), String.valueOf(b.by), ',');
+      }
+      return c != 0 ? c : compareAsText(String.valueOf(a.stratum), String.valueOf(b.stratum), ']');
+    }
+
+    /** {@code (a + next).compareTo(b + next)}, without the concatenation. */
+    static int compareAsText(String a, String b, char next) {
+      int n = Math.min(a.length(), b.length());
+      for (int i = 0; i < n; i++) {
+        if (a.charAt(i) != b.charAt(i)) {
+          return a.charAt(i) - b.charAt(i);
+        }
+      }
+      if (a.length() == b.length()) {
+        return 0;
+      }
+      return a.length() < b.length() ? next - b.charAt(n) : a.charAt(n) - next;
+    }
 
     Cell(Unit u, Stratum by, String stratum) {
       this(u.boundaries(), u.level(), u.region(), by, stratum);
