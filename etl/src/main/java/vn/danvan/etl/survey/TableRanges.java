@@ -1,7 +1,6 @@
 package vn.danvan.etl.survey;
 
 import java.nio.DoubleBuffer;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
