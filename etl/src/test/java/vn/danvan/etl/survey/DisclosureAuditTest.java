@@ -89,11 +89,7 @@ class DisclosureAuditTest {
    */
   @Test
   void the_audit_finds_cells_that_crossing_margins_pin_down_and_withholds_until_they_keep_their_range() {
-    List<Answer> a = new ArrayList<>();
-    add(a, "001", "urban", 29, 29);
-    add(a, "001", "rural", 40, 0);
-    add(a, "002", "urban", 50, 0);
-    add(a, "002", "rural", 60, 0);
+    List<Answer> a = crossing();
     SeriesEstimates.Table table = ESTIMATES.table(W, a);
     Map<Cell, Long> respondents = SeriesEstimates.respondents(table.cells());
     Map<Cell, Kind> first = new Suppression<>(30, Cell.ORDER).withheld(respondents, table.cells().relations);
@@ -129,12 +125,7 @@ class DisclosureAuditTest {
    */
   @Test
   void a_direction_made_of_rounding_is_not_kept() {
-    List<Answer> a = new ArrayList<>();
-    add(a, "001", "urban", 29, 29);
-    add(a, "001", "rural", 40, 0);
-    add(a, "002", "urban", 50, 0);
-    add(a, "002", "rural", 60, 0);
-    SeriesEstimates.Table table = ESTIMATES.table(W, a);
+    SeriesEstimates.Table table = ESTIMATES.table(W, crossing());
     Map<Cell, Kind> first = new Suppression<>(30, Cell.ORDER).withheld(SeriesEstimates.respondents(table.cells()),
         table.cells().relations);
     TableRanges ranges = ESTIMATES.audit(W, table, first.keySet());
@@ -146,6 +137,16 @@ class DisclosureAuditTest {
     // the 2 × 2 cycle keeps every total, column and stratum sum: a direction
     ranges.keepDirection(cycle, new double[] {1, -1, -1, 1});
     assertThat(ranges.directions(urban1)).isEqualTo(1);
+  }
+
+  /** The answers of the crossing-margins case (001: 29 urban all yes, 40 rural; 002: 50 urban, 60 rural, all no). */
+  private static List<Answer> crossing() {
+    List<Answer> a = new ArrayList<>();
+    add(a, "001", "urban", 29, 29);
+    add(a, "001", "rural", 40, 0);
+    add(a, "002", "urban", 50, 0);
+    add(a, "002", "rural", 60, 0);
+    return a;
   }
 
   /** The published rows' withheld cells, as the audit keys them (the nation is one cell in both modes). */
