@@ -155,9 +155,7 @@ public final class SurveyAudit {
           boolean audited = kind % 2 == 1;
           long start = System.nanoTime();
           if (kind < 2) {
-            SurveyMart.estimates(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
-                MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
-                MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES), geography, rules, audited).count();
+            SurveyMart.estimates(spark, snapshot, geography, rules, audited).count();
           } else {
             SurveyMart.write(spark, snapshot, geography, scratch.resolve(run + "-" + kind), rules, audited);
           }

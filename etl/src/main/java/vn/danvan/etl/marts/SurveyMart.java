@@ -79,9 +79,7 @@ public final class SurveyMart {
    */
   static long write(SparkSession spark, Path snapshot, Geography geography, Path target, SurveyRules rules,
       boolean audited) {
-    Dataset<Row> out = estimates(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
-        MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
-        MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES), geography, rules, audited);
+    Dataset<Row> out = estimates(spark, snapshot, geography, rules, audited);
     String dir = target.toString();
     // one file, in order: gathered into one partition and sorted there. A global sort (orderBy)
     // would run the estimates, and the disclosure audit with them, twice: once to sample its ranges
@@ -89,6 +87,14 @@ public final class SurveyMart {
             "wave_id", "by", "stratum", "option")
         .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd").parquet(dir);
     return spark.read().parquet(dir).count();
+  }
+
+  /** The mart's rows from the survey tables of {@code snapshot} (staged or published). */
+  static Dataset<Row> estimates(SparkSession spark, Path snapshot, Geography geography, SurveyRules rules,
+      boolean audited) {
+    return estimates(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
+        MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
+        MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES), geography, rules, audited);
   }
 
   /** The geography of the regions and lineage staged (or published) in {@code snapshot}. */

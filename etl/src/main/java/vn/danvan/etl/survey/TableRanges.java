@@ -391,6 +391,9 @@ public final class TableRanges {
     }
     int head = 0;
     int waiting = size;
+    int widest = relations.stream().mapToInt(m -> m.length).max().orElse(0);
+    double[] low = new double[widest];
+    double[] high = new double[widest];
     long budget = 50L * size;
     while (waiting > 0 && budget-- > 0) {
       int r = queue[head];
@@ -410,7 +413,7 @@ public final class TableRanges {
         if (!withheld[y]) {
           continue;
         }
-        double s = k == 0 ? -1 : 1;
+        double s = sign(k);
         b += s * x[y];
         if (s > 0) {
           minSum += lo[y];
@@ -430,8 +433,6 @@ public final class TableRanges {
       }
       double slack = 1e-9 * scale;
       double step = 1e-6 * scale; // a smaller tightening is not worth another pass
-      double[] low = new double[members.length];
-      double[] high = new double[members.length];
       for (int k = 0; k < members.length; k++) {
         int y = members[k];
         if (!withheld[y]) {
@@ -604,7 +605,7 @@ public final class TableRanges {
         int[] members = relations.get(r);
         double sum = 0;
         for (int k = 0; k < members.length; k++) {
-          sum += (k == 0 ? -1 : 1) * by.getOrDefault(members[k], 0.0);
+          sum += sign(k) * by.getOrDefault(members[k], 0.0);
         }
         if (Math.abs(sum) > largest * HOMOGENEOUS) {
           return;
@@ -632,6 +633,11 @@ public final class TableRanges {
 
   /** How far a kept direction may miss summing to zero in a relation, relative to its largest change. */
   static final double HOMOGENEOUS = 1e-6;
+
+  /** A relation's member's sign in {@code Σ sign · value = 0}: its whole (the first member) −1, its parts +1. */
+  private static double sign(int k) {
+    return k == 0 ? -1 : 1;
+  }
 
   /** One relation over a program's unknowns: Σ coefficient · unknown = rhs, met within ± slack. */
   private record Equation(int[] columns, double[] coefficients, double rhs, double slack) {}
@@ -901,63 +907,70 @@ public final class TableRanges {
     if (columnOf == null) {
       columnOf = new int[cells.size()];
       Arrays.fill(columnOf, -1);
-      touched = new boolean[relations.size()];
+      relationSeen = new boolean[relations.size()];
     }
-    // breadth first from the cell: its unknowns in the order reached, the relations they are in
-    int[] unknowns = new int[Math.min(maxUnknowns, cells.size())];
-    int count = 0;
-    List<Integer> touchedList = new ArrayList<>();
-    unknowns[count++] = c;
+    // breadth first from the cell over withheld cells; columnOf and relationSeen are reset on the way out
+    int[] queue = new int[Math.min(maxUnknowns, cells.size())];
+    int size = 0;
+    queue[size++] = c;
     columnOf[c] = 0;
-    for (int head = 0; head < count; head++) {
-      int x = unknowns[head];
+    int touchedCount = 0;
+    int[] touched = new int[16];
+    for (int head = 0; head < size; head++) {
+      int x = queue[head];
       for (int r : relationsOf[x]) {
-        if (!touched[r]) {
-          touched[r] = true;
-          touchedList.add(r);
+        if (!relationSeen[r]) {
+          relationSeen[r] = true;
+          if (touchedCount == touched.length) {
+            touched = Arrays.copyOf(touched, 2 * touchedCount);
+          }
+          touched[touchedCount++] = r;
         }
         for (int y : relations.get(r)) {
-          if (withheld[y] && columnOf[y] < 0 && count < maxUnknowns && (!ownDimension || cells.get(y).by() == by)) {
-            columnOf[y] = count;
-            unknowns[count++] = y;
+          if (withheld[y] && columnOf[y] < 0 && size < maxUnknowns && (!ownDimension || cells.get(y).by() == by)) {
+            columnOf[y] = size;
+            queue[size++] = y;
           }
         }
       }
     }
-    touchedList.sort(null);
-    List<Equation> equations = new ArrayList<>(touchedList.size());
-    for (int r : touchedList) {
-      touched[r] = false;
+    int[] unknowns = Arrays.copyOf(queue, size);
+    Arrays.sort(touched, 0, touchedCount);
+    List<Equation> equations = new ArrayList<>(touchedCount);
+    double[] value = values[m];
+    for (int t = 0; t < touchedCount; t++) {
+      int r = touched[t];
+      relationSeen[r] = false;
       int[] members = relations.get(r);
       int[] columns = new int[members.length];
       double[] coefficients = new double[members.length];
-      int size = 0;
+      int n = 0;
       double known = 0;
       double scale = 0;
       for (int k = 0; k < members.length; k++) {
         int y = members[k];
-        double sign = k == 0 ? -1 : 1;
-        scale += Math.abs(values[m][y]);
+        double sign = sign(k);
+        scale += Math.abs(value[y]);
         int col = columnOf[y];
         if (col >= 0) {
-          columns[size] = col;
-          coefficients[size++] = sign;
+          columns[n] = col;
+          coefficients[n++] = sign;
         } else {
-          known += sign * values[m][y];
+          known += sign * value[y];
         }
       }
-      equations.add(new Equation(Arrays.copyOf(columns, size), Arrays.copyOf(coefficients, size),
+      equations.add(new Equation(Arrays.copyOf(columns, n), Arrays.copyOf(coefficients, n),
           -known, TOLERANCE * (scale + 1)));
     }
-    for (int k = 0; k < count; k++) {
-      columnOf[unknowns[k]] = -1;
+    for (int y : unknowns) {
+      columnOf[y] = -1;
     }
-    return new Program(Arrays.copyOf(unknowns, count), values[m], equations);
+    return new Program(unknowns, value, equations);
   }
 
   /** Scratch for {@link #program}: each cell's column (-1: none), each relation's mark; reset after use. */
   private int[] columnOf;
-  private boolean[] touched;
+  private boolean[] relationSeen;
 
   static final boolean NULLSPACE = !Boolean.getBoolean("danvan.audit.tableau");
 
