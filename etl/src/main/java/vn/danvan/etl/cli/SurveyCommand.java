@@ -76,6 +76,9 @@ public final class SurveyCommand {
               s[0], s[1], 100 * (s[1] - s[0]) / s[0]);
           out.printf(Locale.ROOT, "mart built as a load does (sorted, written, counted) in %.1f s without the audit, "
               + "%.1f s with it (+%.0f %%)%n", s[2], s[3], 100 * (s[3] - s[2]) / s[2]);
+          double[] t = SurveyAudit.oneThreadSeconds(spark, snapshot, rules);
+          out.printf(Locale.ROOT, "estimates on one thread (CPU time, responses in memory) in %.2f s without the "
+              + "audit, %.2f s with it (+%.0f %%)%n", t[0], t[1], 100 * (t[1] - t[0]) / t[0]);
         }
         return under == 0 ? 0 : 1;
       } finally {

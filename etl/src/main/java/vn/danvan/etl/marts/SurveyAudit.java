@@ -138,6 +138,39 @@ public final class SurveyAudit {
   }
 
   /**
+   * CPU seconds of one thread to estimate every series of the snapshot's responses (already read
+   * into memory) without and with the disclosure audit: {without, with}, each the best of four
+   * runs after a first that warms the JVM up, interleaved. Spark's reading, shuffling and writing
+   * are left out, and so is the machine's other work (the time is the thread's own): the measure
+   * that moves least from run to run.
+   */
+  public static double[] oneThreadSeconds(SparkSession spark, Path snapshot, SurveyRules rules) {
+    Geography geography = SurveyMart.geography(spark, snapshot);
+    Map<String, List<Row>> bySeries = new TreeMap<>();
+    for (Row r : SurveyMart.withSeries(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
+        MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
+        MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES)).collectAsList()) {
+      bySeries.computeIfAbsent(r.getAs("_series"), k -> new ArrayList<>()).add(r);
+    }
+    List<SurveyMart.SeriesAnswers> series = new ArrayList<>();
+    bySeries.values().forEach(rows -> series.add(SurveyMart.SeriesAnswers.of(rows.iterator(), Boundaries.REFORM)));
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    double[] out = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
+    for (int run = 0; run < 5; run++) {
+      for (int kind = 0; kind < 2; kind++) {
+        long start = threads.getCurrentThreadCpuTime();
+        for (SurveyMart.SeriesAnswers a : series) {
+          new SeriesEstimates(geography, rules, (w, o) -> { }, kind == 1).estimate(a.indicator(), a.byWave());
+        }
+        if (run > 0) {
+          out[kind] = Math.min(out[kind], (threads.getCurrentThreadCpuTime() - start) / 1e9);
+        }
+      }
+    }
+    return out;
+  }
+
+  /**
    * Seconds to build the mart without and with the disclosure audit: {rows without, rows with,
    * written without, written with}. "Rows" counts the mart's rows (the estimates alone); "written"
    * builds the mart as a load does (sorted, written as Parquet and counted again), into a scratch

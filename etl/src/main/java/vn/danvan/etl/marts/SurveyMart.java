@@ -158,14 +158,18 @@ public final class SurveyMart {
   /** The responses with their question and wave, one group per series. */
   static org.apache.spark.sql.KeyValueGroupedDataset<String, Row> bySeries(Dataset<Row> waves,
       Dataset<Row> questions, Dataset<Row> responses) {
-    Dataset<Row> joined = responses
+    MapFunction<Row, String> key = r -> r.getAs("_series");
+    return withSeries(waves, questions, responses).groupByKey(key, Encoders.STRING());
+  }
+
+  /** The responses with their question, their wave and their series ({@code _series}). */
+  static Dataset<Row> withSeries(Dataset<Row> waves, Dataset<Row> questions, Dataset<Row> responses) {
+    return responses
         .join(questions.select("wave_id", "question_id", "type", "options", "indicator"),
             new String[] {"wave_id", "question_id"})
         .join(waves.select("wave_id", "title", "fieldwork_start", "fieldwork_end"), "wave_id")
         .withColumn("_series", coalesce(col("indicator"), concat_ws(":", lit("question"), col("wave_id"),
             col("question_id"))));
-    MapFunction<Row, String> key = r -> r.getAs("_series");
-    return joined.groupByKey(key, Encoders.STRING());
   }
 
   /** One series' answers by wave, as {@link SeriesEstimates} reads them. */

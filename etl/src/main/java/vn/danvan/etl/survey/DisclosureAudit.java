@@ -61,7 +61,6 @@ public final class DisclosureAudit {
       List<String> options, boolean top2, boolean numeric) {
     int first = withheld.size();
     Comparator<Cell> fewest = Comparator.<Cell>comparingLong(respondents::get).thenComparing(Cell.ORDER);
-    java.util.Set<Cell> proven = new java.util.HashSet<>();
     double narrowest = Double.NaN;
     int programs = 0;
     TableRanges ranges = new TableRanges(table, withheld.keySet(), suppression.minRespondents(),
@@ -71,7 +70,7 @@ public final class DisclosureAudit {
       if (round > 0) {
         ranges.withhold(withheld.keySet());
       }
-      List<Integer> weak = ranges.underProtected(protection, proven);
+      List<Integer> weak = ranges.underProtected(protection);
       programs += ranges.linearPrograms();
       // a range proven in an earlier round can only have widened since
       narrowest = Double.isNaN(narrowest) ? ranges.narrowest() : Double.isNaN(ranges.narrowest()) ? narrowest

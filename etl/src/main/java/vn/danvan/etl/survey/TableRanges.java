@@ -102,11 +102,14 @@ public final class TableRanges {
    * #outerBounds}): {lowest, highest} by cell; null until a cell of this round needs them.
    */
   private double[][][] outer;
+  /** The cells proven protected: withholding more in a later round only widens their ranges. */
+  private final boolean[] proven;
 
   TableRanges(WaveTable table, Set<Cell> withheldCells, int minRespondents,
       Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measureValues) {
     cells = DisclosureAudit.sorted(table.cells.keySet());
     withheld = new boolean[cells.size()];
+    proven = new boolean[cells.size()];
     sensitive = new boolean[cells.size()];
     respondents = new long[cells.size()];
     this.minRespondents = minRespondents;
@@ -249,6 +252,7 @@ public final class TableRanges {
     linearPrograms = 0;
     narrowest = Double.POSITIVE_INFINITY;
     outer = null;
+    withheldMembers = null;
   }
 
   private static final List<Stratum> DIMENSIONS = List.of(Stratum.AGE_GROUP, Stratum.SEX, Stratum.RESIDENCE);
@@ -273,19 +277,14 @@ public final class TableRanges {
     return narrowest == Double.POSITIVE_INFINITY ? Double.NaN : narrowest;
   }
 
-  /** The sensitive cells whose range, in some measure, is below {@code protection} × their value. */
-  public List<Integer> underProtected(double protection) {
-    return underProtected(protection, new HashSet<>());
-  }
-
   /**
-   * @param proven cells proven protected in an earlier round (withholding more only widens a
-   *     range); the cells proven now are added
+   * The sensitive cells whose range, in some measure, is below {@code protection} × their value;
+   * those proven protected in an earlier round (of {@link #withhold}) are not looked at again.
    */
-  List<Integer> underProtected(double protection, Set<Cell> proven) {
+  public List<Integer> underProtected(double protection) {
     List<Integer> weak = new ArrayList<>();
     for (int c = 0; c < cells.size(); c++) {
-      if (sensitive[c] && !proven.contains(cells.get(c)) && !protect(c, protection, true, proven)) {
+      if (sensitive[c] && !proven[c] && !protect(c, protection, true)) {
         weak.add(c);
       }
     }
@@ -293,7 +292,7 @@ public final class TableRanges {
     // its own nearest cells could not
     List<Integer> out = new ArrayList<>();
     for (int c : weak) {
-      if (!protect(c, protection, false, proven)) {
+      if (!protect(c, protection, false)) {
         out.add(c);
       }
     }
@@ -301,12 +300,11 @@ public final class TableRanges {
   }
 
   /**
-   * Whether cell {@code c} keeps the protection level in every measure (added to {@code proven}
-   * when it does).
+   * Whether cell {@code c} keeps the protection level in every measure (then marked proven).
    *
    * @param solve whether linear programs may run, or only the moves and the directions kept
    */
-  private boolean protect(int c, double protection, boolean solve, Set<Cell> proven) {
+  private boolean protect(int c, double protection, boolean solve) {
     double[] need = new double[measures.size()];
     for (int m = 0; m < measures.size(); m++) {
       double v = values[m][c];
@@ -341,7 +339,7 @@ public final class TableRanges {
             + outerRange(m, c) + ")");
       }
     }
-    proven.add(cells.get(c));
+    proven[c] = true;
     narrowest = Math.min(narrowest, cellNarrowest);
     return true;
   }
@@ -382,16 +380,33 @@ public final class TableRanges {
       lo[i] = withheld[i] ? 0 : x[i];
       hi[i] = withheld[i] ? Double.POSITIVE_INFINITY : x[i];
     }
+    int[][] unknown = withheldMembers();
     int size = relations.size();
     int[] queue = new int[size]; // a ring: each relation is in it at most once
     boolean[] queued = new boolean[size];
+    double[] b = new double[size]; // the withheld members' signed sum at the true values: what every solution keeps
+    double[] scale = new double[size];
+    int waiting = 0;
+    int widest = 0;
     for (int r = 0; r < size; r++) {
-      queue[r] = r;
-      queued[r] = true;
+      int[] members = relations.get(r);
+      double sr = 1;
+      for (int y : members) {
+        sr += Math.abs(x[y]);
+      }
+      scale[r] = sr;
+      double br = 0;
+      for (int k = 0; k < unknown[r].length; k++) {
+        br += sign(unknown[r], k, members) * x[unknown[r][k]];
+      }
+      b[r] = br;
+      if (unknown[r].length > 0) {
+        queue[waiting++] = r;
+        queued[r] = true;
+        widest = Math.max(widest, unknown[r].length);
+      }
     }
     int head = 0;
-    int waiting = size;
-    int widest = relations.stream().mapToInt(m -> m.length).max().orElse(0);
     double[] low = new double[widest];
     double[] high = new double[widest];
     long budget = 50L * size;
@@ -400,22 +415,15 @@ public final class TableRanges {
       head = (head + 1) % size;
       waiting--;
       queued[r] = false;
-      int[] members = relations.get(r);
-      double b = 0; // the withheld members' signed sum at the true values: what every solution keeps
-      double scale = 1;
+      int[] members = unknown[r];
+      boolean whole = members[0] == relations.get(r)[0]; // the whole is withheld: it comes first, with sign -1
       double minSum = 0;
       double maxSum = 0;
       int minInf = 0;
       int maxInf = 0;
       for (int k = 0; k < members.length; k++) {
         int y = members[k];
-        scale += Math.abs(x[y]);
-        if (!withheld[y]) {
-          continue;
-        }
-        double s = sign(k);
-        b += s * x[y];
-        if (s > 0) {
+        if (k > 0 || !whole) {
           minSum += lo[y];
           if (hi[y] == Double.POSITIVE_INFINITY) {
             maxInf++;
@@ -431,32 +439,27 @@ public final class TableRanges {
           }
         }
       }
-      double slack = 1e-9 * scale;
-      double step = 1e-6 * scale; // a smaller tightening is not worth another pass
+      double slack = 1e-9 * scale[r];
+      double step = 1e-6 * scale[r]; // a smaller tightening is not worth another pass
+      double br = b[r];
       for (int k = 0; k < members.length; k++) {
         int y = members[k];
-        if (!withheld[y]) {
-          continue;
-        }
         boolean yInf = hi[y] == Double.POSITIVE_INFINITY;
         // the other withheld members' signed sum lies in [restMin, restMax]; s·y = b - that sum
-        if (k > 0) {
+        if (k > 0 || !whole) {
           double restMin = minInf > 0 ? Double.NEGATIVE_INFINITY : minSum - lo[y];
           double restMax = maxInf - (yInf ? 1 : 0) > 0 ? Double.POSITIVE_INFINITY : maxSum - (yInf ? 0 : hi[y]);
-          low[k] = b - restMax - slack;
-          high[k] = b - restMin + slack;
+          low[k] = br - restMax - slack;
+          high[k] = br - restMin + slack;
         } else {
           double restMin = minInf - (yInf ? 1 : 0) > 0 ? Double.NEGATIVE_INFINITY : minSum + (yInf ? 0 : hi[y]);
           double restMax = maxInf > 0 ? Double.POSITIVE_INFINITY : maxSum + lo[y];
-          low[k] = restMin - b - slack;
-          high[k] = restMax - b + slack;
+          low[k] = restMin - br - slack;
+          high[k] = restMax - br + slack;
         }
       }
       for (int k = 0; k < members.length; k++) {
         int y = members[k];
-        if (!withheld[y]) {
-          continue;
-        }
         boolean tightened = false;
         if (low[k] > lo[y] + step) {
           lo[y] = low[k];
@@ -477,6 +480,24 @@ public final class TableRanges {
       }
     }
     return new double[][] {lo, hi};
+  }
+
+  /** Per relation, its withheld members in order (the whole first, when withheld); this round's, made on first use. */
+  private int[][] withheldMembers;
+
+  private int[][] withheldMembers() {
+    if (withheldMembers == null) {
+      withheldMembers = new int[relations.size()][];
+      for (int r = 0; r < relations.size(); r++) {
+        withheldMembers[r] = Arrays.stream(relations.get(r)).filter(y -> withheld[y]).toArray();
+      }
+    }
+    return withheldMembers;
+  }
+
+  /** The sign of the k-th of a relation's withheld members: -1 for the relation's whole. */
+  private static double sign(int[] unknown, int k, int[] members) {
+    return k == 0 && unknown[0] == members[0] ? -1 : 1;
   }
 
   /**
@@ -594,26 +615,42 @@ public final class TableRanges {
     if (!(largest > 0)) {
       return;
     }
-    Map<Integer, Double> by = new HashMap<>();
+    // each moved cell's change, in a scratch by cell (zero elsewhere, and again on return)
+    if (change == null) {
+      change = new double[cells.size()];
+    }
+    int[] moved = new int[unknowns.length];
+    int count = 0;
     for (int k = 0; k < unknowns.length; k++) {
       if (Math.abs(delta[k]) > largest * TOLERANCE) {
-        by.put(unknowns[k], delta[k]);
+        change[unknowns[k]] = delta[k];
+        moved[count++] = unknowns[k];
       }
     }
-    for (int i : by.keySet()) {
-      for (int r : relationsOf[i]) {
-        int[] members = relations.get(r);
-        double sum = 0;
-        for (int k = 0; k < members.length; k++) {
-          sum += sign(k) * by.getOrDefault(members[k], 0.0);
-        }
-        if (Math.abs(sum) > largest * HOMOGENEOUS) {
-          return;
+    moved = Arrays.copyOf(moved, count);
+    Arrays.sort(moved);
+    double[] deltas = new double[count];
+    try {
+      for (int k = 0; k < count; k++) {
+        deltas[k] = change[moved[k]];
+      }
+      for (int i : moved) {
+        for (int r : relationsOf[i]) {
+          int[] members = relations.get(r);
+          double sum = 0;
+          for (int k = 0; k < members.length; k++) {
+            sum += sign(k) * change[members[k]];
+          }
+          if (Math.abs(sum) > largest * HOMOGENEOUS) {
+            return;
+          }
         }
       }
+    } finally {
+      for (int i : moved) {
+        change[i] = 0;
+      }
     }
-    int[] moved = by.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-    double[] deltas = Arrays.stream(moved).mapToDouble(by::get).toArray();
     Direction d = new Direction(moved, deltas);
     for (int i : moved) {
       if (sensitive[i]) {
@@ -621,6 +658,9 @@ public final class TableRanges {
       }
     }
   }
+
+  /** Scratch of {@link #keepDirection}: a change by cell, zero outside one call. */
+  private double[] change;
 
   /** The directions kept that move {@code cell}. */
   int directions(Cell cell) {
