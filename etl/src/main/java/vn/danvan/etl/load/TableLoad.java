@@ -124,7 +124,10 @@ final class TableLoad {
       long carried = 0;
       if (years == null || !years.isEmpty()) {
         Observation lake = new Observation(table.folder() + "_lake");
-        Dataset<Row> merged = Merge.merge(landedRows, inScope, table)
+        // a post_metrics row's decreasing flag looks at every earlier snapshot of its post, in any year
+        Dataset<Row> merged = (years != null && table == Table.POST_METRICS
+            ? Merge.merge(landedRows, previous, table).where(col(LakeSchema.YEAR).isin(years.toArray()))
+            : Merge.merge(landedRows, inScope, table))
             .observe(lake, count_if(col(Merge.ORIGIN).equalTo(Merge.LANDED)).as(Merge.LANDED),
                 count_if(col(Merge.ORIGIN).equalTo(Merge.CARRIED)).as(Merge.CARRIED));
         LakeWriter.table(merged.drop(Merge.ORIGIN), table, out, expected);

@@ -1,6 +1,7 @@
 package vn.danvan.etl.load;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.min;
 import static org.apache.spark.sql.functions.not;
 
 import java.util.Optional;
@@ -29,30 +30,34 @@ final class YearPartitions {
     if (!table.partitioned()) {
       return Optional.of("not partitioned by year");
     }
-    if (table == Table.POST_METRICS) {
-      // the decreasing flag compares a post's snapshots across years: a late snapshot changes later years
-      return Optional.of("its decreasing flag compares a post's snapshots across years");
-    }
     return Optional.empty();
   }
 
   /**
    * The years this load reaches: those of {@code landed} and those of the {@code previous} rows
-   * whose key it lands. Empty when a row has no year (then the table is written in full).
+   * whose key it lands; for {@code post_metrics} also those of a post's earlier-loaded snapshots
+   * observed after one it lands (their {@code decreasing} flag compares them with every earlier
+   * snapshot of the post, so a late snapshot can change a later year). Empty when a row has no year
+   * (then the table is written in full).
    */
   static Optional<Set<Integer>> reached(Dataset<Row> landed, Dataset<Row> previous, Table table) {
     Dataset<Row> keys = landed.select(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
     Dataset<Row> replaced = previous.join(keys, scala.jdk.javaapi.CollectionConverters.asScala(table.key()).toSeq(),
         "left_semi");
-    Set<Integer> years = new TreeSet<>();
-    for (Row r : landed.select(col(LakeSchema.YEAR)).union(replaced.select(col(LakeSchema.YEAR)))
-        .distinct().collectAsList()) {
+    Dataset<Row> years = landed.select(col(LakeSchema.YEAR)).union(replaced.select(col(LakeSchema.YEAR)));
+    if (table == Table.POST_METRICS) {
+      Dataset<Row> from = landed.groupBy(col("post_id")).agg(min(col("observed_at")).as("_from"));
+      years = years.union(previous.join(from, "post_id").where(col("observed_at").gt(col("_from")))
+          .select(col(LakeSchema.YEAR)));
+    }
+    Set<Integer> out = new TreeSet<>();
+    for (Row r : years.distinct().collectAsList()) {
       if (r.isNullAt(0)) {
         return Optional.empty();
       }
-      years.add(r.getInt(0));
+      out.add(r.getInt(0));
     }
-    return Optional.of(years);
+    return Optional.of(out);
   }
 
   /** The rows of {@code previous} in the years not rewritten (the linked ones). */

@@ -153,6 +153,35 @@ class IncrementalEqualsFullTest {
     assertThat(newBytes).isLessThan(bytesOfTables(after) / 2);
   }
 
+  @org.junit.jupiter.api.Test
+  void metric_snapshots_rewrite_the_years_they_reach_and_the_later_years_of_their_posts_only() throws Exception {
+    Run run = run(seeds().findFirst().orElseThrow());
+    int i = run.kinds().indexOf(LoadSequences.Kind.POSTS.name());
+    Part metrics = run.reports().get(i).parts().get("post_metrics");
+    Path before = run.snapshots().get(i - 1);
+    Path after = run.snapshots().get(i);
+    // the years its snapshots land in, and those of a post's snapshots loaded before and observed
+    // after the earliest it lands now, worked out from the two snapshots
+    String sql = "WITH now AS (SELECT * FROM " + scan(Lake.table(after, Table.POST_METRICS)) + "), "
+        + "was AS (SELECT * FROM " + scan(Lake.table(before, Table.POST_METRICS)) + "), "
+        + "landed AS (SELECT * FROM now WHERE (post_id, observed_at) NOT IN (SELECT (post_id, observed_at) FROM was)), "
+        + "earliest AS (SELECT post_id, min(observed_at) AS t FROM landed GROUP BY post_id) "
+        + "SELECT DISTINCT year FROM landed UNION SELECT DISTINCT w.year FROM was w JOIN earliest e "
+        + "ON w.post_id = e.post_id AND w.observed_at > e.t ORDER BY 1";
+    List<Integer> expected = new ArrayList<>();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        expected.add(rs.getInt(1));
+      }
+    }
+    assertThat(expected).as("a late snapshot in 2022 reaches its post's 2024 one; new posts land in 2025")
+        .containsExactly(2022, 2024, 2025);
+    assertThat(metrics.action()).isEqualTo(Action.PARTITIONS);
+    assertThat(metrics.rewrittenYears()).isEqualTo(expected);
+    assertThat(metrics.linkedYears()).contains(2023);
+  }
+
   static long bytesOfTables(Path snapshot) {
     long sum = 0;
     for (Table t : Table.values()) {

@@ -22,7 +22,10 @@ final class LoadSequences {
     LATE_CORRECTION,
     /** Population and lineage weights change: every restated figure depends on them. */
     REFERENCE_CHANGE,
-    /** New posts and new metric snapshots of old posts. */
+    /**
+     * New posts and new metric snapshots of old posts, each on a day after its post's, so some
+     * arrive before a post's earlier-loaded snapshots (a late snapshot), in an earlier year.
+     */
     POSTS
   }
 
@@ -42,10 +45,14 @@ final class LoadSequences {
   private final List<String> activityIds = new ArrayList<>();
   private final List<String> reportIds = new ArrayList<>();
   private final List<String> postIds = new ArrayList<>();
+  private final java.util.Map<String, LocalDate> published = new java.util.HashMap<>();
+  private final java.util.Map<String, Integer> sent = new java.util.HashMap<>();
   /** The latest row of every key sent so far, per table: what a from-scratch load lands. */
   private final java.util.Map<String, java.util.Map<String, String>> latest = new java.util.LinkedHashMap<>();
   private String[] currentReferences = {"1000", "0.6", "0.4"};
   private int next;
+  /** The ids sent in this load: one row per key in a load (a duplicate is quarantined, not replaced). */
+  private final java.util.Set<String> used = new java.util.HashSet<>();
 
   LoadSequences(long seed) {
     this.random = new SplittableRandom(seed);
@@ -87,6 +94,7 @@ final class LoadSequences {
 
   /** The first load: references and facts of every year 2019-2025. */
   Path first(Path dir) {
+    used.clear();
     TestLanding landing = new TestLanding(dir).martReferences("1000", "0.6", "0.4")
         .csv("models", "mo.csv", MODELS);
     activities(landing, "a.csv", 24, 2019, 2025, false);
@@ -97,6 +105,7 @@ final class LoadSequences {
 
   /** A later load of one kind. */
   Path next(Kind kind, Path dir) {
+    used.clear();
     TestLanding landing = new TestLanding(dir);
     switch (kind) {
       case NEW_ROWS -> {
@@ -123,12 +132,11 @@ final class LoadSequences {
 
   private void activities(TestLanding landing, String file, int n, int from, int to, boolean replace) {
     List<String> lines = new ArrayList<>(List.of(ACTIVITIES));
-    java.util.Set<String> used = new java.util.HashSet<>();
     for (int i = 0; i < n; i++) {
       String id = replace && !activityIds.isEmpty() ? activityIds.get(random.nextInt(activityIds.size()))
           : "A" + next++;
       if (!used.add(id)) {
-        continue; // one row per key in a load: a duplicate would be quarantined, not replaced
+        continue;
       }
       if (!activityIds.contains(id)) {
         activityIds.add(id);
@@ -144,7 +152,6 @@ final class LoadSequences {
 
   private void reports(TestLanding landing, String file, int n, int from, int to, boolean replace) {
     List<String> lines = new ArrayList<>(List.of(REPORTS));
-    java.util.Set<String> used = new java.util.HashSet<>();
     for (int i = 0; i < n; i++) {
       String id = replace && !reportIds.isEmpty() ? reportIds.get(random.nextInt(reportIds.size()))
           : "R" + next++;
@@ -178,17 +185,36 @@ final class LoadSequences {
     for (int i = 0; i < n; i++) {
       String id = "P" + next++;
       postIds.add(id);
-      // published before any metric snapshot (from 2025-12-01)
-      LocalDate day = day(from, to);
-      day = day.isBefore(LocalDate.of(2025, 11, 30)) ? day : LocalDate.of(2025, 11, 30);
+      // the first post: in 2022, observed in 2024, then sent a late snapshot in 2022 (the year
+      // between is reached through it alone); the second: in 2023, observed then and later in 2025
+      // only (its 2023 snapshot stays linked)
+      LocalDate day = postIds.size() == 1 ? LocalDate.of(2022, 3, 1)
+          : postIds.size() == 2 ? LocalDate.of(2023, 6, 1) : day(from, to);
+      day = day.isBefore(AS_OF) ? day : AS_OF.minusDays(1);
+      published.put(id, day);
       posts.add(String.join(",", id, "military", "LL47", region(day), "facebook", "page1",
           day + "T09:00:00+07:00", "law", random.nextBoolean() ? "image" : "video"));
       remember("posts", id, posts.get(posts.size() - 1));
     }
-    // a snapshot of every post so far, on a new day: later snapshots of earlier posts
-    LocalDate observed = LocalDate.of(2025, 12, 1).plusDays(next % 28);
+    // a snapshot of every post so far, on a day after its publication: for an earlier post, often
+    // between two of its snapshots loaded before, or before them all, and in another year
     for (String id : postIds) {
-      metrics.add(String.join(",", id, observed + "T10:00:00+07:00", String.valueOf(random.nextInt(50)),
+      LocalDate after = published.get(id).plusDays(1);
+      LocalDate observed = after.plusDays(random.nextInt((int) (AS_OF.toEpochDay() - after.toEpochDay()) + 1));
+      int least = 0;
+      int earlier = sent.merge(id, 1, Integer::sum) - 1;
+      if (id.equals(postIds.get(0)) && earlier > 0) {
+        // the late one, larger than any: the 2024 snapshot loaded before becomes a decreasing one
+        observed = after;
+        least = 1000;
+      } else if (id.equals(postIds.get(0))) {
+        observed = LocalDate.of(2024, 6, 1);
+      } else if (id.equals(postIds.get(1)) && earlier > 0) {
+        observed = AS_OF.minusDays(random.nextInt(300));
+      } else if (id.equals(postIds.get(1))) {
+        observed = after;
+      }
+      metrics.add(String.join(",", id, observed + "T10:00:00+07:00", String.valueOf(least + random.nextInt(50)),
           String.valueOf(random.nextInt(20)), String.valueOf(random.nextInt(300)), ""));
       remember("post_metrics", id + "|" + observed, metrics.get(metrics.size() - 1));
     }
