@@ -116,6 +116,21 @@ async function draw() {
   await Promise.all([map(indicator, est), papiSeries()]);
 }
 
+/** Per stratum: the estimate, the band's low bound and width, the bars of lone waves. */
+const SERIES_PER_STRATUM = 4;
+
+/** An interval drawn as a vertical bar with caps: [wave index, low, high]. */
+function intervalBar(color) {
+  return (params, api) => {
+    const low = api.coord([api.value(0), api.value(1)]);
+    const high = api.coord([api.value(0), api.value(2)]);
+    const style = { stroke: color, lineWidth: 2, opacity: 0.5 };
+    const cap = (y) => ({ type: 'line', shape: { x1: low[0] - 6, y1: y, x2: low[0] + 6, y2: y }, style });
+    return { type: 'group', children: [
+      { type: 'line', shape: { x1: low[0], y1: low[1], x2: high[0], y2: high[1] }, style }, cap(low[1]), cap(high[1])] };
+  };
+}
+
 function waves(indicator, est) {
   const cells = est.cells.filter((c) => (c.option ?? 'mean') === state.option);
   const waveIds = est.waves.map((w) => w.wave_id);
@@ -136,6 +151,12 @@ function waves(indicator, est) {
     series.push({ name: name + ' CI+', type: 'line', stack: 'ci' + k, symbol: 'none', lineStyle: { opacity: 0 }, silent: true,
       areaStyle: { color, opacity: 0.15 }, tooltip: { show: false },
       data: row.map((c) => (c && c.ci_high !== null ? scale(c, c.ci_high) - scale(c, c.ci_low) : null)) });
+    // a band needs two neighbouring waves: a wave alone (the only one, or between gaps) gets a bar
+    const banded = (c) => c && c.ci_low !== null && c.ci_high !== null;
+    series.push({ name: name + ' CI|', type: 'custom', silent: true, tooltip: { show: false }, z: 2,
+      renderItem: intervalBar(color),
+      data: row.flatMap((c, i) => (banded(c) && !banded(row[i - 1]) && !banded(row[i + 1])
+        ? [[i, scale(c, c.ci_low), scale(c, c.ci_high)]] : [])) });
   });
   const withheld = waveIds.filter((w) => strata.every((s) => (at.get(w + '|' + s) || { flags: ['suppressed'] }).flags.includes('suppressed')));
   if (series.length && withheld.length) {
@@ -157,7 +178,7 @@ function waves(indicator, est) {
     animation: false, legend: { top: 0, data: strata.map((s) => (s === null ? t('by.total') : s)) },
     grid: { left: 60, right: 30, top: 40, bottom: 40 },
     tooltip: { trigger: 'axis', formatter: (items) => [esc(est.waves[items[0].dataIndex].title), ...items.filter((i) => !i.seriesName.includes(' CI')).map((i) => {
-      const c = at.get(waveIds[i.dataIndex] + '|' + strata[Math.floor(i.seriesIndex / 3)]);
+      const c = at.get(waveIds[i.dataIndex] + '|' + strata[Math.floor(i.seriesIndex / SERIES_PER_STRATUM)]);
       if (!c || c.value === null) return esc(i.seriesName) + ': ' + (c ? t('withheld') : t('no_data'));
       return `${esc(i.seriesName)}: ${fmt(shown(c))}${unit === '%' ? ' %' : ''} (${fmt(scale(c, c.ci_low))} – ${fmt(scale(c, c.ci_high))}), n = ${c.n}`
         + (c.flags.includes('unreliable') ? ' · ' + t('survey.unreliable') : '');

@@ -340,6 +340,7 @@ class PagesBrowserTest {
     assertThat(numbers(waves.get(0))).containsExactly(62.0, 65.0);
     assertThat(numbers(waves.get(1))).containsExactly(58.0, 61.0);
     assertThat(numbers(waves.get(2))).containsExactly(8.0, 8.0);
+    assertThat(data(waves.get(3))).as("no interval bar where the band is drawn").isEmpty();
     awaitChart("#survey-map-panel");
     List<Object> tiles = data(series("#survey-map-panel").get(0));
     assertThat(tiles).hasSize(34);
@@ -409,6 +410,11 @@ class PagesBrowserTest {
     awaitChart("#waves-panel");
     new WebDriverWait(browser.driver(), Duration.ofSeconds(20)).until(d ->
         numbers(series("#waves-panel").get(0)).contains(72.0));
+    // one wave: no band can be drawn (it needs two), so its interval is a bar, [58, 83]
+    List<Object> bars = data(series("#waves-panel").get(3));
+    assertThat(bars).hasSize(1);
+    assertThat(((List<?>) bars.get(0)).stream().skip(1).map(v -> ((Number) v).doubleValue()).toList())
+        .containsExactly(58.0, 83.0);
     assertThat(browser.js("return document.getElementById('drill').selectedOptions[0].textContent"))
         .isEqualTo("Phường Ba Đình");
     assertThat(browser.consoleErrors()).isEmpty();
