@@ -7,6 +7,8 @@ import static org.apache.spark.sql.functions.lit;
 
 import java.io.IOException;
 import java.io.Serializable;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
@@ -154,7 +156,7 @@ public final class SurveyAudit {
     }
     List<SurveyMart.SeriesAnswers> series = new ArrayList<>();
     bySeries.values().forEach(rows -> series.add(SurveyMart.SeriesAnswers.of(rows.iterator(), Boundaries.REFORM)));
-    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] out = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     for (int run = 0; run < 5; run++) {
       for (int kind = 0; kind < 2; kind++) {
