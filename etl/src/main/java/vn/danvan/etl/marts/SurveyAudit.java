@@ -120,9 +120,7 @@ public final class SurveyAudit {
       });
       return out.iterator();
     };
-    List<Row> perQuestion = SurveyMart.bySeries(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
-            MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS), MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES))
-        .flatMapGroups(audit, Encoders.row(OUT)).collectAsList();
+    List<Row> perQuestion = SurveyMart.bySeries(SurveyMart.withSeries(spark, snapshot)).flatMapGroups(audit, Encoders.row(OUT)).collectAsList();
     Map<String, WaveAudit> byWave = new TreeMap<>();
     for (Row r : perQuestion) {
       String key = r.getDate(1) + "|" + r.getString(0);
@@ -149,9 +147,7 @@ public final class SurveyAudit {
   public static double[] oneThreadSeconds(SparkSession spark, Path snapshot, SurveyRules rules) {
     Geography geography = SurveyMart.geography(spark, snapshot);
     Map<String, List<Row>> bySeries = new TreeMap<>();
-    for (Row r : SurveyMart.withSeries(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
-        MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
-        MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES)).collectAsList()) {
+    for (Row r : SurveyMart.withSeries(spark, snapshot).collectAsList()) {
       bySeries.computeIfAbsent(r.getAs("_series"), k -> new ArrayList<>()).add(r);
     }
     List<SurveyMart.SeriesAnswers> series = new ArrayList<>();
@@ -162,7 +158,7 @@ public final class SurveyAudit {
       for (int kind = 0; kind < 2; kind++) {
         long start = threads.getCurrentThreadCpuTime();
         for (SurveyMart.SeriesAnswers a : series) {
-          new SeriesEstimates(geography, rules, (w, o) -> { }, kind == 1).estimate(a.indicator(), a.byWave());
+          SurveyMart.estimate(a, geography, rules, kind == 1);
         }
         if (run > 0) {
           out[kind] = Math.min(out[kind], (threads.getCurrentThreadCpuTime() - start) / 1e9);

@@ -92,9 +92,7 @@ public final class SurveyMart {
   /** The mart's rows from the survey tables of {@code snapshot} (staged or published). */
   static Dataset<Row> estimates(SparkSession spark, Path snapshot, Geography geography, SurveyRules rules,
       boolean audited) {
-    return estimates(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
-        MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
-        MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES), geography, rules, audited);
+    return estimates(withSeries(spark, snapshot), geography, rules, audited);
   }
 
   /** The geography of the regions and lineage staged (or published) in {@code snapshot}. */
@@ -136,30 +134,43 @@ public final class SurveyMart {
   /** Pure transform: the mart's rows ({@link #SCHEMA}) from the three survey tables. */
   public static Dataset<Row> estimates(Dataset<Row> waves, Dataset<Row> questions, Dataset<Row> responses,
       Geography geography, SurveyRules rules) {
-    return estimates(waves, questions, responses, geography, rules, true);
+    return estimates(withSeries(waves, questions, responses), geography, rules, true);
   }
 
-  /** @param audited false only to measure the disclosure audit's cost (such rows are not safe to publish) */
-  static Dataset<Row> estimates(Dataset<Row> waves, Dataset<Row> questions, Dataset<Row> responses,
-      Geography geography, SurveyRules rules, boolean audited) {
+  /**
+   * @param withSeries the responses with their question, wave and series ({@link #withSeries})
+   * @param audited false only to measure the disclosure audit's cost (such rows are not safe to publish)
+   */
+  private static Dataset<Row> estimates(Dataset<Row> withSeries, Geography geography, SurveyRules rules,
+      boolean audited) {
     LocalDate reform = Boundaries.REFORM;
     FlatMapGroupsFunction<String, Row, Row> estimate = (series, rows) -> {
-      SeriesAnswers a = SeriesAnswers.of(rows, reform);
       List<Row> out = new ArrayList<>();
-      for (EstimateRow e : new SeriesEstimates(geography, rules, (w, o) -> { }, audited)
-          .estimate(a.indicator(), a.byWave())) {
+      for (EstimateRow e : estimate(SeriesAnswers.of(rows, reform), geography, rules, audited)) {
         out.add(row(e, rules));
       }
       return out.iterator();
     };
-    return bySeries(waves, questions, responses).flatMapGroups(estimate, Encoders.row(SCHEMA));
+    return bySeries(withSeries).flatMapGroups(estimate, Encoders.row(SCHEMA));
   }
 
-  /** The responses with their question and wave, one group per series. */
-  static org.apache.spark.sql.KeyValueGroupedDataset<String, Row> bySeries(Dataset<Row> waves,
-      Dataset<Row> questions, Dataset<Row> responses) {
+  /** One series' estimates: the mart's rows before they become Spark rows ({@link #row}). */
+  static List<EstimateRow> estimate(SeriesAnswers answers, Geography geography, SurveyRules rules, boolean audited) {
+    return new SeriesEstimates(geography, rules, (w, o) -> { }, audited).estimate(answers.indicator(),
+        answers.byWave());
+  }
+
+  /** One group per series of {@link #withSeries}'s rows. */
+  static org.apache.spark.sql.KeyValueGroupedDataset<String, Row> bySeries(Dataset<Row> withSeries) {
     MapFunction<Row, String> key = r -> r.getAs("_series");
-    return withSeries(waves, questions, responses).groupByKey(key, Encoders.STRING());
+    return withSeries.groupByKey(key, Encoders.STRING());
+  }
+
+  /** {@link #withSeries} of the survey tables of {@code snapshot} (staged or published). */
+  static Dataset<Row> withSeries(SparkSession spark, Path snapshot) {
+    return withSeries(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
+        MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
+        MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES));
   }
 
   /** The responses with their question, their wave and their series ({@code _series}). */

@@ -397,7 +397,7 @@ public final class TableRanges {
       scale[r] = sr;
       double br = 0;
       for (int k = 0; k < unknown[r].length; k++) {
-        br += sign(unknown[r], k, members) * x[unknown[r][k]];
+        br += (k == 0 && wholeWithheld(unknown[r], members) ? -1 : 1) * x[unknown[r][k]];
       }
       b[r] = br;
       if (unknown[r].length > 0) {
@@ -416,7 +416,7 @@ public final class TableRanges {
       waiting--;
       queued[r] = false;
       int[] members = unknown[r];
-      boolean whole = members[0] == relations.get(r)[0]; // the whole is withheld: it comes first, with sign -1
+      boolean whole = wholeWithheld(members, relations.get(r)); // then it comes first, with sign -1
       double minSum = 0;
       double maxSum = 0;
       int minInf = 0;
@@ -495,9 +495,9 @@ public final class TableRanges {
     return withheldMembers;
   }
 
-  /** The sign of the k-th of a relation's withheld members: -1 for the relation's whole. */
-  private static double sign(int[] unknown, int k, int[] members) {
-    return k == 0 && unknown[0] == members[0] ? -1 : 1;
+  /** Whether a relation's whole (its first member) is among its withheld members (then their first). */
+  private static boolean wholeWithheld(int[] withheldMembers, int[] members) {
+    return withheldMembers.length > 0 && withheldMembers[0] == members[0];
   }
 
   /**
