@@ -32,8 +32,8 @@ public final class SurveyCommand {
 
     @Mixin LakeOption lake;
 
-    @Option(names = "--time-mart", description = "also time building the mart without and with the audit: its rows alone, and "
-        + "as a load builds it (sorted, written, counted)")
+    @Option(names = "--time-mart", description = "also time building the mart without and with the audit: its rows alone, "
+        + "as a load builds it (sorted, written, counted), and on one thread (CPU time, the responses in memory)")
     boolean timeMart;
 
     @Override
