@@ -110,13 +110,16 @@ public final class DisclosureAudit {
       }
       return out;
     }
-    for (String o : options) {
-      out.put("option:" + o, s -> s.byOption.getOrDefault(o, 0.0));
+    // one list for every measure: each cell's weighted counts by option are looked up once
+    List<String> order = options.stream().distinct().toList();
+    for (int k = 0; k < order.size(); k++) {
+      int option = k;
+      out.put("option:" + order.get(k), s -> s.byOption(order)[option]);
     }
     if (top2 && options.size() >= 2) {
-      String a = options.get(options.size() - 2);
-      String b = options.get(options.size() - 1);
-      out.put(SeriesEstimates.TOP2, s -> s.byOption.getOrDefault(a, 0.0) + s.byOption.getOrDefault(b, 0.0));
+      int a = order.indexOf(options.get(options.size() - 2));
+      int b = order.indexOf(options.get(options.size() - 1));
+      out.put(SeriesEstimates.TOP2, s -> s.byOption(order)[a] + s.byOption(order)[b]);
     }
     return out;
   }

@@ -1,6 +1,7 @@
 package vn.danvan.etl.survey;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -100,25 +101,44 @@ public final class Suppression<K> {
 
     private Closer(Map<K, Long> respondents, List<Relation<K>> relations) {
       for (Relation<K> r : relations) {
-        if (!respondents.containsKey(r.whole())) {
-          continue;
-        }
-        List<K> parts = r.parts().stream().filter(respondents::containsKey).distinct().toList();
-        if (parts.isEmpty()) {
-          continue;
-        }
-        int[] m = new int[parts.size() + 1];
-        for (int i = 0; i < parts.size(); i++) {
-          m[i] = number(parts.get(i));
-        }
-        m[parts.size()] = number(r.whole());
-        for (int k : m) {
-          relationsOf.get(k).add(members.size());
-        }
-        members.add(m);
+        add(r, respondents);
       }
-      long[] n = keys.stream().mapToLong(respondents::get).toArray();
+      long[] n = new long[keys.size()];
+      for (int i = 0; i < n.length; i++) {
+        n[i] = respondents.get(keys.get(i));
+      }
       fewest = Comparator.<Integer>comparingLong(i -> n[i]).thenComparing(i -> keys.get(i), order);
+    }
+
+    /** Indexes one relation: its members with respondents, parts (distinct) then whole; none if no part has any. */
+    private void add(Relation<K> r, Map<K, Long> respondents) {
+      if (!respondents.containsKey(r.whole())) {
+        return;
+      }
+      int[] m = new int[r.parts().size() + 1];
+      int size = 0;
+      for (K p : r.parts()) {
+        if (!respondents.containsKey(p)) {
+          continue;
+        }
+        int k = number(p);
+        boolean seen = false;
+        for (int i = 0; i < size && !seen; i++) {
+          seen = m[i] == k;
+        }
+        if (!seen) {
+          m[size++] = k;
+        }
+      }
+      if (size == 0) {
+        return;
+      }
+      m[size++] = number(r.whole());
+      m = Arrays.copyOf(m, size);
+      for (int k : m) {
+        relationsOf.get(k).add(members.size());
+      }
+      members.add(m);
     }
 
     private int number(K key) {

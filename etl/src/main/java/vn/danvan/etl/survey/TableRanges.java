@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import org.apache.commons.math3.exception.TooManyIterationsException;
 import org.apache.commons.math3.optim.MaxIter;
 import org.apache.commons.math3.optim.PointValuePair;
@@ -75,7 +74,7 @@ public final class TableRanges {
   private final double[][] atomValues;
   /** The atoms of each unit (by index into {@link #atoms}). */
   private final List<List<Integer>> atomsOf = new ArrayList<>();
-  private BitSet[] atomPlace;
+  private final BitSet[] atomPlace;
   private final int[] unitOf;
   private final List<Unit> units = new ArrayList<>();
   /** A number for each (dimension, stratum) of the table: what {@link #cellAt} is indexed by. */
@@ -83,10 +82,10 @@ public final class TableRanges {
   /** Each cell's (dimension, stratum) number. */
   private final int[] strataOf;
   /** The cell of each unit and (dimension, stratum) number; -1 for none. */
-  private int[][] cellAt;
+  private final int[][] cellAt;
   /** Each atom's (dimension, stratum) number in the age, sex and residence dimensions. */
-  private int[][] atomStrata;
-  private int totalStratum;
+  private final int[][] atomStrata;
+  private final int totalStratum;
   private final BitSet[] up;
   private final BitSet[] common;
   private final List<List<Integer>> siblings = new ArrayList<>();
@@ -107,15 +106,43 @@ public final class TableRanges {
 
   TableRanges(WaveTable table, Set<Cell> withheldCells, int minRespondents,
       Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measureValues) {
+    // in small steps: a constructor of many loops is compiled whole once per hot loop (on-stack
+    // replacement), which on a load's cold JVM cost seconds of a core
     cells = DisclosureAudit.sorted(table.cells.keySet());
-    withheld = new boolean[cells.size()];
-    proven = new boolean[cells.size()];
-    sensitive = new boolean[cells.size()];
-    respondents = new long[cells.size()];
+    int n = cells.size();
+    withheld = new boolean[n];
+    proven = new boolean[n];
+    sensitive = new boolean[n];
+    respondents = new long[n];
     this.minRespondents = minRespondents;
-    unitOf = new int[cells.size()];
-    strataOf = new int[cells.size()];
+    unitOf = new int[n];
+    strataOf = new int[n];
     Map<Unit, Integer> unitIndex = new HashMap<>();
+    WaveTable.Sums[] cellSums = indexCells(table, unitIndex);
+    relationsOf = indexRelations(table);
+    withhold(withheldCells);
+    measures = List.copyOf(measureValues.keySet());
+    List<WaveTable.Atom> atomList = new ArrayList<>(table.atoms.size());
+    List<WaveTable.Sums> atomSums = new ArrayList<>(table.atoms.size());
+    table.atoms.forEach((a, sums) -> {
+      atomList.add(a);
+      atomSums.add(sums);
+    });
+    atoms = atomList;
+    values = measured(measureValues, Arrays.asList(cellSums));
+    atomValues = measured(measureValues, atomSums);
+    atomStrata = atomStrata();
+    up = new BitSet[units.size()];
+    common = new BitSet[units.size()];
+    places(table, unitIndex);
+    cellAt = cellAt();
+    totalStratum = strata.getOrDefault(key(Stratum.TOTAL, null), -1);
+    atomPlace = atomPlaces(table, unitIndex);
+    siblings(table);
+  }
+
+  /** Numbers the cells, their units and their strata; each cell's sums. */
+  private WaveTable.Sums[] indexCells(WaveTable table, Map<Unit, Integer> unitIndex) {
     WaveTable.Sums[] cellSums = new WaveTable.Sums[cells.size()];
     for (int i = 0; i < cells.size(); i++) {
       Cell c = cells.get(i);
@@ -130,6 +157,11 @@ public final class TableRanges {
       strataOf[i] = strata.computeIfAbsent(key(c.by(), c.stratum()), k -> strata.size());
       directionsOf.add(new ArrayList<>());
     }
+    return cellSums;
+  }
+
+  /** Fills {@link #relations}; returns the relations each cell is a member of. */
+  private int[][] indexRelations(WaveTable table) {
     int[] memberships = new int[cells.size()];
     for (Suppression.Relation<Cell> r : table.relations) {
       // the whole, then the parts, each once
@@ -152,49 +184,50 @@ public final class TableRanges {
       }
       relations.add(m);
     }
-    relationsOf = new int[cells.size()][];
+    int[][] of = new int[cells.size()][];
     for (int c = 0; c < cells.size(); c++) {
-      relationsOf[c] = new int[memberships[c]];
+      of[c] = new int[memberships[c]];
       memberships[c] = 0;
     }
     for (int r = 0; r < relations.size(); r++) {
       for (int c : relations.get(r)) {
-        relationsOf[c][memberships[c]++] = r;
+        of[c][memberships[c]++] = r;
       }
     }
-    withhold(withheldCells);
-    measures = List.copyOf(measureValues.keySet());
-    values = new double[measures.size()][cells.size()];
-    List<WaveTable.Atom> atomList = new ArrayList<>(table.atoms.size());
-    List<WaveTable.Sums> atomSums = new ArrayList<>(table.atoms.size());
-    table.atoms.forEach((a, sums) -> {
-      atomList.add(a);
-      atomSums.add(sums);
-    });
-    atomValues = new double[measures.size()][atomList.size()];
+    return of;
+  }
+
+  /** Each measure ({@link #measures}) of each of {@code sums}. */
+  private double[][] measured(Map<String, java.util.function.ToDoubleFunction<WaveTable.Sums>> measureValues,
+      List<WaveTable.Sums> sums) {
+    double[][] out = new double[measures.size()][sums.size()];
     for (int m = 0; m < measures.size(); m++) {
       java.util.function.ToDoubleFunction<WaveTable.Sums> f = measureValues.get(measures.get(m));
-      for (int i = 0; i < cells.size(); i++) {
-        values[m][i] = f.applyAsDouble(cellSums[i]);
-      }
-      for (int i = 0; i < atomList.size(); i++) {
-        atomValues[m][i] = f.applyAsDouble(atomSums.get(i));
+      for (int i = 0; i < sums.size(); i++) {
+        out[m][i] = f.applyAsDouble(sums.get(i));
       }
     }
-    atoms = atomList;
-    atomStrata = new int[atoms.size()][];
+    return out;
+  }
+
+  /** Each atom's (dimension, stratum) number in the age, sex and residence dimensions. */
+  private int[][] atomStrata() {
+    int[][] out = new int[atoms.size()][];
     List<Map<String, Integer>> strataIn = new ArrayList<>(); // by dimension: a stratum's number
     DIMENSIONS.forEach(d -> strataIn.add(new HashMap<>()));
     for (int i = 0; i < atoms.size(); i++) {
       WaveTable.Atom a = atoms.get(i);
-      atomStrata[i] = new int[DIMENSIONS.size()];
+      out[i] = new int[DIMENSIONS.size()];
       for (int d = 0; d < DIMENSIONS.size(); d++) {
         Stratum by = DIMENSIONS.get(d);
-        atomStrata[i][d] = strataIn.get(d).computeIfAbsent(a.stratum(by), v -> strata.getOrDefault(key(by, v), -1));
+        out[i][d] = strataIn.get(d).computeIfAbsent(a.stratum(by), v -> strata.getOrDefault(key(by, v), -1));
       }
     }
-    up = new BitSet[units.size()];
-    common = new BitSet[units.size()];
+    return out;
+  }
+
+  /** Fills {@link #up} and {@link #common} from the respondents' places. */
+  private void places(WaveTable table, Map<Unit, Integer> unitIndex) {
     for (Set<Unit> place : table.places) {
       BitSet bits = new BitSet(units.size());
       place.forEach(u -> bits.set(unitIndex.get(u)));
@@ -208,25 +241,38 @@ public final class TableRanges {
         }
       }
     }
-    cellAt = new int[units.size()][strata.size()];
-    for (int[] row : cellAt) {
+  }
+
+  /** The cell of each unit and (dimension, stratum) number; -1 for none. */
+  private int[][] cellAt() {
+    int[][] out = new int[units.size()][strata.size()];
+    for (int[] row : out) {
       Arrays.fill(row, -1);
     }
     for (int i = 0; i < cells.size(); i++) {
-      cellAt[unitOf[i]][strataOf[i]] = i;
+      out[unitOf[i]][strataOf[i]] = i;
     }
-    totalStratum = strata.getOrDefault(key(Stratum.TOTAL, null), -1);
+    return out;
+  }
+
+  /** Fills {@link #atomsOf}; returns each atom's units. */
+  private BitSet[] atomPlaces(WaveTable table, Map<Unit, Integer> unitIndex) {
     for (int u = 0; u < units.size(); u++) {
       atomsOf.add(new ArrayList<>());
     }
-    atomPlace = new BitSet[atoms.size()];
+    BitSet[] out = new BitSet[atoms.size()];
     for (int i = 0; i < atoms.size(); i++) {
-      atomPlace[i] = new BitSet(units.size());
+      out[i] = new BitSet(units.size());
       for (Unit unit : table.places.get(atoms.get(i).place())) {
         atomsOf.get(unitIndex.get(unit)).add(i);
-        atomPlace[i].set(unitIndex.get(unit));
+        out[i].set(unitIndex.get(unit));
       }
     }
+    return out;
+  }
+
+  /** Fills {@link #siblings}: the units of each unit's parent, boundaries and level (itself included). */
+  private void siblings(WaveTable table) {
     Map<List<Object>, List<Integer>> byParent = new HashMap<>();
     for (int u = 0; u < units.size(); u++) {
       Unit unit = units.get(u);
@@ -382,13 +428,16 @@ public final class TableRanges {
     }
     int[][] unknown = withheldMembers();
     int size = relations.size();
-    int[] queue = new int[size]; // a ring: each relation is in it at most once
-    boolean[] queued = new boolean[size];
     double[] b = new double[size]; // the withheld members' signed sum at the true values: what every solution keeps
     double[] scale = new double[size];
-    int waiting = 0;
-    int widest = 0;
-    for (int r = 0; r < size; r++) {
+    relationSums(x, unknown, b, scale);
+    propagate(unknown, b, scale, lo, hi);
+    return new double[][] {lo, hi};
+  }
+
+  /** Each relation's withheld members' signed sum at the true values {@code x}, and its scale. */
+  private void relationSums(double[] x, int[][] unknown, double[] b, double[] scale) {
+    for (int r = 0; r < relations.size(); r++) {
       int[] members = relations.get(r);
       double sr = 1;
       for (int y : members) {
@@ -400,6 +449,17 @@ public final class TableRanges {
         br += (k == 0 && wholeWithheld(unknown[r], members) ? -1 : 1) * x[unknown[r][k]];
       }
       b[r] = br;
+    }
+  }
+
+  /** Tightens {@code lo} and {@code hi} relation by relation, until no bound tightens (or a budget of passes). */
+  private void propagate(int[][] unknown, double[] b, double[] scale, double[] lo, double[] hi) {
+    int size = relations.size();
+    int[] queue = new int[size]; // a ring: each relation is in it at most once
+    boolean[] queued = new boolean[size];
+    int waiting = 0;
+    int widest = 0;
+    for (int r = 0; r < size; r++) {
       if (unknown[r].length > 0) {
         queue[waiting++] = r;
         queued[r] = true;
@@ -479,7 +539,6 @@ public final class TableRanges {
         }
       }
     }
-    return new double[][] {lo, hi};
   }
 
   /** Per relation, its withheld members in order (the whole first, when withheld); this round's, made on first use. */
@@ -764,30 +823,49 @@ public final class TableRanges {
       }
     }
 
-    private double solveNull(GoalType goal) {
+    /** The null space of the relations and each unknown staying >= 0 over it: the same for both goals. */
+    private void nullSpaceProgram() {
       int columns = objective.length;
+      xr = new double[columns];
+      for (int k = 0; k < unknowns.length; k++) {
+        int r = find(k);
+        if (column[r] >= 0) {
+          xr[column[r]] = x[unknowns[k]];
+        }
+      }
+      basis = nullSpace(rows, columns);
+      int dims = basis.length == 0 ? 0 : basis[0].length;
+      // each unknown's row once: unknowns that move alike (the same row) keep the smallest bound only
+      Map<DoubleBuffer, Integer> rowOf = new HashMap<>(); // equal and hashed by content
+      List<double[]> rowsKept = new ArrayList<>();
+      List<Double> bounds = new ArrayList<>();
+      for (int i = 0; i < columns; i++) {
+        double[] c = new double[dims];
+        boolean any = false;
+        for (int d = 0; d < dims; d++) {
+          c[d] = -basis[i][d];
+          any |= c[d] != 0;
+        }
+        if (any) {
+          double bound = Math.max(0, xr[i]);
+          Integer at = rowOf.putIfAbsent(DoubleBuffer.wrap(c), rowsKept.size());
+          if (at == null) {
+            rowsKept.add(c);
+            bounds.add(bound);
+          } else {
+            bounds.set(at, Math.min(bounds.get(at), bound));
+          }
+        }
+      }
+      nonNegative = new ArrayList<>(rowsKept.size());
+      for (int i = 0; i < rowsKept.size(); i++) {
+        nonNegative.add(new LinearConstraint(rowsKept.get(i), Relationship.LEQ, bounds.get(i)));
+      }
+    }
+
+    private double solveNull(GoalType goal) {
       if (basis == null) {
-        xr = new double[columns];
-        for (int k = 0; k < unknowns.length; k++) {
-          int r = find(k);
-          if (column[r] >= 0) {
-            xr[column[r]] = x[unknowns[k]];
-          }
-        }
-        basis = nullSpace(rows, columns);
-        int dims = basis.length == 0 ? 0 : basis[0].length;
-        nonNegative = new ArrayList<>();
-        for (int i = 0; i < columns; i++) {
-          double[] c = new double[dims];
-          boolean any = false;
-          for (int d = 0; d < dims; d++) {
-            c[d] = -basis[i][d];
-            any |= c[d] != 0;
-          }
-          if (any) {
-            nonNegative.add(new LinearConstraint(c, Relationship.LEQ, Math.max(0, xr[i])));
-          }
-        }
+        nullSpaceProgram();
       }
       int target = column[find(0)];
       int dims = basis.length == 0 ? 0 : basis[0].length;
@@ -1108,36 +1186,42 @@ public final class TableRanges {
       if (Integer.bitCount(tried++) == 1 && s.proves(need, values, atomValues, c)) {
         return s;
       }
-      changed.clear();
-      changed.or(up[u]);
-      changed.or(up[u2]);
-      both.clear();
-      both.or(common[u]);
-      both.and(common[u2]);
-      changed.andNot(both);
-      // a stratum cell: its own respondents may change unit (a total: all of them)
-      movable(changed, u, s.out, dimension, strataOf[c]);
-      movable(changed, u2, s.in, dimension, strataOf[c]);
-      if (cell.by() == Stratum.TOTAL) {
+      pair(s, u, u2, dimension, changed, both);
+    }
+    return s;
+  }
+
+  /** Adds the swaps of cell {@code s.cell} of unit {@code u} with sibling {@code u2}; two scratch sets. */
+  private void pair(Swaps s, int u, int u2, int dimension, BitSet changed, BitSet both) {
+    int c = s.cell;
+    Stratum by = cells.get(c).by();
+    changed.clear();
+    changed.or(up[u]);
+    changed.or(up[u2]);
+    both.clear();
+    both.or(common[u]);
+    both.and(common[u2]);
+    changed.andNot(both);
+    // a stratum cell: its own respondents may change unit (a total: all of them)
+    movable(changed, u, s.out, dimension, strataOf[c]);
+    movable(changed, u2, s.in, dimension, strataOf[c]);
+    if (by == Stratum.TOTAL) {
+      return;
+    }
+    int u2v = cellAt[u2][strataOf[c]];
+    if (u2v < 0) {
+      return;
+    }
+    for (int k = 0; k < cellAt[u].length; k++) {
+      int other = cellAt[u][k];
+      if (other < 0 || k == strataOf[c] || cells.get(other).by() != by) {
         continue;
       }
-      int u2v = cellAt[u2][strataOf[c]];
-      if (u2v < 0) {
-        continue;
-      }
-      for (int k = 0; k < cellAt[u].length; k++) {
-        int other = cellAt[u][k];
-        if (other < 0 || k == strataOf[c] || cells.get(other).by() != cell.by()) {
-          continue;
-        }
-        int u2w = cellAt[u2][k];
-        if (u2w >= 0 && swappable(changed, strataOf[c], k)) {
-          s.swaps.add(new int[] {other, u2v, u2w});
-        }
+      int u2w = cellAt[u2][k];
+      if (u2w >= 0 && swappable(changed, strataOf[c], k)) {
+        s.swaps.add(new int[] {other, u2v, u2w});
       }
     }
-    s.outCells = null; // the swaps of the last siblings too
-    return s;
   }
 
   /**
@@ -1164,12 +1248,12 @@ public final class TableRanges {
       if (inCell) {
         for (int other = others.nextSetBit(0); other >= 0; other = others.nextSetBit(other + 1)) {
           if (swappable(atomPlace[a], mine, other)) {
-            s.out.add(a);
+            s.out.set(a);
             break;
           }
         }
       } else if (swappable(atomPlace[a], mine, own)) {
-        s.in.add(a);
+        s.in.set(a);
       }
     }
   }
@@ -1191,7 +1275,7 @@ public final class TableRanges {
    * every dimension is withheld (and exists) in every unit the move changes, whose totals are all
    * withheld.
    */
-  private void movable(BitSet changed, int u, Set<Integer> to, int dimension, int stratum) {
+  private void movable(BitSet changed, int u, BitSet to, int dimension, int stratum) {
     for (int x = changed.nextSetBit(0); x >= 0; x = changed.nextSetBit(x + 1)) {
       int total = totalStratum < 0 ? -1 : cellAt[x][totalStratum];
       if (total < 0 || !withheld[total]) {
@@ -1211,7 +1295,7 @@ public final class TableRanges {
         }
       }
       if (ok) {
-        to.add(a);
+        to.set(a);
       }
     }
   }
@@ -1221,9 +1305,9 @@ public final class TableRanges {
     final int cell;
     /** {(u, v'), (u2, v), (u2, v')}. */
     final List<int[]> swaps = new ArrayList<>();
-    /** A total's respondents (atoms) that can move out of it, and into it. */
-    final Set<Integer> out = new HashSet<>();
-    final Set<Integer> in = new HashSet<>();
+    /** A total's respondents (atoms, by index) that can move out of it, and into it. */
+    final BitSet out = new BitSet();
+    final BitSet in = new BitSet();
 
     Swaps(int cell) {
       this.cell = cell;
@@ -1231,7 +1315,6 @@ public final class TableRanges {
 
     /** Whether the swaps so far prove every measure's need (those of 0: nothing to prove). */
     boolean proves(double[] need, double[][] value, double[][] atomValue, int c) {
-      outCells = null;
       for (int m = 0; m < need.length; m++) {
         if (need[m] > 0 && range(value[m], atomValue[m], value[m][c]) < need[m]) {
           return false;
@@ -1243,28 +1326,55 @@ public final class TableRanges {
     /** A lower bound of the range: mass moved out of the cell, plus mass moved in. */
     double range(double[] value, double[] atomValue, double v) {
       double moved = 0;
-      for (int a : this.out) {
+      for (int a = out.nextSetBit(0); a >= 0; a = out.nextSetBit(a + 1)) {
         moved += atomValue[a];
       }
-      for (int a : this.in) {
+      for (int a = in.nextSetBit(0); a >= 0; a = in.nextSetBit(a + 1)) {
         moved += atomValue[a];
       }
       return Math.max(moved, pairs(value, v));
     }
 
-    /** The swaps by what depends on the table only, worked out once for every measure (null: again). */
+    /** The swaps by what depends on the table only, worked out once for every measure (again when more were found). */
+    private int indexed = -1;
     private int[] outCells;
     private int[] inStrata;
     private int[][] inSources;
 
     private double pairs(double[] value, double v) {
-      if (outCells == null) {
-        outCells = swaps.stream().mapToInt(s -> s[2]).distinct().toArray();
-        Map<Integer, List<Integer>> sources = new TreeMap<>();
-        swaps.forEach(s -> sources.computeIfAbsent(s[0], k -> new ArrayList<>()).add(s[1]));
-        inStrata = sources.keySet().stream().mapToInt(Integer::intValue).toArray();
-        inSources = sources.values().stream().map(l -> l.stream().mapToInt(Integer::intValue).toArray())
-            .toArray(int[][]::new);
+      if (indexed != swaps.size()) {
+        indexed = swaps.size();
+        // the cells mass moves out to, distinct; the cells it comes in from, by the stratum it comes to
+        int[] to = new int[swaps.size()];
+        int distinct = 0;
+        BitSet seen = new BitSet();
+        for (int[] s : swaps) {
+          if (!seen.get(s[2])) {
+            seen.set(s[2]);
+            to[distinct++] = s[2];
+          }
+        }
+        outCells = Arrays.copyOf(to, distinct);
+        List<int[]> byStratum = new ArrayList<>(swaps);
+        byStratum.sort(java.util.Comparator.comparingInt(s -> s[0])); // stable: sources in the order found
+        inStrata = new int[byStratum.size()];
+        inSources = new int[byStratum.size()][];
+        int groups = 0;
+        for (int i = 0; i < byStratum.size(); ) {
+          int j = i;
+          while (j < byStratum.size() && byStratum.get(j)[0] == byStratum.get(i)[0]) {
+            j++;
+          }
+          inStrata[groups] = byStratum.get(i)[0];
+          int[] sources = new int[j - i];
+          for (int k = i; k < j; k++) {
+            sources[k - i] = byStratum.get(k)[1];
+          }
+          inSources[groups++] = sources;
+          i = j;
+        }
+        inStrata = Arrays.copyOf(inStrata, groups);
+        inSources = Arrays.copyOf(inSources, groups);
       }
       double out = 0;
       for (int c : outCells) {

@@ -97,6 +97,25 @@ public final class WaveTable {
     double wx;
     double wx2;
     final Map<String, Double> byOption = new HashMap<>();
+    /** {@link #byOption} in the order of {@link #optionOrder}: the audit's measures read it once per option. */
+    private List<String> optionOrder;
+    private double[] optionValues;
+
+    /** The weighted count of each option of {@code options} (0 for one nobody chose). */
+    double[] byOption(List<String> options) {
+      if (optionOrder != options) {
+        double[] v = new double[options.size()];
+        byOption.forEach((o, w) -> {
+          int k = options.indexOf(o);
+          if (k >= 0) {
+            v[k] = w;
+          }
+        });
+        optionValues = v;
+        optionOrder = options;
+      }
+      return optionValues;
+    }
 
     void add(double weight, String answer, Double x) {
       n++;

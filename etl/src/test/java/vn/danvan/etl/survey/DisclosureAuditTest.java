@@ -154,4 +154,28 @@ class DisclosureAuditTest {
     return rows.stream().filter(EstimateRow::suppressed).map(r -> new Cell(r.level().equals("nation")
         ? WaveTable.BOTH : r.boundaries(), r.level(), r.regionCode(), r.by(), r.stratum())).collect(Collectors.toSet());
   }
+  @Test
+  void option_measures_read_each_cells_options_in_the_list_asked_even_one_listed_twice() {
+    WaveTable.Sums sums = new WaveTable.Sums();
+    sums.add(1.5, "a", null);
+    sums.add(2.0, "b", null);
+    sums.add(0.25, "b", null);
+    sums.add(0.5, "other", null); // an answer outside the options counts in no option
+    var likert = DisclosureAudit.measures(null, List.of("a", "b", "d"), true, false);
+    assertThat(likert.keySet()).containsExactly("respondents", "weighted", "option:a", "option:b", "option:d",
+        SeriesEstimates.TOP2);
+    assertThat(likert.get("option:a").applyAsDouble(sums)).isEqualTo(1.5);
+    assertThat(likert.get("option:b").applyAsDouble(sums)).isEqualTo(2.25);
+    assertThat(likert.get("option:d").applyAsDouble(sums)).isEqualTo(0.0);
+    assertThat(likert.get(SeriesEstimates.TOP2).applyAsDouble(sums)).isEqualTo(2.25); // b + d
+    assertThat(likert.get("weighted").applyAsDouble(sums)).isEqualTo(4.25);
+    // another table's list, with an option twice: the same sums read again in its order
+    var twice = DisclosureAudit.measures(null, List.of("b", "a", "a"), true, false);
+    assertThat(twice.keySet()).containsExactly("respondents", "weighted", "option:b", "option:a",
+        SeriesEstimates.TOP2);
+    assertThat(twice.get("option:b").applyAsDouble(sums)).isEqualTo(2.25);
+    assertThat(twice.get("option:a").applyAsDouble(sums)).isEqualTo(1.5);
+    assertThat(twice.get(SeriesEstimates.TOP2).applyAsDouble(sums)).isEqualTo(3.0); // a + a
+    assertThat(likert.get("option:a").applyAsDouble(sums)).isEqualTo(1.5);
+  }
 }
