@@ -177,7 +177,7 @@ final class EtlBench implements Callable<Integer> {
   }
 
   /** The report of the load that made the lake's current snapshot. */
-  private static JsonNode report(Path lake) {
+  static JsonNode report(Path lake) {
     Lake l = Lake.at(lake);
     String id = l.current().orElseThrow(() -> new IllegalStateException(lake + " has no snapshot"));
     return l.loadReport(new SnapshotRef(id, l.snapshot(id)))

@@ -11,7 +11,7 @@ import vn.danvan.bench.review.ReviewBench;
 /** {@code bin/danvan bench ...}: benchmarks that measure the product beside a peer in the same run. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
     description = "Benchmarks, each run side by side with a peer on the same machine and data.",
-    subcommands = {EtlBench.class, MartsBench.class, IncrementalBench.class, QueryBench.class, LoadBench.class, PagesBench.class, ReviewBench.class,
+    subcommands = {EtlBench.class, MartsBench.class, IncrementalBench.class, SurveyBench.class, QueryBench.class, LoadBench.class, PagesBench.class, ReviewBench.class,
         IntakeBench.class, CommandLine.HelpCommand.class})
 public final class Main {
 
