@@ -101,7 +101,7 @@ public final class WaveTable {
     private List<String> optionOrder;
     private double[] optionValues;
 
-    /** The weighted count of each option of {@code options} (0 for one nobody chose). */
+    /** The weighted count of each of the distinct {@code options} (0 for one nobody chose), kept until the next add. */
     double[] byOption(List<String> options) {
       if (optionOrder != options) {
         double[] v = new double[options.size()];
@@ -118,6 +118,7 @@ public final class WaveTable {
     }
 
     void add(double weight, String answer, Double x) {
+      optionOrder = null;
       n++;
       w += weight;
       w2 += weight * weight;

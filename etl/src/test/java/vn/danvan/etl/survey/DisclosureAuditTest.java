@@ -177,5 +177,7 @@ class DisclosureAuditTest {
     assertThat(twice.get("option:a").applyAsDouble(sums)).isEqualTo(1.5);
     assertThat(twice.get(SeriesEstimates.TOP2).applyAsDouble(sums)).isEqualTo(3.0); // a + a
     assertThat(likert.get("option:a").applyAsDouble(sums)).isEqualTo(1.5);
+    sums.add(1.0, "a", null); // read again after an answer more
+    assertThat(likert.get("option:a").applyAsDouble(sums)).isEqualTo(2.5);
   }
 }
