@@ -119,25 +119,9 @@ final class EtlBench implements Callable<Integer> {
   }
 
   private Point point(double s, int cores) throws Exception {
-    Path landing = work.resolve("landing-" + (outreach ? "outreach-" : "") + "scale-" + label(s) + "-" + years);
-    if (!Files.isRegularFile(landing.resolve("_manifest.json"))) {
-      long t0 = System.nanoTime();
-      int exit = new CommandLine(new GenerateCommand()).execute("--out", landing.toString(),
-          "--years", years, "--scale", String.valueOf(s), "--format", "csv", "--seed", "1",
-          "--snapshots", outreach ? "hourly" : "sparse");
-      if (exit != 0) {
-        return null;
-      }
-      if (outreach) {
-        try (Stream<Path> folders = Files.list(landing)) {
-          for (Path f : folders.filter(Files::isDirectory).toList()) {
-            if (!OUTREACH.contains(f.getFileName().toString())) {
-              deleteTree(f);
-            }
-          }
-        }
-      }
-      System.out.printf(Locale.ROOT, "[bench] generated %s in %.1f s%n", landing, secondsSince(t0));
+    Path landing = landing(work, s, years, outreach);
+    if (landing == null) {
+      return null;
     }
     List<Double> duck = new ArrayList<>();
     List<Double> spark = new ArrayList<>();
@@ -172,7 +156,35 @@ final class EtlBench implements Callable<Integer> {
         parts[0], parts[1]);
   }
 
-  private static String label(double s) {
+  /**
+   * The demo landing of a scale ({@code WORK/landing-scale-N-YEARS}), generated (CSV, seed 1)
+   * unless a complete one is there; null when generating fails.
+   */
+  static Path landing(Path work, double s, String years, boolean outreach) throws IOException {
+    Path landing = work.resolve("landing-" + (outreach ? "outreach-" : "") + "scale-" + label(s) + "-" + years);
+    if (!Files.isRegularFile(landing.resolve("_manifest.json"))) {
+      long t0 = System.nanoTime();
+      int exit = new CommandLine(new GenerateCommand()).execute("--out", landing.toString(),
+          "--years", years, "--scale", String.valueOf(s), "--format", "csv", "--seed", "1",
+          "--snapshots", outreach ? "hourly" : "sparse");
+      if (exit != 0) {
+        return null;
+      }
+      if (outreach) {
+        try (Stream<Path> folders = Files.list(landing)) {
+          for (Path f : folders.filter(Files::isDirectory).toList()) {
+            if (!OUTREACH.contains(f.getFileName().toString())) {
+              deleteTree(f);
+            }
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "[bench] generated %s in %.1f s%n", landing, secondsSince(t0));
+    }
+    return landing;
+  }
+
+  static String label(double s) {
     return s == Math.rint(s) ? String.valueOf((long) s) : String.valueOf(s);
   }
 

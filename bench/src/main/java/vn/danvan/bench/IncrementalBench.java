@@ -1,8 +1,10 @@
 package vn.danvan.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,10 +17,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,104 +26,166 @@ import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.contract.retention.DiskUsage;
-import vn.danvan.etl.cli.LoadCommand;
 import vn.danvan.etl.lake.LakeWriter;
 
 /**
- * One month of new activities loaded into a copy of a lake, incrementally and with {@code --full},
- * side by side: wall time and how much the lake grew (bytes of files no earlier snapshot shares).
- * The copies hard-link the source lake's current snapshot (loads never write into a published
- * file), so the source is never changed.
+ * Month after month of one province's new report values and activities loaded into a copy of a
+ * lake, each load as {@code bin/danvan load} runs it (a new JVM), and then the last month again
+ * with {@code --full} into a fresh copy, side by side: wall time of each load and how much each
+ * made the lake grow (bytes of files no earlier snapshot shares), and the growth of all the months
+ * together. The copies hard-link the source lake's current snapshot (loads never write into a
+ * published file), so the source is never changed. With {@code --scale N} the source is the demo
+ * lake of that scale ({@code WORK/lake-scale-N}), generated and loaded once and kept.
  */
 @Command(name = "incremental", mixinStandardHelpOptions = true,
-    description = "A month of new activity rows into a copy of the lake: incremental load beside --full.")
+    description = "Monthly loads of one province's news into a copy of a lake, each timed, beside one --full load.")
 final class IncrementalBench implements Callable<Integer> {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Mixin LakeOption lake;
 
-  @Option(names = "--rows", defaultValue = "2000", description = "new activity rows (default ${DEFAULT-VALUE})")
+  @Option(names = "--scale", description = "use the demo lake of this scale (WORK/lake-scale-N; made once, kept) "
+      + "instead of --lake")
+  Double scale;
+
+  @Option(names = "--province", defaultValue = "01", description = "the province whose news is loaded "
+      + "(default ${DEFAULT-VALUE}: Hà Nội, the same code before and after 2025)")
+  String province;
+
+  @Option(names = "--rows", defaultValue = "2000",
+      description = "new activity rows and new report values a month, each (default ${DEFAULT-VALUE})")
   int rows;
 
-  @Option(names = "--month", defaultValue = "2025-11", description = "their month (default ${DEFAULT-VALUE})")
+  @Option(names = "--month", defaultValue = "2025-01", description = "the first month (default ${DEFAULT-VALUE})")
   YearMonth month;
+
+  @Option(names = "--months", defaultValue = "12", description = "monthly loads, one after the other "
+      + "(default ${DEFAULT-VALUE})")
+  int months;
 
   @Option(names = "--work", defaultValue = "data/bench", description = "work folder (default ${DEFAULT-VALUE})")
   Path work;
 
+  /** One load: its month, wall time and the bytes it added. */
+  record Timed(String what, double seconds, long growth) {}
+
   @Override
   public Integer call() throws Exception {
-    Lake source = Lake.at(lake.folder());
+    Lake source = Lake.at(scale == null ? lake.folder() : scaleLake());
     String current = source.current().orElseThrow(() -> new IllegalArgumentException(source + " has no snapshot"));
-    Path warmUp = work.resolve("landing-incremental-" + month.minusMonths(1));
-    Path landing = work.resolve("landing-incremental-" + month);
-    writeActivities(source.snapshot(current), warmUp, month.minusMonths(1));
-    writeActivities(source.snapshot(current), landing, month);
-    Map<String, Double> seconds = new java.util.LinkedHashMap<>();
-    Map<String, Long> growth = new java.util.LinkedHashMap<>();
-    long lakeBytes = 0;
-    // the previous month warms the copy and this process up (a lake from before incremental loads
-    // records no definitions and rebuilds every mart once; Spark's and the JIT's first run), then the
-    // month is timed
-    for (String mode : List.of("first incremental", "incremental", "full")) {
-      Path copy = work.resolve("lake-" + (mode.equals("full") ? "full" : "incremental"));
-      if (!mode.equals("incremental")) {
-        EtlBench.deleteTree(copy);
-        linkCopy(source, current, copy);
-      }
-      long before = DiskUsage.of(Lake.at(copy)).onDisk();
-      lakeBytes = mode.equals("full") ? before : lakeBytes == 0 ? before : lakeBytes;
-      long t0 = System.nanoTime();
-      List<String> args = new ArrayList<>(List.of((mode.startsWith("first") ? warmUp : landing).toString(),
-          "--lake", copy.toString(), "--progress", "lines"));
-      if (mode.equals("full")) {
-        args.add("--full");
-      }
-      int exit = new CommandLine(new LoadCommand()).execute(args.toArray(String[]::new));
-      if (exit != 0) {
-        return exit;
-      }
-      seconds.put(mode, EtlBench.secondsSince(t0));
-      growth.put(mode, DiskUsage.of(Lake.at(copy)).onDisk() - before);
-      System.out.printf(Locale.ROOT, "[bench] %s load: %.1f s, lake grew by %,d bytes%n", mode, seconds.get(mode),
-          growth.get(mode));
-      if (!mode.startsWith("first")) {
-        EtlBench.deleteTree(copy);
-      }
+    Path copy = work.resolve("lake-incremental");
+    EtlBench.deleteTree(copy);
+    linkCopy(source, current, copy);
+    long lakeBytes = DiskUsage.of(Lake.at(copy)).onDisk();
+    // the month before warms the copy up: a lake written before loads were incremental (or before
+    // months were files of their own) rewrites what it holds in the old layout once
+    Timed warmUp = load("warm-up " + month.minusMonths(1), monthLanding(source.snapshot(current),
+        month.minusMonths(1)), copy, false);
+    long afterWarmUp = DiskUsage.of(Lake.at(copy)).onDisk();
+    List<Timed> loads = new ArrayList<>();
+    for (int i = 0; i < months; i++) {
+      YearMonth m = month.plusMonths(i);
+      loads.add(load(m.toString(), monthLanding(source.snapshot(current), m), copy, false));
     }
+    long grown = DiskUsage.of(Lake.at(copy)).onDisk() - afterWarmUp;
+    EtlBench.deleteTree(copy);
+    linkCopy(source, current, copy);
+    YearMonth last = month.plusMonths(months - 1);
+    Timed full = load("--full " + last, monthLanding(source.snapshot(current), last), copy, true);
+    EtlBench.deleteTree(copy);
+
+    double mean = loads.stream().mapToDouble(Timed::seconds).average().orElse(Double.NaN);
+    double max = loads.stream().mapToDouble(Timed::seconds).max().orElse(Double.NaN);
     ObjectNode result = JSON.createObjectNode().put("source_lake", source.toString()).put("snapshot", current)
-        .put("rows", rows).put("month", month.toString()).put("lake_bytes", lakeBytes);
-    seconds.forEach((mode, t) -> result.put(mode.replace(' ', '_') + "_seconds", t));
-    growth.forEach((mode, g) -> result.put(mode.replace(' ', '_') + "_growth_bytes", g));
+        .put("province", province).put("rows", rows).put("first_month", month.toString()).put("months", months)
+        .put("lake_bytes", lakeBytes).put("warm_up_seconds", warmUp.seconds())
+        .put("incremental_mean_seconds", mean).put("incremental_max_seconds", max)
+        .put("full_seconds", full.seconds()).put("max_over_full", max / full.seconds())
+        .put("months_growth_bytes", grown).put("months_growth_fraction", (double) grown / lakeBytes);
+    ArrayNode each = result.putArray("loads");
+    loads.forEach(t -> each.addObject().put("month", t.what()).put("seconds", t.seconds()).put("growth_bytes", t.growth()));
     Files.createDirectories(work);
-    Path out = work.resolve("bench-incremental-" + month + ".json");
+    Path out = work.resolve("bench-incremental-" + (scale == null ? "lake" : "scale-" + EtlBench.label(scale)) + ".json");
     JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
+    StringBuilder table = new StringBuilder();
+    for (Timed t : loads) {
+      table.append(String.format(Locale.ROOT, "[bench]   %-20s %7.1f s %9.2f MiB%n", t.what(), t.seconds(),
+          t.growth() / 1048576.0));
+    }
     System.out.printf(Locale.ROOT, """
-        [bench] incremental: %,d activity rows of %s into a copy of %s (%,d MiB)
-        [bench]   load                      wall        lake growth
-        [bench]   first incremental (%s)  %7.1f s   %,9.1f MiB (warm-up: this process's first load)
-        [bench]   incremental               %7.1f s   %,9.1f MiB (%.1f %%)
-        [bench]   --full                    %7.1f s   %,9.1f MiB (%.1f %%)
-        [bench]   incremental / full: %.2f of the time   -> %s
-        """, rows, month, source, lakeBytes >> 20, month.minusMonths(1), seconds.get("first incremental"),
-        growth.get("first incremental") / 1048576.0,
-        seconds.get("incremental"), growth.get("incremental") / 1048576.0, 100.0 * growth.get("incremental") / lakeBytes,
-        seconds.get("full"), growth.get("full") / 1048576.0, 100.0 * growth.get("full") / lakeBytes,
-        seconds.get("incremental") / seconds.get("full"), out);
+        [bench] incremental: province %s, %,d activities and %,d report values a month, into a copy of %s (%,.1f MiB)
+        [bench]   load                    wall      lake growth    (each a new JVM, as bin/danvan load)
+        [bench]   %-20s %7.1f s %9.2f MiB   (not counted: rewrites the old layout once)
+        %s[bench]   %-20s %7.1f s %9.2f MiB
+        [bench]   a month: mean %.1f s, slowest %.1f s (goal <= 60 s); slowest / --full: %.3f (goal <= 0.1)
+        [bench]   %d months grew the lake by %,.2f MiB: %.1f %% of its size (goal <= 10 %%)   -> %s
+        """, province, rows, rows, source, lakeBytes / 1048576.0, warmUp.what(), warmUp.seconds(),
+        warmUp.growth() / 1048576.0, table, full.what(), full.seconds(), full.growth() / 1048576.0, mean, max,
+        max / full.seconds(), months, grown / 1048576.0, 100.0 * grown / lakeBytes, out);
     return 0;
   }
 
-  /** {@code --rows} activities of the month, in communes valid then (read from the snapshot's regions). */
-  private void writeActivities(Path snapshot, Path landing, YearMonth month) throws Exception {
+  /** The demo lake of {@code --scale}: made from the demo landing once, then kept for the next runs. */
+  private Path scaleLake() throws Exception {
+    Path dir = work.resolve("lake-scale-" + EtlBench.label(scale));
+    if (Lake.at(dir).current().isEmpty()) {
+      Path landing = EtlBench.landing(work, scale, "2015-2025", false);
+      if (landing == null) {
+        throw new IllegalStateException("cannot generate the demo landing of scale " + scale);
+      }
+      EtlBench.deleteTree(dir);
+      System.out.printf(Locale.ROOT, "[bench] loading %s into %s (once; kept for the next runs)%n", landing, dir);
+      Timed made = load("the lake", landing, dir, false);
+      System.out.printf(Locale.ROOT, "[bench] loaded in %.1f s%n", made.seconds());
+    }
+    return dir;
+  }
+
+  /** {@code bin/danvan load} of a landing into a lake, in a new JVM with this one's options; its log in WORK. */
+  private Timed load(String what, Path landing, Path lakeDir, boolean full) throws Exception {
+    long before = DiskUsage.of(Lake.at(lakeDir)).onDisk();
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    command.addAll(List.of("-cp", System.getProperty("java.class.path"), vn.danvan.etl.cli.Main.class.getName(),
+        "load", landing.toString(), "--lake", lakeDir.toString(), "--progress", "lines"));
+    if (full) {
+      command.add("--full");
+    }
+    Path log = work.resolve("bench-incremental-load.log");
+    long t0 = System.nanoTime();
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    int exit = p.waitFor();
+    double seconds = EtlBench.secondsSince(t0);
+    if (exit != 0) {
+      throw new IllegalStateException("the load of " + what + " failed (exit " + exit + "); see " + log);
+    }
+    long growth = DiskUsage.of(Lake.at(lakeDir)).onDisk() - before;
+    System.out.printf(Locale.ROOT, "[bench] %s: %.1f s, lake grew by %,d bytes%n", what, seconds, growth);
+    return new Timed(what, seconds, growth);
+  }
+
+  /**
+   * A landing of one month's news from {@code --province}: {@code --rows} activities in its
+   * communes valid that month and as many report values (the province's and its communes'), read
+   * from the snapshot's regions.
+   */
+  private Path monthLanding(Path snapshot, YearMonth m) throws Exception {
+    Path landing = work.resolve("landing-incremental-" + m);
     EtlBench.deleteTree(landing);
     List<String> communes = new ArrayList<>();
-    LocalDate first = month.atDay(1);
+    LocalDate first = m.atDay(1);
+    LocalDate end = m.atEndOfMonth();
     try (Connection db = DriverManager.getConnection("jdbc:duckdb:");
-        PreparedStatement st = db.prepareStatement("SELECT DISTINCT code FROM read_parquet(?) WHERE level = 'commune'"
-            + " AND valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?) ORDER BY code")) {
+        PreparedStatement st = db.prepareStatement("""
+            WITH RECURSIVE r AS (SELECT * FROM read_parquet(?) WHERE valid_from <= ? AND (valid_to IS NULL OR valid_to >= ?)),
+            under(code, level) AS (SELECT code, level FROM r WHERE code = ?
+              UNION SELECT r.code, r.level FROM r JOIN under u ON r.parent_code = u.code)
+            SELECT code FROM under WHERE level = 'commune' ORDER BY code""")) {
       st.setString(1, Lake.table(snapshot, Table.REGIONS) + "/**/*.parquet");
-      st.setObject(2, month.atEndOfMonth());
+      st.setObject(2, end);
       st.setObject(3, first);
+      st.setString(4, province);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           communes.add(rs.getString(1));
@@ -131,19 +193,36 @@ final class IncrementalBench implements Callable<Integer> {
       }
     }
     if (communes.isEmpty()) {
-      throw new IllegalStateException("no commune of " + snapshot + " is valid in " + month);
+      throw new IllegalStateException("no commune of province " + province + " in " + snapshot + " is valid in " + m);
     }
-    SplittableRandom random = new SplittableRandom(month.hashCode());
+    SplittableRandom random = new SplittableRandom(m.hashCode());
     String[] types = {"dialogue", "briefing_conference", "gift_visit", "legal_awareness_session", "house_support"};
-    StringBuilder csv = new StringBuilder("activity_id,unit,region_code,start_date,end_date,activity_type,"
+    StringBuilder activities = new StringBuilder("activity_id,unit,region_code,start_date,end_date,activity_type,"
         + "campaign_code,sessions,participants,quantity,man_days,value_vnd,note\n");
     for (int i = 0; i < rows; i++) {
-      LocalDate day = first.plusDays(random.nextInt(month.lengthOfMonth()));
-      csv.append(String.join(",", "INC-" + month + "-" + i, "military", communes.get(random.nextInt(communes.size())),
+      LocalDate day = first.plusDays(random.nextInt(m.lengthOfMonth()));
+      activities.append(String.join(",", "INC-" + m + "-" + i, "military", communes.get(random.nextInt(communes.size())),
           day.toString(), "", types[random.nextInt(types.length)], "", String.valueOf(1 + random.nextInt(5)),
           String.valueOf(10 + random.nextInt(200)), "", "", String.valueOf(random.nextInt(10) * 500_000), "")).append('\n');
     }
-    Path file = landing.resolve(Table.ACTIVITIES.folder()).resolve("month.csv");
+    String[] indicators = {"briefing_conferences", "briefing_attendances", "houses_supported", "gifts", "trainees"};
+    StringBuilder values = new StringBuilder("report_id,region_code,period_start,period_end,unit,indicator,"
+        + "disaggregation,value,source_document\n");
+    String[] units = {"mobilization_board", "military", "police", "fatherland_front", "border_guard"};
+    for (int i = 0; i < rows; i++) {
+      // one report value per region, unit and indicator: the province's own, then its communes'
+      int region = i / indicators.length;
+      String code = region == 0 ? province : communes.get((region - 1) % communes.size());
+      values.append(String.join(",", "INC-RV-" + m + "-" + i, code, first.toString(), end.toString(),
+          units[(region / (communes.size() + 1)) % units.length], indicators[i % indicators.length], "",
+          String.valueOf(1 + random.nextInt(500)), "")).append('\n');
+    }
+    write(landing.resolve(Table.ACTIVITIES.folder()).resolve("month.csv"), activities);
+    write(landing.resolve(Table.REPORT_VALUES.folder()).resolve("month.csv"), values);
+    return landing;
+  }
+
+  private static void write(Path file, CharSequence csv) throws IOException {
     Files.createDirectories(file.getParent());
     Files.writeString(file, csv, StandardCharsets.UTF_8);
   }

@@ -35,14 +35,26 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
    * What a load did with one table or mart of the new snapshot: wrote it in full, rewrote some of
    * its year partitions and hard-linked the others from the previous snapshot, or linked it whole.
    *
+   * @param rewrittenYears the years it wrote files in
+   * @param linkedYears the years it linked whole
+   * @param rewrittenMonths for a table stored by month within its years, the months ({@code 2025-11})
+   *     it rewrote; its other months' files in {@code rewrittenYears} are links. Empty when the
+   *     rewritten years were written whole
    * @param reason why, in words (a person reads it in the summary)
    */
-  public record Part(Action action, List<Integer> rewrittenYears, List<Integer> linkedYears, String reason) {
+  public record Part(Action action, List<Integer> rewrittenYears, List<Integer> linkedYears,
+      List<String> rewrittenMonths, String reason) {
     public Part {
       Objects.requireNonNull(action, "action");
       rewrittenYears = List.copyOf(rewrittenYears);
       linkedYears = List.copyOf(linkedYears);
+      rewrittenMonths = List.copyOf(rewrittenMonths);
       Objects.requireNonNull(reason, "reason");
+    }
+
+    /** A part whose rewritten years were written whole. */
+    public Part(Action action, List<Integer> rewrittenYears, List<Integer> linkedYears, String reason) {
+      this(action, rewrittenYears, linkedYears, List.of(), reason);
     }
 
     public static Part rewritten(String reason) {
@@ -248,6 +260,9 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
         n.put("action", p.action().code());
         p.rewrittenYears().forEach(n.putArray("rewritten_years")::add);
         p.linkedYears().forEach(n.putArray("linked_years")::add);
+        if (!p.rewrittenMonths().isEmpty()) {
+          p.rewrittenMonths().forEach(n.putArray("rewritten_months")::add);
+        }
         n.put("reason", p.reason());
       });
     }

@@ -1,6 +1,7 @@
 package vn.danvan.etl.lake;
 
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.month;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.DataFrameWriter;
@@ -19,7 +21,7 @@ import vn.danvan.contract.Table;
 
 /**
  * Writes lake tables as the warehouse reads them best: zstd Parquet; fact tables one folder per
- * {@code year=}; every file sorted by region (DuckDB skips row groups by their min/max); row groups
+ * {@code year=} (and, for those dated by day, one file per month in it: {@link YearFolders}); every file sorted by region (DuckDB skips row groups by their min/max); row groups
  * of at most {@value #ROW_GROUP_ROWS} rows.
  */
 public final class LakeWriter {
@@ -40,18 +42,41 @@ public final class LakeWriter {
    */
   public static void table(Dataset<Row> rows, Table table, Path dir, long expectedRows) {
     List<Column> order = new ArrayList<>();
+    Optional<String> monthOf = monthSource(table);
     if (table.partitioned()) {
       order.add(col(LakeSchema.YEAR));
+    }
+    if (monthOf.isPresent()) {
+      rows = rows.withColumn(MONTH, month(col(monthOf.get())));
+      order.add(col(MONTH));
     }
     sortKey(table).forEach(k -> order.add(col(k)));
     int cores = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism());
     int tasks = (int) Math.min(cores, Math.max(1, (expectedRows + TASK_ROWS - 1) / TASK_ROWS));
     DataFrameWriter<Row> writer = options(rows.coalesce(tasks)
         .sortWithinPartitions(order.toArray(Column[]::new)).write());
+    if (monthOf.isPresent()) {
+      Path byMonth = dir.resolveSibling(dir.getFileName() + ".by-month");
+      writer.partitionBy(LakeSchema.YEAR, MONTH).parquet(byMonth.toString());
+      YearFolders.moveMonths(byMonth, MONTH, dir);
+      return;
+    }
     if (table.partitioned()) {
       writer = writer.partitionBy(LakeSchema.YEAR);
     }
     writer.parquet(dir.toString());
+  }
+
+  /** The month partition Spark writes before {@link YearFolders#moveMonths} names the files by it. */
+  private static final String MONTH = "_month";
+
+  /**
+   * The date whose month splits a fact table's years into month files ({@link YearFolders}):
+   * the one its year comes from; empty for the tables whose year is stated (models, targets) and
+   * the reference tables.
+   */
+  public static Optional<String> monthSource(Table table) {
+    return table.yearSource().filter(c -> !c.equals(LakeSchema.YEAR));
   }
 
   /** This load's quarantined rows of a table: few, so one file. */

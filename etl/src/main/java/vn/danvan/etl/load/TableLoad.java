@@ -105,28 +105,30 @@ final class TableLoad {
       Dataset<Row> previous = hasBefore
           ? ctx.spark().read().schema(LakeSchema.of(table)).parquet(before.toString()) : null;
       Dataset<Row> landedRows = Classify.landed(classified, table);
-      // the years this load rewrites; null: the whole table
-      java.util.Set<Integer> years = null;
+      // what this load rewrites; null: the whole table
+      YearPartitions.Scope scope = null;
       String why = !hasBefore ? "no earlier snapshot" : ctx.full() ? "a full load (--full)"
           : YearPartitions.whyInFull(table).orElse(null);
       if (why == null) {
-        years = YearPartitions.reached(landedRows, previous, table).orElse(null);
-        why = years == null ? "a row without a year" : null;
+        scope = YearPartitions.reached(landedRows, previous, table)
+            .map(parts -> YearPartitions.Scope.of(parts, table, before)).orElse(null);
+        why = scope == null ? "a row without a year" : null;
       }
       long expected = counts.landed() + ctx.previousRows().getOrDefault(table, 0L);
       Dataset<Row> inScope = previous;
-      if (years != null) {
-        inScope = previous.where(col(LakeSchema.YEAR).isin(years.toArray()));
-        int yearsBefore = YearFolders.years(before).size();
-        expected = counts.landed() + expected * years.size() / Math.max(1, yearsBefore);
+      if (scope != null) {
+        inScope = previous.where(scope.rows(table));
+        int monthsBefore = 12 * YearFolders.years(before).size();
+        expected = counts.landed() + expected * (12 * scope.wholeYears().size() + scope.months().size())
+            / Math.max(1, monthsBefore);
       }
       long landed = 0;
       long carried = 0;
-      if (years == null || !years.isEmpty()) {
+      if (scope == null || !scope.isEmpty()) {
         Observation lake = new Observation(table.folder() + "_lake");
-        // a post_metrics row's decreasing flag looks at every earlier snapshot of its post, in any year
-        Dataset<Row> merged = (years != null && table == Table.POST_METRICS
-            ? Merge.merge(landedRows, previous, table).where(col(LakeSchema.YEAR).isin(years.toArray()))
+        // a post_metrics row's decreasing flag looks at every earlier snapshot of its post, in any month
+        Dataset<Row> merged = (scope != null && table == Table.POST_METRICS
+            ? Merge.merge(landedRows, previous, table).where(scope.rows(table))
             : Merge.merge(landedRows, inScope, table))
             .observe(lake, count_if(col(Merge.ORIGIN).equalTo(Merge.LANDED)).as(Merge.LANDED),
                 count_if(col(Merge.ORIGIN).equalTo(Merge.CARRIED)).as(Merge.CARRIED));
@@ -135,12 +137,14 @@ final class TableLoad {
         carried = metric(lake, Merge.CARRIED);
       }
       Part part = Part.rewritten(why == null ? "" : why);
-      if (years != null) {
-        List<Integer> linked = YearFolders.linkOthers(before, out, years);
-        carried += linked.isEmpty() ? 0 : YearPartitions.rowsOutside(previous, years);
-        part = new Part(linked.isEmpty() ? Action.REWRITTEN : years.isEmpty() ? Action.LINKED : Action.PARTITIONS,
-            List.copyOf(years), linked, years.isEmpty() ? "no row landed"
-                : "the years its rows reach" + (linked.isEmpty() ? " (every year it holds)" : ""));
+      if (scope != null) {
+        YearFolders.Linked linked = YearFolders.linkOthers(before, out, scope.wholeYears(), scope.months());
+        carried += YearPartitions.rows(linked.files());
+        boolean some = !linked.files().isEmpty();
+        part = new Part(!some ? Action.REWRITTEN : scope.isEmpty() ? Action.LINKED : Action.PARTITIONS,
+            scope.years(), linked.years(), scope.monthNames(), scope.isEmpty() ? "no row landed"
+                : (scope.months().isEmpty() ? "the years its rows reach" : "the months its rows reach")
+                    + (some ? "" : " (every part it holds)"));
       }
       long rowsInLake = landed + carried;
       if (landed != counts.landed() || landed + quarantined != counts.read()) {

@@ -2,22 +2,33 @@ package vn.danvan.etl.load;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.not;
+import static org.apache.spark.sql.functions.month;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.parquet.hadoop.ParquetFileReader;
+import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.lake.LakeSchema;
+import vn.danvan.etl.lake.LakeWriter;
+import vn.danvan.etl.lake.YearFolders;
 
 /**
- * Which year partitions of a fact table a load reaches (the others are carried over as hard links
- * by {@link vn.danvan.etl.lake.YearFolders#linkOthers}). A load reaches the years of the rows it lands and the years of the earlier rows it
- * replaces (a corrected row may move to another year, and its old partition must lose it); every
- * other year holds exactly the rows it held before, so its files are linked, never rewritten.
+ * Which parts of a fact table a load reaches (the others are carried over as hard links by
+ * {@link YearFolders#linkOthers}): months within years for the tables dated by day, years for
+ * the others. A load reaches the parts of the rows it lands and of the earlier rows it replaces (a
+ * corrected row may move to another month, and its old part must lose it); every other part holds
+ * exactly the rows it held before, so its files are linked, never rewritten.
  */
 final class YearPartitions {
   private YearPartitions() {}
@@ -34,24 +45,34 @@ final class YearPartitions {
   }
 
   /**
-   * The years this load reaches: those of {@code landed} and those of the {@code previous} rows
-   * whose key it lands; for {@code post_metrics} also those of a post's earlier-loaded snapshots
-   * observed after one it lands (their {@code decreasing} flag compares them with every earlier
-   * snapshot of the post, so a late snapshot can change a later year). Empty when a row has no year
-   * (then the table is written in full).
+   * A row's part: {@code year * 100 + month} for a table stored by month within its years
+   * ({@link LakeWriter#monthSource}), {@code year * 100} for one stored by year only.
+   */
+  static Column part(Table table) {
+    Column year = col(LakeSchema.YEAR).multiply(100);
+    return LakeWriter.monthSource(table).map(c -> year.plus(month(col(c)))).orElse(year);
+  }
+
+  /**
+   * The parts ({@link #part}) this load reaches: those of {@code landed} and those of the
+   * {@code previous} rows whose key it lands; for {@code post_metrics} also those of a post's
+   * earlier-loaded snapshots observed after one it lands (their {@code decreasing} flag compares
+   * them with every earlier snapshot of the post, so a late snapshot can change a later month).
+   * Empty when a row has no year (then the table is written in full).
    */
   static Optional<Set<Integer>> reached(Dataset<Row> landed, Dataset<Row> previous, Table table) {
     Dataset<Row> keys = landed.select(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
     Dataset<Row> replaced = previous.join(keys, scala.jdk.javaapi.CollectionConverters.asScala(table.key()).toSeq(),
         "left_semi");
-    Dataset<Row> years = landed.select(col(LakeSchema.YEAR)).union(replaced.select(col(LakeSchema.YEAR)));
+    Column part = part(table);
+    Dataset<Row> parts = landed.select(part).union(replaced.select(part));
     if (table == Table.POST_METRICS) {
       Dataset<Row> from = landed.groupBy(col("post_id")).agg(min(col("observed_at")).as("_from"));
-      years = years.union(previous.join(from, "post_id").where(col("observed_at").gt(col("_from")))
-          .select(col(LakeSchema.YEAR)));
+      parts = parts.union(previous.join(from, "post_id").where(col("observed_at").gt(col("_from")))
+          .select(part));
     }
     Set<Integer> out = new TreeSet<>();
-    for (Row r : years.distinct().collectAsList()) {
+    for (Row r : parts.distinct().collectAsList()) {
       if (r.isNullAt(0)) {
         return Optional.empty();
       }
@@ -60,9 +81,61 @@ final class YearPartitions {
     return Optional.of(out);
   }
 
-  /** The rows of {@code previous} in the years not rewritten (the linked ones). */
-  static long rowsOutside(Dataset<Row> previous, Set<Integer> rewritten) {
-    return rewritten.isEmpty() ? previous.count()
-        : previous.where(not(col(LakeSchema.YEAR).isin(rewritten.toArray()))).count();
+  /**
+   * What a load rewrites of a table the previous snapshot holds in {@code before}: the years it
+   * reaches whole where they are stored by year (or were written before months were), else the
+   * months it reaches.
+   */
+  record Scope(Set<Integer> wholeYears, Set<Integer> months) {
+    static Scope of(Set<Integer> parts, Table table, Path before) {
+      Set<Integer> whole = new TreeSet<>();
+      Set<Integer> months = new TreeSet<>();
+      for (int p : parts) {
+        int year = p / 100;
+        if (LakeWriter.monthSource(table).isEmpty()
+            || YearFolders.wholeYearFiles(before.resolve(LakeSchema.YEAR + "=" + year))) {
+          whole.add(year);
+        } else {
+          months.add(p);
+        }
+      }
+      return new Scope(whole, months);
+    }
+
+    boolean isEmpty() {
+      return wholeYears.isEmpty() && months.isEmpty();
+    }
+
+    /** The rows of a table this scope rewrites. */
+    Column rows(Table table) {
+      return col(LakeSchema.YEAR).isin(wholeYears.toArray()).or(part(table).isin(months.toArray()));
+    }
+
+    /** Every year some file of is rewritten, in order. */
+    List<Integer> years() {
+      Set<Integer> years = new TreeSet<>(wholeYears);
+      months.forEach(m -> years.add(m / 100));
+      return List.copyOf(years);
+    }
+
+    /** The months rewritten, as {@code 2025-11}. */
+    List<String> monthNames() {
+      return months.stream().map(m -> String.format(Locale.ROOT, "%d-%02d", m / 100, m % 100)).toList();
+    }
+  }
+
+  /** Rows of the Parquet files a load linked, from their footers (no data is read). */
+  static long rows(List<Path> files) {
+    Configuration conf = new Configuration();
+    long sum = 0;
+    for (Path f : files) {
+      try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(
+          new org.apache.hadoop.fs.Path(f.toUri()), conf))) {
+        sum += reader.getRecordCount();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read the footer of " + f, e);
+      }
+    }
+    return sum;
   }
 }

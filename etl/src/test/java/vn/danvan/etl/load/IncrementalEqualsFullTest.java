@@ -129,6 +129,12 @@ class IncrementalEqualsFullTest {
     assertThat(activities.action()).isEqualTo(Action.PARTITIONS);
     assertThat(activities.rewrittenYears()).containsExactly(2025);
     assertThat(activities.linkedYears()).contains(2019, 2020, 2024);
+    Path before = run.snapshots().get(i - 1);
+    Path after = run.snapshots().get(i);
+    // the months of the new rows, worked out from the two snapshots
+    assertThat(activities.rewrittenMonths()).isEqualTo(query("SELECT DISTINCT strftime(start_date, '%Y-%m') FROM "
+        + scan(Lake.table(after, Table.ACTIVITIES)) + " WHERE activity_id NOT IN (SELECT activity_id FROM "
+        + scan(Lake.table(before, Table.ACTIVITIES)) + ") ORDER BY 1")).isNotEmpty();
     assertThat(report.parts().get("regions").action()).isEqualTo(Action.LINKED);
     Part values = report.parts().get("indicator_values");
     assertThat(values.action()).isEqualTo(Action.PARTITIONS);
@@ -136,8 +142,6 @@ class IncrementalEqualsFullTest {
     assertThat(values.linkedYears()).contains(2019, 2024);
     assertThat(values.reason()).isEqualTo("the years report_values, activities reached");
     assertThat(report.parts().get("mart_regions").action()).isEqualTo(Action.LINKED);
-    Path before = run.snapshots().get(i - 1);
-    Path after = run.snapshots().get(i);
     Set<Object> old = inodes(before);
     long newBytes = 0;
     long news = 0;
@@ -147,9 +151,11 @@ class IncrementalEqualsFullTest {
       }
     }
     for (Table t : List.of(Table.ACTIVITIES, Table.REPORT_VALUES)) {
-      news += files(Lake.table(after, t).resolve("year=2025")).stream().mapToLong(IncrementalEqualsFullTest::size).sum();
+      List<String> months = report.parts().get(t.folder()).rewrittenMonths();
+      news += files(Lake.table(after, t).resolve("year=2025")).stream()
+          .filter(f -> months.contains("2025-" + monthTag(f))).mapToLong(IncrementalEqualsFullTest::size).sum();
     }
-    assertThat(newBytes).as("bytes the tables add: the rewritten 2025 partitions").isEqualTo(news);
+    assertThat(newBytes).as("bytes the tables add: the rewritten months of 2025").isEqualTo(news);
     assertThat(newBytes).isLessThan(bytesOfTables(after) / 2);
   }
 
@@ -168,17 +174,14 @@ class IncrementalEqualsFullTest {
         + "earliest AS (SELECT post_id, min(observed_at) AS t FROM landed GROUP BY post_id) "
         + "SELECT DISTINCT year FROM landed UNION SELECT DISTINCT w.year FROM was w JOIN earliest e "
         + "ON w.post_id = e.post_id AND w.observed_at > e.t ORDER BY 1";
-    List<Integer> expected = new ArrayList<>();
-    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
-        ResultSet rs = st.executeQuery(sql)) {
-      while (rs.next()) {
-        expected.add(rs.getInt(1));
-      }
-    }
+    List<String> months = query(sql.replace("DISTINCT year", "DISTINCT strftime(observed_date, '%Y-%m')")
+        .replace("DISTINCT w.year", "DISTINCT strftime(w.observed_date, '%Y-%m')"));
+    List<Integer> expected = months.stream().map(m -> Integer.valueOf(m.substring(0, 4))).distinct().toList();
     assertThat(expected).as("a late snapshot in 2022 reaches its post's 2024 one; new posts land in 2025")
         .containsExactly(2022, 2024, 2025);
     assertThat(metrics.action()).isEqualTo(Action.PARTITIONS);
     assertThat(metrics.rewrittenYears()).isEqualTo(expected);
+    assertThat(metrics.rewrittenMonths()).as("the months of those snapshots").isEqualTo(months);
     assertThat(metrics.linkedYears()).contains(2023);
   }
 
@@ -211,7 +214,7 @@ class IncrementalEqualsFullTest {
         boolean rewritten = switch (part.action()) {
           case REWRITTEN -> true;
           case LINKED -> false;
-          case PARTITIONS -> part.rewrittenYears().stream().anyMatch(y -> relative.startsWith("year=" + y + "/"));
+          case PARTITIONS -> rewritten(part, relative);
         };
         assertThat(shared).as(step + ": " + table.folder() + "/" + relative + " is a link to the previous file")
             .isEqualTo(!rewritten);
@@ -226,13 +229,46 @@ class IncrementalEqualsFullTest {
         Path dir = after.resolve(mart.getKey());
         for (Path file : files(dir)) {
           String relative = dir.relativize(file).toString();
-          boolean rewritten = part.rewrittenYears().stream().anyMatch(y -> relative.startsWith("year=" + y + "/"));
+          boolean rewritten = rewritten(part, relative);
           assertThat(old.contains(inode(file))).as(step + ": " + mart.getKey() + "/" + relative
               + " is a link to the previous file").isEqualTo(!rewritten);
         }
         assertThat(files(dir)).as(step + ": " + mart.getKey() + " links its other years").isNotEmpty();
       }
     }
+  }
+
+  /**
+   * Whether a load that rewrote some parts of a table wrote this file of it: a file of a
+   * rewritten year, and for a table stored by month, of a rewritten month.
+   */
+  static boolean rewritten(Part part, String relative) {
+    int slash = relative.indexOf('/');
+    if (slash < 0 || !part.rewrittenYears().contains(Integer.valueOf(relative.substring("year=".length(), slash)))) {
+      return false;
+    }
+    String month = monthTag(Path.of(relative));
+    return part.rewrittenMonths().isEmpty() || month == null
+        || part.rewrittenMonths().contains(relative.substring("year=".length(), slash) + "-" + month);
+  }
+
+  /** The month ({@code 07}) a lake file's name says it holds, or null when it holds any month of its year. */
+  static String monthTag(Path file) {
+    int month = vn.danvan.etl.lake.YearFolders.month(file.getFileName().toString());
+    return month == 0 ? null : String.format(java.util.Locale.ROOT, "%02d", month);
+  }
+
+  static List<String> query(String sql) {
+    List<String> out = new ArrayList<>();
+    try (Connection duck = DriverManager.getConnection("jdbc:duckdb:"); Statement st = duck.createStatement();
+        ResultSet rs = st.executeQuery(sql)) {
+      while (rs.next()) {
+        out.add(rs.getString(1));
+      }
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException(sql, e);
+    }
+    return out;
   }
 
   /** Same rows, as multisets, doubles rounded (sums may add up in another order); read by DuckDB. */
