@@ -37,18 +37,19 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
    *
    * @param rewrittenYears the years it wrote files in
    * @param linkedYears the years it linked whole
-   * @param rewrittenMonths for a table stored by month within its years, the months ({@code 2025-11})
-   *     it rewrote; its other months' files in {@code rewrittenYears} are links. Empty when the
-   *     rewritten years were written whole
+   * @param rewrittenPeriods for a table stored by month within its years, the months ({@code 2025-11})
+   *     it rewrote, and for the indicator mart stored by period, the periods ({@code 2025-Q4}); the
+   *     other parts' files in {@code rewrittenYears} are links. Empty when the rewritten years were
+   *     written whole
    * @param reason why, in words (a person reads it in the summary)
    */
   public record Part(Action action, List<Integer> rewrittenYears, List<Integer> linkedYears,
-      List<String> rewrittenMonths, String reason) {
+      List<String> rewrittenPeriods, String reason) {
     public Part {
       Objects.requireNonNull(action, "action");
       rewrittenYears = List.copyOf(rewrittenYears);
       linkedYears = List.copyOf(linkedYears);
-      rewrittenMonths = List.copyOf(rewrittenMonths);
+      rewrittenPeriods = List.copyOf(rewrittenPeriods);
       Objects.requireNonNull(reason, "reason");
     }
 
@@ -260,8 +261,8 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
         n.put("action", p.action().code());
         p.rewrittenYears().forEach(n.putArray("rewritten_years")::add);
         p.linkedYears().forEach(n.putArray("linked_years")::add);
-        if (!p.rewrittenMonths().isEmpty()) {
-          p.rewrittenMonths().forEach(n.putArray("rewritten_months")::add);
+        if (!p.rewrittenPeriods().isEmpty()) {
+          p.rewrittenPeriods().forEach(n.putArray("rewritten_periods")::add);
         }
         n.put("reason", p.reason());
       });

@@ -12,6 +12,9 @@ public final class SparkSessions {
     return builder.config("spark.ui.enabled", "false")
         // input split in about 4 tasks per core, so the last tasks of a scan do not run alone
         .config("spark.sql.files.minPartitionNum", String.valueOf(4 * cores))
-        .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, 2 * cores)));
+        .config("spark.sql.shuffle.partitions", String.valueOf(Math.max(2, 2 * cores)))
+        // the executor is this process: a task that runs out of memory fails its job (and the
+        // command says so in one line, exit 5) instead of Spark's handler ending the JVM (exit 52)
+        .config("spark.executor.killOnFatalError.depth", "0");
   }
 }

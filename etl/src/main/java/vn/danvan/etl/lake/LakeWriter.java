@@ -58,7 +58,7 @@ public final class LakeWriter {
     if (monthOf.isPresent()) {
       Path byMonth = dir.resolveSibling(dir.getFileName() + ".by-month");
       writer.partitionBy(LakeSchema.YEAR, MONTH).parquet(byMonth.toString());
-      YearFolders.moveMonths(byMonth, MONTH, dir);
+      YearFolders.moveTagged(byMonth, LakeSchema.YEAR, MONTH, m -> YearFolders.monthTag(Integer.parseInt(m)), dir);
       return;
     }
     if (table.partitioned()) {
@@ -67,7 +67,7 @@ public final class LakeWriter {
     writer.parquet(dir.toString());
   }
 
-  /** The month partition Spark writes before {@link YearFolders#moveMonths} names the files by it. */
+  /** The month partition Spark writes before {@link YearFolders#moveTagged} names the files by it. */
   private static final String MONTH = "_month";
 
   /**

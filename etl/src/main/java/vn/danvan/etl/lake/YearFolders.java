@@ -7,23 +7,25 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
  * The {@code year=N} folders of a table or mart partitioned by year: listing them, and carrying
- * the years a load does not rewrite over from the previous snapshot as hard links. A fact table
- * whose year comes from a date is stored by month within its years: each file of a year folder
- * holds one month, named {@code mMM-part-…parquet} (the folders stay {@code year=N}, so readers
- * see the same layout), and a load rewrites only the months it reaches and links the year's other
- * months' files. A file without that prefix (a table by year only, or a year written before
- * months were) holds any month of its year, so its year is rewritten whole.
+ * what a load does not rewrite over from the previous snapshot as hard links. Within its years a
+ * fact table dated by day is stored by month and the indicator mart by period: each file of a
+ * year folder holds one part, named by it ({@code m11-part-….parquet} for November,
+ * {@code p2025-Q4-part-….parquet} for a period; the folders stay {@code year=N}, so readers see the
+ * same layout), and a load rewrites only the parts it reaches and links the year's other parts'
+ * files. A file without a tag ({@code part-…}: a table dated by year, or a year written before
+ * parts were files of their own) may hold any part of its year, so its year is rewritten whole.
  */
 public final class YearFolders {
   private static final String PREFIX = LakeSchema.YEAR + "=";
-  /** A month's file: {@code m11-part-….parquet}, and Hadoop's checksum beside it {@code .m11-part-….crc}. */
-  private static final Pattern MONTH_FILE = Pattern.compile("^\\.?m(\\d{2})-");
+  /** Spark names every file it writes {@code part-…}; a tag goes before, Hadoop's checksum {@code .} before that. */
+  private static final String SPARK_FILE = "part-";
 
   private YearFolders() {}
 
@@ -60,52 +62,40 @@ public final class YearFolders {
    * @return the years linked
    */
   public static List<Integer> linkOthers(Path before, Path out, Set<Integer> rewritten) {
-    List<Integer> linked = new ArrayList<>();
-    for (int year : years(before)) {
-      if (!rewritten.contains(year)) {
-        Path target = out.resolve(PREFIX + year);
-        if (Files.exists(target)) {
-          throw new IllegalStateException(target + " was written by this load although year " + year
-              + " was not reached; refusing to mix it with the previous snapshot's files");
-        }
-        LakeWriter.carryOver(before.resolve(PREFIX + year), target);
-        linked.add(year);
-      }
-    }
-    return linked;
+    return linkOthers(before, out, rewritten, Map.of()).years();
   }
 
-  /** The years and month files a load carried over as links. */
+  /** The years and files a load carried over as links. */
   public record Linked(List<Integer> years, List<Path> files) {}
 
   /**
    * Links what {@code before} holds outside this load's reach into {@code out}: the year folders
-   * not in {@code wholeYears} nor among the months' years whole, and in a year some of whose
-   * {@code months} ({@code year * 100 + month}) were rewritten, the files of its other months.
+   * neither in {@code wholeYears} nor in {@code parts} whole, and in a year of {@code parts}, the
+   * files of the parts (tags) not listed for it.
    *
    * @return the years linked whole and every Parquet file linked (whole years' included)
    */
-  public static Linked linkOthers(Path before, Path out, Set<Integer> wholeYears, Set<Integer> months) {
+  public static Linked linkOthers(Path before, Path out, Set<Integer> wholeYears, Map<Integer, Set<String>> parts) {
     List<Integer> linkedYears = new ArrayList<>();
     List<Path> files = new ArrayList<>();
     for (int year : years(before)) {
-      Path from = before.resolve(PREFIX + year);
-      Path target = out.resolve(PREFIX + year);
-      boolean someMonths = months.stream().anyMatch(m -> m / 100 == year);
       if (wholeYears.contains(year)) {
         continue;
       }
-      for (Path file : list(from)) {
-        int month = month(file.getFileName().toString());
-        if (someMonths && month == 0) {
-          throw new IllegalStateException(file + " holds no one month, so its year cannot be rewritten by month");
+      Set<String> rewritten = parts.get(year);
+      Path target = out.resolve(PREFIX + year);
+      for (Path file : list(before.resolve(PREFIX + year))) {
+        String tag = tag(file.getFileName().toString());
+        if (rewritten != null && tag.isEmpty()) {
+          throw new IllegalStateException(file + " holds no one part of its year, so the year cannot be rewritten"
+              + " by parts");
         }
-        if (someMonths && months.contains(year * 100 + month)) {
+        if (rewritten != null && rewritten.contains(tag)) {
           continue;
         }
         Path link = target.resolve(file.getFileName().toString());
         if (Files.exists(link)) {
-          throw new IllegalStateException(link + " was written by this load although its month was not"
+          throw new IllegalStateException(link + " was written by this load although its part was not"
               + " reached; refusing to mix it with the previous snapshot's files");
         }
         try {
@@ -118,41 +108,70 @@ public final class YearFolders {
           files.add(link);
         }
       }
-      if (!someMonths) {
+      if (rewritten == null) {
         linkedYears.add(year);
       }
     }
     return new Linked(linkedYears, files);
   }
 
-  /** The month a lake file's name says it holds (1-12), or 0 when it may hold any month of its year. */
-  public static int month(String fileName) {
-    Matcher m = MONTH_FILE.matcher(fileName);
-    return m.find() ? Integer.parseInt(m.group(1)) : 0;
+  /** The part a lake file's name says it holds ({@code m11}, {@code p2025-Q4}), or "" when it may hold any of its year. */
+  public static String tag(String fileName) {
+    String name = fileName.startsWith(".") ? fileName.substring(1) : fileName;
+    int at = name.indexOf(SPARK_FILE);
+    return at > 0 && name.charAt(at - 1) == '-' ? name.substring(0, at - 1) : "";
   }
 
-  /** Whether a year folder holds a Parquet file that is not one month's (then it is rewritten whole). */
-  public static boolean wholeYearFiles(Path yearDir) {
-    return list(yearDir).stream().map(p -> p.getFileName().toString())
-        .anyMatch(n -> n.endsWith(".parquet") && month(n) == 0);
+  /** The tag of a month's file: {@code m01} to {@code m12}. */
+  public static String monthTag(int month) {
+    return String.format(Locale.ROOT, "m%02d", month);
+  }
+
+  /** The tag of a period's file in the indicator mart: {@code p2025-Q4}. */
+  public static String periodTag(String period) {
+    return "p" + period;
   }
 
   /**
-   * Moves the files Spark wrote into {@code written/year=Y/column=M/} to {@code out/year=Y/} as
-   * {@code mMM-} files, then removes {@code written}.
+   * The months and periods the Parquet files of {@code dir}'s year folders hold, read from their
+   * names ({@code 2025-11}, {@code 2025-Q4}), in order; files of no one part add nothing.
    */
-  public static void moveMonths(Path written, String column, Path out) {
+  public static List<String> periods(Path dir) {
+    java.util.TreeSet<String> periods = new java.util.TreeSet<>();
+    for (int year : years(dir)) {
+      for (Path file : list(dir.resolve(PREFIX + year))) {
+        String tag = tag(file.getFileName().toString());
+        if (!tag.isEmpty() && file.getFileName().toString().endsWith(".parquet")) {
+          periods.add(tag.startsWith("m") ? year + "-" + tag.substring(1) : tag.substring(1));
+        }
+      }
+    }
+    return List.copyOf(periods);
+  }
+
+  /** Whether a year folder holds a Parquet file of no one part (then it is rewritten whole). */
+  public static boolean wholeYearFiles(Path yearDir) {
+    return list(yearDir).stream().map(p -> p.getFileName().toString())
+        .anyMatch(n -> n.endsWith(".parquet") && tag(n).isEmpty());
+  }
+
+  /**
+   * Moves the files Spark wrote into {@code written/yearColumn=Y/partColumn=V/} to
+   * {@code out/year=Y/} named {@code tagOf(V)-part-…}, then removes {@code written}.
+   */
+  public static void moveTagged(Path written, String yearColumn, String partColumn, Function<String, String> tagOf,
+      Path out) {
     try {
-      for (int year : years(written)) {
-        Path yearDir = written.resolve(PREFIX + year);
+      for (int year : years(written, yearColumn + "=")) {
+        Path yearDir = written.resolve(yearColumn + "=" + year);
         Path target = Files.createDirectories(out.resolve(PREFIX + year));
-        for (Path monthDir : list(yearDir)) {
-          String name = monthDir.getFileName().toString();
-          if (!name.startsWith(column + "=")) {
+        for (Path partDir : list(yearDir)) {
+          String name = partDir.getFileName().toString();
+          if (!name.startsWith(partColumn + "=")) {
             continue;
           }
-          String tag = String.format(java.util.Locale.ROOT, "m%02d-", Integer.parseInt(name.substring(column.length() + 1)));
-          for (Path file : list(monthDir)) {
+          String tag = tagOf.apply(unescapePathName(name.substring(partColumn.length() + 1))) + "-";
+          for (Path file : list(partDir)) {
             String f = file.getFileName().toString();
             Files.move(file, target.resolve(f.startsWith(".") ? "." + tag + f.substring(1) : tag + f));
           }
@@ -161,8 +180,13 @@ public final class YearFolders {
       Files.createDirectories(out);
       Publisher.deleteTree(written);
     } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the month files of " + written + " to " + out, e);
+      throw new UncheckedIOException("cannot move the part files of " + written + " to " + out, e);
     }
+  }
+
+  /** A partition value as Spark escapes it in a folder name ({@code %XX}). */
+  private static String unescapePathName(String escaped) {
+    return java.net.URLDecoder.decode(escaped.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static List<Path> list(Path dir) {

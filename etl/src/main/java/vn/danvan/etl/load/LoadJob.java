@@ -225,6 +225,14 @@ public final class LoadJob {
         }, previousDir,
         linked.stream().filter(m -> !m.equals(SurveyMart.SURVEY_ESTIMATES)).collect(java.util.stream.Collectors.toSet()),
         plan.indicatorYears());
+    LoadReport.Part values = parts.get(MartsJob.INDICATOR_VALUES);
+    if (values.action() == LoadReport.Action.PARTITIONS) {
+      // of the years rebuilt, the periods whose rows changed were written, the others linked
+      List<Integer> years = marts.indicatorPeriods().stream().map(p -> Integer.valueOf(p.substring(0, 4)))
+          .distinct().toList();
+      parts.put(MartsJob.INDICATOR_VALUES, new LoadReport.Part(values.action(), years, values.linkedYears(),
+          marts.indicatorPeriods(), values.reason() + "; of those, the periods whose figures changed"));
+    }
     progress.done("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions, " + marts.postStats() + " post stats");
     // external indicators (danvan external import) are not in the landing: without this a load

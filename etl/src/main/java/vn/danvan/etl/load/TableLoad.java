@@ -138,11 +138,12 @@ final class TableLoad {
       }
       Part part = Part.rewritten(why == null ? "" : why);
       if (scope != null) {
-        YearFolders.Linked linked = YearFolders.linkOthers(before, out, scope.wholeYears(), scope.months());
+        List<String> periods = YearFolders.periods(out);
+        YearFolders.Linked linked = YearFolders.linkOthers(before, out, scope.wholeYears(), scope.tags());
         carried += YearPartitions.rows(linked.files());
         boolean some = !linked.files().isEmpty();
         part = new Part(!some ? Action.REWRITTEN : scope.isEmpty() ? Action.LINKED : Action.PARTITIONS,
-            scope.years(), linked.years(), scope.monthNames(), scope.isEmpty() ? "no row landed"
+            scope.years(), linked.years(), periods, scope.isEmpty() ? "no row landed"
                 : (scope.months().isEmpty() ? "the years its rows reach" : "the months its rows reach")
                     + (some ? "" : " (every part it holds)"));
       }

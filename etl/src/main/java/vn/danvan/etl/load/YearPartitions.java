@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -106,6 +105,13 @@ final class YearPartitions {
       return wholeYears.isEmpty() && months.isEmpty();
     }
 
+    /** The months of each year rewritten by month, as the tags of their files. */
+    java.util.Map<Integer, Set<String>> tags() {
+      java.util.Map<Integer, Set<String>> tags = new java.util.TreeMap<>();
+      months.forEach(m -> tags.computeIfAbsent(m / 100, y -> new TreeSet<>()).add(YearFolders.monthTag(m % 100)));
+      return tags;
+    }
+
     /** The rows of a table this scope rewrites. */
     Column rows(Table table) {
       return col(LakeSchema.YEAR).isin(wholeYears.toArray()).or(part(table).isin(months.toArray()));
@@ -116,11 +122,6 @@ final class YearPartitions {
       Set<Integer> years = new TreeSet<>(wholeYears);
       months.forEach(m -> years.add(m / 100));
       return List.copyOf(years);
-    }
-
-    /** The months rewritten, as {@code 2025-11}. */
-    List<String> monthNames() {
-      return months.stream().map(m -> String.format(Locale.ROOT, "%d-%02d", m / 100, m % 100)).toList();
     }
   }
 

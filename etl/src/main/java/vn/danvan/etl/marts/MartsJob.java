@@ -1,6 +1,11 @@
 package vn.danvan.etl.marts;
 
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.round;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.xxhash64;
 import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.year;
 
@@ -14,7 +19,9 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
@@ -36,11 +43,15 @@ public final class MartsJob {
   private static final int ROW_GROUP_BYTES = 4 << 20;
   /** The column the indicator mart is written by, renamed to {@code year=} folders after. */
   private static final String PARTITION = "part_year";
+  private static final String PERIOD = "part_period";
 
   private MartsJob() {}
 
-  /** What was written: rows of each mart. */
-  public record Counts(long indicatorValues, long martRegions, long postStats) {}
+  /**
+   * What was written: rows of each mart, and the periods of {@code indicator_values} whose files
+   * this load wrote (none when it linked the mart).
+   */
+  public record Counts(long indicatorValues, long martRegions, long postStats, List<String> indicatorPeriods) {}
 
   /** With CrowdTangle's benchmark for the overperformance scores. */
   public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators) {
@@ -90,9 +101,10 @@ public final class MartsJob {
         postStats = OutreachMart.write(table(spark, staging, Table.POSTS),
             table(spark, staging, Table.POST_METRICS), new PostAreas(nodes, shares, links), benchmark, staging);
       }
+      List<String> periods = List.of();
       if (!linked.contains(INDICATOR_VALUES)) {
         stages.accept("building " + INDICATOR_VALUES + (indicatorYears == null ? "" : " for " + indicatorYears));
-        indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats, previous, indicatorYears);
+        periods = indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats, previous, indicatorYears);
       }
       if (!linked.contains(MART_REGIONS)) {
         stages.accept("building " + MART_REGIONS);
@@ -102,7 +114,7 @@ public final class MartsJob {
             .parquet(staging.resolve(MART_REGIONS).toString());
       }
       return new Counts(count(spark, staging.resolve(INDICATOR_VALUES)),
-          count(spark, staging.resolve(MART_REGIONS)), postStats.count());
+          count(spark, staging.resolve(MART_REGIONS)), postStats.count(), periods);
     } finally {
       versions.unpersist();
     }
@@ -117,10 +129,13 @@ public final class MartsJob {
   }
 
   /**
-   * Writes the mart one folder per year ({@code year=N}, the column kept in the files too): a load
-   * whose facts reach some years only rebuilds those ({@code years}; null for all).
+   * Writes the mart one folder per year ({@code year=N}, the column kept in the files too), one
+   * file per period in it ({@link YearFolders}): a load whose facts reach some years only rebuilds
+   * those ({@code years}; null for all), and of those it writes the periods whose rows changed.
+   *
+   * @return the periods written ({@code 2025-Q4})
    */
-  private static void indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
+  private static List<String> indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
       Dataset<Row> newCodes, Rollup rollup, Dataset<Row> postStats, Path previous, java.util.Set<Integer> years) {
     // a fact's year is its row's year (a report's period lies in one calendar year, or it enters no
     // mart): reading only the years rebuilt skips the other year folders (Rollup filters again)
@@ -152,24 +167,86 @@ public final class MartsJob {
         col("value"),
         when(fromReport.and(fromRecords), "mixed").when(fromReport, "report").otherwise("records").as("source"),
         apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"));
-    // Spark drops a partition column from the files; a copy of the year names the folders instead
-    Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_year");
-    out.withColumn(PARTITION, col("year")).repartition(col(PARTITION))
-        .sortWithinPartitions(PARTITION, "boundaries", "grain", "indicator", "level", "region_code", "period")
-        .write().partitionBy(PARTITION).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+    Path dir = staging.resolve(INDICATOR_VALUES);
+    Path before = previous == null ? null : previous.resolve(INDICATOR_VALUES);
+    // the years rebuilt whose previous files are by period: only the periods whose rows changed are
+    // written, the others linked; the other years rebuilt are written whole
+    java.util.Set<Integer> byPeriod = new java.util.TreeSet<>();
+    if (years != null) {
+      years.stream().filter(y -> {
+        Path folder = before.resolve(LakeSchema.YEAR + "=" + y);
+        return Files.isDirectory(folder) && !YearFolders.wholeYearFiles(folder);
+      }).forEach(byPeriod::add);
+    }
+    java.util.Map<Integer, java.util.Set<String>> changed = new java.util.TreeMap<>();
+    Dataset<Row> toWrite = out;
+    if (!byPeriod.isEmpty()) {
+      out = out.persist(StorageLevel.MEMORY_AND_DISK());
+      Dataset<Row> was = spark.read().parquet(byPeriod.stream()
+          .map(y -> before.resolve(LakeSchema.YEAR + "=" + y).toString()).toArray(String[]::new));
+      was = was.select(java.util.Arrays.stream(out.schema().fields())
+          .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new));
+      changed = changedPeriods(out.where(col("year").isin(byPeriod.toArray())), was);
+      java.util.Set<Integer> whole = new java.util.TreeSet<>(years);
+      whole.removeAll(byPeriod);
+      toWrite = out.where(col("year").isin(whole.toArray()).or(col("period").isin(
+          changed.values().stream().flatMap(java.util.Set::stream).toArray())));
+    }
+    // Spark drops a partition column from the files; copies of the year and the period name the
+    // folders and the files instead (the year is kept in the files too)
+    Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_period");
+    toWrite.withColumn(PARTITION, col("year")).withColumn(PERIOD, col("period")).repartition(col(PARTITION))
+        .sortWithinPartitions(PARTITION, PERIOD, "boundaries", "grain", "indicator", "level", "region_code")
+        .write().partitionBy(PARTITION, PERIOD).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
         .option("parquet.block.size", ROW_GROUP_BYTES)
         .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
         .parquet(written.toString());
-    Path dir = staging.resolve(INDICATOR_VALUES);
-    YearFolders.rename(written, PARTITION, dir);
+    YearFolders.moveTagged(written, PARTITION, PERIOD, YearFolders::periodTag, dir);
+    List<String> periods = YearFolders.periods(dir);
     if (years != null) {
-      YearFolders.linkOthers(previous.resolve(INDICATOR_VALUES), dir, years);
+      java.util.Set<Integer> whole = new java.util.TreeSet<>(years);
+      whole.removeAll(byPeriod);
+      java.util.Map<Integer, java.util.Set<String>> tags = new java.util.TreeMap<>();
+      for (int y : byPeriod) {
+        tags.put(y, changed.getOrDefault(y, java.util.Set.of()).stream().map(YearFolders::periodTag)
+            .collect(java.util.stream.Collectors.toSet()));
+      }
+      YearFolders.linkOthers(before, dir, whole, tags);
+      out.unpersist();
     }
     if (YearFolders.years(dir).isEmpty()) {
       // no figure at all: one file of the schema, so that readers find the mart
       out.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
           .parquet(dir.toString());
     }
+    return periods;
+  }
+
+  /**
+   * The periods, by year, whose rows differ between {@code now} and {@code was} (or that only one
+   * holds): compared by their count and the sum of a 64-bit hash of each row, values rounded to six
+   * decimals (sums added up in another order may differ in their last bits). One aggregate of
+   * each side; two different sets of rows of a period compare equal only if their hashes collide.
+   */
+  private static java.util.Map<Integer, java.util.Set<String>> changedPeriods(Dataset<Row> now, Dataset<Row> was) {
+    Dataset<Row> a = fingerprint(now).as("a");
+    Dataset<Row> b = fingerprint(was).as("b");
+    Column same = col("a.year").equalTo(col("b.year")).and(col("a.period").equalTo(col("b.period")));
+    java.util.Map<Integer, java.util.Set<String>> changed = new java.util.TreeMap<>();
+    for (Row r : a.join(b, same, "full_outer")
+        .where(col("a.n").isNull().or(col("b.n").isNull()).or(col("a.n").notEqual(col("b.n")))
+            .or(col("a.h").notEqual(col("b.h"))))
+        .select(coalesce(col("a.year"), col("b.year")), coalesce(col("a.period"), col("b.period"))).collectAsList()) {
+      changed.computeIfAbsent(r.getInt(0), y -> new java.util.TreeSet<>()).add(r.getString(1));
+    }
+    return changed;
+  }
+
+  private static Dataset<Row> fingerprint(Dataset<Row> rows) {
+    Column[] columns = java.util.Arrays.stream(rows.columns())
+        .map(c -> c.equals("value") ? round(col(c), 6) : col(c)).toArray(Column[]::new);
+    return rows.groupBy(col("year"), col("period")).agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
+        sum(xxhash64(columns).cast(DataTypes.createDecimalType(38, 0))).as("h"));
   }
 
   /** The mart's {@code method} of an {@link Apportioning#rank()}: null when exact. */

@@ -132,7 +132,7 @@ class IncrementalEqualsFullTest {
     Path before = run.snapshots().get(i - 1);
     Path after = run.snapshots().get(i);
     // the months of the new rows, worked out from the two snapshots
-    assertThat(activities.rewrittenMonths()).isEqualTo(query("SELECT DISTINCT strftime(start_date, '%Y-%m') FROM "
+    assertThat(activities.rewrittenPeriods()).isEqualTo(query("SELECT DISTINCT strftime(start_date, '%Y-%m') FROM "
         + scan(Lake.table(after, Table.ACTIVITIES)) + " WHERE activity_id NOT IN (SELECT activity_id FROM "
         + scan(Lake.table(before, Table.ACTIVITIES)) + ") ORDER BY 1")).isNotEmpty();
     assertThat(report.parts().get("regions").action()).isEqualTo(Action.LINKED);
@@ -140,9 +140,15 @@ class IncrementalEqualsFullTest {
     assertThat(values.action()).isEqualTo(Action.PARTITIONS);
     assertThat(values.rewrittenYears()).containsExactly(2025);
     assertThat(values.linkedYears()).contains(2019, 2024);
-    assertThat(values.reason()).isEqualTo("the years report_values, activities reached");
+    assertThat(values.reason()).isEqualTo("the years report_values, activities reached; of those, the periods"
+        + " whose figures changed");
+    // of 2025, the mart rewrote the periods of the new rows (their months, and the year) and linked others
+    assertThat(values.rewrittenPeriods()).allMatch(p -> p.startsWith("2025")).contains("2025")
+        .containsAll(activities.rewrittenPeriods());
     assertThat(report.parts().get("mart_regions").action()).isEqualTo(Action.LINKED);
     Set<Object> old = inodes(before);
+    assertThat(files(after.resolve("indicator_values/year=2025"))).as("2025's periods not reached are links")
+        .anyMatch(f -> old.contains(inode(f)));
     long newBytes = 0;
     long news = 0;
     for (Table t : Table.values()) {
@@ -151,9 +157,10 @@ class IncrementalEqualsFullTest {
       }
     }
     for (Table t : List.of(Table.ACTIVITIES, Table.REPORT_VALUES)) {
-      List<String> months = report.parts().get(t.folder()).rewrittenMonths();
-      news += files(Lake.table(after, t).resolve("year=2025")).stream()
-          .filter(f -> months.contains("2025-" + monthTag(f))).mapToLong(IncrementalEqualsFullTest::size).sum();
+      List<String> months = report.parts().get(t.folder()).rewrittenPeriods();
+      Path dir = Lake.table(after, t);
+      news += files(dir.resolve("year=2025")).stream().filter(f -> months.contains(period(dir.relativize(f).toString())))
+          .mapToLong(IncrementalEqualsFullTest::size).sum();
     }
     assertThat(newBytes).as("bytes the tables add: the rewritten months of 2025").isEqualTo(news);
     assertThat(newBytes).isLessThan(bytesOfTables(after) / 2);
@@ -181,7 +188,7 @@ class IncrementalEqualsFullTest {
         .containsExactly(2022, 2024, 2025);
     assertThat(metrics.action()).isEqualTo(Action.PARTITIONS);
     assertThat(metrics.rewrittenYears()).isEqualTo(expected);
-    assertThat(metrics.rewrittenMonths()).as("the months of those snapshots").isEqualTo(months);
+    assertThat(metrics.rewrittenPeriods()).as("the months of those snapshots").isEqualTo(months);
     assertThat(metrics.linkedYears()).contains(2023);
   }
 
@@ -239,23 +246,27 @@ class IncrementalEqualsFullTest {
   }
 
   /**
-   * Whether a load that rewrote some parts of a table wrote this file of it: a file of a
-   * rewritten year, and for a table stored by month, of a rewritten month.
+   * Whether a load that rewrote some parts of a table or mart wrote this file of it: a file of a
+   * rewritten year, and for one stored by month or period, of a rewritten one.
    */
   static boolean rewritten(Part part, String relative) {
     int slash = relative.indexOf('/');
     if (slash < 0 || !part.rewrittenYears().contains(Integer.valueOf(relative.substring("year=".length(), slash)))) {
       return false;
     }
-    String month = monthTag(Path.of(relative));
-    return part.rewrittenMonths().isEmpty() || month == null
-        || part.rewrittenMonths().contains(relative.substring("year=".length(), slash) + "-" + month);
+    String period = period(relative);
+    return part.rewrittenPeriods().isEmpty() || period == null || part.rewrittenPeriods().contains(period);
   }
 
-  /** The month ({@code 07}) a lake file's name says it holds, or null when it holds any month of its year. */
-  static String monthTag(Path file) {
-    int month = vn.danvan.etl.lake.YearFolders.month(file.getFileName().toString());
-    return month == 0 ? null : String.format(java.util.Locale.ROOT, "%02d", month);
+  /**
+   * The month or period a lake file holds, from its folder and name ({@code year=2025/m11-part-…}:
+   * {@code 2025-11}; {@code year=2025/p2025-Q4-part-…}: {@code 2025-Q4}); null when any of its year.
+   */
+  static String period(String relative) {
+    Path file = Path.of(relative);
+    String year = file.getName(0).toString().substring("year=".length());
+    String tag = vn.danvan.etl.lake.YearFolders.tag(file.getFileName().toString());
+    return tag.matches("m\\d\\d") ? year + "-" + tag.substring(1) : tag.startsWith("p") ? tag.substring(1) : null;
   }
 
   static List<String> query(String sql) {

@@ -240,6 +240,53 @@ class LoadCommandTest {
     }
   }
 
+  @Test
+  void an_out_of_memory_stage_ends_in_one_line_and_publishes_nothing() throws Exception {
+    // a load as bin/danvan runs it, in a JVM of 512 MiB, of a landing whose report values hold
+    // one field of 384 MiB: reading it runs a Spark task out of memory
+    Path small = tmp.resolve("oom-lake");
+    copyTree(lake, small);
+    Path landing = new TestLanding(tmp.resolve("oom-landing"))
+        .csv("report_values", "rv.csv", IncrementalLoadTest.HEADER, "R3,01,2024-01-01,2024-06-30,police,gifts,,4,")
+        .root();
+    try (java.io.Writer w = Files.newBufferedWriter(landing.resolve("report_values/huge.csv"))) {
+      w.write(IncrementalLoadTest.HEADER + "\nR4,01,2024-01-01,2024-06-30,police,gifts,,5,\"");
+      char[] block = new char[1 << 20];
+      java.util.Arrays.fill(block, 'x');
+      for (int i = 0; i < 384; i++) {
+        w.write(block);
+      }
+      w.write("\"\n");
+    }
+    Path logs = Files.createDirectories(tmp.resolve("oom-logs"));
+    List<String> command = new java.util.ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> !a.startsWith("-Xmx") && !a.startsWith("-javaagent")).forEach(command::add);
+    command.addAll(List.of("-Xmx512m", "-cp", System.getProperty("java.class.path"), "vn.danvan.etl.cli.Main",
+        "load", landing.toString(), "--lake", small.toString(), "--as-of", "2025-09-30", "--progress", "lines"));
+    ProcessBuilder child = new ProcessBuilder(command).redirectOutput(tmp.resolve("oom.out").toFile())
+        .redirectError(tmp.resolve("oom.err").toFile());
+    child.environment().put("DANVAN_LOG_DIR", logs.toString());
+    Process load = child.start();
+    assertThat(load.waitFor(5, java.util.concurrent.TimeUnit.MINUTES)).as("the load ends").isTrue();
+    String err = Files.readString(tmp.resolve("oom.err"));
+
+    assertThat(load.exitValue()).as(err).isEqualTo(5);
+    List<String> lines = err.lines().filter(l -> !l.isBlank()).toList();
+    assertThat(lines).as(err).hasSize(1);
+    assertThat(lines.get(0)).startsWith("load failed while ").contains("out of memory")
+        .contains("Nothing was published; snapshot " + published + " stays current.").endsWith("(exit 5)");
+    Path log = Path.of(lines.get(0).replaceAll(".*Full log: (\\S+) \\(exit 5\\)$", "$1"));
+    assertThat(log).startsWith(logs);
+    assertThat(Files.readString(log)).contains("java.lang.OutOfMemoryError");
+    assertThat(Lake.at(small).current()).contains(published);
+    assertThat(Lake.at(small).snapshotIds()).containsExactly(published);
+    try (Stream<Path> staged = Files.list(small.resolve(Lake.STAGING))) {
+      assertThat(staged).as("the failed load's staging folder is removed").isEmpty();
+    }
+  }
+
   private static void copyTree(Path from, Path to) throws Exception {
     try (Stream<Path> paths = Files.walk(from)) {
       for (Path p : paths.toList()) {

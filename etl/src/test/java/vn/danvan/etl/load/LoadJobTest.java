@@ -375,6 +375,15 @@ class LoadJobTest {
     }
     assertThat(snapshot.resolve("report_values/year=2024")).isDirectory();
     assertThat(snapshot.resolve("report_values/year=2025")).isDirectory();
+    // dated by day: each file one month, named by it; models are dated by year
+    try (Stream<Path> files = Files.list(snapshot.resolve("report_values/year=2024"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")))
+          .isNotEmpty().allMatch(n -> n.matches("m(0[1-9]|1[0-2])-part-.*"));
+    }
+    try (Stream<Path> files = Files.walk(snapshot.resolve("models"))) {
+      assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".parquet")))
+          .isNotEmpty().allMatch(n -> n.startsWith("part-"));
+    }
     assertThat(spark.read().parquet(snapshot.resolve("regions").toString()).schema().fieldNames())
         .containsExactly("code", "name", "level", "parent_code", "valid_from", "valid_to", "special_area");
   }

@@ -31,14 +31,16 @@ class MonthFilesTest {
     file(written.resolve("year=2024/_month=12/part-2.zstd.parquet"), "d");
     Path out = tmp.resolve("activities");
 
-    YearFolders.moveMonths(written, "_month", out);
+    YearFolders.moveTagged(written, "year", "_month", m -> YearFolders.monthTag(Integer.parseInt(m)), out);
 
+    assertThat(YearFolders.periods(out)).containsExactly("2024-12", "2025-03", "2025-11");
     assertThat(tree(out)).containsExactly("year=2024/m12-part-2.zstd.parquet", "year=2025/.m03-part-0.zstd.parquet.crc",
         "year=2025/m03-part-0.zstd.parquet", "year=2025/m11-part-1.zstd.parquet");
     assertThat(written).doesNotExist();
-    assertThat(YearFolders.month("m03-part-0.zstd.parquet")).isEqualTo(3);
-    assertThat(YearFolders.month(".m11-part-1.zstd.parquet.crc")).isEqualTo(11);
-    assertThat(YearFolders.month("part-00000-x.c000.zstd.parquet")).isZero();
+    assertThat(YearFolders.tag("m03-part-0.zstd.parquet")).isEqualTo("m03");
+    assertThat(YearFolders.tag(".m11-part-1.zstd.parquet.crc")).isEqualTo("m11");
+    assertThat(YearFolders.tag("p2025-Q4-part-1.zstd.parquet")).isEqualTo("p2025-Q4");
+    assertThat(YearFolders.tag("part-00000-x.c000.zstd.parquet")).isEmpty();
   }
 
   @Test
@@ -52,7 +54,7 @@ class MonthFilesTest {
     Path out = tmp.resolve("out");
     file(out.resolve("year=2025/m11-part-9.parquet"), "2025-11 new");
 
-    YearFolders.Linked linked = YearFolders.linkOthers(before, out, Set.of(), Set.of(202511));
+    YearFolders.Linked linked = YearFolders.linkOthers(before, out, Set.of(), java.util.Map.of(2025, Set.of("m11")));
 
     assertThat(linked.years()).containsExactly(2024);
     assertThat(linked.files()).extracting(p -> out.relativize(p).toString()).containsExactlyInAnyOrder(
@@ -74,12 +76,12 @@ class MonthFilesTest {
     assertThat(scope.wholeYears()).containsExactly(2023);
     assertThat(scope.months()).containsExactly(202511, 202512);
     assertThat(scope.years()).containsExactly(2023, 2025);
-    assertThat(scope.monthNames()).containsExactly("2025-11", "2025-12");
     // models are dated by year: their years are always rewritten whole
     assertThat(YearPartitions.Scope.of(Set.of(202500), Table.MODELS, before).wholeYears()).containsExactly(2025);
 
-    assertThatThrownBy(() -> YearFolders.linkOthers(before, tmp.resolve("out"), Set.of(), Set.of(202305)))
-        .hasMessageContaining("holds no one month");
+    assertThat(scope.tags()).isEqualTo(java.util.Map.of(2025, Set.of("m11", "m12")));
+    assertThatThrownBy(() -> YearFolders.linkOthers(before, tmp.resolve("out"), Set.of(),
+        java.util.Map.of(2023, Set.of("m05")))).hasMessageContaining("holds no one part of its year");
   }
 
   private static void file(Path p, String content) throws IOException {
