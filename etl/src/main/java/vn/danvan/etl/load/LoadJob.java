@@ -216,6 +216,7 @@ public final class LoadJob {
         : Lake.at(config.lakeDir()).loadReport(new vn.danvan.contract.SnapshotRef(previous, previousDir))
             .flatMap(LoadReport::definitions).orElse(null);
     MartPlan plan = MartPlan.of(previousDir, previousDefinitions, definitions, changed, parts, config.full());
+    java.util.Set<Integer> indicatorMonths = plan.indicatorMonths(parts);
     parts.putAll(plan.parts());
     java.util.Set<String> linked = plan.linked();
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
@@ -224,7 +225,7 @@ public final class LoadJob {
           progress.phase(stage);
         }, previousDir,
         linked.stream().filter(m -> !m.equals(SurveyMart.SURVEY_ESTIMATES)).collect(java.util.stream.Collectors.toSet()),
-        plan.indicatorYears());
+        plan.indicatorYears(), indicatorMonths);
     LoadReport.Part values = parts.get(MartsJob.INDICATOR_VALUES);
     if (values.action() == LoadReport.Action.PARTITIONS) {
       // of the years rebuilt, the periods whose rows changed were written, the others linked

@@ -153,6 +153,31 @@ record MartPlan(Map<String, Part> parts) {
     return p != null && p.action() == Action.PARTITIONS ? Set.copyOf(p.rewrittenYears()) : null;
   }
 
+  /**
+   * The months ({@code year * 100 + month}) the indicator mart's changed inputs reached, from their
+   * parts: a table stored by month lists them, one stored by year reaches every month of its
+   * years; null when the mart is not rebuilt by years.
+   */
+  Set<Integer> indicatorMonths(Map<String, Part> tableParts) {
+    if (indicatorYears() == null) {
+      return null;
+    }
+    Set<Integer> months = new TreeSet<>();
+    for (Table t : INPUTS.get(MartsJob.INDICATOR_VALUES)) {
+      Part part = tableParts.get(t.folder());
+      if (part == null || part.action() != Action.PARTITIONS) {
+        continue;
+      }
+      if (part.rewrittenPeriods().isEmpty()) {
+        part.rewrittenYears().forEach(y -> java.util.stream.IntStream.rangeClosed(1, 12).forEach(m -> months.add(y * 100 + m)));
+      } else {
+        part.rewrittenPeriods().forEach(p -> months.add(Integer.parseInt(p.substring(0, 4)) * 100
+            + Integer.parseInt(p.substring(5, 7))));
+      }
+    }
+    return months;
+  }
+
   /** The marts to link instead of building. */
   Set<String> linked() {
     return parts.entrySet().stream().filter(e -> e.getValue().action() == Action.LINKED)

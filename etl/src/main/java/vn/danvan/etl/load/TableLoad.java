@@ -138,12 +138,14 @@ final class TableLoad {
       }
       Part part = Part.rewritten(why == null ? "" : why);
       if (scope != null) {
-        List<String> periods = YearFolders.periods(out);
+        // the months written, and those the load emptied (a replaced row was the last of its month)
+        java.util.TreeSet<String> periods = new java.util.TreeSet<>(YearFolders.periods(out));
+        scope.months().forEach(m -> periods.add(String.format(java.util.Locale.ROOT, "%d-%02d", m / 100, m % 100)));
         YearFolders.Linked linked = YearFolders.linkOthers(before, out, scope.wholeYears(), scope.tags());
         carried += YearPartitions.rows(linked.files());
         boolean some = !linked.files().isEmpty();
         part = new Part(!some ? Action.REWRITTEN : scope.isEmpty() ? Action.LINKED : Action.PARTITIONS,
-            scope.years(), linked.years(), periods, scope.isEmpty() ? "no row landed"
+            scope.years(), linked.years(), List.copyOf(periods), scope.isEmpty() ? "no row landed"
                 : (scope.months().isEmpty() ? "the years its rows reach" : "the months its rows reach")
                     + (some ? "" : " (every part it holds)"));
       }

@@ -37,6 +37,14 @@ final class GrainColumns {
         .otherwise(Grain.YEAR.code());
   }
 
+  /** The labels ({@link #label}) of the periods of every grain that hold a month ({@code year * 100 + month}). */
+  static java.util.List<String> labelsHolding(int month) {
+    int y = month / 100;
+    int m = month % 100;
+    return java.util.List.of(String.format(java.util.Locale.ROOT, "%d-%02d", y, m), y + "-Q" + ((m - 1) / 3 + 1),
+        y + (m <= 6 ? "-H1" : "-H2"), String.valueOf(y));
+  }
+
   /** Period labels: {@code 2019}, {@code 2019-H1}, {@code 2019-Q3}, {@code 2019-07}. */
   static Column label(Column start, Column rank) {
     Column y = year(start).cast("string");

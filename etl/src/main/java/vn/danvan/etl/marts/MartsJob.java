@@ -74,6 +74,17 @@ public final class MartsJob {
    */
   public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark,
       Consumer<String> stages, Path previous, java.util.Set<String> linked, java.util.Set<Integer> indicatorYears) {
+    return run(spark, staging, indicators, benchmark, stages, previous, linked, indicatorYears, null);
+  }
+
+  /**
+   * As above, and of {@code indicatorYears} only the periods holding one of {@code indicatorMonths}
+   * ({@code year * 100 + month}: the months the changed tables' rows reached) are rolled up, where
+   * the previous snapshot stores that year by period; null: every period of those years.
+   */
+  public static Counts run(SparkSession spark, Path staging, List<Indicator> indicators, Benchmark benchmark,
+      Consumer<String> stages, Path previous, java.util.Set<String> linked, java.util.Set<Integer> indicatorYears,
+      java.util.Set<Integer> indicatorMonths) {
     if ((!linked.isEmpty() || indicatorYears != null) && previous == null) {
       throw new IllegalArgumentException("marts " + linked + (indicatorYears == null ? "" : " and the years of "
           + INDICATOR_VALUES + " other than " + indicatorYears) + " cannot be linked without a previous snapshot");
@@ -104,7 +115,8 @@ public final class MartsJob {
       List<String> periods = List.of();
       if (!linked.contains(INDICATOR_VALUES)) {
         stages.accept("building " + INDICATOR_VALUES + (indicatorYears == null ? "" : " for " + indicatorYears));
-        periods = indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats, previous, indicatorYears);
+        periods = indicatorValues(spark, staging, catalogue, newCodes, rollup, postStats, previous, indicatorYears,
+            indicatorMonths);
       }
       if (!linked.contains(MART_REGIONS)) {
         stages.accept("building " + MART_REGIONS);
@@ -136,7 +148,23 @@ public final class MartsJob {
    * @return the periods written ({@code 2025-Q4})
    */
   private static List<String> indicatorValues(SparkSession spark, Path staging, List<Indicator> catalogue,
-      Dataset<Row> newCodes, Rollup rollup, Dataset<Row> postStats, Path previous, java.util.Set<Integer> years) {
+      Dataset<Row> newCodes, Rollup rollup, Dataset<Row> postStats, Path previous, java.util.Set<Integer> years,
+      java.util.Set<Integer> months) {
+    Path before = previous == null ? null : previous.resolve(INDICATOR_VALUES);
+    // the years rebuilt whose previous files are by period: only the periods whose rows changed are
+    // written, the others linked (and with months given, only their periods are rolled up); the
+    // other years rebuilt are written whole
+    java.util.Set<Integer> byPeriod = new java.util.TreeSet<>();
+    if (years != null) {
+      years.stream().filter(y -> {
+        Path folder = before.resolve(LakeSchema.YEAR + "=" + y);
+        return Files.isDirectory(folder) && !YearFolders.wholeYearFiles(folder);
+      }).forEach(byPeriod::add);
+    }
+    java.util.Set<Integer> rolledMonths = months == null ? null
+        : months.stream().filter(m -> byPeriod.contains(m / 100)).collect(java.util.stream.Collectors.toSet());
+    List<String> rolledPeriods = rolledMonths == null ? null
+        : rolledMonths.stream().flatMap(m -> GrainColumns.labelsHolding(m).stream()).distinct().toList();
     // a fact's year is its row's year (a report's period lies in one calendar year, or it enters no
     // mart): reading only the years rebuilt skips the other year folders (Rollup filters again)
     Dataset<Row> reports = Facts.reports(inYears(table(spark, staging, Table.REPORT_VALUES), years), catalogue,
@@ -157,7 +185,7 @@ public final class MartsJob {
     addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(postStats), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
     // computed once, by the write: nothing else reads it (no sort samples it, no count)
-    Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records), years);
+    Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records), years, rolledMonths);
     Column fromReport = col("from_report");
     Column fromRecords = col("from_records");
     Column apportioning = col("apportioning");
@@ -168,16 +196,6 @@ public final class MartsJob {
         when(fromReport.and(fromRecords), "mixed").when(fromReport, "report").otherwise("records").as("source"),
         apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"));
     Path dir = staging.resolve(INDICATOR_VALUES);
-    Path before = previous == null ? null : previous.resolve(INDICATOR_VALUES);
-    // the years rebuilt whose previous files are by period: only the periods whose rows changed are
-    // written, the others linked; the other years rebuilt are written whole
-    java.util.Set<Integer> byPeriod = new java.util.TreeSet<>();
-    if (years != null) {
-      years.stream().filter(y -> {
-        Path folder = before.resolve(LakeSchema.YEAR + "=" + y);
-        return Files.isDirectory(folder) && !YearFolders.wholeYearFiles(folder);
-      }).forEach(byPeriod::add);
-    }
     java.util.Map<Integer, java.util.Set<String>> changed = new java.util.TreeMap<>();
     Dataset<Row> toWrite = out;
     if (!byPeriod.isEmpty()) {
@@ -186,6 +204,9 @@ public final class MartsJob {
           .map(y -> before.resolve(LakeSchema.YEAR + "=" + y).toString()).toArray(String[]::new));
       was = was.select(java.util.Arrays.stream(out.schema().fields())
           .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new));
+      if (rolledPeriods != null) {
+        was = was.where(col("period").isin(rolledPeriods.toArray()));
+      }
       changed = changedPeriods(out.where(col("year").isin(byPeriod.toArray())), was);
       java.util.Set<Integer> whole = new java.util.TreeSet<>(years);
       whole.removeAll(byPeriod);

@@ -82,6 +82,23 @@ final class Rollup implements Serializable {
    * @param years the calendar years to roll up (each depends on its own facts only), or null for all
    */
   Dataset<Row> run(Dataset<Row> own, Dataset<Row> records, java.util.Set<Integer> years) {
+    return run(own, records, years, null);
+  }
+
+  /**
+   * As above, and in the years of {@code months} (their keys {@code year * 100 + month}) only
+   * the periods that hold one of those months: a period's figures depend only on facts dated
+   * within it (a report's own period, enclosing reports included, lies inside every target period
+   * it counts in; a record counts in the periods of its date), so the other periods of those years
+   * stay as they were. Null: every period of {@code years}.
+   */
+  Dataset<Row> run(Dataset<Row> own, Dataset<Row> records, java.util.Set<Integer> years,
+      java.util.Set<Integer> months) {
+    java.util.Set<String> periods = months == null ? null : periodsOf(months);
+    java.util.Set<Integer> monthYears = new java.util.HashSet<>();
+    if (months != null) {
+      months.forEach(m -> monthYears.add(m / 100));
+    }
     Dataset<Row> facts = own.select(lit(true).as("own_report"), col("code"),
             col("era").equalTo(Facts.NEW).as("new_era"), col("indicator"), col("unit"), col("grain"),
             unix_date(col("target_start")).as("day"), col("value"))
@@ -93,12 +110,36 @@ final class Rollup implements Serializable {
     }
     MapFunction<Row, String> group = r -> ratios.familyOf(r.getAs("indicator"))
         + "|" + LocalDate.ofEpochDay(r.<Integer>getAs("day")).getYear();
-    FlatMapGroupsFunction<String, Row, Row> roll = (key, rows) -> rollGroup(rows);
+    FlatMapGroupsFunction<String, Row, Row> roll = (key, rows) -> rollGroup(rows, periods, monthYears);
     return facts.groupByKey(group, Encoders.STRING()).flatMapGroups(roll, Encoders.row(OUTPUT))
         .withColumn("target_start", date_from_unix_date(col("start_day"))).drop("start_day");
   }
 
-  private Iterator<Row> rollGroup(Iterator<Row> rows) {
+  private static java.util.Set<String> periodsOf(java.util.Set<Integer> months) {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    for (int m : months) {
+      LocalDate first = LocalDate.of(m / 100, m % 100, 1);
+      for (Grain g : Grain.values()) {
+        keys.add(periodKey(g.rank(), (int) g.periodStart(first).toEpochDay()));
+      }
+    }
+    return keys;
+  }
+
+  private static String periodKey(int rank, int day) {
+    return rank + ":" + day;
+  }
+
+  /**
+   * Whether a slice's period is one to roll up: any when no months were given ({@code periods}
+   * null) or its year has none of them.
+   */
+  private static boolean rolled(int rank, int day, java.util.Set<String> periods, java.util.Set<Integer> monthYears) {
+    return periods == null || !monthYears.contains(LocalDate.ofEpochDay(day).getYear())
+        || periods.contains(periodKey(rank, day));
+  }
+
+  private Iterator<Row> rollGroup(Iterator<Row> rows, java.util.Set<String> periods, java.util.Set<Integer> monthYears) {
     Map<Slice, SliceFacts> slices = new HashMap<>();
     while (rows.hasNext()) {
       Row r = rows.next();
@@ -111,14 +152,19 @@ final class Rollup implements Serializable {
       int day = r.getAs("day");
       double value = r.getAs("value");
       if (ownReport) {
-        slices.computeIfAbsent(new Slice(indicator, unit, grain, day), s -> new SliceFacts())
-            .add(true, newEra, code, value);
+        if (rolled(grain, day, periods, monthYears)) {
+          slices.computeIfAbsent(new Slice(indicator, unit, grain, day), s -> new SliceFacts())
+              .add(true, newEra, code, value);
+        }
         continue;
       }
       // a record counts in the period of every grain from its own (a month at the finest) up
       LocalDate start = LocalDate.ofEpochDay(day);
       for (int rank = Math.max(grain, Grain.MONTH.rank()); rank <= Grain.YEAR.rank(); rank++) {
         int periodStart = (int) Grain.ofRank(rank).periodStart(start).toEpochDay();
+        if (!rolled(rank, periodStart, periods, monthYears)) {
+          continue;
+        }
         slices.computeIfAbsent(new Slice(indicator, unit, rank, periodStart), s -> new SliceFacts())
             .add(false, newEra, code, value);
       }
