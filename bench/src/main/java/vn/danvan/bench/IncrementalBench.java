@@ -56,7 +56,7 @@ final class IncrementalBench implements Callable<Integer> {
       description = "new activity rows and new report values a month, each (default ${DEFAULT-VALUE})")
   int rows;
 
-  @Option(names = "--month", defaultValue = "2025-01", description = "the first month (default ${DEFAULT-VALUE})")
+  @Option(names = "--month", defaultValue = "2025-02", description = "the first month (default ${DEFAULT-VALUE}; the warm-up load is the month before, in the same year, so that a lake written in an older layout has that year rewritten before the months are timed)")
   YearMonth month;
 
   @Option(names = "--months", defaultValue = "12", description = "monthly loads, one after the other "
