@@ -199,21 +199,4 @@ public final class YearFolders {
       throw new UncheckedIOException("cannot list " + dir, e);
     }
   }
-
-  /**
-   * Moves the {@code column=N} folders Spark wrote into {@code written} to {@code year=N} folders of
-   * {@code out}, then removes {@code written}: for data that keeps its year column in the files
-   * too (Spark drops the column it partitions by).
-   */
-  public static void rename(Path written, String column, Path out) {
-    try {
-      Files.createDirectories(out);
-      for (int year : years(written, column + "=")) {
-        Files.move(written.resolve(column + "=" + year), out.resolve(PREFIX + year));
-      }
-      Publisher.deleteTree(written);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot move the year folders of " + written + " to " + out, e);
-    }
-  }
 }

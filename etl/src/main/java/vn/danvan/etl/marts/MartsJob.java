@@ -3,6 +3,7 @@ package vn.danvan.etl.marts;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -182,10 +183,19 @@ public final class MartsJob {
         newCodes));
     addIfAny(recordParts, Facts.records("posts", inYears(table(spark, staging, Table.POSTS), years), catalogue,
         newCodes));
-    addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(postStats), catalogue, newCodes));
+    // a post's totals count in the year it was published
+    Dataset<Row> totals = years == null ? postStats : postStats.where(year(col("published_date")).isin(years.toArray()));
+    addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(totals), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
     // computed once, by the write: nothing else reads it (no sort samples it, no count)
-    Dataset<Row> all = rollup.run(Precedence.ownReports(reports), Precedence.records(records), years, rolledMonths);
+    Dataset<Row> own = Precedence.ownReports(reports);
+    if (rolledMonths != null) {
+      // the reports' figures of the periods not rolled up are dropped before the shuffle, not in it
+      Object[] monthYears = rolledMonths.stream().map(m -> m / 100).distinct().toArray();
+      own = own.where(not(year(col("target_start")).isin(monthYears))
+          .or(GrainColumns.label(col("target_start"), col("grain")).isin(rolledPeriods.toArray())));
+    }
+    Dataset<Row> all = rollup.run(own, Precedence.records(records), years, rolledMonths);
     Column fromReport = col("from_report");
     Column fromRecords = col("from_records");
     Column apportioning = col("apportioning");
