@@ -40,7 +40,8 @@ public final class LoadSummary {
           .append(System.lineSeparator());
       report.parts().forEach((name, p) -> {
         String years = p.action() == LoadReport.Action.PARTITIONS
-            ? " years " + p.rewrittenYears() + ", linked " + p.linkedYears() : "";
+            ? " years " + p.rewrittenYears() + (p.rewrittenPeriods().isEmpty() ? "" : " (" + String.join(", ",
+                p.rewrittenPeriods()) + ")") + ", linked " + p.linkedYears() : "";
         s.append(String.format("  %-18s %-10s%s%s%n", name, p.action().code(), years,
             p.reason().isEmpty() ? "" : ": " + p.reason()));
       });

@@ -162,6 +162,8 @@ public final class MartsJob {
         return Files.isDirectory(folder) && !YearFolders.wholeYearFiles(folder);
       }).forEach(byPeriod::add);
     }
+    java.util.Set<Integer> whole = new java.util.TreeSet<>(years == null ? java.util.Set.of() : years);
+    whole.removeAll(byPeriod);
     java.util.Set<Integer> rolledMonths = months == null ? null
         : months.stream().filter(m -> byPeriod.contains(m / 100)).collect(java.util.stream.Collectors.toSet());
     List<String> rolledPeriods = rolledMonths == null ? null
@@ -218,8 +220,6 @@ public final class MartsJob {
         was = was.where(col("period").isin(rolledPeriods.toArray()));
       }
       changed = changedPeriods(out.where(col("year").isin(byPeriod.toArray())), was);
-      java.util.Set<Integer> whole = new java.util.TreeSet<>(years);
-      whole.removeAll(byPeriod);
       toWrite = out.where(col("year").isin(whole.toArray()).or(col("period").isin(
           changed.values().stream().flatMap(java.util.Set::stream).toArray())));
     }
@@ -235,8 +235,6 @@ public final class MartsJob {
     YearFolders.moveTagged(written, PARTITION, PERIOD, YearFolders::periodTag, dir);
     List<String> periods = YearFolders.periods(dir);
     if (years != null) {
-      java.util.Set<Integer> whole = new java.util.TreeSet<>(years);
-      whole.removeAll(byPeriod);
       java.util.Map<Integer, java.util.Set<String>> tags = new java.util.TreeMap<>();
       for (int y : byPeriod) {
         tags.put(y, changed.getOrDefault(y, java.util.Set.of()).stream().map(YearFolders::periodTag)
