@@ -149,6 +149,14 @@ public final class YearFolders {
     return List.copyOf(periods);
   }
 
+  /** The Parquet data files of a folder (no checksum or marker files), sorted; none if it does not exist. */
+  public static List<Path> files(Path dir) {
+    return list(dir).stream().filter(p -> {
+      String n = p.getFileName().toString();
+      return n.endsWith(".parquet") && !n.startsWith(".") && !n.startsWith("_");
+    }).toList();
+  }
+
   /** Whether a year folder holds a Parquet file of no one part (then it is rewritten whole). */
   public static boolean wholeYearFiles(Path yearDir) {
     return list(yearDir).stream().map(p -> p.getFileName().toString())

@@ -117,7 +117,7 @@ final class TableLoad {
       long expected = counts.landed() + ctx.previousRows().getOrDefault(table, 0L);
       Dataset<Row> inScope = previous;
       if (scope != null) {
-        inScope = previous.where(scope.rows(table));
+        inScope = scope.previousRows(ctx.spark(), before, table);
         int monthsBefore = 12 * YearFolders.years(before).size();
         expected = counts.landed() + expected * (12 * scope.wholeYears().size() + scope.months().size())
             / Math.max(1, monthsBefore);

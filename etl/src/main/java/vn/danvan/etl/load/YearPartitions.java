@@ -6,7 +6,9 @@ import static org.apache.spark.sql.functions.month;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,6 +19,8 @@ import org.apache.parquet.hadoop.util.HadoopInputFile;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.lake.LakeSchema;
 import vn.danvan.etl.lake.LakeWriter;
@@ -115,6 +119,26 @@ final class YearPartitions {
     /** The rows of a table this scope rewrites. */
     Column rows(Table table) {
       return col(LakeSchema.YEAR).isin(wholeYears.toArray()).or(part(table).isin(months.toArray()));
+    }
+
+    /**
+     * The rows of the previous snapshot's table (in {@code before}) this scope rewrites, read from
+     * their own files only: the whole years' folders and the months' files. A filter alone would
+     * scan every file of the table, a month being no folder Spark can prune.
+     */
+    Dataset<Row> previousRows(SparkSession spark, Path before, Table table) {
+      StructType schema = LakeSchema.of(table);
+      List<String> paths = new ArrayList<>();
+      wholeYears.stream().map(y -> before.resolve(LakeSchema.YEAR + "=" + y)).filter(Files::isDirectory)
+          .forEach(d -> paths.add(d.toString()));
+      tags().forEach((year, tags) -> YearFolders.files(before.resolve(LakeSchema.YEAR + "=" + year)).stream()
+          .filter(f -> tags.contains(YearFolders.tag(f.getFileName().toString())))
+          .forEach(f -> paths.add(f.toString())));
+      if (paths.isEmpty()) {
+        return spark.createDataFrame(List.of(), schema);
+      }
+      return spark.read().schema(schema).option("basePath", before.toString())
+          .parquet(paths.toArray(String[]::new)).where(rows(table));
     }
 
     /** Every year some file of is rewritten, in order. */

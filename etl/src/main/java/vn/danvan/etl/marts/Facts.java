@@ -2,7 +2,6 @@ package vn.danvan.etl.marts;
 
 import static org.apache.spark.sql.functions.add_months;
 import static org.apache.spark.sql.functions.array;
-import static org.apache.spark.sql.functions.array_compact;
 import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
@@ -133,7 +132,10 @@ final class Facts {
     }
     Dataset<Row> exploded = frame
         .select(unit.as("unit"), col("region_code").as("code"), eraDate.as("era_date"),
-            date.as("native_start"), explode(array_compact(array(parts.toArray(Column[]::new)))).as("f"))
+            date.as("native_start"), explode(array(parts.toArray(Column[]::new))).as("f"))
+        // the indicators a record does not count in are nulls of the array, dropped after the
+        // explode: array_compact would run interpreted, re-deriving its type on every row
+        .where(col("f").isNotNull())
         .select(col("f.indicator").as("indicator"), col("unit"), col("code"), col("era_date"),
             lit(nativeGrain).as("native_grain"), col("native_start"), col("f.value").as("value"));
     return era(exploded, newCodes);
