@@ -94,7 +94,7 @@ final class Rollup implements Serializable {
    */
   Dataset<Row> run(Dataset<Row> own, Dataset<Row> records, java.util.Set<Integer> years,
       java.util.Set<Integer> months) {
-    java.util.Set<String> periods = months == null ? null : periodsOf(months);
+    java.util.Set<Long> periods = months == null ? null : periodsOf(months);
     java.util.Set<Integer> monthYears = new java.util.HashSet<>();
     if (months != null) {
       months.forEach(m -> monthYears.add(m / 100));
@@ -115,8 +115,8 @@ final class Rollup implements Serializable {
         .withColumn("target_start", date_from_unix_date(col("start_day"))).drop("start_day");
   }
 
-  private static java.util.Set<String> periodsOf(java.util.Set<Integer> months) {
-    java.util.Set<String> keys = new java.util.HashSet<>();
+  private static java.util.Set<Long> periodsOf(java.util.Set<Integer> months) {
+    java.util.Set<Long> keys = new java.util.HashSet<>();
     for (int m : months) {
       LocalDate first = LocalDate.of(m / 100, m % 100, 1);
       for (Grain g : Grain.values()) {
@@ -126,31 +126,32 @@ final class Rollup implements Serializable {
     return keys;
   }
 
-  private static String periodKey(int rank, int day) {
-    return rank + ":" + day;
+  private static long periodKey(int rank, int day) {
+    return ((long) rank << 32) | (day & 0xffffffffL);
   }
 
   /**
    * Whether a slice's period is one to roll up: any when no months were given ({@code periods}
    * null) or its year has none of them.
    */
-  private static boolean rolled(int rank, int day, java.util.Set<String> periods, java.util.Set<Integer> monthYears) {
+  private static boolean rolled(int rank, int day, java.util.Set<Long> periods, java.util.Set<Integer> monthYears) {
     return periods == null || !monthYears.contains(LocalDate.ofEpochDay(day).getYear())
         || periods.contains(periodKey(rank, day));
   }
 
-  private Iterator<Row> rollGroup(Iterator<Row> rows, java.util.Set<String> periods, java.util.Set<Integer> monthYears) {
+  private Iterator<Row> rollGroup(Iterator<Row> rows, java.util.Set<Long> periods, java.util.Set<Integer> monthYears) {
     Map<Slice, SliceFacts> slices = new HashMap<>();
     while (rows.hasNext()) {
+      // the columns in the order run() selects them
       Row r = rows.next();
-      boolean ownReport = r.getAs("own_report");
-      boolean newEra = r.getAs("new_era");
-      String code = r.getAs("code");
-      String indicator = r.getAs("indicator");
-      String unit = r.getAs("unit");
-      int grain = r.getAs("grain");
-      int day = r.getAs("day");
-      double value = r.getAs("value");
+      boolean ownReport = r.getBoolean(0);
+      String code = r.getString(1);
+      boolean newEra = r.getBoolean(2);
+      String indicator = r.getString(3);
+      String unit = r.getString(4);
+      int grain = r.getInt(5);
+      int day = r.getInt(6);
+      double value = r.getDouble(7);
       if (ownReport) {
         if (rolled(grain, day, periods, monthYears)) {
           slices.computeIfAbsent(new Slice(indicator, unit, grain, day), s -> new SliceFacts())
