@@ -8,6 +8,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -71,6 +72,8 @@ final class IncrementalBench implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // written by this run's first load (uncounted), as bin/danvan's first load writes its own
+    Files.deleteIfExists(classArchive());
     Lake source = Lake.at(scale == null ? lake.folder() : scaleLake());
     String current = source.current().orElseThrow(() -> new IllegalArgumentException(source + " has no snapshot"));
     Path copy = work.resolve("lake-incremental");
@@ -147,6 +150,13 @@ final class IncrementalBench implements Callable<Integer> {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+    // class data sharing as bin/danvan uses it: the first load archives the classes it loaded, the
+    // others map that archive (README, "Class data sharing")
+    Path archive = classArchive();
+    Path writing = archive.resolveSibling(archive.getFileName() + ".writing");
+    boolean archiving = !Files.exists(archive);
+    command.addAll(archiving ? List.of("-XX:ArchiveClassesAtExit=" + writing)
+        : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), vn.danvan.etl.cli.Main.class.getName(),
         "load", landing.toString(), "--lake", lakeDir.toString(), "--progress", "lines"));
     if (full) {
@@ -160,9 +170,17 @@ final class IncrementalBench implements Callable<Integer> {
     if (exit != 0) {
       throw new IllegalStateException("the load of " + what + " failed (exit " + exit + "); see " + log);
     }
+    if (archiving && Files.exists(writing)) {
+      Files.move(writing, archive, StandardCopyOption.REPLACE_EXISTING);
+    }
     long growth = DiskUsage.of(Lake.at(lakeDir)).onDisk() - before;
     System.out.printf(Locale.ROOT, "[bench] %s: %.1f s, lake grew by %,d bytes%n", what, seconds, growth);
     return new Timed(what, seconds, growth);
+  }
+
+  /** The class data sharing archive of this run's loads (their classpath is this JVM's). */
+  private Path classArchive() {
+    return work.resolve("bench-incremental.jsa");
   }
 
   /**
