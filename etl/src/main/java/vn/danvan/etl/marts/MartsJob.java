@@ -3,7 +3,6 @@ package vn.danvan.etl.marts;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.round;
 import static org.apache.spark.sql.functions.sum;
 import static org.apache.spark.sql.functions.xxhash64;
@@ -190,14 +189,7 @@ public final class MartsJob {
     addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(totals), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
     // computed once, by the write: nothing else reads it (no sort samples it, no count)
-    Dataset<Row> own = Precedence.ownReports(reports);
-    if (rolledMonths != null) {
-      // the reports' figures of the periods not rolled up are dropped before the shuffle, not in it
-      Object[] monthYears = rolledMonths.stream().map(m -> m / 100).distinct().toArray();
-      own = own.where(not(year(col("target_start")).isin(monthYears))
-          .or(GrainColumns.label(col("target_start"), col("grain")).isin(rolledPeriods.toArray())));
-    }
-    Dataset<Row> all = rollup.run(own, Precedence.records(records), years, rolledMonths);
+    Dataset<Row> all = rollup.run(reports, Precedence.records(records), years, rolledMonths);
     Column fromReport = col("from_report");
     Column fromRecords = col("from_records");
     Column apportioning = col("apportioning");
@@ -224,9 +216,11 @@ public final class MartsJob {
           changed.values().stream().flatMap(java.util.Set::stream).toArray())));
     }
     // Spark drops a partition column from the files; copies of the year and the period name the
-    // folders and the files instead (the year is kept in the files too)
+    // folders and the files instead (the year is kept in the files too). One task per period, not
+    // per year: a month's news writes its month, quarter, half and year in parallel
     Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_period");
-    toWrite.withColumn(PARTITION, col("year")).withColumn(PERIOD, col("period")).repartition(col(PARTITION))
+    toWrite.withColumn(PARTITION, col("year")).withColumn(PERIOD, col("period"))
+        .repartition(col(PARTITION), col(PERIOD))
         .sortWithinPartitions(PARTITION, PERIOD, "boundaries", "grain", "indicator", "level", "region_code")
         .write().partitionBy(PARTITION, PERIOD).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
         .option("parquet.block.size", ROW_GROUP_BYTES)

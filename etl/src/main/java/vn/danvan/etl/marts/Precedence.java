@@ -1,14 +1,12 @@
 package vn.danvan.etl.marts;
 
-import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.explode;
 import static org.apache.spark.sql.functions.greatest;
 import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.min;
-import static org.apache.spark.sql.functions.sequence;
 import static org.apache.spark.sql.functions.sum;
 
+import java.time.LocalDate;
+import java.util.Map;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -18,45 +16,47 @@ import vn.danvan.contract.Grain;
  * The period half of "the nearest report wins" (docs/marts.md): for a target period of a grain, a
  * unit's report for that whole period stands for it, and its reports for parts of the period count
  * only where no report of a larger part (still inside the target) exists. Records are additive:
- * they are only added up per month here.
+ * they are only added up per month here; {@link Rollup} spreads them onto the grains.
  */
 final class Precedence {
-  /**
-   * The key of a node's value: the node (code, era) and what is measured when ({@code grain} the
-   * target grain's {@link Grain#rank()}, {@code target_start} the first day of the target period).
-   */
-  static final String[] KEYS = {"code", "era", "indicator", "unit", "grain", "target_start"};
   /** The key of a fact as {@link Facts} gives it: in its native grain and period. */
   private static final String[] NATIVE_KEYS = {"indicator", "unit", "code", "era", "native_grain", "native_start"};
 
   private Precedence() {}
 
   /**
-   * Own report values per node and target period: {@code KEYS, value}. A report enclosed by
-   * another report of the same unit and node at a grain up to the target's is dropped.
+   * A unit's own report for a node (its code and era) in its native period: {@code grain} a
+   * {@link Grain#rank()}, {@code day} the period's first day (epoch day).
    */
-  static Dataset<Row> ownReports(Dataset<Row> reports) {
-    Dataset<Row> summed = reports.groupBy(NATIVE_KEYS[0], rest(NATIVE_KEYS)).agg(sum("value").as("value"));
-    // For each report, the finest coarser grain at which the same unit reported the enclosing period
-    Dataset<Row> candidates = summed.select(col("indicator"), col("unit"), col("code"), col("era"),
-            col("native_grain"), col("native_start"),
-            explode(sequence(col("native_grain").plus(1), lit(Grain.YEAR.rank()))).as("coarser_grain"))
-        .where(col("native_grain").lt(Grain.YEAR.rank()))
-        .withColumn("coarser_start", GrainColumns.periodStart(col("native_start"), col("coarser_grain")));
-    Dataset<Row> reported = summed.select(col("indicator").as("reported_indicator"),
-        col("unit").as("reported_unit"), col("code").as("reported_code"), col("era").as("reported_era"),
-        col("native_grain").as("reported_grain"), col("native_start").as("reported_start"));
-    Dataset<Row> enclosed = candidates.join(reported, col("indicator").equalTo(col("reported_indicator"))
-            .and(col("unit").equalTo(col("reported_unit"))).and(col("code").equalTo(col("reported_code")))
-            .and(col("era").equalTo(col("reported_era"))).and(col("coarser_grain").equalTo(col("reported_grain")))
-            .and(col("coarser_start").equalTo(col("reported_start"))))
-        .groupBy(NATIVE_KEYS[0], rest(NATIVE_KEYS))
-        .agg(min("coarser_grain").as("enclosed_at"));
-    Dataset<Row> tagged = summed.join(enclosed, scala(NATIVE_KEYS), "left");
-    Column grain = col("grain");
-    return onGrains(tagged)
-        .where(grain.lt(coalesce(col("enclosed_at"), lit(Grain.YEAR.rank() + 1))))
-        .groupBy(KEYS[0], rest(KEYS)).agg(sum("value").as("value"));
+  record Report(String indicator, String unit, String code, boolean newEra, int grain, int day) {}
+
+  /** Where an own report counts: a target period ({@code grain}, its first {@code day}) and the value. */
+  interface Target {
+    void accept(Report report, int grain, int day, double value);
+  }
+
+  /**
+   * Own reports per target period, from the reports (summed per native period) of one calendar
+   * year: a report counts in the period of every grain from its own (a month at the finest) up,
+   * except where the same unit reported the enclosing period of a coarser grain for the same node:
+   * from the finest such grain up, that report stands instead. Plain Java: {@link Rollup} calls it
+   * on each group of facts it holds in memory, which saves the shuffles of a join.
+   */
+  static void ownReports(Map<Report, Double> summed, Target out) {
+    summed.forEach((r, value) -> {
+      LocalDate start = LocalDate.ofEpochDay(r.day());
+      int enclosedAt = Grain.YEAR.rank() + 1;
+      for (int g = r.grain() + 1; g <= Grain.YEAR.rank(); g++) {
+        int coarser = (int) Grain.ofRank(g).periodStart(start).toEpochDay();
+        if (summed.containsKey(new Report(r.indicator(), r.unit(), r.code(), r.newEra(), g, coarser))) {
+          enclosedAt = g;
+          break;
+        }
+      }
+      for (int g = Math.max(r.grain(), Grain.MONTH.rank()); g < enclosedAt; g++) {
+        out.accept(r, g, (int) Grain.ofRank(g).periodStart(start).toEpochDay(), value);
+      }
+    });
   }
 
   /**
@@ -71,18 +71,7 @@ final class Precedence {
         .groupBy(NATIVE_KEYS[0], rest(NATIVE_KEYS)).agg(sum("value").as("value"));
   }
 
-  /** One row per target grain at or above the fact's own, with the target period's start. */
-  private static Dataset<Row> onGrains(Dataset<Row> facts) {
-    Dataset<Row> spread = facts.withColumn("grain",
-        explode(sequence(greatest(col("native_grain"), lit(Grain.MONTH.rank())), lit(Grain.YEAR.rank()))));
-    return spread.withColumn("target_start", GrainColumns.periodStart(col("native_start"), col("grain")));
-  }
-
   static String[] rest(String[] a) {
     return java.util.Arrays.copyOfRange(a, 1, a.length);
-  }
-
-  static scala.collection.immutable.Seq<String> scala(String[] columns) {
-    return scala.jdk.javaapi.CollectionConverters.asScala(java.util.List.of(columns)).toSeq();
   }
 }

@@ -75,14 +75,15 @@ final class Rollup implements Serializable {
    * Every output row ({@link #OUTPUT}, with the date {@code target_start} instead of
    * {@code start_day}) of both modes, summed over reporting units, ratios included.
    *
-   * @param own {@code code, era, indicator, unit, grain, target_start, value}: own reports per
-   *     target period ({@link Precedence#ownReports})
+   * @param reports {@code code, era, indicator, unit, native_grain, native_start, value}: own
+   *     reports per native period, as {@link Facts#reports} gives them; which target periods each
+   *     counts in is worked out here, per group ({@link Precedence#ownReports})
    * @param records {@code code, era, indicator, unit, native_grain, native_start, value}: records
    *     per native period ({@link Precedence#records})
    * @param years the calendar years to roll up (each depends on its own facts only), or null for all
    */
-  Dataset<Row> run(Dataset<Row> own, Dataset<Row> records, java.util.Set<Integer> years) {
-    return run(own, records, years, null);
+  Dataset<Row> run(Dataset<Row> reports, Dataset<Row> records, java.util.Set<Integer> years) {
+    return run(reports, records, years, null);
   }
 
   /**
@@ -92,16 +93,16 @@ final class Rollup implements Serializable {
    * it counts in; a record counts in the periods of its date), so the other periods of those years
    * stay as they were. Null: every period of {@code years}.
    */
-  Dataset<Row> run(Dataset<Row> own, Dataset<Row> records, java.util.Set<Integer> years,
+  Dataset<Row> run(Dataset<Row> reports, Dataset<Row> records, java.util.Set<Integer> years,
       java.util.Set<Integer> months) {
     java.util.Set<Long> periods = months == null ? null : periodsOf(months);
     java.util.Set<Integer> monthYears = new java.util.HashSet<>();
     if (months != null) {
       months.forEach(m -> monthYears.add(m / 100));
     }
-    Dataset<Row> facts = own.select(lit(true).as("own_report"), col("code"),
-            col("era").equalTo(Facts.NEW).as("new_era"), col("indicator"), col("unit"), col("grain"),
-            unix_date(col("target_start")).as("day"), col("value"))
+    Dataset<Row> facts = reports.select(lit(true).as("own_report"), col("code"),
+            col("era").equalTo(Facts.NEW).as("new_era"), col("indicator"), col("unit"),
+            col("native_grain").as("grain"), unix_date(col("native_start")).as("day"), col("value"))
         .unionByName(records.select(lit(false).as("own_report"), col("code"),
             col("era").equalTo(Facts.NEW).as("new_era"), col("indicator"), col("unit"),
             col("native_grain").as("grain"), unix_date(col("native_start")).as("day"), col("value")));
@@ -141,6 +142,7 @@ final class Rollup implements Serializable {
 
   private Iterator<Row> rollGroup(Iterator<Row> rows, java.util.Set<Long> periods, java.util.Set<Integer> monthYears) {
     Map<Slice, SliceFacts> slices = new HashMap<>();
+    Map<Precedence.Report, Double> reports = new HashMap<>();
     while (rows.hasNext()) {
       // the columns in the order run() selects them
       Row r = rows.next();
@@ -153,10 +155,7 @@ final class Rollup implements Serializable {
       int day = r.getInt(6);
       double value = r.getDouble(7);
       if (ownReport) {
-        if (rolled(grain, day, periods, monthYears)) {
-          slices.computeIfAbsent(new Slice(indicator, unit, grain, day), s -> new SliceFacts())
-              .add(true, newEra, code, value);
-        }
+        reports.merge(new Precedence.Report(indicator, unit, code, newEra, grain, day), value, Double::sum);
         continue;
       }
       // a record counts in the period of every grain from its own (a month at the finest) up
@@ -170,6 +169,12 @@ final class Rollup implements Serializable {
             .add(false, newEra, code, value);
       }
     }
+    Precedence.ownReports(reports, (report, rank, day, value) -> {
+      if (rolled(rank, day, periods, monthYears)) {
+        slices.computeIfAbsent(new Slice(report.indicator(), report.unit(), rank, day), s -> new SliceFacts())
+            .add(true, report.newEra(), report.code(), value);
+      }
+    });
     Map<Point, Map<Place, Figure>> out = new HashMap<>();
     slices.forEach((s, f) -> treeWalk.walk(f, out.computeIfAbsent(new Point(s.indicator(), s.grain(), s.day()),
         p -> new HashMap<>())));
