@@ -228,11 +228,16 @@ public final class LoadJob {
         plan.indicatorYears(), indicatorMonths);
     LoadReport.Part values = parts.get(MartsJob.INDICATOR_VALUES);
     if (values.action() == LoadReport.Action.PARTITIONS) {
-      // of the years rebuilt, the periods whose rows changed were written, the others linked
+      // of the years rebuilt, the periods whose rows changed were written, the others linked: a
+      // year none of whose periods changed is linked whole
       List<Integer> years = marts.indicatorPeriods().stream().map(p -> Integer.valueOf(p.substring(0, 4)))
           .distinct().toList();
-      parts.put(MartsJob.INDICATOR_VALUES, new LoadReport.Part(values.action(), years, values.linkedYears(),
-          marts.indicatorPeriods(), values.reason() + "; of those, the periods whose figures changed"));
+      java.util.TreeSet<Integer> linkedYears = new java.util.TreeSet<>(values.linkedYears());
+      values.rewrittenYears().stream().filter(y -> !years.contains(y)).forEach(linkedYears::add);
+      parts.put(MartsJob.INDICATOR_VALUES, new LoadReport.Part(
+          years.isEmpty() ? LoadReport.Action.LINKED : values.action(), years, List.copyOf(linkedYears),
+          marts.indicatorPeriods(), values.reason() + (years.isEmpty() ? "; of those, no period's figures changed"
+              : "; of those, the periods whose figures changed")));
     }
     progress.done("marts: " + marts.indicatorValues() + " indicator values, "
         + marts.martRegions() + " regions, " + marts.postStats() + " post stats");

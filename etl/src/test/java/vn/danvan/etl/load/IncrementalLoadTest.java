@@ -35,6 +35,7 @@ class IncrementalLoadTest {
   static LoadReport first;
   static LoadReport second;
   static LoadReport again;
+  static LoadReport unchanged;
 
   @BeforeAll
   static void threeLoads() {
@@ -43,7 +44,8 @@ class IncrementalLoadTest {
     Path a = new TestLanding(tmp.resolve("a"))
         .csv("report_values", "a.csv", HEADER,
             "R1,01,2024-01-01,2024-06-30,police,gifts,,10,",
-            "R2,79,2024-01-01,2024-06-30,police,gifts,,20,")
+            "R2,79,2024-01-01,2024-06-30,police,gifts,,20,",
+            "R3,01,2023-01-01,2023-12-31,police,gifts,,5,")
         .jsonl("posts", "posts.jsonl", LoadJobTest.post("P1", "2025-01-01T08:00:00+07:00"))
         .csv("post_metrics", "m.csv", "post_id,observed_at,shares,comments,reactions,views",
             "P1,2025-01-02T08:00:00+07:00,10,5,100,")
@@ -56,6 +58,11 @@ class IncrementalLoadTest {
     first = LoadJob.run(spark, LoadConfig.of(a, lake.root(), AS_OF), Progress.silent());
     second = LoadJob.run(spark, LoadConfig.of(b, lake.root(), AS_OF), Progress.silent());
     again = LoadJob.run(spark, LoadConfig.of(b, lake.root(), AS_OF), Progress.silent());
+    // a report value loaded again as it was: the mart's year is rolled up again, no figure changes
+    Path c = new TestLanding(tmp.resolve("c"))
+        .csv("report_values", "c.csv", HEADER, "R1,01,2024-01-01,2024-06-30,police,gifts,,11,")
+        .root();
+    unchanged = LoadJob.run(spark, LoadConfig.of(c, lake.root(), AS_OF), Progress.silent());
   }
 
   @AfterAll
@@ -71,14 +78,14 @@ class IncrementalLoadTest {
   void a_second_load_replaces_rows_with_the_same_key_and_carries_the_others_over() {
     assertThat(table(second, Table.REPORT_VALUES).orderBy("report_id").collectAsList())
         .extracting(r -> r.getAs("report_id"), r -> r.getAs("value"))
-        .containsExactly(tuple("R1", 11.0), tuple("R2", 20.0));
+        .containsExactly(tuple("R1", 11.0), tuple("R2", 20.0), tuple("R3", 5.0));
     assertThat(second.previous()).isEqualTo(first.snapshot());
     assertThat(second.tables().get(Table.REPORT_VALUES))
         .extracting(LoadReport.Counts::read, LoadReport.Counts::landed, LoadReport.Counts::rowsInLake)
-        .containsExactly(1L, 1L, 2L);
+        .containsExactly(1L, 1L, 3L);
     assertThat(table(first, Table.REPORT_VALUES).orderBy("report_id").collectAsList())
         .as("the earlier snapshot is never changed")
-        .extracting(r -> r.getAs("value")).containsExactly(10.0, 20.0);
+        .extracting(r -> r.getAs("value")).containsExactly(10.0, 20.0, 5.0);
   }
 
   @Test
@@ -114,10 +121,22 @@ class IncrementalLoadTest {
   }
 
   @Test
+  void a_mart_year_rolled_up_again_without_a_changed_figure_is_linked_whole() {
+    LoadReport.Part values = unchanged.parts().get("indicator_values");
+    assertThat(values.action()).as(values.reason()).isEqualTo(LoadReport.Action.LINKED);
+    assertThat(values.rewrittenYears()).isEmpty();
+    assertThat(values.rewrittenPeriods()).isEmpty();
+    assertThat(values.linkedYears()).as("2025: the posts' year").containsExactly(2023, 2024, 2025);
+    assertThat(values.reason()).endsWith("no period's figures changed");
+    IncrementalEqualsFullTest.assertLinkedAndGrowsByTheNews(unchanged, lake.snapshot(again.snapshot()),
+        lake.snapshot(unchanged.snapshot()), "a report value loaded again");
+  }
+
+  @Test
   void every_snapshot_stays_listed_and_current_names_the_last() throws Exception {
     assertThat(lake.snapshotIds())
-        .containsExactly(first.snapshot(), second.snapshot(), again.snapshot());
-    assertThat(lake.current()).contains(again.snapshot());
+        .containsExactly(first.snapshot(), second.snapshot(), again.snapshot(), unchanged.snapshot());
+    assertThat(lake.current()).contains(unchanged.snapshot());
     try (var staging = Files.list(lake.stagingDir())) {
       assertThat(staging).isEmpty();
     }
