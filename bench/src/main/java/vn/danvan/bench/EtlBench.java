@@ -64,11 +64,12 @@ final class EtlBench implements Callable<Integer> {
 
   /** One timed size: rows both sides read, the best time of each, and the peak memory so far. */
   record Point(double scale, long rows, long metricRows, double sparkSeconds, double duckSeconds, long peakRss,
-      double tablesSeconds, double martsSeconds) {}
+      double tablesSeconds, double martsSeconds, SpillMeter.Spill spill) {}
 
   @Override
   public Integer call() throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
+    SpillMeter.install();
     List<Point> points = new ArrayList<>();
     for (double s : curve ? new double[] {scale, 4 * scale, 16 * scale} : new double[] {scale}) {
       Point p = point(s, cores);
@@ -90,7 +91,8 @@ final class EtlBench implements Callable<Integer> {
           .put("ratio_spark_to_duckdb", p.sparkSeconds() / p.duckSeconds())
           .put("tables_seconds", p.tablesSeconds()).put("marts_seconds", p.martsSeconds())
           .put("ratio_tables_to_duckdb", p.tablesSeconds() / p.duckSeconds())
-          .put("peak_rss_bytes_so_far", p.peakRss()));
+          .put("peak_rss_bytes_so_far", p.peakRss()).put("spilled_sort_bytes", p.spill().sortBytes())
+          .put("cached_blocks_on_disk", p.spill().cachedBlocks()).put("cached_bytes_on_disk", p.spill().cachedBytes()));
       table.append(String.format(Locale.ROOT,
           "[bench]   %7.2f  %,13d  %,13d  %9.1f s  %,10.0f  %8.1f s  %5.2f   rows x%-6.2f time x%-6.2f  %,7d MiB%n",
           p.scale(), p.rows(), p.metricRows(), p.sparkSeconds(), p.rows() / p.sparkSeconds() / cores,
@@ -100,6 +102,10 @@ final class EtlBench implements Callable<Integer> {
           "[bench]            of which the tables %.1f s (%.2f x DuckDB, goal <= 3), the marts %.1f s; "
               + "the whole load %.2f x DuckDB (goal <= 6)%n", p.tablesSeconds(), p.tablesSeconds() / p.duckSeconds(),
           p.martsSeconds(), p.sparkSeconds() / p.duckSeconds()));
+      table.append(String.format(Locale.ROOT, "[bench]            spilled to disk: %s%n", p.spill().none()
+          ? "nothing (no sort or aggregation spilled, every cached block stayed in memory)"
+          : String.format(Locale.ROOT, "sorts and aggregations %,d MiB; %d cached blocks, %,d MiB",
+              p.spill().sortBytes() >> 20, p.spill().cachedBlocks(), p.spill().cachedBytes() >> 20)));
     }
     ObjectNode result = JSON.createObjectNode();
     result.set("points", results);
@@ -127,15 +133,21 @@ final class EtlBench implements Callable<Integer> {
     List<Double> spark = new ArrayList<>();
     double[] parts = {Double.NaN, Double.NaN};
     long[] rows = {0, 0};
+    SpillMeter.Spill spill = null;
     for (int round = 1; round <= rounds; round++) {
       duck.add(DuckDbCopy.run(landing, work.resolve("duckdb-out"), cores));
       System.out.printf(Locale.ROOT, "[bench] scale %s round %d duckdb COPY: %.2f s%n", label(s), round,
           duck.get(duck.size() - 1));
       Path lake = work.resolve("lake-bench");
       deleteTree(lake);
+      SpillMeter.take();
       long t0 = System.nanoTime();
       int exit = new CommandLine(new LoadCommand()).execute(landing.toString(), "--lake", lake.toString());
       spark.add(secondsSince(t0));
+      SpillMeter.Spill spilled = SpillMeter.take();
+      if (spill == null || spilled.sortBytes() + spilled.cachedBytes() > spill.sortBytes() + spill.cachedBytes()) {
+        spill = spilled; // the round that spilled most
+      }
       if (exit != 0) {
         return null;
       }
@@ -153,7 +165,7 @@ final class EtlBench implements Callable<Integer> {
     deleteTree(work.resolve("duckdb-out"));
     return new Point(s, rows[0], rows[1], spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
         duck.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), PeakMemory.peakRssBytes(),
-        parts[0], parts[1]);
+        parts[0], parts[1], spill);
   }
 
   /**
