@@ -22,6 +22,7 @@ import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.SnapshotRef;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.cli.LoadCommand;
+import vn.danvan.etl.cli.SpillMeter;
 import vn.danvan.etl.generate.GenerateCommand;
 
 /**

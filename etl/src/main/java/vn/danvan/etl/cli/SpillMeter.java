@@ -1,4 +1,4 @@
-package vn.danvan.bench;
+package vn.danvan.etl.cli;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +13,8 @@ import org.apache.spark.storage.BlockUpdatedInfo;
  * What the loads run in this JVM wrote to disk that they meant to keep in memory, from Spark's own
  * metrics: the bytes tasks' sorts and aggregations spilled, and the cached blocks (a load caches
  * each table's checked rows) that did not fit in memory and went to disk, Spark's "Not enough space
- * to cache … in memory". {@link #install} registers it with every Spark context started after.
+ * to cache … in memory". {@link #install} registers it with every Spark context started after
+ * (bench etl uses it).
  */
 public final class SpillMeter extends SparkListener {
   private static final AtomicLong SPILLED = new AtomicLong();
