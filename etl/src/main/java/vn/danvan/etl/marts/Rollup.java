@@ -100,12 +100,7 @@ final class Rollup implements Serializable {
     if (months != null) {
       months.forEach(m -> monthYears.add(m / 100));
     }
-    Dataset<Row> facts = reports.select(lit(true).as("own_report"), col("code"),
-            col("era").equalTo(Facts.NEW).as("new_era"), col("indicator"), col("unit"),
-            col("native_grain").as("grain"), unix_date(col("native_start")).as("day"), col("value"))
-        .unionByName(records.select(lit(false).as("own_report"), col("code"),
-            col("era").equalTo(Facts.NEW).as("new_era"), col("indicator"), col("unit"),
-            col("native_grain").as("grain"), unix_date(col("native_start")).as("day"), col("value")));
+    Dataset<Row> facts = asFacts(reports, true).unionByName(asFacts(records, false));
     if (years != null) {
       facts = facts.where(year(date_from_unix_date(col("day"))).isin(years.toArray()));
     }
@@ -114,6 +109,13 @@ final class Rollup implements Serializable {
     FlatMapGroupsFunction<String, Row, Row> roll = (key, rows) -> rollGroup(rows, periods, monthYears);
     return facts.groupByKey(group, Encoders.STRING()).flatMapGroups(roll, Encoders.row(OUTPUT))
         .withColumn("target_start", date_from_unix_date(col("start_day"))).drop("start_day");
+  }
+
+  /** Reports or records, in native periods, as the columns {@link #rollGroup} reads by position. */
+  private static Dataset<Row> asFacts(Dataset<Row> facts, boolean ownReport) {
+    return facts.select(lit(ownReport).as("own_report"), col("code"), col("era").equalTo(Facts.NEW).as("new_era"),
+        col("indicator"), col("unit"), col("native_grain").as("grain"), unix_date(col("native_start")).as("day"),
+        col("value"));
   }
 
   private static java.util.Set<Long> periodsOf(java.util.Set<Integer> months) {
@@ -144,7 +146,7 @@ final class Rollup implements Serializable {
     Map<Slice, SliceFacts> slices = new HashMap<>();
     Map<Precedence.Report, Double> reports = new HashMap<>();
     while (rows.hasNext()) {
-      // the columns in the order run() selects them
+      // the columns in the order asFacts() selects them
       Row r = rows.next();
       boolean ownReport = r.getBoolean(0);
       String code = r.getString(1);
