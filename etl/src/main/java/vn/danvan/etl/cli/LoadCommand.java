@@ -249,6 +249,9 @@ public final class LoadCommand implements Callable<Integer> {
     }
     if (url != null && url.startsWith("local")) {
       SparkSessions.local(builder);
+    } else if (!new SparkConf().contains(SparkSessions.EXECUTOR_DEFAULT_JAVA_OPTIONS)) {
+      // a cluster's executors are JVMs of their own: the flag bin/danvan gives the local one
+      builder.config(SparkSessions.EXECUTOR_DEFAULT_JAVA_OPTIONS, SparkSessions.COMPILE_HUGE_METHODS);
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

@@ -30,8 +30,12 @@ public final class LakeWriter {
   static final int ROW_GROUP_ROWS = 500_000;
   static final long ROW_GROUP_BYTES = 64L << 20;
   static final long FILE_ROWS = 2_000_000;
-  /** Rows one write task takes: fewer tasks, fewer and longer sorted files. */
-  static final long TASK_ROWS = 1_000_000;
+  /**
+   * Rows one write task takes at least: a small write (a month's news) is one task and one file
+   * per month, a large one uses every core (with a million a task, a table of 970,000 rows was
+   * sorted and written by one task while the other core idled).
+   */
+  static final long TASK_ROWS = 250_000;
 
   /**
    * Writes without a shuffle: the rows are merged into one task per {@value #TASK_ROWS} expected

@@ -82,6 +82,9 @@ class ClusterLoadIT {
       }
       assertThat(worker.output()).as("the job really ran on the worker's executors, the second after the first was killed")
           .contains("Asked to launch executor app-").containsPattern("Asked to launch executor app-\\S+/1 ");
+      // the executors' JVMs compile Spark's huge generated methods, as bin/danvan's JVM does
+      assertThat(worker.output()).as("the worker's launch command of an executor")
+          .containsPattern("Launch command: .*-XX:-DontCompileHugeMethods.*CoarseGrainedExecutorBackend");
     }
 
     SparkSession spark = TestSpark.start("cluster-it-compare");
