@@ -65,7 +65,7 @@ final class EtlBench implements Callable<Integer> {
 
   /** One timed size: rows both sides read, the best time of each, and the peak memory so far. */
   record Point(double scale, long rows, long metricRows, double sparkSeconds, double duckSeconds, long peakRss,
-      double tablesSeconds, double martsSeconds, SpillMeter.Spill spill) {}
+      double tablesSeconds, double martsSeconds, SpillMeter.Spill spill, double sparkCopySeconds) {}
 
   @Override
   public Integer call() throws Exception {
@@ -92,6 +92,9 @@ final class EtlBench implements Callable<Integer> {
           .put("ratio_spark_to_duckdb", p.sparkSeconds() / p.duckSeconds())
           .put("tables_seconds", p.tablesSeconds()).put("marts_seconds", p.martsSeconds())
           .put("ratio_tables_to_duckdb", p.tablesSeconds() / p.duckSeconds())
+          .put("spark_copy_seconds", p.sparkCopySeconds())
+          .put("ratio_spark_copy_to_duckdb", p.sparkCopySeconds() / p.duckSeconds())
+          .put("ratio_tables_to_spark_copy", p.tablesSeconds() / p.sparkCopySeconds())
           .put("peak_rss_bytes_so_far", p.peakRss()).put("spilled_sort_bytes", p.spill().sortBytes())
           .put("cached_blocks_on_disk", p.spill().cachedBlocks()).put("cached_bytes_on_disk", p.spill().cachedBytes()));
       table.append(String.format(Locale.ROOT,
@@ -103,6 +106,10 @@ final class EtlBench implements Callable<Integer> {
           "[bench]            of which the tables %.1f s (%.2f x DuckDB, goal <= 3), the marts %.1f s; "
               + "the whole load %.2f x DuckDB (goal <= 6)%n", p.tablesSeconds(), p.tablesSeconds() / p.duckSeconds(),
           p.martsSeconds(), p.sparkSeconds() / p.duckSeconds()));
+      table.append(String.format(Locale.ROOT,
+          "[bench]            Spark's own CSV -> Parquet of the same files (text columns, no check) %.1f s: "
+              + "%.2f x DuckDB; the tables' part is %.2f x that%n", p.sparkCopySeconds(),
+          p.sparkCopySeconds() / p.duckSeconds(), p.tablesSeconds() / p.sparkCopySeconds()));
       table.append(String.format(Locale.ROOT, "[bench]            spilled to disk: %s%n", p.spill().none()
           ? "nothing (no sort or aggregation spilled, every cached block stayed in memory)"
           : String.format(Locale.ROOT, "sorts and aggregations %,d MiB; %d cached blocks, %,d MiB",
@@ -132,6 +139,7 @@ final class EtlBench implements Callable<Integer> {
     }
     List<Double> duck = new ArrayList<>();
     List<Double> spark = new ArrayList<>();
+    List<Double> sparkCopy = new ArrayList<>();
     double[] parts = {Double.NaN, Double.NaN};
     long[] rows = {0, 0};
     SpillMeter.Spill spill = null;
@@ -162,11 +170,15 @@ final class EtlBench implements Callable<Integer> {
       if (!keepLake) {
         deleteTree(lake);
       }
+      // after the load, in a session of its own: the JVM is warm, so this peer is if anything quick
+      sparkCopy.add(SparkCopy.run(landing, work.resolve("spark-copy-out")));
+      System.out.printf(Locale.ROOT, "[bench] scale %s round %d spark CSV -> Parquet: %.2f s%n", label(s), round,
+          sparkCopy.get(sparkCopy.size() - 1));
     }
     deleteTree(work.resolve("duckdb-out"));
     return new Point(s, rows[0], rows[1], spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
         duck.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), PeakMemory.peakRssBytes(),
-        parts[0], parts[1], spill);
+        parts[0], parts[1], spill, sparkCopy.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
   }
 
   /**
