@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
 import org.apache.spark.SparkConf;
+import org.apache.spark.launcher.SparkLauncher;
 import org.apache.spark.sql.SparkSession;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -249,9 +250,9 @@ public final class LoadCommand implements Callable<Integer> {
     }
     if (url != null && url.startsWith("local")) {
       SparkSessions.local(builder);
-    } else if (!new SparkConf().contains(SparkSessions.EXECUTOR_DEFAULT_JAVA_OPTIONS)) {
+    } else if (!new SparkConf().contains(SparkLauncher.EXECUTOR_DEFAULT_JAVA_OPTIONS)) {
       // a cluster's executors are JVMs of their own: the flag bin/danvan gives the local one
-      builder.config(SparkSessions.EXECUTOR_DEFAULT_JAVA_OPTIONS, SparkSessions.COMPILE_HUGE_METHODS);
+      builder.config(SparkLauncher.EXECUTOR_DEFAULT_JAVA_OPTIONS, SparkSessions.COMPILE_HUGE_METHODS);
     }
     SparkSession spark = builder.getOrCreate();
     spark.sparkContext().setLogLevel("WARN");

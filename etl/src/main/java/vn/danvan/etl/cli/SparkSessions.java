@@ -10,11 +10,10 @@ public final class SparkSessions {
    * HotSpot never compiles a method of more than 8,000 bytes of bytecode, and Spark's generated
    * code for a wide table's parsing and checks is one such method: without this flag the first
    * stage of a table ran interpreted (a fifth of loading activities). {@code bin/danvan} and the
-   * tests start their JVMs with it; a cluster's executors get it from {@link
-   * #EXECUTOR_DEFAULT_JAVA_OPTIONS}.
+   * tests start their JVMs with it; a cluster's executors get it from {@code
+   * spark.executor.defaultJavaOptions} ({@code LoadCommand}).
    */
   public static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
-  public static final String EXECUTOR_DEFAULT_JAVA_OPTIONS = "spark.executor.defaultJavaOptions";
 
   /** The settings of a session on this machine's cores: no UI, few shuffle partitions. */
   public static SparkSession.Builder local(SparkSession.Builder builder) {

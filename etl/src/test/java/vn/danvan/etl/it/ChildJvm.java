@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import vn.danvan.etl.cli.SparkSessions;
 
 /**
  * A Java process started the way {@code bin/danvan} starts one: the packaged jars of the module
@@ -28,7 +29,7 @@ final class ChildJvm implements AutoCloseable {
       "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
       "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
-      "-Dio.netty.tryReflectionSetAccessible=true", "-XX:-DontCompileHugeMethods");
+      "-Dio.netty.tryReflectionSetAccessible=true", SparkSessions.COMPILE_HUGE_METHODS);
 
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
