@@ -219,6 +219,36 @@ public final class LoadJob {
     java.util.Set<Integer> indicatorMonths = plan.indicatorMonths(parts);
     parts.putAll(plan.parts());
     java.util.Set<String> linked = plan.linked();
+    String shufflePartitions = "spark.sql.shuffle.partitions";
+    String sessionPartitions = spark.conf().get(shufflePartitions);
+    spark.conf().set(shufflePartitions, String.valueOf(martPartitions(Integer.parseInt(sessionPartitions),
+        counts.values().stream().mapToLong(Counts::landed).sum())));
+    try {
+      return stageMarts(spark, config, staging, previous, previousDir, id, started, progress, counts,
+          bySubmission, parts, clock, definitions, plan, indicatorMonths, linked);
+    } finally {
+      spark.conf().set(shufflePartitions, sessionPartitions);
+    }
+  }
+
+  /** Rows landed per shuffle partition of the marts: {@link #martPartitions}. */
+  static final long MART_PARTITION_ROWS = 500_000;
+
+  /**
+   * The shuffle partitions the marts run with: the session's (2 a core), or one per {@value
+   * #MART_PARTITION_ROWS} rows this load landed if that is more. The marts shuffle what the load
+   * brought (a post's snapshots by post, the facts by family and year); with 4 partitions, a
+   * scale-20 load's tasks each sorted a quarter of 8.8 million post snapshots and spilled
+   * 2 GiB to disk. A month's news keeps the session's few.
+   */
+  static int martPartitions(int session, long landed) {
+    return (int) Math.max(session, Math.min(1_000, (landed + MART_PARTITION_ROWS - 1) / MART_PARTITION_ROWS));
+  }
+
+  private static LoadReport stageMarts(SparkSession spark, LoadConfig config, Path staging, String previous,
+      Path previousDir, String id, Instant started, Progress progress, Map<Table, Counts> counts,
+      Map<String, Map<Table, RowCounts>> bySubmission, Map<String, LoadReport.Part> parts, StageClock clock,
+      String definitions, MartPlan plan, java.util.Set<Integer> indicatorMonths, java.util.Set<String> linked) {
     MartsJob.Counts marts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all(),
         config.benchmark(), stage -> {
           clock.startPhase(stage);

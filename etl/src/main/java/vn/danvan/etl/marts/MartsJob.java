@@ -220,11 +220,14 @@ public final class MartsJob {
     // and written by one task, with as many tasks as periods can be written: a month's news
     // writes its month, quarter, half and year in parallel, and in a full build no task sorts
     // more than a few periods' rows (with the session's few shuffle partitions, a task sorted a
-    // quarter of the mart and spilled it to disk: 83 MiB at scale 5)
+    // quarter of the mart and spilled it to disk: 83 MiB at scale 5). No more tasks than Spark
+    // writes a shuffle for without sorting it (spark.shuffle.sort.bypassMergeThreshold): with 11
+    // years' 209 periods, the roll-up's output was sorted by task and spilled before the shuffle
     int periodsPerYear = java.util.Arrays.stream(vn.danvan.contract.Grain.values())
         .mapToInt(vn.danvan.contract.Grain::periodsPerYear).sum();
-    int tasks = Math.max(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
-        periodsPerYear * (years == null ? factYears(staging) : years.size()));
+    int tasks = Math.min(Integer.parseInt(spark.conf().get(BYPASS_MERGE_THRESHOLD, "200")),
+        Math.max(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
+            periodsPerYear * (years == null ? factYears(staging) : years.size())));
     Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_period");
     toWrite.withColumn(PARTITION, col("year")).withColumn(PERIOD, col("period"))
         .repartition(tasks, col(PARTITION), col(PERIOD))
@@ -278,6 +281,9 @@ public final class MartsJob {
     return rows.groupBy(col("year"), col("period")).agg(org.apache.spark.sql.functions.count(lit(1)).as("n"),
         sum(xxhash64(columns).cast(DataTypes.createDecimalType(38, 0))).as("h"));
   }
+
+  /** The most partitions a shuffle has that Spark writes without sorting its records (default 200). */
+  private static final String BYPASS_MERGE_THRESHOLD = "spark.shuffle.sort.bypassMergeThreshold";
 
   /** How many years the staged fact tables hold between them: the mart's years, at most. */
   private static int factYears(Path staging) {
