@@ -36,11 +36,17 @@ public final class LakeWriter {
    * sorted and written by one task while the other core idled).
    */
   static final long TASK_ROWS = 250_000;
+  /** Tasks of one write at most, however large. */
+  private static final int MAX_TASKS = 1_000;
 
   /**
-   * Writes without a shuffle: the rows are merged into one task per {@value #TASK_ROWS} expected
-   * rows, at most one per core (so a table has that many files per year at most, however many
-   * files the previous snapshot had), and each task sorts its rows by year and region.
+   * Writes with one task per {@value #TASK_ROWS} expected rows, and each task sorts its rows by
+   * year (month) and region. Up to one task per core, the rows are merged into the tasks without a
+   * shuffle (so a table has that many files per year or month at most, however many files the
+   * previous snapshot had). A fact table with more rows is shuffled by year (and month), each year
+   * or month whole in one task, so every task's sort fits in memory and each month is one file:
+   * with a task per core, a scale-20 load's two tasks each sorted 3.7 million activities and
+   * spilled 432 MiB to disk.
    *
    * @param expectedRows about how many rows will be written (sizes the tasks, nothing else)
    */
@@ -56,9 +62,11 @@ public final class LakeWriter {
     }
     sortKey(table).forEach(k -> order.add(col(k)));
     int cores = Math.max(1, rows.sparkSession().sparkContext().defaultParallelism());
-    int tasks = (int) Math.min(cores, Math.max(1, (expectedRows + TASK_ROWS - 1) / TASK_ROWS));
-    DataFrameWriter<Row> writer = options(rows.coalesce(tasks)
-        .sortWithinPartitions(order.toArray(Column[]::new)).write());
+    long tasks = Math.max(1, (expectedRows + TASK_ROWS - 1) / TASK_ROWS);
+    Dataset<Row> split = tasks <= cores || !table.partitioned() ? rows.coalesce((int) Math.min(cores, tasks))
+        : rows.repartition((int) Math.min(MAX_TASKS, tasks), order.subList(0, monthOf.isPresent() ? 2 : 1)
+            .toArray(Column[]::new));
+    DataFrameWriter<Row> writer = options(split.sortWithinPartitions(order.toArray(Column[]::new)).write());
     if (monthOf.isPresent()) {
       Path byMonth = dir.resolveSibling(dir.getFileName() + ".by-month");
       writer.partitionBy(LakeSchema.YEAR, MONTH).parquet(byMonth.toString());
