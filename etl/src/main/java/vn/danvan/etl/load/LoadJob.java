@@ -237,9 +237,9 @@ public final class LoadJob {
   /**
    * The shuffle partitions the marts run with: the session's (2 a core), or one per {@value
    * #MART_PARTITION_ROWS} rows this load landed if that is more. The marts shuffle what the load
-   * brought (a post's snapshots by post, the facts by family and year); with 4 partitions, a
-   * scale-20 load's tasks each sorted a quarter of 8.8 million post snapshots and spilled
-   * 2 GiB to disk. A month's news keeps the session's few.
+   * brought (a post's snapshots by post, the facts by family and year, the survey's answers), so
+   * a task's share grows with the load unless the partitions do: with 4 of them, a scale-20 load's
+   * survey mart spilled 173 MiB of its sorts to disk. A month's news keeps the session's few.
    */
   static int martPartitions(int session, long landed) {
     return (int) Math.max(session, Math.min(1_000, (landed + MART_PARTITION_ROWS - 1) / MART_PARTITION_ROWS));
