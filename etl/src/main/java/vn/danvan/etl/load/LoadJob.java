@@ -166,17 +166,22 @@ public final class LoadJob {
     spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
     // The checked frame of each table is cached for a few minutes at most: compressing the cache
     // costs more CPU than it saves
-    String compressed = "spark.sql.inMemoryColumnarStorage.compressed";
-    scala.Option<String> before = spark.conf().getOption(compressed);
-    spark.conf().set(compressed, "false");
+    return withConf(spark, "spark.sql.inMemoryColumnarStorage.compressed", "false",
+        () -> stageTables(spark, config, landing, submissions, staging, previous, previousDir, id,
+            started, progress));
+  }
+
+  /** Runs {@code work} with a session setting changed, and gives the session its own value back. */
+  private static <T> T withConf(SparkSession spark, String key, String value, java.util.function.Supplier<T> work) {
+    scala.Option<String> before = spark.conf().getOption(key);
+    spark.conf().set(key, value);
     try {
-      return stageTables(spark, config, landing, submissions, staging, previous, previousDir, id,
-          started, progress);
+      return work.get();
     } finally {
       if (before.isDefined()) {
-        spark.conf().set(compressed, before.get());
+        spark.conf().set(key, before.get());
       } else {
-        spark.conf().unset(compressed);
+        spark.conf().unset(key);
       }
     }
   }
@@ -220,15 +225,11 @@ public final class LoadJob {
     parts.putAll(plan.parts());
     java.util.Set<String> linked = plan.linked();
     String shufflePartitions = "spark.sql.shuffle.partitions";
-    String sessionPartitions = spark.conf().get(shufflePartitions);
-    spark.conf().set(shufflePartitions, String.valueOf(martPartitions(Integer.parseInt(sessionPartitions),
-        counts.values().stream().mapToLong(Counts::landed).sum())));
-    try {
-      return stageMarts(spark, config, staging, previous, previousDir, id, started, progress, counts,
-          bySubmission, parts, clock, definitions, plan, indicatorMonths, linked);
-    } finally {
-      spark.conf().set(shufflePartitions, sessionPartitions);
-    }
+    int partitions = martPartitions(Integer.parseInt(spark.conf().get(shufflePartitions)),
+        counts.values().stream().mapToLong(Counts::landed).sum());
+    return withConf(spark, shufflePartitions, String.valueOf(partitions),
+        () -> stageMarts(spark, config, staging, previous, previousDir, id, started, progress, counts,
+            bySubmission, parts, clock, definitions, plan, indicatorMonths, linked));
   }
 
   /** Rows landed per shuffle partition of the marts: {@link #martPartitions}. */
