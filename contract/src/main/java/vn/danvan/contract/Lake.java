@@ -161,7 +161,8 @@ public final class Lake {
   /**
    * Ids of the snapshots in {@code snapshots/}, oldest first (the load's ids sort by time). A load
    * killed between its rename and the switch of {@code CURRENT} leaves a complete snapshot that was
-   * never current; it is listed too.
+   * never current; it is listed too, until the next load or clean-up removes it
+   * ({@code Retention.removeNeverCurrent}).
    */
   public List<String> snapshotIds() {
     if (!Files.isDirectory(snapshotsDir())) {

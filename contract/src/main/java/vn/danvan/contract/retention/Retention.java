@@ -1,5 +1,6 @@
 package vn.danvan.contract.retention;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileLock;
@@ -12,16 +13,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LakeLock;
+import vn.danvan.contract.SnapshotRef;
 import vn.danvan.contract.intake.Submissions;
 import vn.danvan.contract.release.Release;
 import vn.danvan.contract.release.Releases;
 
 /**
  * {@code lake gc}: removes old snapshots, but never the one CURRENT names, the {@code keep} newest,
- * one a release pins, or one a reader holds ({@link ReaderLease}). A snapshot goes in two steps: it
+ * one a release pins, or one a reader holds ({@link ReaderLease}); while the lake's lock is free it
+ * also removes a snapshot that was never current ({@link #neverCurrent}), however new. A snapshot goes in two steps: it
  * is renamed into {@code LAKE/_trash/} (one atomic step, while its reader lock is held exclusively)
  * and then deleted, so a clean-up killed half-way leaves whole snapshots and trash, never a
  * half-deleted snapshot; the next clean-up empties the trash. A submission loaded by a snapshot that
@@ -35,6 +39,7 @@ public final class Retention {
   public static final String TRASH = "_trash";
   /** The newest snapshots kept when no {@code --keep} is given: the current one and two before it. */
   public static final int DEFAULT_KEEP = 3;
+  private static final String NEVER_CURRENT = "never current (its load was killed while publishing)";
 
   private Retention() {}
 
@@ -62,7 +67,7 @@ public final class Retention {
       emptyTrash(lake);
       Optional<LakeLock> lock = dryRun ? Optional.empty() : LakeLock.tryAcquire(lake);
       try {
-        List<Decision> decisions = decide(lake, keep);
+        List<Decision> decisions = decide(lake, keep, lock.isPresent());
         if (!dryRun) {
           Submissions.of(lake).keepLoadedFrom(decisions.stream().filter(Decision::remove).map(Decision::snapshot)
               .collect(java.util.stream.Collectors.toSet()));
@@ -83,8 +88,13 @@ public final class Retention {
     }
   }
 
-  private static List<Decision> decide(Lake lake, int keep) throws IOException {
+  /**
+   * {@code locked}: the caller holds the lake's lock, so a snapshot {@link #neverCurrent} is one a
+   * killed load left, not one a running load is publishing.
+   */
+  private static List<Decision> decide(Lake lake, int keep, boolean locked) throws IOException {
     List<String> ids = lake.snapshotIds();
+    Set<String> neverCurrent = locked ? neverCurrent(lake) : Set.of();
     String current = lake.current().orElse(null);
     Map<String, String> pinnedBy = new java.util.HashMap<>();
     for (Release r : Releases.of(lake).list()) {
@@ -99,6 +109,9 @@ public final class Retention {
         reason = "current";
       } else if (pinnedBy.containsKey(id)) {
         reason = "release " + pinnedBy.get(id);
+      } else if (neverCurrent.contains(id)) {
+        decisions.add(new Decision(id, true, NEVER_CURRENT, usage.of(id).alone()));
+        continue;
       } else if (newest.contains(id)) {
         reason = "among the " + keep + " newest";
       } else if (ReaderLease.held(lake, id)) {
@@ -110,6 +123,54 @@ public final class Retention {
       decisions.add(new Decision(id, false, reason, 0));
     }
     return decisions;
+  }
+
+  /**
+   * The snapshots that were never current. A load killed between its two renames ({@code
+   * Publisher}: the staged folder into {@code snapshots/}, then CURRENT) leaves a whole snapshot
+   * whose report's {@code previous} is still the id CURRENT names (none when nothing is current):
+   * had it ever been current, CURRENT would have moved on from it, never back to its predecessor.
+   * Its report lists submissions it never loaded. Meaningful only under the lake's lock: a running
+   * load is between those two renames for a moment.
+   */
+  public static Set<String> neverCurrent(Lake lake) {
+    Optional<String> current = lake.current();
+    Set<String> out = new TreeSet<>();
+    for (SnapshotRef ref : lake.snapshots()) {
+      if (current.filter(ref.id()::equals).isPresent()) {
+        continue;
+      }
+      Optional<JsonNode> report = lake.loadReport(ref);
+      Optional<String> previous = report.map(r -> r.path("previous")).filter(JsonNode::isTextual)
+          .map(JsonNode::asText);
+      if (report.isPresent() && previous.equals(current)) {
+        out.add(ref.id());
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Removes the {@link #neverCurrent} snapshots no release pins and no reader holds, as a clean-up
+   * removes an old one. Callers hold the lake's lock: a load does this before it stages.
+   *
+   * @return the ids removed
+   */
+  public static List<String> removeNeverCurrent(Lake lake) {
+    try {
+      Set<String> pinned = Releases.of(lake).pinnedSnapshots();
+      List<String> removed = new ArrayList<>();
+      for (String id : neverCurrent(lake)) {
+        if (!pinned.contains(id) && remove(lake, new Decision(id, true, NEVER_CURRENT, 0)).remove()) {
+          removed.add(id);
+        }
+      }
+      emptyTrash(lake);
+      return removed;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot remove the snapshots never current in " + lake.root() + ": "
+          + e.getMessage(), e);
+    }
   }
 
   private static Decision remove(Lake lake, Decision d) throws IOException {

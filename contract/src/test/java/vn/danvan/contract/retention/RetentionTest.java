@@ -135,4 +135,53 @@ class RetentionTest {
     assertThat(after.snapshot()).isEqualTo(IDS.get(1));
     assertThat(store.pending()).isEmpty();
   }
+
+  /**
+   * Two snapshots staged from CURRENT (the 5th) whose loads were killed between their renames, one
+   * of them pinned by a release; the 4th, whose {@code previous} is the 3rd, was current once.
+   */
+  @Test
+  void aSnapshotThatWasNeverCurrentGoesWithTheNextCleanUpUnlessAReleasePinsIt() throws Exception {
+    String report = "{\"previous\":%s,\"submissions\":{\"sub-1\":{}}}";
+    for (int i = 0; i < IDS.size(); i++) {
+      Files.writeString(lake.snapshot(IDS.get(i)).resolve(Lake.REPORT),
+          String.format(report, i == 0 ? "null" : "\"" + IDS.get(i - 1) + "\""));
+    }
+    List<String> killed = List.of("20250601T000000000Z-00000006", "20250701T000000000Z-00000007");
+    for (String id : killed) {
+      Files.createDirectories(lake.snapshot(id).resolve("activities"));
+      Files.writeString(lake.snapshot(id).resolve(Lake.REPORT), String.format(report, "\"" + IDS.get(4) + "\""));
+    }
+    Releases.of(lake).create("giu-lai", killed.get(1), "Giữ lại", "admin", Instant.EPOCH);
+
+    assertThat(Retention.neverCurrent(lake)).containsExactlyElementsOf(killed);
+    try (LakeLock load = LakeLock.acquire(lake)) {
+      assertThat(Retention.removeNeverCurrent(lake)).containsExactly(killed.get(0));
+    }
+    assertThat(lake.snapshotIds()).containsExactly(IDS.get(0), IDS.get(1), IDS.get(2), IDS.get(3), IDS.get(4),
+        killed.get(1));
+    assertThat(root.resolve(Retention.TRASH)).doesNotExist();
+
+    // gc removes one too, however new, but only while no load holds the lock
+    Files.createDirectories(lake.snapshot(killed.get(0)));
+    Files.writeString(lake.snapshot(killed.get(0)).resolve(Lake.REPORT), String.format(report, "\"" + IDS.get(4) + "\""));
+    try (LakeLock load = LakeLock.acquire(lake)) {
+      Retention.collect(lake, 7, false);
+      assertThat(lake.snapshotIds()).contains(killed.get(0));
+    }
+    Retention.Result r = Retention.collect(lake, 7, false);
+    assertThat(r.removed()).extracting(Retention.Decision::snapshot, Retention.Decision::reason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple(killed.get(0),
+            "never current (its load was killed while publishing)"));
+    assertThat(lake.snapshotIds()).hasSize(6).doesNotContain(killed.get(0));
+  }
+
+  @Test
+  void withNothingCurrentEverySnapshotWithAReportWasNeverCurrent() throws Exception {
+    Files.delete(lake.currentFile());
+    Files.writeString(lake.snapshot(IDS.get(0)).resolve(Lake.REPORT), "{\"previous\":null}");
+    Files.writeString(lake.snapshot(IDS.get(1)).resolve(Lake.REPORT), "{\"previous\":\"" + IDS.get(0) + "\"}");
+
+    assertThat(Retention.neverCurrent(lake)).containsExactly(IDS.get(0));
+  }
 }

@@ -13,6 +13,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.LakeLock;
+import vn.danvan.contract.retention.Retention;
 
 /**
  * Makes a staged snapshot the published one with two atomic renames, so that a reader (or a kill -9
@@ -29,12 +30,14 @@ public final class Publisher {
     Path tmp = lake.root().resolve(Lake.CURRENT + ".tmp");
     try {
       Files.createDirectories(lake.snapshotsDir());
-      Files.move(staged, published, StandardCopyOption.ATOMIC_MOVE);
+      // the new CURRENT is written and synced first, so that only two renames lie between the
+      // snapshot's appearing and its becoming current
       try (FileChannel out = FileChannel.open(tmp, StandardOpenOption.CREATE,
           StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE)) {
         out.write(ByteBuffer.wrap((id + "\n").getBytes(StandardCharsets.UTF_8)));
         out.force(true);
       }
+      Files.move(staged, published, StandardCopyOption.ATOMIC_MOVE);
       Files.move(tmp, lake.currentFile(), StandardCopyOption.ATOMIC_MOVE,
           StandardCopyOption.REPLACE_EXISTING);
     } catch (IOException e) {
@@ -43,10 +46,13 @@ public final class Publisher {
   }
 
   /**
-   * Deletes what killed loads left in {@code _staging/} (and a stray {@code CURRENT.tmp}). Only
-   * safe under the lock: then no other load is staging.
+   * Deletes what killed loads left: their folders in {@code _staging/}, a stray {@code
+   * CURRENT.tmp}, and a snapshot whose load was killed between the two renames, which was never
+   * current ({@link Retention#removeNeverCurrent}). Only safe under the lock: then no other load is
+   * staging or publishing.
    */
   public static void cleanStaging(Lake lake) {
+    Retention.removeNeverCurrent(lake);
     try {
       Files.createDirectories(lake.stagingDir());
       try (Stream<Path> stale = Files.list(lake.stagingDir())) {

@@ -55,6 +55,22 @@ class PublisherTest {
     assertThat(lake.current()).isEmpty();
   }
 
+  /** A load killed between its two renames: its snapshot was never current, and the next load's cleaning removes it. */
+  @Test
+  void cleaning_removes_a_snapshot_whose_load_was_killed_before_current_switched(@TempDir Path tmp) throws Exception {
+    Lake lake = Lake.at(tmp);
+    String first = stage(lake, SnapshotId.next(CLOCK, new SplittableRandom(5)));
+    Publisher.publish(lake, first);
+    String killed = stage(lake, SnapshotId.next(CLOCK, new SplittableRandom(6)));
+    Files.writeString(lake.staging(killed).resolve(Lake.REPORT), "{\"previous\":\"" + first + "\"}");
+    Files.move(lake.staging(killed), lake.snapshot(killed));
+
+    Publisher.cleanStaging(lake);
+
+    assertThat(lake.snapshotIds()).containsExactly(first);
+    assertThat(lake.current()).contains(first);
+  }
+
   @Test
   void snapshot_ids_sort_by_time_and_refuse_other_names() {
     String earlier = SnapshotId.next(CLOCK, new SplittableRandom(4));
