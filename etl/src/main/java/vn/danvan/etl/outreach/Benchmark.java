@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param trim share dropped at each end, {@code 0 <= trim < 0.5} (ignored for the median)
  * @param minimum fewest earlier posts a benchmark is computed from (1 to {@code previous})
  */
-public record Benchmark(int previous, double trim, Statistic statistic, int minimum) {
+public record Benchmark(int previous, double trim, Statistic statistic, int minimum) implements java.io.Serializable {
   public static final Benchmark CROWDTANGLE = new Benchmark(100, 0.25, Statistic.TRIMMED_MEAN, 10);
 
   /** The benchmark's statistic. */

@@ -25,17 +25,13 @@ public final class OutreachMart {
   public static Dataset<Row> write(Dataset<Row> posts, Dataset<Row> metrics, PostAreas areas, Benchmark benchmark,
       Path staging) {
     Path dir = staging.resolve(POST_STATS);
-    // computed once: the scores read it three times (one window per age) and the sort samples it
-    Dataset<Row> stats = PostStats.of(posts, metrics, areas).localCheckpoint(true);
-    try {
-      Overperformance.of(stats, benchmark)
-          .orderBy(col("published_at"), col("post_id"))
-          .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
-          .option("parquet.block.size", ROW_GROUP_BYTES)
-          .parquet(dir.toString());
-    } finally {
-      stats.unpersist();
-    }
+    // the stats are computed once, on the map side of the scores' shuffle, which the sort's
+    // sampling job and the write share
+    Overperformance.of(PostStats.of(posts, metrics, areas), benchmark)
+        .orderBy(col("published_at"), col("post_id"))
+        .write().mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+        .option("parquet.block.size", ROW_GROUP_BYTES)
+        .parquet(dir.toString());
     return posts.sparkSession().read().parquet(dir.toString());
   }
 }

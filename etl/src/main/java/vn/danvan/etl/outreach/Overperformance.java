@@ -1,22 +1,19 @@
 package vn.danvan.etl.outreach;
 
-import static org.apache.spark.sql.functions.aggregate;
-import static org.apache.spark.sql.functions.array_sort;
-import static org.apache.spark.sql.functions.ceil;
 import static org.apache.spark.sql.functions.col;
-import static org.apache.spark.sql.functions.collect_list;
-import static org.apache.spark.sql.functions.element_at;
-import static org.apache.spark.sql.functions.floor;
-import static org.apache.spark.sql.functions.lit;
-import static org.apache.spark.sql.functions.size;
-import static org.apache.spark.sql.functions.slice;
-import static org.apache.spark.sql.functions.when;
 
-import org.apache.spark.sql.Column;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Objects;
+import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
-import org.apache.spark.sql.expressions.Window;
-import org.apache.spark.sql.expressions.WindowSpec;
+import org.apache.spark.sql.RowFactory;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import vn.danvan.contract.PostAge;
 
 /**
@@ -25,43 +22,152 @@ import vn.danvan.contract.PostAge;
  * same age ({@link Benchmark}). Adds {@code benchmark_<age>} (null while the channel has fewer than
  * the minimum earlier posts covered at that age), {@code benchmark_posts_<age>} (how many went into
  * it) and {@code score_<age>} (null without a positive benchmark: nothing to compare with).
+ *
+ * <p>One pass for every age: the posts are shuffled by channel (platform, channel, format), sorted
+ * in publishing order ({@code published_at}, then {@code post_id}), and walked with, per age, the
+ * last {@code previous} posts covered at that age. A post not covered at an age is no part of that
+ * age's history and gets no benchmark there; a covered post's count that is null counts as one of
+ * the {@code previous} but adds no value.
  */
 public final class Overperformance {
   private Overperformance() {}
 
   /** @param stats {@link PostStats#of} rows */
   public static Dataset<Row> of(Dataset<Row> stats, Benchmark benchmark) {
-    Dataset<Row> out = stats;
+    StructType in = stats.schema();
+    StructType out = in;
+    int ages = PostAge.values().length;
+    int[] covered = new int[ages];
+    int[] value = new int[ages];
     for (PostAge age : PostAge.values()) {
-      out = out.join(scores(stats, age, benchmark), "post_id", "left");
+      covered[age.ordinal()] = in.fieldIndex(age.column("covered"));
+      value[age.ordinal()] = in.fieldIndex(age.column("interactions"));
+      out = out.add(age.column("benchmark"), DataTypes.DoubleType)
+          .add(age.column("benchmark_posts"), DataTypes.IntegerType)
+          .add(age.column("score"), DataTypes.DoubleType);
     }
-    return out;
+    int[] channel = {in.fieldIndex("platform"), in.fieldIndex("channel"), in.fieldIndex("format")};
+    MapPartitionsFunction<Row, Row> walk = rows -> new Walk(rows, benchmark, channel, covered, value);
+    return stats.repartition(col("platform"), col("channel"), col("format"))
+        .sortWithinPartitions(col("platform"), col("channel"), col("format"), col("published_at"), col("post_id"))
+        .mapPartitions(walk, Encoders.row(out));
   }
 
-  private static Dataset<Row> scores(Dataset<Row> stats, PostAge age, Benchmark b) {
-    Column value = col(age.column("interactions"));
-    // a post's channel: the platform's page, group or account; posts in publishing order
-    WindowSpec previous = Window.partitionBy(col("platform"), col("channel"), col("format"))
-        .orderBy(col("published_at"), col("post_id")).rowsBetween(-b.previous(), -1);
-    Column history = array_sort(collect_list(value).over(previous));
-    Dataset<Row> h = stats.where(col(age.column("covered"))).select(col("post_id"), value.as("v"),
-        history.as("h"));
-    Column n = size(col("h"));
-    Column statistic;
-    if (b.statistic() == Benchmark.Statistic.MEDIAN) {
-      Column middle = n.plus(1).divide(2.0);
-      statistic = element_at(col("h"), floor(middle).cast("int"))
-          .plus(element_at(col("h"), ceil(middle).cast("int"))).divide(2.0);
-    } else {
-      Column k = floor(n.multiply(b.trim())).cast("int");
-      Column kept = slice(col("h"), k.plus(1), n.minus(k.multiply(2)));
-      statistic = aggregate(kept, lit(0.0), (acc, x) -> acc.plus(x)).divide(size(kept));
+  /** The posts of one partition, channel after channel in publishing order, each with its scores. */
+  private static final class Walk implements Iterator<Row> {
+    private final Iterator<Row> rows;
+    private final Benchmark benchmark;
+    private final int[] channel;
+    private final int[] covered;
+    private final int[] value;
+    /** Per age, the counts of the channel's last {@code previous} covered posts. */
+    private final List<Ring> history = new ArrayList<>();
+    private final double[] sorted;
+    private Row last;
+
+    Walk(Iterator<Row> rows, Benchmark benchmark, int[] channel, int[] covered, int[] value) {
+      this.rows = rows;
+      this.benchmark = benchmark;
+      this.channel = channel;
+      this.covered = covered;
+      this.value = value;
+      for (int i = 0; i < covered.length; i++) {
+        history.add(new Ring(benchmark.previous()));
+      }
+      sorted = new double[benchmark.previous()];
     }
-    Column bench = when(n.geq(b.minimum()), statistic);
-    return h.select(col("post_id"), bench.as(age.column("benchmark")),
-            n.as(age.column("benchmark_posts")), col("v"))
-        .withColumn(age.column("score"), when(col(age.column("benchmark")).gt(0),
-            col("v").divide(col(age.column("benchmark")))))
-        .drop("v");
+
+    @Override
+    public boolean hasNext() {
+      return rows.hasNext();
+    }
+
+    @Override
+    public Row next() {
+      Row r = rows.next();
+      if (last == null || !sameChannel(last, r)) {
+        history.forEach(Ring::clear);
+      }
+      last = r;
+      Object[] out = new Object[r.length() + 3 * covered.length];
+      for (int i = 0; i < r.length(); i++) {
+        out[i] = r.get(i);
+      }
+      for (int age = 0; age < covered.length; age++) {
+        if (r.isNullAt(covered[age]) || !r.getBoolean(covered[age])) {
+          continue;
+        }
+        Ring h = history.get(age);
+        Double v = r.isNullAt(value[age]) ? null : r.getDouble(value[age]);
+        int n = h.values(sorted);
+        Arrays.sort(sorted, 0, n);
+        Double bench = n >= benchmark.minimum() ? statistic(n) : null;
+        int at = r.length() + 3 * age;
+        out[at] = bench;
+        out[at + 1] = n;
+        out[at + 2] = bench != null && bench > 0 && v != null ? v / bench : null;
+        h.add(v);
+      }
+      return RowFactory.create(out);
+    }
+
+    /** The benchmark of the {@code n} sorted counts, summed in ascending order. */
+    private double statistic(int n) {
+      if (benchmark.statistic() == Benchmark.Statistic.MEDIAN) {
+        double middle = (n + 1) / 2.0;
+        return (sorted[(int) Math.floor(middle) - 1] + sorted[(int) Math.ceil(middle) - 1]) / 2.0;
+      }
+      int k = (int) Math.floor(n * benchmark.trim());
+      double sum = 0.0;
+      for (int i = k; i < n - k; i++) {
+        sum += sorted[i];
+      }
+      return sum / (n - 2 * k);
+    }
+
+    /** The last {@code capacity} counts added, a null one taking its place without a value. */
+    private static final class Ring {
+      private final double[] values;
+      private final boolean[] present;
+      private int next;
+      private int size;
+
+      Ring(int capacity) {
+        values = new double[capacity];
+        present = new boolean[capacity];
+      }
+
+      void clear() {
+        next = 0;
+        size = 0;
+      }
+
+      void add(Double v) {
+        present[next] = v != null;
+        values[next] = v == null ? 0 : v;
+        next = (next + 1) % values.length;
+        size = Math.min(size + 1, values.length);
+      }
+
+      /** Copies the non-null counts into {@code into}; returns how many. */
+      int values(double[] into) {
+        int n = 0;
+        for (int i = 0; i < size; i++) {
+          if (present[i]) {
+            into[n++] = values[i];
+          }
+        }
+        return n;
+      }
+    }
+
+    private boolean sameChannel(Row a, Row b) {
+      for (int i : channel) {
+        if (!Objects.equals(a.get(i), b.get(i))) {
+          return false;
+        }
+      }
+      return true;
+    }
   }
 }

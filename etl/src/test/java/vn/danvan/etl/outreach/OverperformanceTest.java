@@ -2,16 +2,31 @@ package vn.danvan.etl.outreach;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.apache.spark.sql.functions.aggregate;
+import static org.apache.spark.sql.functions.array_sort;
+import static org.apache.spark.sql.functions.ceil;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
+import static org.apache.spark.sql.functions.element_at;
+import static org.apache.spark.sql.functions.floor;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.size;
+import static org.apache.spark.sql.functions.slice;
+import static org.apache.spark.sql.functions.when;
 
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.expressions.Window;
+import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
@@ -124,5 +139,80 @@ class OverperformanceTest {
     // C3: [0, 0] -> 0: nothing to divide by
     assertThat(d(s.get("C3"), "benchmark_24h")).isEqualTo(0.0);
     assertThat(d(s.get("C3"), "score_24h")).isNull();
+  }
+
+  /**
+   * The definition, as Spark's windows state it: per age, the posts covered at that age, each with
+   * the counts of its channel's previous ones (rows, in publishing order), joined back to every
+   * post. The one-pass walk must give exactly these rows, to the last bit of every double.
+   */
+  static Dataset<Row> windowed(Dataset<Row> stats, Benchmark b) {
+    Dataset<Row> out = stats;
+    for (PostAge age : PostAge.values()) {
+      Column value = col(age.column("interactions"));
+      WindowSpec previous = Window.partitionBy(col("platform"), col("channel"), col("format"))
+          .orderBy(col("published_at"), col("post_id")).rowsBetween(-b.previous(), -1);
+      Dataset<Row> h = stats.where(col(age.column("covered"))).select(col("post_id"), value.as("v"),
+          array_sort(collect_list(value).over(previous)).as("h"));
+      Column n = size(col("h"));
+      Column statistic;
+      if (b.statistic() == Statistic.MEDIAN) {
+        Column middle = n.plus(1).divide(2.0);
+        statistic = element_at(col("h"), floor(middle).cast("int"))
+            .plus(element_at(col("h"), ceil(middle).cast("int"))).divide(2.0);
+      } else {
+        Column k = floor(n.multiply(b.trim())).cast("int");
+        Column kept = slice(col("h"), k.plus(1), n.minus(k.multiply(2)));
+        statistic = aggregate(kept, lit(0.0), (acc, x) -> acc.plus(x)).divide(size(kept));
+      }
+      Dataset<Row> scores = h.select(col("post_id"), when(n.geq(b.minimum()), statistic).as(age.column("benchmark")),
+              n.as(age.column("benchmark_posts")), col("v"))
+          .withColumn(age.column("score"), when(col(age.column("benchmark")).gt(0),
+              col("v").divide(col(age.column("benchmark")))))
+          .drop("v");
+      out = out.join(scores, "post_id", "left");
+    }
+    return out;
+  }
+
+  /**
+   * 700 posts in 12 histories (two platforms, three channels, two formats), published at times
+   * that often tie (so the post id orders them), covered or not (or unknown) at each age, their
+   * counts small integers that repeat, some null; four benchmarks, from one previous post to
+   * CrowdTangle's hundred.
+   */
+  @Test
+  void the_one_pass_walk_gives_exactly_what_the_windows_define() {
+    StructType schema = stats.schema();
+    SplittableRandom random = new SplittableRandom(20);
+    List<Row> rows = new ArrayList<>();
+    for (int i = 0; i < 700; i++) {
+      List<Object> r = new ArrayList<>(List.of(String.format("R%04d", random.nextInt(10_000)) + "-" + i,
+          random.nextBoolean() ? "facebook" : "zalo", "K" + random.nextInt(3), random.nextBoolean() ? "image" : "video",
+          new Timestamp(1_557_367_200_000L + random.nextInt(200) * 3_600_000L)));
+      for (int a = 0; a < PostAge.values().length; a++) {
+        int c = random.nextInt(10);
+        r.add(c == 0 ? null : c > 2);
+        r.add(random.nextInt(12) == 0 ? null : (double) random.nextInt(40));
+      }
+      rows.add(RowFactory.create(r.toArray()));
+    }
+    Dataset<Row> random700 = spark.createDataFrame(rows, schema);
+    for (Benchmark b : List.of(new Benchmark(1, 0.0, Statistic.TRIMMED_MEAN, 1),
+        new Benchmark(7, 0.2, Statistic.TRIMMED_MEAN, 3), new Benchmark(6, 0.25, Statistic.MEDIAN, 1),
+        Benchmark.CROWDTANGLE)) {
+      Dataset<Row> expected = windowed(random700, b);
+      Dataset<Row> actual = Overperformance.of(random700, b);
+      assertThat(actual.schema().fieldNames()).as("%s", b).containsExactly(expected.schema().fieldNames());
+      assertThat(actual.schema().fields()).extracting(f -> f.dataType())
+          .containsExactlyElementsOf(List.of(expected.schema().fields()).stream().map(f -> f.dataType()).toList());
+      Map<Object, Row> want = new HashMap<>();
+      expected.collectAsList().forEach(r -> want.put(r.get(0), r));
+      Map<Object, Row> got = new HashMap<>();
+      actual.collectAsList().forEach(r -> got.put(r.get(0), r));
+      assertThat(got).as("%s", b).hasSize(700).isEqualTo(want);
+      assertThat(got.values().stream().filter(r -> !r.isNullAt(r.fieldIndex("score_24h"))).count())
+          .as("posts scored at 24 h with %s", b).isGreaterThan(b.minimum() == 10 ? 100 : 300);
+    }
   }
 }
