@@ -1,11 +1,11 @@
 package vn.danvan.etl.marts;
 
 import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.spark.sql.Row;
 import vn.danvan.contract.Level;
 
@@ -13,28 +13,58 @@ import vn.danvan.contract.Level;
  * The region trees of both eras, collected on the driver (some 14,000 nodes) and shipped with the
  * roll-up's tasks: each node's parent of the same era, and the codes of the 2025 communes and
  * provinces.
+ *
+ * <p>The roll-up works on dense ids, not on the codes: a code is looked up once per fact, and the
+ * tree walk's many small maps are keyed by ids that hash evenly (GSO codes are digit strings whose
+ * {@code String} hashes crowd into few buckets) and read their parents from arrays. A code is one
+ * id in both eras; a code no tree knows gets an id of its own, without parents.
  */
 final class RegionTrees implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
+  static final int NONE = -1;
 
-  private final Map<String, String> oldParents = new HashMap<>();
-  private final Map<String, String> newParents = new HashMap<>();
-  private final Set<String> newCommuneCodes = new HashSet<>();
-  private final Set<String> newProvinceCodes = new HashSet<>();
+  /** The codes the trees know, by id; read-only once built. */
+  private final Map<String, Integer> ids = new HashMap<>();
+  private final String[] codes;
+  /** Codes no tree knows, given ids from {@code codes.length} on as the facts name them. */
+  private final Map<String, Integer> otherIds = new HashMap<>();
+  private final List<String> otherCodes = new ArrayList<>();
+  private final int[] oldParent;
+  private final int[] newParent;
+  private final boolean[] newCommune;
+  private final boolean[] newProvince;
 
   /** @param nodes {@code code, era, parent_code}: one row per code and era ({@link Regions#nodes}) */
   RegionTrees(List<Row> nodes) {
+    List<String> known = new ArrayList<>();
+    for (Row n : nodes) {
+      for (String code : new String[] {n.getAs("code"), n.getAs("parent_code")}) {
+        if (code != null && !ids.containsKey(code)) {
+          ids.put(code, known.size());
+          known.add(code);
+        }
+      }
+    }
+    codes = known.toArray(String[]::new);
+    int size = codes.length;
+    oldParent = new int[size];
+    newParent = new int[size];
+    Arrays.fill(oldParent, NONE);
+    Arrays.fill(newParent, NONE);
+    newCommune = new boolean[size];
+    newProvince = new boolean[size];
     for (Row n : nodes) {
       String code = n.getAs("code");
+      int id = ids.get(code);
       boolean newEra = Facts.NEW.equals(n.getAs("era"));
       String parent = n.getAs("parent_code");
       if (parent != null) {
-        (newEra ? newParents : oldParents).put(code, parent);
+        (newEra ? newParent : oldParent)[id] = ids.get(parent);
       }
       if (newEra && isAt(code, Level.COMMUNE)) {
-        newCommuneCodes.add(code);
+        newCommune[id] = true;
       } else if (newEra && isAt(code, Level.PROVINCE)) {
-        newProvinceCodes.add(code);
+        newProvince[id] = true;
       }
     }
   }
@@ -44,21 +74,49 @@ final class RegionTrees implements Serializable {
     return code.length() == level.codeLength();
   }
 
-  /** A pre-2025 node's parent of the same era. */
-  Map<String, String> oldParents() {
-    return oldParents;
+  /** The id of a code, given one on first sight when no tree knows it. */
+  int id(String code) {
+    Integer id = ids.get(code);
+    return id != null ? id : otherId(code);
   }
 
-  /** A 2025 node's parent of the same era. */
-  Map<String, String> newParents() {
-    return newParents;
+  private synchronized int otherId(String code) {
+    return otherIds.computeIfAbsent(code, c -> {
+      otherCodes.add(c);
+      return codes.length + otherCodes.size() - 1;
+    });
   }
 
-  Set<String> newCommuneCodes() {
-    return newCommuneCodes;
+  String code(int id) {
+    if (id < codes.length) {
+      return codes[id];
+    }
+    synchronized (this) {
+      return otherCodes.get(id - codes.length);
+    }
   }
 
-  Set<String> newProvinceCodes() {
-    return newProvinceCodes;
+  boolean isAt(int id, Level level) {
+    return code(id).length() == level.codeLength();
+  }
+
+  /** A pre-2025 node's parent of the same era, or {@link #NONE}. */
+  int oldParent(int id) {
+    return id < oldParent.length ? oldParent[id] : NONE;
+  }
+
+  /** A 2025 node's parent of the same era, or {@link #NONE}. */
+  int newParent(int id) {
+    return id < newParent.length ? newParent[id] : NONE;
+  }
+
+  /** Whether a 2025 commune has this code. */
+  boolean isNewCommune(int id) {
+    return id < newCommune.length && newCommune[id];
+  }
+
+  /** Whether a 2025 province has this code. */
+  boolean isNewProvince(int id) {
+    return id < newProvince.length && newProvince[id];
   }
 }

@@ -34,7 +34,7 @@ import vn.danvan.contract.Grain;
  * ({@link TreeWalk}), the slices are summed over reporting units, and the ratios are taken.
  */
 final class Rollup implements Serializable {
-  private static final long serialVersionUID = 1L;
+  private static final long serialVersionUID = 2L;
   /**
    * The rows of a rolled-up group: {@code grain} a {@link Grain#rank()}, {@code start_day} the
    * period's first day (epoch day; {@link #run} turns it into the date {@code target_start}),
@@ -48,6 +48,7 @@ final class Rollup implements Serializable {
       .add("from_report", DataTypes.BooleanType).add("from_records", DataTypes.BooleanType)
       .add("apportioning", DataTypes.IntegerType);
 
+  private final RegionTrees trees;
   private final TreeWalk treeWalk;
   private final RatioFamilies ratios;
 
@@ -66,7 +67,7 @@ final class Rollup implements Serializable {
    * @param provinceLinks {@code old_code, new_code}: old provinces into new ones (whole)
    */
   Rollup(List<Row> nodes, List<Row> communeShares, List<Row> provinceLinks, List<Indicator> catalogue) {
-    RegionTrees trees = new RegionTrees(nodes);
+    this.trees = new RegionTrees(nodes);
     this.treeWalk = new TreeWalk(trees, new Lineage(communeShares, provinceLinks, trees));
     this.ratios = new RatioFamilies(catalogue);
   }
@@ -161,6 +162,7 @@ final class Rollup implements Serializable {
         continue;
       }
       // a record counts in the period of every grain from its own (a month at the finest) up
+      int region = trees.id(code);
       LocalDate start = LocalDate.ofEpochDay(day);
       for (int rank = Math.max(grain, Grain.MONTH.rank()); rank <= Grain.YEAR.rank(); rank++) {
         int periodStart = (int) Grain.ofRank(rank).periodStart(start).toEpochDay();
@@ -168,13 +170,13 @@ final class Rollup implements Serializable {
           continue;
         }
         slices.computeIfAbsent(new Slice(indicator, unit, rank, periodStart), s -> new SliceFacts())
-            .add(false, newEra, code, value);
+            .add(false, newEra, region, value);
       }
     }
     Precedence.ownReports(reports, (report, rank, day, value) -> {
       if (rolled(rank, day, periods, monthYears)) {
         slices.computeIfAbsent(new Slice(report.indicator(), report.unit(), rank, day), s -> new SliceFacts())
-            .add(true, report.newEra(), report.code(), value);
+            .add(true, report.newEra(), trees.id(report.code()), value);
       }
     });
     Map<Point, Map<Place, Figure>> out = new HashMap<>();
