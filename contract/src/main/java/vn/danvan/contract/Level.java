@@ -18,14 +18,17 @@ public enum Level implements Coded {
   public static final String NATION_CODE = "VN";
 
   private final int codeLength;
+  /** Made once: the roll-up names a level for each of millions of figures. */
+  private final String code;
 
   Level(int codeLength) {
     this.codeLength = codeLength;
+    this.code = name().toLowerCase(Locale.ROOT);
   }
 
   @Override
   public String code() {
-    return name().toLowerCase(Locale.ROOT);
+    return code;
   }
 
   /** Digits of a unit's GSO code at this level. */

@@ -2,7 +2,6 @@ package vn.danvan.etl.marts;
 
 import java.io.Serializable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +19,10 @@ final class Lineage implements Serializable {
   /** A share of an old unit's figure that goes to the new unit {@code to}. */
   record Link(int to, double share, Apportioning apportioning) implements Serializable {}
 
-  private final Map<Integer, Link[]> communeToCommunes = new HashMap<>();
-  private final Map<Integer, Link[]> communeToProvinces = new HashMap<>();
-  private final Map<Integer, Link[]> provinceToProvinces = new HashMap<>();
+  /** By old unit's id: where it went; null where the lineage does not say. */
+  private final Link[][] communeToCommunes;
+  private final Link[][] communeToProvinces;
+  private final Link[][] provinceToProvinces;
 
   /**
    * @param communeShares {@code old_code, new_code, share, mrank}: old communes onto new ones
@@ -35,41 +35,46 @@ final class Lineage implements Serializable {
       communes.computeIfAbsent(trees.id(l.getAs("old_code")), k -> new ArrayList<>())
           .add(new Link(trees.id(l.getAs("new_code")), l.getAs("share"), Apportioning.ofRank(l.<Integer>getAs("mrank"))));
     }
-    communes.forEach((old, links) -> {
-      communeToCommunes.put(old, links.toArray(Link[]::new));
-      communeToProvinces.put(old, provinceShares(links, trees));
-    });
     Map<Integer, List<Link>> provinces = new LinkedHashMap<>();
     for (Row l : provinceLinks) {
       provinces.computeIfAbsent(trees.id(l.getAs("old_code")), k -> new ArrayList<>())
           .add(new Link(trees.id(l.getAs("new_code")), 1.0, Apportioning.EXACT));
     }
-    provinces.forEach((old, links) -> provinceToProvinces.put(old, links.toArray(Link[]::new)));
+    // the ids lineage codes were given (a code of no tree gets one past the trees' own)
+    int size = trees.size();
+    communeToCommunes = new Link[size][];
+    communeToProvinces = new Link[size][];
+    provinceToProvinces = new Link[size][];
+    communes.forEach((old, links) -> {
+      communeToCommunes[old] = links.toArray(Link[]::new);
+      communeToProvinces[old] = provinceShares(links, trees);
+    });
+    provinces.forEach((old, links) -> provinceToProvinces[old] = links.toArray(Link[]::new));
   }
 
   /** Whether the lineage says where an old commune went. */
   boolean hasCommune(int oldCommune) {
-    return communeToCommunes.containsKey(oldCommune);
+    return oldCommune < communeToCommunes.length && communeToCommunes[oldCommune] != null;
   }
 
-  Map<Integer, Figure> communesOntoCommunes(Map<Integer, Figure> oldCommunes) {
+  IdMap communesOntoCommunes(IdMap oldCommunes) {
     return through(oldCommunes, communeToCommunes);
   }
 
-  Map<Integer, Figure> communesOntoProvinces(Map<Integer, Figure> oldCommunes) {
+  IdMap communesOntoProvinces(IdMap oldCommunes) {
     return through(oldCommunes, communeToProvinces);
   }
 
-  Map<Integer, Figure> provincesIntoProvinces(Map<Integer, Figure> oldProvinces) {
+  IdMap provincesIntoProvinces(IdMap oldProvinces) {
     return through(oldProvinces, provinceToProvinces);
   }
 
   /** Old nodes' figures carried onto new ones by their links, each its share. */
-  private static Map<Integer, Figure> through(Map<Integer, Figure> old, Map<Integer, Link[]> links) {
-    Map<Integer, Figure> m = new HashMap<>();
-    old.forEach((code, f) -> {
-      for (Link l : links.getOrDefault(code, NONE)) {
-        m.computeIfAbsent(l.to(), c -> new Figure()).add(f, l.share(), l.apportioning());
+  private static IdMap through(IdMap old, Link[][] links) {
+    IdMap m = new IdMap();
+    old.forEach((id, f) -> {
+      for (Link l : id < links.length && links[id] != null ? links[id] : NONE) {
+        m.figure(l.to()).add(f, l.share(), l.apportioning());
       }
     });
     return m;

@@ -26,6 +26,7 @@ final class RegionTrees implements Serializable {
   /** The codes the trees know, by id; read-only once built. */
   private final Map<String, Integer> ids = new HashMap<>();
   private final String[] codes;
+  private final byte[] lengths;
   /** Codes no tree knows, given ids from {@code codes.length} on as the facts name them. */
   private final Map<String, Integer> otherIds = new HashMap<>();
   private final List<String> otherCodes = new ArrayList<>();
@@ -47,6 +48,10 @@ final class RegionTrees implements Serializable {
     }
     codes = known.toArray(String[]::new);
     int size = codes.length;
+    lengths = new byte[size];
+    for (int i = 0; i < size; i++) {
+      lengths[i] = (byte) Math.min(codes[i].length(), Byte.MAX_VALUE);
+    }
     oldParent = new int[size];
     newParent = new int[size];
     Arrays.fill(oldParent, NONE);
@@ -87,6 +92,11 @@ final class RegionTrees implements Serializable {
     });
   }
 
+  /** How many ids have been given: the trees' codes and the others seen so far. */
+  synchronized int size() {
+    return codes.length + otherCodes.size();
+  }
+
   String code(int id) {
     if (id < codes.length) {
       return codes[id];
@@ -97,7 +107,7 @@ final class RegionTrees implements Serializable {
   }
 
   boolean isAt(int id, Level level) {
-    return code(id).length() == level.codeLength();
+    return (id < lengths.length ? lengths[id] : code(id).length()) == level.codeLength();
   }
 
   /** A pre-2025 node's parent of the same era, or {@link #NONE}. */

@@ -1,8 +1,5 @@
 package vn.danvan.etl.marts;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * The facts of one slice (indicator, reporting unit, grain, period) by region ({@link RegionTrees}
  * id): the units' own reports and the records naming them, each apart for the units from before
@@ -10,14 +7,14 @@ import java.util.Map;
  * apart).
  */
 final class SliceFacts {
-  final Map<Integer, Figure> oldReports = new HashMap<>();
-  final Map<Integer, Figure> newReports = new HashMap<>();
-  final Map<Integer, Figure> oldRecords = new HashMap<>();
-  final Map<Integer, Figure> newRecords = new HashMap<>();
+  final IdMap oldReports = new IdMap();
+  final IdMap newReports = new IdMap();
+  final IdMap oldRecords = new IdMap();
+  final IdMap newRecords = new IdMap();
 
   void add(boolean ownReport, boolean newEra, int region, double value) {
-    Map<Integer, Figure> m = ownReport ? (newEra ? newReports : oldReports) : (newEra ? newRecords : oldRecords);
-    Figure f = m.computeIfAbsent(region, c -> new Figure());
+    IdMap m = ownReport ? (newEra ? newReports : oldReports) : (newEra ? newRecords : oldRecords);
+    Figure f = m.figure(region);
     f.value += value;
     f.fromReport |= ownReport;
     f.fromRecords |= !ownReport;
