@@ -44,11 +44,11 @@ final class TreeWalk implements Serializable {
     // communes without lineage) moves whole with the province.
     IdMap unlinked = new IdMap();
     IdMap free = new IdMap();
-    oldCommunes.forEach((code, figure) -> {
-      if (!lineage.hasCommune(code)) {
-        unlinked.put(code, figure);
-      } else if (!belowAReport(code, f.oldReports)) {
-        free.put(code, figure);
+    oldCommunes.forEach((id, figure) -> {
+      if (!lineage.hasCommune(id)) {
+        unlinked.put(id, figure);
+      } else if (!belowAReport(id, f.oldReports)) {
+        free.put(id, figure);
       }
     });
     IdMap districtRest = combine(f.oldReports, Level.DISTRICT,
@@ -95,21 +95,21 @@ final class TreeWalk implements Serializable {
     return m;
   }
 
-  /** Sums the figures of the same code; what went into any part went into the sum. */
+  /** Sums the figures of the same region; what went into any part went into the sum. */
   private static IdMap sum(IdMap... parts) {
     IdMap m = new IdMap();
     for (IdMap part : parts) {
-      part.forEach((code, f) -> m.figure(code).add(f));
+      part.forEach((id, f) -> m.figure(id).add(f));
     }
     return m;
   }
 
-  /** The figures of the codes at a level. */
+  /** The figures of the regions at a level. */
   private IdMap at(IdMap figures, Level level) {
     IdMap m = new IdMap();
-    figures.forEach((code, f) -> {
-      if (trees.isAt(code, level)) {
-        m.put(code, f);
+    figures.forEach((id, f) -> {
+      if (trees.isAt(id, level)) {
+        m.put(id, f);
       }
     });
     return m;
@@ -122,8 +122,8 @@ final class TreeWalk implements Serializable {
   /** Figures moved onto their node's parent where that is at {@code parentLevel}; else dropped. */
   private IdMap up(IdMap figures, boolean newEra, Level parentLevel) {
     IdMap m = new IdMap();
-    figures.forEach((code, f) -> {
-      int p = newEra ? trees.newParent(code) : trees.oldParent(code);
+    figures.forEach((id, f) -> {
+      int p = newEra ? trees.newParent(id) : trees.oldParent(id);
       if (p != RegionTrees.NONE && trees.isAt(p, parentLevel)) {
         m.figure(p).add(f);
       }
@@ -147,9 +147,9 @@ final class TreeWalk implements Serializable {
   /** Old nodes whose code a new unit of the same level took over ({@code taken}), or the others. */
   private static IdMap sameCode(IdMap old, IntPredicate isNew, boolean taken) {
     IdMap m = new IdMap();
-    old.forEach((code, f) -> {
-      if (isNew.test(code) == taken) {
-        m.put(code, f);
+    old.forEach((id, f) -> {
+      if (isNew.test(id) == taken) {
+        m.put(id, f);
       }
     });
     return m;
