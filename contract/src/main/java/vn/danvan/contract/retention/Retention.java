@@ -25,12 +25,13 @@ import vn.danvan.contract.release.Releases;
 /**
  * {@code lake gc}: removes old snapshots, but never the one CURRENT names, the {@code keep} newest,
  * one a release pins, or one a reader holds ({@link ReaderLease}); while the lake's lock is free it
- * also removes a snapshot that was never current ({@link #neverCurrent}), however new. A snapshot goes in two steps: it
- * is renamed into {@code LAKE/_trash/} (one atomic step, while its reader lock is held exclusively)
- * and then deleted, so a clean-up killed half-way leaves whole snapshots and trash, never a
- * half-deleted snapshot; the next clean-up empties the trash. A submission loaded by a snapshot that
- * goes keeps where it was loaded ({@link Submissions#keepLoadedFrom}), so it never turns pending. Staging folders of killed loads are
- * removed only while the lake's lock is free (a load in progress stages there).
+ * also removes a snapshot that was never current ({@link #neverCurrent}), however new. A snapshot
+ * goes in two steps: it is renamed into {@code LAKE/_trash/} (one atomic step, while its reader
+ * lock is held exclusively) and then deleted, so a clean-up killed half-way leaves whole snapshots
+ * and trash, never a half-deleted snapshot; the next clean-up empties the trash. A submission
+ * loaded by a snapshot that goes keeps where it was loaded ({@link Submissions#keepLoadedFrom}),
+ * so it never turns pending. Staging folders of killed loads are removed only while the lake's
+ * lock is free (a load in progress stages there).
  *
  * <p>Bytes are counted as {@link DiskUsage} counts them: a snapshot's files shared by hard link
  * with a kept snapshot free nothing when it goes.
@@ -39,6 +40,8 @@ public final class Retention {
   public static final String TRASH = "_trash";
   /** The newest snapshots kept when no {@code --keep} is given: the current one and two before it. */
   public static final int DEFAULT_KEEP = 3;
+  /** Why a snapshot goes, usually: older than the ones kept. */
+  public static final String OLD = "old";
   private static final String NEVER_CURRENT = "never current (its load was killed while publishing)";
 
   private Retention() {}
@@ -117,7 +120,7 @@ public final class Retention {
       } else if (ReaderLease.held(lake, id)) {
         reason = "held by a reader";
       } else {
-        decisions.add(new Decision(id, true, "old", usage.of(id).alone()));
+        decisions.add(new Decision(id, true, OLD, usage.of(id).alone()));
         continue;
       }
       decisions.add(new Decision(id, false, reason, 0));

@@ -48,6 +48,7 @@ public final class LakeCommand {
         for (Retention.Decision d : r.decisions()) {
           out.printf(Locale.ROOT, "%-30s %s%n", d.snapshot(),
               d.remove() ? (dryRun ? "would remove" : "removed") + " (" + DiskUsageFormat.bytes(d.bytesFreed()) + " freed)"
+                  + (d.reason().equals(Retention.OLD) ? "" : ": " + d.reason())
                   : "kept: " + d.reason());
         }
         r.stagingRemoved().forEach(s -> out.println(s + " removed (staging of a load that did not finish)"));

@@ -14,10 +14,10 @@ import vn.danvan.contract.Level;
  * roll-up's tasks: each node's parent of the same era, and the codes of the 2025 communes and
  * provinces.
  *
- * <p>The roll-up works on dense ids, not on the codes: a code is looked up once per fact, and the
- * tree walk's many small maps are keyed by ids that hash evenly (GSO codes are digit strings whose
- * {@code String} hashes crowd into few buckets) and read their parents from arrays. A code is one
- * id in both eras; a code no tree knows gets an id of its own, without parents.
+ * <p>The roll-up works on dense ids, not on the codes: a code is looked up once per fact, the
+ * tree walk's many small maps are {@link IdMap}s of ids (GSO codes are digit strings whose {@code
+ * String} hashes crowd into few {@code HashMap} buckets), and parents are read from arrays. A code
+ * is one id in both eras; a code no tree knows gets an id of its own, without parents.
  */
 final class RegionTrees implements Serializable {
   private static final long serialVersionUID = 2L;

@@ -49,7 +49,15 @@ class LakeCommandTest {
         "would remove 2 snapshot(s), 2.0 KiB");
     assertThat(lake.snapshotIds()).containsExactly("a1", "a2", "a3");
 
-    run("lake", "gc", "--keep", "1", "--lake", root.toString());
+    // a load killed between its two renames left a4, staged from a3 and never current
+    Files.createDirectories(lake.snapshot("a4"));
+    Files.writeString(lake.snapshot("a4").resolve(Lake.REPORT), "{\"previous\":\"a3\"}");
+    assertThat(run("lake", "gc", "--keep", "1", "--lake", root.toString()).lines()).containsExactly(
+        "a1                             removed (2.0 KiB freed)",
+        "a2                             removed (0 B freed)",
+        "a3                             kept: current",
+        "a4                             removed (17 B freed): never current (its load was killed while publishing)",
+        "removed 3 snapshot(s), 2.0 KiB");
     assertThat(lake.snapshotIds()).containsExactly("a3");
     assertThat(Files.readString(root.resolve("audit/audit.jsonl"))).contains("\"action\":\"cleanup\"");
   }
