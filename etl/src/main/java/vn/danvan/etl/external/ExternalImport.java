@@ -64,7 +64,7 @@ public final class ExternalImport {
     PapiFiles.Read read = config.source().read(config.inputs(), IndicatorCatalogue.load());
     Lake lake = Lake.at(config.lakeDir());
     try (LakeLock lock = LakeLock.acquire(lake)) {
-      Publisher.cleanStaging(lake);
+      Publisher.clearLeftovers(lake);
       String previous = lake.current().orElseThrow(() -> new IllegalStateException("the lake " + lake
           + " has no snapshot yet: load the regions and figures first (bin/danvan load), then import"));
       Path previousDir = lake.snapshot(previous);

@@ -51,7 +51,7 @@ public final class Publisher {
    * current ({@link Retention#removeNeverCurrent}). Only safe under the lock: then no other load is
    * staging or publishing.
    */
-  public static void cleanStaging(Lake lake) {
+  public static void clearLeftovers(Lake lake) {
     Retention.removeNeverCurrent(lake);
     try {
       Files.createDirectories(lake.stagingDir());

@@ -50,7 +50,7 @@ public final class LoadJob {
     Landing landing = Landing.scan(config.landingDir());
     Lake lake = Lake.at(config.lakeDir());
     try (LakeLock lock = LakeLock.acquire(lake)) {
-      Publisher.cleanStaging(lake);
+      Publisher.clearLeftovers(lake);
       return publish(spark, config, progress, lake, started, work -> new Input(landing, Map.of()))
           .orElseThrow();
     }
@@ -78,7 +78,7 @@ public final class LoadJob {
     Lake lake = Lake.at(config.lakeDir());
     Submissions store = Submissions.of(lake);
     try (LakeLock lock = LakeLock.acquire(lake)) {
-      Publisher.cleanStaging(lake);
+      Publisher.clearLeftovers(lake);
       return publish(spark, config, progress, lake, started, work -> {
         Map<String, Landing> accepted = new java.util.LinkedHashMap<>();
         Map<String, String> byPrefix = new java.util.LinkedHashMap<>();

@@ -30,17 +30,11 @@ final class Lineage implements Serializable {
    * @param provinceLinks {@code old_code, new_code}: old provinces into new ones (whole)
    */
   Lineage(List<Row> communeShares, List<Row> provinceLinks, RegionTrees trees) {
-    Map<Integer, List<Link>> communes = new LinkedHashMap<>();
-    for (Row l : communeShares) {
-      communes.computeIfAbsent(trees.id(l.getAs("old_code")), k -> new ArrayList<>())
-          .add(new Link(trees.id(l.getAs("new_code")), l.getAs("share"), Apportioning.ofRank(l.<Integer>getAs("mrank"))));
-    }
-    Map<Integer, List<Link>> provinces = new LinkedHashMap<>();
-    for (Row l : provinceLinks) {
-      provinces.computeIfAbsent(trees.id(l.getAs("old_code")), k -> new ArrayList<>())
-          .add(new Link(trees.id(l.getAs("new_code")), 1.0, Apportioning.EXACT));
-    }
-    // the ids lineage codes were given (a code of no tree gets one past the trees' own)
+    Map<Integer, List<Link>> communes = byOldUnit(communeShares, trees,
+        l -> new Link(trees.id(l.getAs("new_code")), l.getAs("share"), Apportioning.ofRank(l.<Integer>getAs("mrank"))));
+    Map<Integer, List<Link>> provinces = byOldUnit(provinceLinks, trees,
+        l -> new Link(trees.id(l.getAs("new_code")), 1.0, Apportioning.EXACT));
+    // after every code has its id (a code of no tree gets one past the trees' own)
     int size = trees.size();
     communeToCommunes = new Link[size][];
     communeToProvinces = new Link[size][];
@@ -50,6 +44,16 @@ final class Lineage implements Serializable {
       communeToProvinces[old] = provinceShares(links, trees);
     });
     provinces.forEach((old, links) -> provinceToProvinces[old] = links.toArray(Link[]::new));
+  }
+
+  /** The links of {@code rows}, grouped by their {@code old_code}'s id, in the rows' order. */
+  private static Map<Integer, List<Link>> byOldUnit(List<Row> rows, RegionTrees trees,
+      java.util.function.Function<Row, Link> link) {
+    Map<Integer, List<Link>> out = new LinkedHashMap<>();
+    for (Row l : rows) {
+      out.computeIfAbsent(trees.id(l.getAs("old_code")), k -> new ArrayList<>()).add(link.apply(l));
+    }
+    return out;
   }
 
   /** Whether the lineage says where an old commune went. */

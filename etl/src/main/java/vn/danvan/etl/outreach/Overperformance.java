@@ -7,7 +7,9 @@ import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.Stream;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -30,6 +32,9 @@ import vn.danvan.contract.PostAge;
  * the {@code previous} but adds no value.
  */
 public final class Overperformance {
+  /** A post's channel: the platform's page, group or account, and the post's format. */
+  private static final String[] CHANNEL = {"platform", "channel", "format"};
+
   private Overperformance() {}
 
   /** @param stats {@link PostStats#of} rows */
@@ -46,11 +51,12 @@ public final class Overperformance {
           .add(age.column("benchmark_posts"), DataTypes.IntegerType)
           .add(age.column("score"), DataTypes.DoubleType);
     }
-    int[] channel = {in.fieldIndex("platform"), in.fieldIndex("channel"), in.fieldIndex("format")};
+    int[] channel = Arrays.stream(CHANNEL).mapToInt(in::fieldIndex).toArray();
+    Column[] byChannel = Arrays.stream(CHANNEL).map(c -> col(c)).toArray(Column[]::new);
+    Column[] inOrder = Stream.concat(Arrays.stream(byChannel), Stream.of(col("published_at"), col("post_id")))
+        .toArray(Column[]::new);
     MapPartitionsFunction<Row, Row> walk = rows -> new Walk(rows, benchmark, channel, covered, value);
-    return stats.repartition(col("platform"), col("channel"), col("format"))
-        .sortWithinPartitions(col("platform"), col("channel"), col("format"), col("published_at"), col("post_id"))
-        .mapPartitions(walk, Encoders.row(out));
+    return stats.repartition(byChannel).sortWithinPartitions(inOrder).mapPartitions(walk, Encoders.row(out));
   }
 
   /** The posts of one partition, channel after channel in publishing order, each with its scores. */

@@ -47,7 +47,7 @@ class PublisherTest {
     Lake lake = Lake.at(tmp);
     stage(lake, SnapshotId.next(CLOCK, new SplittableRandom(3)));
     Files.writeString(tmp.resolve("CURRENT.tmp"), "half");
-    Publisher.cleanStaging(lake);
+    Publisher.clearLeftovers(lake);
     try (var left = Files.list(lake.stagingDir())) {
       assertThat(left).isEmpty();
     }
@@ -65,7 +65,7 @@ class PublisherTest {
     Files.writeString(lake.staging(killed).resolve(Lake.REPORT), "{\"previous\":\"" + first + "\"}");
     Files.move(lake.staging(killed), lake.snapshot(killed));
 
-    Publisher.cleanStaging(lake);
+    Publisher.clearLeftovers(lake);
 
     assertThat(lake.snapshotIds()).containsExactly(first);
     assertThat(lake.current()).contains(first);
