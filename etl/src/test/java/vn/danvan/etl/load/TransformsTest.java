@@ -102,6 +102,23 @@ class TransformsTest {
   }
 
   @Test
+  void a_key_with_a_part_missing_is_never_a_duplicate() {
+    // keys are counted by their hash: rows missing a part (hashed alike) must not meet each other
+    Dataset<Row> verdicts = classified(Table.POST_METRICS, raw(Table.POST_METRICS,
+        metric(null, "2025-01-01T08:00:00+07:00", "1", 0, 1),
+        metric(null, "2025-01-01T08:00:00+07:00", "2", 0, 2),
+        metric("P1", "", "3", 0, 3),
+        metric("P1", null, "4", 0, 4),
+        metric("P1", "2025-01-01T08:00:00+07:00", "5", 0, 5)));
+    assertThat(verdicts.orderBy("_pos").collectAsList())
+        .extracting(r -> r.getAs(Classify.REASON), r -> r.getAs(Classify.FAILED))
+        .containsExactly(tuple("missing_value", "missing_value:post_id"),
+            tuple("missing_value", "missing_value:post_id"),
+            tuple("missing_value", "missing_value:observed_at"),
+            tuple("missing_value", "missing_value:observed_at"), tuple(null, ""));
+  }
+
+  @Test
   void quarantine_rows_carry_file_key_reason_checks_and_raw_values() {
     Dataset<Row> verdicts = classified(Table.POST_METRICS, raw(Table.POST_METRICS,
         metric("P1", " 2025-01-01T08:00:00+07:00 ", "-1", 1, 1)));
