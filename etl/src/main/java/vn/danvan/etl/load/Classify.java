@@ -107,10 +107,11 @@ public final class Classify {
 
   /**
    * {@code _file, _pos} of every duplicate row: small, and worth computing once per load. The keys
-   * are counted by a 64-bit hash of their values, which a map of fixed-width entries counts far
-   * quicker than the key text itself (the count was a fifth of loading activities); rows whose
-   * hash is repeated are then ordered by their real keys, so two keys that share a hash stay
-   * apart. A row with a key part missing is never a duplicate (its key matches nothing).
+   * are counted by a 64-bit hash of their values, which a map of fixed-width entries counts
+   * quicker than the key text itself (loading scale 5's activities: 5 % of the tables' CPU samples
+   * counting text, 3 % counting hashes); rows whose hash is repeated are then ordered by their
+   * real keys, so two keys that share a hash stay apart. A row with a key part missing is never a
+   * duplicate (its key matches nothing).
    */
   static Dataset<Row> duplicateRows(Dataset<Row> judged, List<String> key) {
     Column[] keys = key.stream().map(k -> col(k)).toArray(Column[]::new);
