@@ -116,13 +116,14 @@ public final class Classify {
   static Dataset<Row> duplicateRows(Dataset<Row> judged, List<String> key) {
     Column[] keys = key.stream().map(k -> col(k)).toArray(Column[]::new);
     Column complete = key.stream().map(k -> col(k).isNotNull()).reduce(Column::and).orElseThrow();
-    Dataset<Row> repeated = judged.filter(complete).groupBy(xxhash64(keys).as(KEY_HASH)).count()
+    Dataset<Row> hashed = judged.filter(complete).withColumn(KEY_HASH, xxhash64(keys));
+    Dataset<Row> repeated = hashed.groupBy(col(KEY_HASH)).count()
         .filter(col("count").gt(1)).select(col(KEY_HASH).as("_repeated" + KEY_HASH));
     List<Column> candidate = new ArrayList<>(List.of(keys));
-    candidate.addAll(List.of(col(RawFrames.FILE), col(RawFrames.POS), col(REASON), xxhash64(keys).as(KEY_HASH)));
+    candidate.addAll(List.of(col(RawFrames.FILE), col(RawFrames.POS), col(REASON), col(KEY_HASH)));
     WindowSpec earlier = Window.partitionBy(keys).orderBy(col(RawFrames.FILE), col(RawFrames.POS))
         .rowsBetween(Window.unboundedPreceding(), -1);
-    return judged.filter(complete).select(candidate.toArray(Column[]::new))
+    return hashed.select(candidate.toArray(Column[]::new))
         .join(broadcast(repeated), col(KEY_HASH).equalTo(col("_repeated" + KEY_HASH)), "left_semi")
         .withColumn(DUPLICATE, coalesce(max(col(REASON).isNull()).over(earlier), lit(false)))
         .filter(col(DUPLICATE))
