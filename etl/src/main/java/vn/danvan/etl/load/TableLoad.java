@@ -142,7 +142,7 @@ final class TableLoad {
         java.util.TreeSet<String> periods = new java.util.TreeSet<>(YearFolders.periods(out));
         scope.months().forEach(m -> periods.add(String.format(java.util.Locale.ROOT, "%d-%02d", m / 100, m % 100)));
         YearFolders.Linked linked = YearFolders.linkOthers(before, out, scope.wholeYears(), scope.tags());
-        carried += YearPartitions.rows(linked.files());
+        carried += YearPartitions.rows(ctx.spark(), linked.files());
         boolean some = !linked.files().isEmpty();
         part = new Part(!some ? Action.REWRITTEN : scope.isEmpty() ? Action.LINKED : Action.PARTITIONS,
             scope.years(), linked.years(), List.copyOf(periods), scope.isEmpty() ? "no row landed"

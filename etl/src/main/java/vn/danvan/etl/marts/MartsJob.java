@@ -184,8 +184,13 @@ public final class MartsJob {
         newCodes));
     addIfAny(recordParts, Facts.records("posts", inYears(table(spark, staging, Table.POSTS), years), catalogue,
         newCodes));
-    // a post's totals count in the year it was published
-    Dataset<Row> totals = years == null ? postStats : postStats.where(year(col("published_date")).isin(years.toArray()));
+    // a post's totals count in the year it was published; post_stats is not stored by year but in
+    // order of publication, so the years are asked as ranges of dates, which Parquet's row-group
+    // statistics answer: a month's load read all 3.9 M post totals of scale 20 for one year's 0.47 M
+    Dataset<Row> totals = years == null ? postStats : postStats.where(years.stream()
+        .map(y -> col("published_date").between(lit(java.time.LocalDate.of(y, 1, 1)),
+            lit(java.time.LocalDate.of(y, 12, 31))))
+        .reduce(Column::or).orElse(lit(false)));
     addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(totals), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
     // computed once, by the write: nothing else reads it (no sort samples it, no count)
