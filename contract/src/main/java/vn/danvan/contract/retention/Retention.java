@@ -193,7 +193,11 @@ public final class Retention {
     return d;
   }
 
-  private static List<String> removeStaging(Lake lake) throws IOException {
+  /**
+   * Deletes every folder in the lake's {@code _staging/} (what killed loads left) and returns their
+   * names. Only safe under the lake's lock: then no load is staging.
+   */
+  public static List<String> removeStaging(Lake lake) throws IOException {
     if (!Files.isDirectory(lake.stagingDir())) {
       return List.of();
     }

@@ -54,12 +54,8 @@ public final class Publisher {
   public static void clearLeftovers(Lake lake) {
     Retention.removeNeverCurrent(lake);
     try {
+      Retention.removeStaging(lake);
       Files.createDirectories(lake.stagingDir());
-      try (Stream<Path> stale = Files.list(lake.stagingDir())) {
-        for (Path dir : (Iterable<Path>) stale::iterator) {
-          deleteTree(dir);
-        }
-      }
       Files.deleteIfExists(lake.root().resolve(Lake.CURRENT + ".tmp"));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot clean " + lake.stagingDir(), e);
