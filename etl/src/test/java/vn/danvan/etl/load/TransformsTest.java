@@ -149,4 +149,50 @@ class TransformsTest {
             tuple("P2", 4L, "landed", true));
     assertThat(merged.columns()).contains(LakeSchema.names(Table.POST_METRICS).toArray(String[]::new));
   }
+
+  /**
+   * The lookup of the rows a load replaces reads only the files whose keys' range holds a landed
+   * key (Parquet's row-group statistics answer the range), and still finds every replaced row.
+   */
+  @Test
+  void the_replaced_rows_lookup_reads_only_files_whose_key_range_holds_a_landed_key(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) {
+    // two files of earlier rows: ids A-0000..A-0999 (2024) and B-0000..B-0999 (2025)
+    spark.range(0, 2000).selectExpr(
+            "concat(if(id < 1000, 'A-', 'B-'), lpad(cast(id % 1000 as string), 4, '0')) AS post_id",
+            "timestamp_seconds(1700000000 + id * 60) AS observed_at", "if(id < 1000, 2024, 2025) AS year")
+        .coalesce(1).sortWithinPartitions("post_id").write().partitionBy("year").parquet(dir.resolve("previous").toString());
+    Dataset<Row> previous = spark.read().parquet(dir.resolve("previous").toString());
+    List<String> key = List.of("post_id");
+    assertThat(rowsScanned(previous.where(YearPartitions.inKeyRange(keys("C-0001", "C-0002"), key))))
+        .as("keys beyond every file's range: no row is read").isZero();
+    Dataset<Row> someOfA = previous.where(YearPartitions.inKeyRange(keys("A-0005", "A-0700"), key));
+    assertThat(rowsScanned(someOfA)).as("only the file of A's ids is read").isEqualTo(1000);
+    assertThat(someOfA.join(keys("A-0005", "A-0700"), "post_id").select("post_id").as(
+        org.apache.spark.sql.Encoders.STRING()).collectAsList()).containsExactlyInAnyOrder("A-0005", "A-0700");
+    assertThat(previous.where(YearPartitions.inKeyRange(keys(), key)).count()).as("no landed key").isZero();
+    // a key of two parts: both must lie in range (the instant of B-0005 is past every A row's)
+    Dataset<Row> twoParts = spark.createDataFrame(List.of(RowFactory.create("A-0005", Timestamp.from(
+        Instant.ofEpochSecond(1700000000L + 1005 * 60)))), new org.apache.spark.sql.types.StructType()
+            .add("post_id", "string").add("observed_at", "timestamp"));
+    assertThat(previous.where(YearPartitions.inKeyRange(twoParts, List.of("post_id", "observed_at"))).count())
+        .isZero();
+  }
+
+  private static Dataset<Row> keys(String... ids) {
+    return spark.createDataset(List.of(ids), org.apache.spark.sql.Encoders.STRING()).toDF("post_id");
+  }
+
+  /** Rows the Parquet scan of {@code query} read, after its row groups were filtered by their statistics. */
+  private static long rowsScanned(Dataset<Row> query) {
+    query.collectAsList();
+    long[] rows = {0};
+    query.queryExecution().executedPlan().foreach(node -> {
+      if (node.nodeName().startsWith("Scan parquet")) {
+        rows[0] += node.metrics().apply("numOutputRows").value();
+      }
+      return null;
+    });
+    return rows[0];
+  }
 }
