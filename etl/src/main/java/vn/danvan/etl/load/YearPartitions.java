@@ -73,8 +73,8 @@ final class YearPartitions {
     Dataset<Row> parts = landed.select(part).union(replaced.select(part));
     if (table == Table.POST_METRICS) {
       Dataset<Row> from = landed.groupBy(col("post_id")).agg(min(col("observed_at")).as("_from"));
-      parts = parts.union(previous.join(from, "post_id").where(col("observed_at").gt(col("_from")))
-          .select(part));
+      parts = parts.union(previous.where(inKeyRange(from, List.of("post_id"))).join(from, "post_id")
+          .where(col("observed_at").gt(col("_from"))).select(part));
     }
     Set<Integer> out = new TreeSet<>();
     for (Row r : parts.distinct().collectAsList()) {
