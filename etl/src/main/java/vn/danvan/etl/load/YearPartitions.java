@@ -67,13 +67,16 @@ final class YearPartitions {
    */
   static Optional<Set<Integer>> reached(Dataset<Row> landed, Dataset<Row> previous, Table table) {
     Dataset<Row> keys = landed.select(table.key().stream().map(k -> col(k)).toArray(Column[]::new));
-    Dataset<Row> replaced = previous.where(inKeyRange(keys, table.key()))
+    List<Column> ranges = keyRanges(keys, table.key());
+    Dataset<Row> replaced = previous.where(ranges.stream().reduce(Column::and).orElseThrow())
         .join(keys, scala.jdk.javaapi.CollectionConverters.asScala(table.key()).toSeq(), "left_semi");
     Column part = part(table);
     Dataset<Row> parts = landed.select(part).union(replaced.select(part));
     if (table == Table.POST_METRICS) {
       Dataset<Row> from = landed.groupBy(col("post_id")).agg(min(col("observed_at")).as("_from"));
-      parts = parts.union(previous.where(inKeyRange(from, List.of("post_id"))).join(from, "post_id")
+      // a post's later snapshots: their post id lies in the landed ones' range, as the key's part does
+      Column postIds = ranges.get(table.key().indexOf("post_id"));
+      parts = parts.union(previous.where(postIds).join(from, "post_id")
           .where(col("observed_at").gt(col("_from"))).select(part));
     }
     Set<Integer> out = new TreeSet<>();
@@ -87,26 +90,25 @@ final class YearPartitions {
   }
 
   /**
-   * The rows that can share a key with one of {@code keys}: each part of the key between the
-   * least and the greatest of the landed ones (false when none landed). Parquet answers such a
-   * filter from its row groups' statistics, so the lookup of replaced rows skips the files whose
-   * keys all lie outside: ids that grow with time (a month's new ids sort after every earlier
-   * month's) leave out every earlier file, where the lookup read the key of every row of the table
-   * (a scale-20 month's: 4.0 M report ids and 7.5 M activity ids, 5.8-6.6 s of its jobs; 2.6-2.7 s
-   * with the range); ids in no order leave out nothing.
+   * Per part of the key, the rows that can share it with one of {@code keys}: the part between
+   * the least and the greatest of the landed ones (false when none landed); all of them together,
+   * the rows that can share a key. Parquet answers such a filter from its row groups' statistics,
+   * so the lookup of replaced rows skips the files whose keys all lie outside: ids that grow with
+   * time (a month's new ids sort after every earlier month's) leave out every earlier file, where
+   * the lookup read the key of every row of the table (a scale-20 month's: 4.0 M report ids and
+   * 7.5 M activity ids, 5.8-6.6 s of its jobs; 2.6-2.7 s with the range); ids in no order leave out
+   * nothing. One aggregate of {@code keys} finds every bound.
    */
-  static Column inKeyRange(Dataset<Row> keys, List<String> key) {
+  static List<Column> keyRanges(Dataset<Row> keys, List<String> key) {
     Column[] bounds = key.stream().flatMap(k -> java.util.stream.Stream.of(min(col(k)), max(col(k))))
         .toArray(Column[]::new);
     Row range = keys.agg(bounds[0], java.util.Arrays.copyOfRange(bounds, 1, bounds.length)).first();
-    Column within = lit(true);
+    List<Column> ranges = new ArrayList<>();
     for (int i = 0; i < key.size(); i++) {
-      if (range.isNullAt(2 * i)) {
-        return lit(false);
-      }
-      within = within.and(col(key.get(i)).between(lit(range.get(2 * i)), lit(range.get(2 * i + 1))));
+      ranges.add(range.isNullAt(2 * i) ? lit(false)
+          : col(key.get(i)).between(lit(range.get(2 * i)), lit(range.get(2 * i + 1))));
     }
-    return within;
+    return ranges;
   }
 
   /**
