@@ -93,6 +93,10 @@ public final class MartsJob {
       stages.accept("linking " + mart + " to the previous snapshot");
       vn.danvan.etl.lake.LakeWriter.carryOver(previous.resolve(mart), staging.resolve(mart));
     }
+    if (linked.contains(INDICATOR_VALUES) && Files.isDirectory(previous.resolve(FactStore.FOLDER))) {
+      // the facts it was rolled up from go with it (a snapshot written before they were kept has none)
+      vn.danvan.etl.lake.LakeWriter.carryOver(previous.resolve(FactStore.FOLDER), staging.resolve(FactStore.FOLDER));
+    }
     // survey series have their own mart (SurveyMart): no report or record computes them
     List<Indicator> catalogue = indicators.stream().filter(i -> !i.isSurvey()).toList();
     Dataset<Row> versions = Regions.versions(spark, table(spark, staging, Table.REGIONS)).cache();
@@ -167,34 +171,37 @@ public final class MartsJob {
         : months.stream().filter(m -> byPeriod.contains(m / 100)).collect(java.util.stream.Collectors.toSet());
     List<String> rolledPeriods = rolledMonths == null ? null
         : rolledMonths.stream().flatMap(m -> GrainColumns.labelsHolding(m).stream()).distinct().toList();
-    // a fact's year is its row's year (a report's period lies in one calendar year, or it enters no
-    // mart): reading only the years rebuilt skips the other year folders (Rollup filters again)
-    Dataset<Row> reports = Facts.reports(inYears(table(spark, staging, Table.REPORT_VALUES), years), catalogue,
-        newCodes);
-    // population is a stock: a region's own figure stands for its area, as a report does
-    Dataset<Row> population = Facts.records("population", inYears(table(spark, staging, Table.POPULATION), years),
+    // the facts of the months the load reached (of every month of the years rebuilt whole), filed
+    // by month; the year's other months' facts are the previous snapshot's files, linked. A fact's
+    // year is its row's year (a report's period lies in one calendar year, or it enters no mart)
+    FactStore.Scope scope = FactStore.scope(previous, years, months);
+    Dataset<Row> reports = Facts.reports(scope.dated(table(spark, staging, Table.REPORT_VALUES), "period_end"),
         catalogue, newCodes);
+    // population is a stock: a region's own figure stands for its area, as a report does
+    Dataset<Row> population = Facts.records("population",
+        scope.yearly(table(spark, staging, Table.POPULATION), FactStore.POPULATION_MONTH), catalogue, newCodes);
     if (population != null) {
       reports = reports.unionByName(population);
     }
     List<Dataset<Row>> recordParts = new ArrayList<>();
-    addIfAny(recordParts, Facts.records("activities", inYears(table(spark, staging, Table.ACTIVITIES), years),
-        catalogue, newCodes));
-    addIfAny(recordParts, Facts.records("models", inYears(table(spark, staging, Table.MODELS), years), catalogue,
-        newCodes));
-    addIfAny(recordParts, Facts.records("posts", inYears(table(spark, staging, Table.POSTS), years), catalogue,
-        newCodes));
-    // a post's totals count in the year it was published; post_stats is not stored by year but in
-    // order of publication, so the years are asked as ranges of dates, which Parquet's row-group
+    addIfAny(recordParts, Facts.records("activities", scope.dated(table(spark, staging, Table.ACTIVITIES),
+        "start_date"), catalogue, newCodes));
+    addIfAny(recordParts, Facts.records("models", scope.yearly(table(spark, staging, Table.MODELS),
+        FactStore.MODELS_MONTH), catalogue, newCodes));
+    addIfAny(recordParts, Facts.records("posts", scope.dated(table(spark, staging, Table.POSTS),
+        LakeSchema.PUBLISHED_DATE), catalogue, newCodes));
+    // a post's totals count in the month it was published; post_stats is not stored by year but in
+    // order of publication, so the months are asked as ranges of dates, which Parquet's row-group
     // statistics answer: a month's load read all 3.9 M post totals of scale 20 for one year's 0.47 M
-    Dataset<Row> totals = years == null ? postStats : postStats.where(years.stream()
-        .map(y -> col("published_date").between(lit(java.time.LocalDate.of(y, 1, 1)),
-            lit(java.time.LocalDate.of(y, 12, 31))))
-        .reduce(Column::or).orElse(lit(false)));
-    addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(totals), catalogue, newCodes));
+    addIfAny(recordParts, Facts.records("post_totals", Facts.postTotals(postStats.where(
+        scope.within(col("published_date")))), catalogue, newCodes));
     Dataset<Row> records = recordParts.stream().reduce(Dataset::unionByName).orElseThrow();
+    Dataset<Row> facts = FactStore.of(reports, true).unionByName(FactStore.of(Precedence.records(records), false));
+    int factFiles = scope.all() ? 12 * factYears(staging) : 12 * scope.wholeYears().size() + scope.months().size();
+    FactStore.write(facts, scope, staging, previous, Math.min(Integer.parseInt(spark.conf().get(
+        BYPASS_MERGE_THRESHOLD, "200")), Math.max(1, factFiles)));
     // computed once, by the write: nothing else reads it (no sort samples it, no count)
-    Dataset<Row> all = rollup.run(reports, Precedence.records(records), years, rolledMonths);
+    Dataset<Row> all = rollup.run(FactStore.read(spark, staging, years), years, rolledMonths);
     Column fromReport = col("from_report");
     Column fromRecords = col("from_records");
     Column apportioning = col("apportioning");
@@ -309,11 +316,6 @@ public final class MartsJob {
       }
     }
     return method;
-  }
-
-  /** The rows of a table whose {@code year} is one of {@code years} (null: every row). */
-  private static Dataset<Row> inYears(Dataset<Row> rows, java.util.Set<Integer> years) {
-    return years == null ? rows : rows.where(col(LakeSchema.YEAR).isin(years.toArray()));
   }
 
   private static void addIfAny(List<Dataset<Row>> parts, Dataset<Row> part) {

@@ -24,8 +24,15 @@ final class RegionTrees implements Serializable {
   static final int NONE = -1;
 
   /** The codes the trees know, by id; read-only once built. */
-  private final Map<String, Integer> ids = new HashMap<>();
   private final String[] codes;
+  /**
+   * The ids of the codes the trees know, by slot: an open-addressing table whose hash is mixed (in
+   * a {@code HashMap}, the codes' {@code String} hashes crowded buckets into trees, and a fact's
+   * lookup walked one).
+   */
+  private final String[] slotCodes;
+  private final int[] slotIds;
+  private final int mask;
   private final byte[] lengths;
   /** Codes no tree knows, given ids from {@code codes.length} on as the facts name them. */
   private final Map<String, Integer> otherIds = new HashMap<>();
@@ -37,6 +44,7 @@ final class RegionTrees implements Serializable {
 
   /** @param nodes {@code code, era, parent_code}: one row per code and era ({@link Regions#nodes}) */
   RegionTrees(List<Row> nodes) {
+    Map<String, Integer> ids = new HashMap<>();
     List<String> known = new ArrayList<>();
     for (Row n : nodes) {
       for (String code : new String[] {n.getAs("code"), n.getAs("parent_code")}) {
@@ -48,6 +56,18 @@ final class RegionTrees implements Serializable {
     }
     codes = known.toArray(String[]::new);
     int size = codes.length;
+    int capacity = Integer.highestOneBit(Math.max(4, size) * 2) * 2;
+    slotCodes = new String[capacity];
+    slotIds = new int[capacity];
+    mask = capacity - 1;
+    for (int id = 0; id < size; id++) {
+      int slot = slot(codes[id]);
+      while (slotCodes[slot] != null) {
+        slot = (slot + 1) & mask;
+      }
+      slotCodes[slot] = codes[id];
+      slotIds[slot] = id;
+    }
     lengths = new byte[size];
     for (int i = 0; i < size; i++) {
       lengths[i] = (byte) Math.min(codes[i].length(), Byte.MAX_VALUE);
@@ -81,8 +101,20 @@ final class RegionTrees implements Serializable {
 
   /** The id of a code, given one on first sight when no tree knows it. */
   int id(String code) {
-    Integer id = ids.get(code);
-    return id != null ? id : otherId(code);
+    for (int slot = slot(code);; slot = (slot + 1) & mask) {
+      String known = slotCodes[slot];
+      if (known == null) {
+        return otherId(code);
+      }
+      if (known.equals(code)) {
+        return slotIds[slot];
+      }
+    }
+  }
+
+  private int slot(String code) {
+    int h = code.hashCode() * 0x9E3779B9;
+    return (h ^ (h >>> 16)) & mask;
   }
 
   private synchronized int otherId(String code) {

@@ -2,7 +2,6 @@ package vn.danvan.etl.marts;
 
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.date_from_unix_date;
-import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.unix_date;
 import static org.apache.spark.sql.functions.year;
 
@@ -74,49 +73,36 @@ final class Rollup implements Serializable {
 
   /**
    * Every output row ({@link #OUTPUT}, with the date {@code target_start} instead of
-   * {@code start_day}) of both modes, summed over reporting units, ratios included.
+   * {@code start_day}) of both modes, summed over reporting units, ratios included; in the years of
+   * {@code months} (their keys {@code year * 100 + month}) only the periods that hold one of those
+   * months: a period's figures depend only on facts dated within it (a report's own period,
+   * enclosing reports included, lies inside every target period it counts in; a record counts in
+   * the periods of its date), so the other periods of those years stay as they were.
    *
-   * @param reports {@code code, era, indicator, unit, native_grain, native_start, value}: own
-   *     reports per native period, as {@link Facts#reports} gives them; which target periods each
-   *     counts in is worked out here, per group ({@link Precedence#ownReports})
-   * @param records {@code code, era, indicator, unit, native_grain, native_start, value}: records
-   *     per native period ({@link Precedence#records})
+   * @param facts {@link FactStore#SCHEMA}: own reports per native period, as {@link Facts#reports}
+   *     gives them (which target periods each counts in is worked out here, per group:
+   *     {@link Precedence#ownReports}), and records per native period ({@link Precedence#records})
    * @param years the calendar years to roll up (each depends on its own facts only), or null for all
+   * @param months null: every period of {@code years}
    */
-  Dataset<Row> run(Dataset<Row> reports, Dataset<Row> records, java.util.Set<Integer> years) {
-    return run(reports, records, years, null);
-  }
-
-  /**
-   * As above, and in the years of {@code months} (their keys {@code year * 100 + month}) only
-   * the periods that hold one of those months: a period's figures depend only on facts dated
-   * within it (a report's own period, enclosing reports included, lies inside every target period
-   * it counts in; a record counts in the periods of its date), so the other periods of those years
-   * stay as they were. Null: every period of {@code years}.
-   */
-  Dataset<Row> run(Dataset<Row> reports, Dataset<Row> records, java.util.Set<Integer> years,
-      java.util.Set<Integer> months) {
+  Dataset<Row> run(Dataset<Row> facts, java.util.Set<Integer> years, java.util.Set<Integer> months) {
     java.util.Set<Long> periods = months == null ? null : periodsOf(months);
     java.util.Set<Integer> monthYears = new java.util.HashSet<>();
     if (months != null) {
       months.forEach(m -> monthYears.add(m / 100));
     }
-    Dataset<Row> facts = asFacts(reports, true).unionByName(asFacts(records, false));
-    if (years != null) {
-      facts = facts.where(year(date_from_unix_date(col("day"))).isin(years.toArray()));
-    }
-    MapFunction<Row, String> group = r -> ratios.familyOf(r.getAs("indicator"))
-        + "|" + LocalDate.ofEpochDay(r.<Integer>getAs("day")).getYear();
-    FlatMapGroupsFunction<String, Row, Row> roll = (key, rows) -> rollGroup(rows, periods, monthYears);
-    return facts.groupByKey(group, Encoders.STRING()).flatMapGroups(roll, Encoders.row(OUTPUT))
-        .withColumn("target_start", date_from_unix_date(col("start_day"))).drop("start_day");
-  }
-
-  /** Reports or records, in native periods, as the columns {@link #rollGroup} reads by position. */
-  private static Dataset<Row> asFacts(Dataset<Row> facts, boolean ownReport) {
-    return facts.select(lit(ownReport).as("own_report"), col("code"), col("era").equalTo(Facts.NEW).as("new_era"),
+    Dataset<Row> rows = facts.select(col("own_report"), col("code"), col("era").equalTo(Facts.NEW).as("new_era"),
         col("indicator"), col("unit"), col("native_grain").as("grain"), unix_date(col("native_start")).as("day"),
         col("value"));
+    if (years != null) {
+      rows = rows.where(year(date_from_unix_date(col("day"))).isin(years.toArray()));
+    }
+    // by position, as rollGroup reads them: indicator and day
+    MapFunction<Row, String> group = r -> ratios.familyOf(r.getString(3)) + "|" + LocalDate.ofEpochDay(r.getInt(6))
+        .getYear();
+    FlatMapGroupsFunction<String, Row, Row> roll = (key, it) -> rollGroup(it, periods, monthYears);
+    return rows.groupByKey(group, Encoders.STRING()).flatMapGroups(roll, Encoders.row(OUTPUT))
+        .withColumn("target_start", date_from_unix_date(col("start_day"))).drop("start_day");
   }
 
   private static java.util.Set<Long> periodsOf(java.util.Set<Integer> months) {
@@ -143,11 +129,31 @@ final class Rollup implements Serializable {
         || periods.contains(periodKey(rank, day));
   }
 
+  /** {@link #rolledStarts}' mark of a period not rolled up. */
+  private static final int NOT_ROLLED = Integer.MIN_VALUE;
+
+  /**
+   * The first day (epoch day) of the period of each grain, by rank, that holds {@code day}, or
+   * {@link #NOT_ROLLED} where that period is not rolled up.
+   */
+  private static int[] rolledStarts(int day, java.util.Set<Long> periods, java.util.Set<Integer> monthYears) {
+    LocalDate date = LocalDate.ofEpochDay(day);
+    int[] starts = new int[Grain.YEAR.rank() + 1];
+    for (Grain g : Grain.values()) {
+      int start = (int) g.periodStart(date).toEpochDay();
+      starts[g.rank()] = rolled(g.rank(), start, periods, monthYears) ? start : NOT_ROLLED;
+    }
+    return starts;
+  }
+
   private Iterator<Row> rollGroup(Iterator<Row> rows, java.util.Set<Long> periods, java.util.Set<Integer> monthYears) {
     Map<Slice, SliceFacts> slices = new HashMap<>();
     Map<Precedence.Report, Double> reports = new HashMap<>();
+    // the periods a day's records count in, by rank: a group's facts fall on a few days (records
+    // are added up per month), each worked out once
+    Map<Integer, int[]> periodStarts = new HashMap<>();
     while (rows.hasNext()) {
-      // the columns in the order asFacts() selects them
+      // the columns in the order run() selects them
       Row r = rows.next();
       boolean ownReport = r.getBoolean(0);
       String code = r.getString(1);
@@ -163,14 +169,12 @@ final class Rollup implements Serializable {
       }
       // a record counts in the period of every grain from its own (a month at the finest) up
       int region = trees.id(code);
-      LocalDate start = LocalDate.ofEpochDay(day);
+      int[] starts = periodStarts.computeIfAbsent(day, d -> rolledStarts(d, periods, monthYears));
       for (int rank = Math.max(grain, Grain.MONTH.rank()); rank <= Grain.YEAR.rank(); rank++) {
-        int periodStart = (int) Grain.ofRank(rank).periodStart(start).toEpochDay();
-        if (!rolled(rank, periodStart, periods, monthYears)) {
-          continue;
+        if (starts[rank] != NOT_ROLLED) {
+          slices.computeIfAbsent(new Slice(indicator, unit, rank, starts[rank]), s -> new SliceFacts())
+              .add(false, newEra, region, value);
         }
-        slices.computeIfAbsent(new Slice(indicator, unit, rank, periodStart), s -> new SliceFacts())
-            .add(false, newEra, region, value);
       }
     }
     Precedence.ownReports(reports, (report, rank, day, value) -> {

@@ -149,6 +149,19 @@ class IncrementalEqualsFullTest {
     Set<Object> old = inodes(before);
     assertThat(files(after.resolve("indicator_values/year=2025"))).as("2025's periods not reached are links")
         .anyMatch(f -> old.contains(inode(f)));
+    // the facts the mart is rolled up from: the months of the new rows computed again, every other
+    // month's file (of 2025 and of the other years) a link
+    Set<String> reached = new java.util.TreeSet<>(activities.rewrittenPeriods());
+    reached.addAll(report.parts().get("report_values").rewrittenPeriods());
+    Path facts = after.resolve("indicator_facts");
+    List<Path> factFiles = files(facts);
+    assertThat(factFiles).as("the facts' files").isNotEmpty()
+        .anyMatch(f -> !old.contains(inode(f)))
+        .allMatch(f -> old.contains(inode(f)) != reached.contains(period(facts.relativize(f).toString())));
+    assertThat(factFiles.stream().map(f -> facts.relativize(f).getName(0).toString()).distinct())
+        .as("a year folder of facts for every year of the mart")
+        .containsExactlyInAnyOrderElementsOf(files(after.resolve("indicator_values")).stream()
+            .map(f -> after.resolve("indicator_values").relativize(f).getName(0).toString()).distinct().toList());
     long newBytes = 0;
     long news = 0;
     for (Table t : Table.values()) {
