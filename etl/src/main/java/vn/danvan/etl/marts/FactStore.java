@@ -32,7 +32,10 @@ import vn.danvan.etl.lake.YearFolders;
  * ({@link Precedence#records}), one folder per year and one file per month of it. A year's
  * figures need every fact of that year; kept, a load of one month's news computes the facts of
  * that month only and links the year's other months' files from the previous snapshot, where it
- * read, exploded and added up every report and record of the year again.
+ * read, exploded and added up every report and record of the year again. Only loads that rebuild
+ * some years keep them (the years they rebuild, and the previous snapshot's other years): a full
+ * rebuild keeps none, as writing and reading back every year's facts cost more than the rebuild
+ * saves, and the first such load of a year computes its facts whole.
  *
  * <p>A fact is filed under the month of its source row's part in the lake, so that the months a
  * load rewrote in a table are the months of facts to compute again: a record (an activity, a post
@@ -139,9 +142,10 @@ final class FactStore {
   }
 
   /**
-   * Writes the facts of {@code scope} ({@link #SCHEMA}; a report's {@code native_grain} is that of
-   * its period, a record's a month or coarser) into the staged snapshot's {@value #FOLDER}, one
-   * file per month, and links the previous snapshot's files of every other month.
+   * Writes the facts of {@code scope} (not {@link Scope#ALL}; {@link #SCHEMA}: a report's
+   * {@code native_grain} is that of its period, a record's a month or coarser) into the staged
+   * snapshot's {@value #FOLDER}, one file per month, and links the previous snapshot's files of
+   * every other month and year.
    */
   static void write(Dataset<Row> facts, Scope scope, Path staging, Path previous, int tasks) {
     Path dir = staging.resolve(FOLDER);
@@ -155,7 +159,7 @@ final class FactStore {
         .parquet(written.toString());
     YearFolders.moveTagged(written, PART_YEAR, PART_MONTH, m -> YearFolders.monthTag(Integer.parseInt(m)), dir);
     Path before = previous == null ? null : previous.resolve(FOLDER);
-    if (!scope.all() && before != null && Files.isDirectory(before)) {
+    if (before != null && Files.isDirectory(before)) {
       YearFolders.linkOthers(before, dir, scope.wholeYears(), scope.monthTags());
     }
   }
@@ -166,10 +170,10 @@ final class FactStore {
         .map(c -> c.equals("own_report") ? lit(ownReport).as(c) : col(c)).toArray(Column[]::new));
   }
 
-  /** The stored facts of {@code years} (null: all) of a staged snapshot. */
+  /** The stored facts of {@code years} of a staged snapshot. */
   static Dataset<Row> read(SparkSession spark, Path staging, Set<Integer> years) {
     Path dir = staging.resolve(FOLDER);
-    String[] folders = YearFolders.years(dir).stream().filter(y -> years == null || years.contains(y))
+    String[] folders = YearFolders.years(dir).stream().filter(years::contains)
         .map(y -> dir.resolve(LakeSchema.YEAR + "=" + y).toString()).toArray(String[]::new);
     return folders.length == 0 ? spark.createDataFrame(List.of(), SCHEMA)
         : spark.read().schema(SCHEMA).parquet(folders);

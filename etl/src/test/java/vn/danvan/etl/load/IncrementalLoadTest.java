@@ -20,8 +20,9 @@ import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 
 /**
- * Three loads into one lake: A, then B (a changed report value, new metrics of a post that only A
- * had), then B again. Every snapshot is complete on its own; the newer load wins per key.
+ * Loads into one lake: A, then B (a changed report value, new metrics of a post that only A had),
+ * then B again, then a report value as it was, then a new report of another quarter of the same
+ * year. Every snapshot is complete on its own; the newer load wins per key.
  */
 class IncrementalLoadTest {
   static final LocalDate AS_OF = LocalDate.of(2025, 9, 30);
@@ -36,6 +37,7 @@ class IncrementalLoadTest {
   static LoadReport second;
   static LoadReport again;
   static LoadReport unchanged;
+  static LoadReport nextQuarter;
 
   @BeforeAll
   static void threeLoads() {
@@ -63,6 +65,11 @@ class IncrementalLoadTest {
         .csv("report_values", "c.csv", HEADER, "R1,01,2024-01-01,2024-06-30,police,gifts,,11,")
         .root();
     unchanged = LoadJob.run(spark, LoadConfig.of(c, lake.root(), AS_OF), Progress.silent());
+    // a report of 2024's third quarter: after `unchanged` kept 2024's facts, only its month's are new
+    Path d = new TestLanding(tmp.resolve("d"))
+        .csv("report_values", "d.csv", HEADER, "R4,79,2024-07-01,2024-09-30,police,gifts,,7,")
+        .root();
+    nextQuarter = LoadJob.run(spark, LoadConfig.of(d, lake.root(), AS_OF), Progress.silent());
   }
 
   @AfterAll
@@ -133,10 +140,51 @@ class IncrementalLoadTest {
   }
 
   @Test
+  void a_year_rebuilt_by_months_computes_the_facts_of_its_months_and_links_the_others() throws Exception {
+    Path kept = lake.snapshot(unchanged.snapshot()).resolve("indicator_facts");
+    Path after = lake.snapshot(nextQuarter.snapshot()).resolve("indicator_facts");
+    assertThat(lake.snapshot(again.snapshot()).resolve("indicator_facts"))
+        .as("a load rebuilding the whole mart keeps no facts").doesNotExist();
+    assertThat(IncrementalEqualsFullTest.files(kept)).as("2024's facts, computed whole once")
+        .isNotEmpty().allMatch(f -> kept.relativize(f).startsWith("year=2024"));
+    LoadReport.Part values = nextQuarter.parts().get("indicator_values");
+    assertThat(values.action()).isEqualTo(LoadReport.Action.PARTITIONS);
+    assertThat(values.rewrittenPeriods()).containsExactly("2024", "2024-H2", "2024-Q3");
+    java.util.Set<Object> old = IncrementalEqualsFullTest.inodes(lake.snapshot(unchanged.snapshot()));
+    List<Path> files = IncrementalEqualsFullTest.files(after).stream()
+        .filter(f -> f.getFileName().toString().endsWith(".parquet")).toList();
+    // R1 and R2 (H1) under June, R3 (2023) not in 2024's facts, R4 under September: its file alone is new
+    assertThat(files).extracting(f -> IncrementalEqualsFullTest.period(after.relativize(f).toString()))
+        .containsExactlyInAnyOrder("2024-06", "2024-09");
+    assertThat(files).filteredOn(f -> !old.contains(IncrementalEqualsFullTest.inode(f)))
+        .extracting(f -> IncrementalEqualsFullTest.period(after.relativize(f).toString()))
+        .containsExactly("2024-09");
+    // the roll-up of the kept and the new facts is the mart built from scratch over the same tables
+    Path scratch = tmp.resolve("scratch-marts");
+    for (Table t : Table.values()) {
+      vn.danvan.etl.lake.LakeWriter.carryOver(Lake.table(lake.snapshot(nextQuarter.snapshot()), t),
+          Lake.table(scratch, t));
+    }
+    vn.danvan.etl.marts.MartsJob.run(spark, scratch, vn.danvan.catalogue.IndicatorCatalogue.load().all());
+    Dataset<Row> mart = rounded(spark.read().parquet(
+        lake.snapshot(nextQuarter.snapshot()).resolve("indicator_values").toString()));
+    Dataset<Row> fromScratch = rounded(spark.read().parquet(scratch.resolve("indicator_values").toString()));
+    assertThat(mart.where("period = '2024-Q3' and region_code = '79' and boundaries = 'reported'")
+        .select("value").collectAsList()).extracting(r -> r.getDouble(0)).containsExactly(7.0);
+    assertThat(mart.count()).isPositive().isEqualTo(fromScratch.count());
+    assertThat(mart.exceptAll(fromScratch).count()).isZero();
+    assertThat(fromScratch.exceptAll(mart).count()).isZero();
+  }
+
+  private static Dataset<Row> rounded(Dataset<Row> mart) {
+    return mart.withColumn("value", org.apache.spark.sql.functions.round(mart.col("value"), 6));
+  }
+
+  @Test
   void every_snapshot_stays_listed_and_current_names_the_last() throws Exception {
-    assertThat(lake.snapshotIds())
-        .containsExactly(first.snapshot(), second.snapshot(), again.snapshot(), unchanged.snapshot());
-    assertThat(lake.current()).contains(unchanged.snapshot());
+    assertThat(lake.snapshotIds()).containsExactly(first.snapshot(), second.snapshot(), again.snapshot(),
+        unchanged.snapshot(), nextQuarter.snapshot());
+    assertThat(lake.current()).contains(nextQuarter.snapshot());
     try (var staging = Files.list(lake.stagingDir())) {
       assertThat(staging).isEmpty();
     }
