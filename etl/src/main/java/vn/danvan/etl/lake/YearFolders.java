@@ -127,6 +127,13 @@ public final class YearFolders {
     return String.format(Locale.ROOT, "m%02d", month);
   }
 
+  /** The tags of months' files ({@code year * 100 + month}) by year, as {@link #linkOthers} takes them. */
+  public static Map<Integer, Set<String>> monthTags(Set<Integer> months) {
+    Map<Integer, Set<String>> tags = new java.util.TreeMap<>();
+    months.forEach(m -> tags.computeIfAbsent(m / 100, y -> new java.util.TreeSet<>()).add(monthTag(m % 100)));
+    return tags;
+  }
+
   /** The tag of a period's file in the indicator mart: {@code p2025-Q4}. */
   public static String periodTag(String period) {
     return "p" + period;

@@ -138,9 +138,7 @@ final class YearPartitions {
 
     /** The months of each year rewritten by month, as the tags of their files. */
     java.util.Map<Integer, Set<String>> tags() {
-      java.util.Map<Integer, Set<String>> tags = new java.util.TreeMap<>();
-      months.forEach(m -> tags.computeIfAbsent(m / 100, y -> new TreeSet<>()).add(YearFolders.monthTag(m % 100)));
-      return tags;
+      return YearFolders.monthTags(months);
     }
 
     /** The rows of a table this scope rewrites. */

@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
@@ -108,13 +106,6 @@ final class FactStore {
       months.stream().filter(m -> m % 100 == month).forEach(m -> years.add(m / 100));
       return rows.where(col(LakeSchema.YEAR).isin(years.toArray()));
     }
-
-    /** The months' file tags by year ({@code m08}), as {@link YearFolders#linkOthers} takes them. */
-    Map<Integer, Set<String>> monthTags() {
-      Map<Integer, Set<String>> tags = new TreeMap<>();
-      months.forEach(m -> tags.computeIfAbsent(m / 100, y -> new TreeSet<>()).add(YearFolders.monthTag(m % 100)));
-      return tags;
-    }
   }
 
   private FactStore() {}
@@ -160,7 +151,7 @@ final class FactStore {
     YearFolders.moveTagged(written, PART_YEAR, PART_MONTH, m -> YearFolders.monthTag(Integer.parseInt(m)), dir);
     Path before = previous == null ? null : previous.resolve(FOLDER);
     if (before != null && Files.isDirectory(before)) {
-      YearFolders.linkOthers(before, dir, scope.wholeYears(), scope.monthTags());
+      YearFolders.linkOthers(before, dir, scope.wholeYears(), YearFolders.monthTags(scope.months()));
     }
   }
 
