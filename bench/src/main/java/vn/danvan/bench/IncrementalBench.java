@@ -64,6 +64,10 @@ final class IncrementalBench implements Callable<Integer> {
       + "(default ${DEFAULT-VALUE})")
   int months;
 
+  @Option(names = "--watch", description = "send each month as a submission to one `load --submissions --watch` "
+      + "JVM, as offices' files reach a running loader, instead of a new JVM a load (--full still runs in its own)")
+  boolean watch;
+
   @Option(names = "--work", defaultValue = "data/bench", description = "work folder (default ${DEFAULT-VALUE})")
   Path work;
 
@@ -82,15 +86,20 @@ final class IncrementalBench implements Callable<Integer> {
     long lakeBytes = DiskUsage.of(Lake.at(copy)).onDisk();
     // the month before warms the copy up: a lake written before loads were incremental (or before
     // months were files of their own) rewrites what it holds in the old layout once
-    Timed warmUp = load("warm-up " + month.minusMonths(1), monthLanding(source.snapshot(current),
-        month.minusMonths(1)), copy, false);
-    long afterWarmUp = DiskUsage.of(Lake.at(copy)).onDisk();
+    Timed warmUp;
+    long afterWarmUp;
     List<Timed> loads = new ArrayList<>();
-    for (int i = 0; i < months; i++) {
-      YearMonth m = month.plusMonths(i);
-      loads.add(load(m.toString(), monthLanding(source.snapshot(current), m), copy, false));
+    try (Watcher watcher = watch ? new Watcher(copy) : null) {
+      warmUp = month(watcher, "warm-up " + month.minusMonths(1), monthLanding(source.snapshot(current),
+          month.minusMonths(1)), copy);
+      afterWarmUp = DiskUsage.of(Lake.at(copy)).onDisk();
+      for (int i = 0; i < months; i++) {
+        YearMonth m = month.plusMonths(i);
+        loads.add(month(watcher, m.toString(), monthLanding(source.snapshot(current), m), copy));
+      }
     }
-    long grown = DiskUsage.of(Lake.at(copy)).onDisk() - afterWarmUp;
+    // snapshots only grow during the run, so the months' growths add up (--watch: with the submitted files)
+    long grown = watch ? loads.stream().mapToLong(Timed::growth).sum() : DiskUsage.of(Lake.at(copy)).onDisk() - afterWarmUp;
     EtlBench.deleteTree(copy);
     linkCopy(source, current, copy);
     YearMonth last = month.plusMonths(months - 1);
@@ -100,7 +109,7 @@ final class IncrementalBench implements Callable<Integer> {
     double mean = loads.stream().mapToDouble(Timed::seconds).average().orElse(Double.NaN);
     double max = loads.stream().mapToDouble(Timed::seconds).max().orElse(Double.NaN);
     ObjectNode result = JSON.createObjectNode().put("source_lake", source.toString()).put("snapshot", current)
-        .put("province", province).put("rows", rows).put("first_month", month.toString()).put("months", months)
+        .put("province", province).put("rows", rows).put("months_through", watch ? "load --submissions --watch" : "load, a JVM each").put("first_month", month.toString()).put("months", months)
         .put("lake_bytes", lakeBytes).put("warm_up_seconds", warmUp.seconds())
         .put("incremental_mean_seconds", mean).put("incremental_max_seconds", max)
         .put("full_seconds", full.seconds()).put("max_over_full", max / full.seconds())
@@ -108,7 +117,8 @@ final class IncrementalBench implements Callable<Integer> {
     ArrayNode each = result.putArray("loads");
     loads.forEach(t -> each.addObject().put("month", t.what()).put("seconds", t.seconds()).put("growth_bytes", t.growth()));
     Files.createDirectories(work);
-    Path out = work.resolve("bench-incremental-" + (scale == null ? "lake" : "scale-" + EtlBench.label(scale)) + ".json");
+    Path out = work.resolve("bench-incremental-" + (scale == null ? "lake" : "scale-" + EtlBench.label(scale))
+        + (watch ? "-watch" : "") + ".json");
     JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
     StringBuilder table = new StringBuilder();
     for (Timed t : loads) {
@@ -117,12 +127,14 @@ final class IncrementalBench implements Callable<Integer> {
     }
     System.out.printf(Locale.ROOT, """
         [bench] incremental: province %s, %,d activities and %,d report values a month, into a copy of %s (%,.1f MiB)
-        [bench]   load                    wall      lake growth    (each a new JVM, as bin/danvan load)
+        [bench]   load                    wall      lake growth    (%s)
         [bench]   %-20s %7.1f s %9.2f MiB   (not counted: rewrites the old layout once)
         %s[bench]   %-20s %7.1f s %9.2f MiB
         [bench]   a month: mean %.1f s, slowest %.1f s (goal <= 60 s); slowest / --full: %.3f (goal <= 0.1)
         [bench]   %d months grew the lake by %,.2f MiB: %.1f %% of its size (goal <= 10 %%)   -> %s
-        """, province, rows, rows, source, lakeBytes / 1048576.0, warmUp.what(), warmUp.seconds(),
+        """, province, rows, rows, source, lakeBytes / 1048576.0, watch
+            ? "months: submitted to one load --submissions --watch JVM, timed until published; --full: a JVM of its own"
+            : "each a new JVM, as bin/danvan load", warmUp.what(), warmUp.seconds(),
         warmUp.growth() / 1048576.0, table, full.what(), full.seconds(), full.growth() / 1048576.0, mean, max,
         max / full.seconds(), months, grown / 1048576.0, 100.0 * grown / lakeBytes, out);
     return 0;
@@ -144,38 +156,137 @@ final class IncrementalBench implements Callable<Integer> {
     return dir;
   }
 
+  /** A month's load: through the watcher when there is one, else {@link #load} in a JVM of its own. */
+  private Timed month(Watcher watcher, String what, Path landing, Path lakeDir) throws Exception {
+    return watcher != null ? watcher.load(what, landing) : load(what, landing, lakeDir, false);
+  }
+
   /** {@code bin/danvan load} of a landing into a lake, in a new JVM with this one's options; its log in WORK. */
   private Timed load(String what, Path landing, Path lakeDir, boolean full) throws Exception {
     long before = DiskUsage.of(Lake.at(lakeDir)).onDisk();
-    List<String> command = new ArrayList<>();
-    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
-    // class data sharing as bin/danvan uses it: the first load archives the classes it loaded, the
-    // others map that archive (README, "Class data sharing")
-    Path archive = classArchive();
-    Path writing = archive.resolveSibling(archive.getFileName() + ".writing");
-    boolean archiving = !Files.exists(archive);
-    command.addAll(archiving ? List.of("-XX:ArchiveClassesAtExit=" + writing)
-        : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
-    command.addAll(List.of("-cp", System.getProperty("java.class.path"), vn.danvan.etl.cli.Main.class.getName(),
-        "load", landing.toString(), "--lake", lakeDir.toString(), "--progress", "lines"));
+    List<String> args = new ArrayList<>(List.of("load", landing.toString(), "--lake", lakeDir.toString(),
+        "--progress", "lines"));
     if (full) {
-      command.add("--full");
+      args.add("--full");
     }
     Path log = work.resolve("bench-incremental-load.log");
     long t0 = System.nanoTime();
-    Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-    int exit = p.waitFor();
+    Jvm jvm = new Jvm(args, log);
+    int exit = jvm.process().waitFor();
     double seconds = EtlBench.secondsSince(t0);
     if (exit != 0) {
       throw new IllegalStateException("the load of " + what + " failed (exit " + exit + "); see " + log);
     }
-    if (archiving && Files.exists(writing)) {
-      Files.move(writing, archive, StandardCopyOption.REPLACE_EXISTING);
-    }
+    jvm.keepArchive();
     long growth = DiskUsage.of(Lake.at(lakeDir)).onDisk() - before;
     System.out.printf(Locale.ROOT, "[bench] %s: %.1f s, lake grew by %,d bytes%n", what, seconds, growth);
     return new Timed(what, seconds, growth);
+  }
+
+  /**
+   * A {@code danvan} command in a new JVM with this one's options and classpath, its output to
+   * {@code log}. Class data sharing as bin/danvan uses it: the first JVM of a run archives the
+   * classes it loaded ({@link #keepArchive} once it has ended), the others map that archive
+   * (README, "Class data sharing").
+   */
+  private final class Jvm {
+    private final Process process;
+    private final Path writing;
+
+    Jvm(List<String> args, Path log) throws IOException {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments());
+      Path archive = classArchive();
+      writing = Files.exists(archive) ? null : archive.resolveSibling(archive.getFileName() + ".writing");
+      command.addAll(writing != null ? List.of("-XX:ArchiveClassesAtExit=" + writing)
+          : List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:cds=off", "-Xlog:cds+dynamic=off"));
+      command.addAll(List.of("-cp", System.getProperty("java.class.path"), vn.danvan.etl.cli.Main.class.getName()));
+      command.addAll(args);
+      process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    Process process() {
+      return process;
+    }
+
+    /** After the JVM ended: the archive it wrote (if it was the first) becomes the run's. */
+    void keepArchive() throws IOException {
+      if (writing != null && Files.exists(writing)) {
+        Files.move(writing, classArchive(), StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+  }
+
+  /**
+   * One {@code load --submissions --watch} JVM over the copy, started (Spark and all) before the
+   * first month is sent: each month's files are submitted as the intake stores them, and the load
+   * is timed from the submission to the switch of CURRENT that publishes it.
+   */
+  private final class Watcher implements AutoCloseable {
+    private static final long TIMEOUT_NANOS = java.util.concurrent.TimeUnit.MINUTES.toNanos(10);
+    private final Lake lake;
+    private final Path log;
+    private final Jvm jvm;
+
+    Watcher(Path lakeDir) throws Exception {
+      lake = Lake.at(lakeDir);
+      log = work.resolve("bench-incremental-watch.log");
+      jvm = new Jvm(List.of("load", "--submissions", "--watch", "1", "--lake", lakeDir.toString(),
+          "--progress", "lines"), log);
+      long t0 = System.nanoTime();
+      awaitUntil(() -> Files.readString(log).contains("load --watch: loading"), t0, "start watching");
+      System.out.printf(Locale.ROOT, "[bench] load --submissions --watch started in %.1f s (not counted)%n",
+          EtlBench.secondsSince(t0));
+    }
+
+    Timed load(String what, Path landing) throws Exception {
+      long before = DiskUsage.of(lake).onDisk();
+      String previous = lake.current().orElse(null);
+      List<Path> files;
+      try (java.util.stream.Stream<Path> all = Files.walk(landing)) {
+        files = all.filter(Files::isRegularFile).sorted().toList();
+      }
+      long t0 = System.nanoTime();
+      vn.danvan.contract.intake.Submissions inbox = vn.danvan.contract.intake.Submissions.of(lake);
+      String id = inbox.submit(files, "bench", province, java.time.Instant.now(), 0).id();
+      awaitUntil(() -> {
+        if (inbox.find(id).orElseThrow().state() == vn.danvan.contract.intake.SubmissionState.REFUSED) {
+          throw new IllegalStateException("the submission of " + what + " was refused; see " + log);
+        }
+        return !lake.current().orElse("").equals(previous == null ? "" : previous);
+      }, t0, "publish " + what);
+      double seconds = EtlBench.secondsSince(t0);
+      // the submitted files are kept in the lake (LAKE/submissions/) beside the snapshots
+      long kept = 0;
+      for (Path f : files) {
+        kept += Files.size(f);
+      }
+      long growth = DiskUsage.of(lake).onDisk() - before + kept;
+      System.out.printf(Locale.ROOT, "[bench] %s: %.1f s, lake grew by %,d bytes (%,d of them the submission)%n",
+          what, seconds, growth, kept);
+      return new Timed(what, seconds, growth);
+    }
+
+    private void awaitUntil(Callable<Boolean> done, long t0, String what) throws Exception {
+      while (!done.call()) {
+        if (!jvm.process().isAlive() || System.nanoTime() - t0 > TIMEOUT_NANOS) {
+          throw new IllegalStateException("load --watch did not " + what + (jvm.process().isAlive()
+              ? " within 10 minutes" : " (it exited " + jvm.process().exitValue() + ")") + "; see " + log);
+        }
+        Thread.sleep(20);
+      }
+    }
+
+    /** Stops the watcher as Ctrl-C would, between loads. */
+    @Override
+    public void close() throws Exception {
+      jvm.process().destroy();
+      if (!jvm.process().waitFor(2, java.util.concurrent.TimeUnit.MINUTES)) {
+        jvm.process().destroyForcibly().waitFor();
+      }
+      jvm.keepArchive();
+    }
   }
 
   /** The class data sharing archive of this run's loads (their classpath is this JVM's). */
@@ -235,8 +346,9 @@ final class IncrementalBench implements Callable<Integer> {
           units[(region / (communes.size() + 1)) % units.length], indicators[i % indicators.length], "",
           String.valueOf(1 + random.nextInt(500)), "")).append('\n');
     }
-    write(landing.resolve(Table.ACTIVITIES.folder()).resolve("month.csv"), activities);
-    write(landing.resolve(Table.REPORT_VALUES.folder()).resolve("month.csv"), values);
+    // named as a submission's files must be: by their table
+    write(landing.resolve(Table.ACTIVITIES.folder()).resolve(Table.ACTIVITIES.folder() + "-" + m + ".csv"), activities);
+    write(landing.resolve(Table.REPORT_VALUES.folder()).resolve(Table.REPORT_VALUES.folder() + "-" + m + ".csv"), values);
     return landing;
   }
 

@@ -1,13 +1,20 @@
 package vn.danvan.etl.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
 import org.apache.spark.SparkConf;
 import org.apache.spark.launcher.SparkLauncher;
 import org.apache.spark.sql.SparkSession;
@@ -22,6 +29,8 @@ import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.cli.LakeOption;
+import vn.danvan.contract.intake.Submission;
+import vn.danvan.contract.intake.Submissions;
 import vn.danvan.contract.LakeBusyException;
 import vn.danvan.etl.load.LoadConfig;
 import vn.danvan.etl.load.LoadJob;
@@ -47,6 +56,7 @@ import vn.danvan.etl.survey.SurveyRules;
         "With --submissions instead of LANDING_DIR: loads every pending submission of the lake",
         "(LAKE/submissions/) in one load; a submission with a personal-data column or an",
         "unreadable file is refused alone, with its reason. Nothing pending: exit 0, no snapshot.",
+        "With --submissions --watch: keeps running and loads submissions as they arrive.",
         "A failed load publishes nothing and says so in one line, its traces in a log file:",
         "exit 4 no space left, 5 out of memory, 6 a Spark executor lost, 1 any other failure."},
     exitCodeListHeading = "Exit codes:%n",
@@ -109,42 +119,125 @@ public final class LoadCommand implements Callable<Integer> {
       description = "overperformance: fewest earlier posts a benchmark is computed from (default ${DEFAULT-VALUE})")
   int benchmarkMinimum;
 
+  @Option(names = "--watch", paramLabel = "SECONDS", arity = "0..1", fallbackValue = "10",
+      description = {"with --submissions: keep running and load the submissions as they arrive (woken when one",
+          "is stored, checked at least every SECONDS, default 10), all in this one JVM, so that loads",
+          "after the first run compiled code; stop with Ctrl-C. See README, \"Loading as submissions arrive\""})
+  Integer watch;
+
+  /** {@code --watch}: a set of submissions whose load failed is tried again after this, doubling up to an hour. */
+  private static final long RETRY_MS = 60_000;
+  private static final long MAX_RETRY_MS = 3_600_000;
+
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    String problem = (landing == null) == !submissions ? "give either LANDING_DIR or --submissions (see load --help)"
+        : watch != null && !submissions ? "--watch keeps loading submissions: it goes with --submissions"
+        : watch != null && full ? "--watch loads what is pending, never in full: load --full once, then watch"
+        : watch != null && watch < 1 ? "--watch waits at least 1 second, not " + watch
+        : !List.of("auto", "bars", "lines").contains(progressStyle)
+            ? "--progress is auto, bars or lines, not '" + progressStyle + "'" : null;
     LoadConfig config;
-    if ((landing == null) == !submissions) {
-      err.println("load: give either LANDING_DIR or --submissions (see load --help)");
-      err.flush();
-      return REFUSED;
-    }
     try {
-      SurveyRules d = SurveyRules.DEFAULT;
-      LocalDate date = asOf != null ? asOf : LocalDate.now(Typing.VIETNAM);
-      config = (submissions ? LoadConfig.submissions(lake.folder(), date) : LoadConfig.of(landing, lake.folder(), date))
-          .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence(), surveyProtectionLevel))
-          .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
-              Math.min(benchmarkMinimum, benchmarkPosts)))
-          .withFull(full);
+      if (problem != null) {
+        throw new IllegalArgumentException(problem);
+      }
+      config = config();
     } catch (IllegalArgumentException e) {
       err.println("load: " + e.getMessage());
       err.flush();
       return REFUSED;
     }
-    Lake target = Lake.at(config.lakeDir());
-    String what = submissions ? "load --submissions" : "load " + landing.toAbsolutePath().normalize();
     Path log = LoadLog.start(Clock.systemUTC(), System.getenv());
-    AtomicReference<String> stage = new AtomicReference<>();
-    if (!List.of("auto", "bars", "lines").contains(progressStyle)) {
-      err.println("load: --progress is auto, bars or lines, not '" + progressStyle + "'");
-      err.flush();
-      return REFUSED;
-    }
-    boolean bars = progressStyle.equals("bars") || progressStyle.equals("auto") && ProgressBars.terminal(System.getenv());
     boolean ownSession = SparkSession.getActiveSession().isEmpty()
         && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = ownSession ? session() : SparkSession.active();
+    try {
+      return watch != null ? watch(spark, out, err) : loadOnce(spark, config, log, out, err);
+    } finally {
+      err.flush();
+      if (ownSession) {
+        spark.stop();
+      }
+    }
+  }
+
+  /** This command's load settings, the load date today in Vietnam unless {@code --as-of} gives it. */
+  private LoadConfig config() {
+    SurveyRules d = SurveyRules.DEFAULT;
+    LocalDate date = asOf != null ? asOf : LocalDate.now(Typing.VIETNAM);
+    return (submissions ? LoadConfig.submissions(lake.folder(), date) : LoadConfig.of(landing, lake.folder(), date))
+        .withSurvey(new SurveyRules(surveyMinRespondents, d.maxRse(), d.confidence(), surveyProtectionLevel))
+        .withBenchmark(new Benchmark(benchmarkPosts, benchmarkTrim, Benchmark.Statistic.parse(benchmarkStatistic),
+            Math.min(benchmarkMinimum, benchmarkPosts)))
+        .withFull(full);
+  }
+
+  /**
+   * {@code --watch}: loads the pending submissions, then waits for new ones (woken when one is
+   * stored, and at least every {@code --watch} seconds) and loads them, in this one JVM and Spark
+   * session until stopped, so that every load after the first runs code the JIT has compiled. A
+   * load that fails (or is refused whole, or finds the lake busy) is said as {@link #loadOnce} says
+   * it, and its submissions stay pending: the same set is tried again only after a minute,
+   * doubling up to an hour, or at once when another submission arrives. Out of memory ends the
+   * watch with its exit code (the JVM may not be sound); interrupting the thread ends it (exit 0).
+   */
+  private int watch(SparkSession spark, PrintWriter out, PrintWriter err) {
+    Lake target = Lake.at(lake.folder());
+    Submissions store = Submissions.of(target);
+    try (WatchService stored = FileSystems.getDefault().newWatchService()) {
+      Files.createDirectories(store.dir());
+      store.dir().register(stored, StandardWatchEventKinds.ENTRY_CREATE);
+      out.println("load --watch: loading the submissions of " + store.dir() + " as they arrive (checked at least every "
+          + watch + " s); stop with Ctrl-C");
+      out.flush();
+      List<String> tried = List.of();
+      long retryAt = 0;
+      long backoff = RETRY_MS;
+      boolean first = true;
+      while (true) {
+        List<String> pending = store.pending().stream().map(Submission::id).toList();
+        if (!pending.isEmpty() && (!pending.equals(tried) || System.currentTimeMillis() >= retryAt)) {
+          // the first load's log was started before Spark, so that Spark's own lines go to it
+          Path log = first ? LoadLog.current() : LoadLog.start(Clock.systemUTC(), System.getenv());
+          int exit = loadOnce(spark, config(), log, out, err);
+          first = false;
+          if (exit == LoadFailure.Kind.OUT_OF_MEMORY.exit()) {
+            return exit;
+          }
+          backoff = exit == PUBLISHED ? RETRY_MS : pending.equals(tried) ? Math.min(2 * backoff, MAX_RETRY_MS) : RETRY_MS;
+          tried = pending;
+          retryAt = System.currentTimeMillis() + backoff;
+          if (exit != PUBLISHED) {
+            err.println("load --watch: the submissions stay pending; tried again when another arrives, or in "
+                + backoff / 60_000 + " min");
+            err.flush();
+          }
+          continue; // what arrived meanwhile is already stored
+        }
+        WatchKey key = stored.poll(watch, TimeUnit.SECONDS);
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
+    } catch (InterruptedException stop) {
+      Thread.currentThread().interrupt();
+      return PUBLISHED;
+    } catch (IOException e) {
+      err.println("load --watch: cannot watch " + store.dir() + ": " + e.getMessage());
+      return FAILED;
+    }
+  }
+
+  /** One load of a landing folder or of the pending submissions; its exit code. */
+  private int loadOnce(SparkSession spark, LoadConfig config, Path log, PrintWriter out, PrintWriter err) {
+    Lake target = Lake.at(config.lakeDir());
+    String what = submissions ? "load --submissions" : "load " + landing.toAbsolutePath().normalize();
+    AtomicReference<String> stage = new AtomicReference<>();
+    boolean bars = progressStyle.equals("bars") || progressStyle.equals("auto") && ProgressBars.terminal(System.getenv());
     ProgressBars drawn = bars ? new ProgressBars(spark.sparkContext(), out) : null;
     Progress shown = drawn != null ? drawn : Progress.printing(out);
     Progress progress = new Progress() {
@@ -191,9 +284,6 @@ public final class LoadCommand implements Callable<Integer> {
         drawn.close();
       }
       err.flush();
-      if (ownSession) {
-        spark.stop();
-      }
     }
   }
 

@@ -232,4 +232,77 @@ class SubmissionsLoadTest {
         .toString()).selectExpr("report_id", "region_code", "cast(period_end as string)", "value").orderBy("report_id")
         .collectAsList()).extracting(Object::toString).containsExactly("[T1,01,2025-09-30,12.0]", "[T2,01,2025-09-30,30.0]");
   }
+
+  @Test
+  void watching_loads_each_submission_as_it_arrives_in_one_session_until_stopped() throws Exception {
+    Lake watched = Lake.at(tmp.resolve("watched-lake"));
+    Submissions inbox = Submissions.of(watched);
+    Path files = new TestLanding(tmp.resolve("watched-upload"))
+        .csv("july", "report_values-july.csv", IncrementalLoadTest.HEADER,
+            "W1,01,2025-07-01,2025-07-31,police,gifts,,7,", "W2,01,2025-07-01,2025-07-31,police,gifts,,4.494,")
+        .csv("august", "report_values-august.csv", IncrementalLoadTest.HEADER,
+            "W3,01,2025-08-01,2025-08-31,police,gifts,,5,", "W1,01,2025-07-01,2025-07-31,police,gifts,,8,")
+        .csv("phone", "posts-phone.csv", "post_id,unit,region_code,platform,channel,published_at,format,phone",
+            "P9,police,01,facebook,Trang,2025-08-01T09:00:00+07:00,image,0912345678")
+        .root();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    CommandLine cli = new CommandLine(new LoadCommand());
+    cli.setOut(new PrintWriter(out, true));
+    cli.setErr(new PrintWriter(err, true));
+    java.util.concurrent.atomic.AtomicInteger exit = new java.util.concurrent.atomic.AtomicInteger(-1);
+    Thread watcher = new Thread(() -> exit.set(cli.execute("--submissions", "--watch", "1", "--lake",
+        watched.root().toString(), "--as-of", "2025-09-30", "--progress", "lines")), "load-watch");
+    watcher.start();
+    try {
+      Submission july = inbox.submit(List.of(files.resolve("july/report_values-july.csv")), "hanoi", "01",
+          Instant.parse("2025-08-01T02:00:00Z"), 1);
+      String first = publishedAfter(watched, null, watcher, out, err);
+      assertThat(inbox.find(july.id()).orElseThrow().snapshot()).isEqualTo(first);
+
+      // refused alone, or beside August's in one load: either way before August's is published
+      Submission phoned = inbox.submit(List.of(files.resolve("phone/posts-phone.csv")), "hanoi", "01",
+          Instant.parse("2025-09-01T02:00:00Z"), 0);
+      Submission august = inbox.submit(List.of(files.resolve("august/report_values-august.csv")), "hanoi", "01",
+          Instant.parse("2025-09-01T02:05:00Z"), 0);
+      String second = publishedAfter(watched, first, watcher, out, err);
+
+      assertThat(inbox.find(august.id()).orElseThrow().snapshot()).isEqualTo(second);
+      assertThat(inbox.find(phoned.id()).orElseThrow().state()).isEqualTo(SubmissionState.REFUSED);
+      assertThat(watched.snapshotIds()).containsExactly(first, second);
+      // the second load replaced W1 and added W3 to what the first landed
+      assertThat(spark.read().parquet(Lake.table(watched.snapshot(second), Table.REPORT_VALUES).toString())
+          .selectExpr("report_id", "value").orderBy("report_id").collectAsList())
+          .extracting(Object::toString).containsExactly("[W1,8.0]", "[W3,5.0]");
+      assertThat(out.toString()).contains("submission " + july.id() + ": loaded into snapshot " + first
+          + ", read 2, landed 1, quarantined 1").contains("submission " + august.id() + ": loaded into snapshot "
+          + second + ", read 2, landed 2, quarantined 0");
+      assertThat(err.toString()).contains("submission " + phoned.id() + " of hanoi refused");
+      assertThat(watcher.isAlive()).isTrue();
+    } finally {
+      watcher.interrupt();
+      watcher.join(60_000);
+    }
+    assertThat(watcher.isAlive()).isFalse();
+    assertThat(exit.get()).as(err.toString()).isZero();
+  }
+
+  /**
+   * The lake's snapshot once the watcher has published one after {@code after} and said so (its
+   * summary comes after the switch of CURRENT); fails when the watcher stops, or after five minutes.
+   */
+  private static String publishedAfter(Lake watched, String after, Thread watcher, StringWriter out,
+      StringWriter err) throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+    while (System.nanoTime() < deadline && watcher.isAlive()) {
+      java.util.Optional<String> current = watched.current();
+      if (current.isPresent() && !current.get().equals(after)
+          && out.toString().contains("loaded into snapshot " + current.get())) {
+        return current.get();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the watcher " + (watcher.isAlive() ? "published nothing new in five minutes"
+        : "stopped") + "; out: " + out + "; err: " + err);
+  }
 }
