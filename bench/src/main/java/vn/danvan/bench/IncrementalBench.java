@@ -71,8 +71,8 @@ final class IncrementalBench implements Callable<Integer> {
   @Option(names = "--work", defaultValue = "data/bench", description = "work folder (default ${DEFAULT-VALUE})")
   Path work;
 
-  /** One load: its month, wall time and the bytes it added. */
-  record Timed(String what, double seconds, long growth) {}
+  /** One load: its month, wall time, the bytes it added and (--watch) the watcher's RSS after it, else -1. */
+  record Timed(String what, double seconds, long growth, long rss) {}
 
   @Override
   public Integer call() throws Exception {
@@ -100,9 +100,21 @@ final class IncrementalBench implements Callable<Integer> {
     }
     // snapshots only grow during the run, so the months' growths add up (--watch: with the submitted files)
     long grown = watch ? loads.stream().mapToLong(Timed::growth).sum() : DiskUsage.of(Lake.at(copy)).onDisk() - afterWarmUp;
+    YearMonth last = month.plusMonths(months - 1);
+    Timed cold = null;
+    if (watch) {
+      // the peer of the watcher's months: the last of them in the first year (a month of a new
+      // year rolls up a year of one month) in a JVM of its own, as bin/danvan load runs it, into a
+      // fresh copy warmed up as the watcher's was
+      YearMonth peer = last.getYear() == month.getYear() ? last : YearMonth.of(month.getYear(), 12);
+      EtlBench.deleteTree(copy);
+      linkCopy(source, current, copy);
+      load("warm-up " + month.minusMonths(1) + ", a JVM", monthLanding(source.snapshot(current), month.minusMonths(1)),
+          copy, false);
+      cold = load(peer + ", a JVM", monthLanding(source.snapshot(current), peer), copy, false);
+    }
     EtlBench.deleteTree(copy);
     linkCopy(source, current, copy);
-    YearMonth last = month.plusMonths(months - 1);
     Timed full = load("--full " + last, monthLanding(source.snapshot(current), last), copy, true);
     EtlBench.deleteTree(copy);
 
@@ -114,28 +126,38 @@ final class IncrementalBench implements Callable<Integer> {
         .put("incremental_mean_seconds", mean).put("incremental_max_seconds", max)
         .put("full_seconds", full.seconds()).put("max_over_full", max / full.seconds())
         .put("months_growth_bytes", grown).put("months_growth_fraction", (double) grown / lakeBytes);
+    if (cold != null) {
+      result.put("peer_month", cold.what()).put("peer_month_in_own_jvm_seconds", cold.seconds());
+    }
     ArrayNode each = result.putArray("loads");
-    loads.forEach(t -> each.addObject().put("month", t.what()).put("seconds", t.seconds()).put("growth_bytes", t.growth()));
+    loads.forEach(t -> {
+      ObjectNode load = each.addObject().put("month", t.what()).put("seconds", t.seconds()).put("growth_bytes", t.growth());
+      if (t.rss() >= 0) {
+        load.put("watcher_rss_bytes", t.rss());
+      }
+    });
     Files.createDirectories(work);
     Path out = work.resolve("bench-incremental-" + (scale == null ? "lake" : "scale-" + EtlBench.label(scale))
         + (watch ? "-watch" : "") + ".json");
     JSON.writerWithDefaultPrettyPrinter().writeValue(out.toFile(), result);
     StringBuilder table = new StringBuilder();
     for (Timed t : loads) {
-      table.append(String.format(Locale.ROOT, "[bench]   %-20s %7.1f s %9.2f MiB%n", t.what(), t.seconds(),
-          t.growth() / 1048576.0));
+      table.append(String.format(Locale.ROOT, "[bench]   %-20s %7.1f s %9.2f MiB%s%n", t.what(), t.seconds(),
+          t.growth() / 1048576.0, t.rss() < 0 ? "" : String.format(Locale.ROOT, "   watcher's RSS %,d MiB", t.rss() >> 20)));
     }
     System.out.printf(Locale.ROOT, """
         [bench] incremental: province %s, %,d activities and %,d report values a month, into a copy of %s (%,.1f MiB)
         [bench]   load                    wall      lake growth    (%s)
         [bench]   %-20s %7.1f s %9.2f MiB   (not counted: rewrites the old layout once)
-        %s[bench]   %-20s %7.1f s %9.2f MiB
+        %s%s[bench]   %-20s %7.1f s %9.2f MiB
         [bench]   a month: mean %.1f s, slowest %.1f s (goal <= 60 s); slowest / --full: %.3f (goal <= 0.1)
         [bench]   %d months grew the lake by %,.2f MiB: %.1f %% of its size (goal <= 10 %%)   -> %s
         """, province, rows, rows, source, lakeBytes / 1048576.0, watch
             ? "months: submitted to one load --submissions --watch JVM, timed until published; --full: a JVM of its own"
             : "each a new JVM, as bin/danvan load", warmUp.what(), warmUp.seconds(),
-        warmUp.growth() / 1048576.0, table, full.what(), full.seconds(), full.growth() / 1048576.0, mean, max,
+        warmUp.growth() / 1048576.0, table, cold == null ? "" : String.format(Locale.ROOT,
+            "[bench]   %-20s %7.1f s %9.2f MiB   (peer: in a JVM of its own, after the warm-up month, into a fresh copy)%n", cold.what(),
+            cold.seconds(), cold.growth() / 1048576.0), full.what(), full.seconds(), full.growth() / 1048576.0, mean, max,
         max / full.seconds(), months, grown / 1048576.0, 100.0 * grown / lakeBytes, out);
     return 0;
   }
@@ -180,7 +202,7 @@ final class IncrementalBench implements Callable<Integer> {
     jvm.keepArchive();
     long growth = DiskUsage.of(Lake.at(lakeDir)).onDisk() - before;
     System.out.printf(Locale.ROOT, "[bench] %s: %.1f s, lake grew by %,d bytes%n", what, seconds, growth);
-    return new Timed(what, seconds, growth);
+    return new Timed(what, seconds, growth, -1);
   }
 
   /**
@@ -263,9 +285,11 @@ final class IncrementalBench implements Callable<Integer> {
         kept += Files.size(f);
       }
       long growth = DiskUsage.of(lake).onDisk() - before + kept;
-      System.out.printf(Locale.ROOT, "[bench] %s: %.1f s, lake grew by %,d bytes (%,d of them the submission)%n",
-          what, seconds, growth, kept);
-      return new Timed(what, seconds, growth);
+      // the watcher's memory after each load: one that kept what its loads left would grow with them
+      long rss = PeakMemory.rssBytes(jvm.process().pid());
+      System.out.printf(Locale.ROOT, "[bench] %s: %.1f s, lake grew by %,d bytes (%,d of them the submission);"
+          + " the watcher's RSS %,d MiB%n", what, seconds, growth, kept, rss >> 20);
+      return new Timed(what, seconds, growth, rss);
     }
 
     private void awaitUntil(Callable<Boolean> done, long t0, String what) throws Exception {

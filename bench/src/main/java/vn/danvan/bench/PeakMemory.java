@@ -7,14 +7,27 @@ import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Peak memory of this process: what the OS saw (VmHWM) and what the Java heap pools peaked at. */
+/**
+ * Peak memory of this process: what the OS saw (VmHWM) and what the Java heap pools peaked at;
+ * and another process's resident memory.
+ */
 final class PeakMemory {
   private PeakMemory() {}
 
   static long peakRssBytes() {
+    return status("self", "VmHWM:");
+  }
+
+  /** The resident memory of another process now (VmRSS), -1 when it cannot be read. */
+  static long rssBytes(long pid) {
+    return status(String.valueOf(pid), "VmRSS:");
+  }
+
+  /** A size field of {@code /proc/PID/status}, in bytes. */
+  private static long status(String pid, String field) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-        if (line.startsWith("VmHWM:")) {
+      for (String line : Files.readAllLines(Path.of("/proc", pid, "status"))) {
+        if (line.startsWith(field)) {
           return Long.parseLong(line.replaceAll("\\D", "")) * 1024;
         }
       }
