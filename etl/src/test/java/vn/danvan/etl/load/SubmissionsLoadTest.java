@@ -255,20 +255,30 @@ class SubmissionsLoadTest {
         watched.root().toString(), "--as-of", "2025-09-30", "--progress", "lines")), "load-watch");
     watcher.start();
     try {
-      Submission july = inbox.submit(List.of(files.resolve("july/report_values-july.csv")), "hanoi", "01",
-          Instant.parse("2025-08-01T02:00:00Z"), 1);
-      String first = publishedAfter(watched, null, watcher, out, err);
-      assertThat(inbox.find(july.id()).orElseThrow().snapshot()).isEqualTo(first);
-
-      // refused alone, or beside August's in one load: either way before August's is published
+      Submission july;
+      // another load holds the lake when July's arrives: the watcher's load of it fails, and the
+      // set is not tried again for a minute, but at once when the next submission arrives
+      try (vn.danvan.contract.LakeLock other = vn.danvan.contract.LakeLock.acquire(watched)) {
+        july = inbox.submit(List.of(files.resolve("july/report_values-july.csv")), "hanoi", "01",
+            Instant.parse("2025-08-01T02:00:00Z"), 1);
+        awaitText(err, "the submissions stay pending; tried again when another arrives, or in 1 min", watcher, out);
+      }
+      assertThat(err.toString()).contains("another load is running on this lake");
+      assertThat(watched.current()).isEmpty();
+      long retryDue = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(1);
       Submission phoned = inbox.submit(List.of(files.resolve("phone/posts-phone.csv")), "hanoi", "01",
-          Instant.parse("2025-09-01T02:00:00Z"), 0);
+          Instant.parse("2025-08-02T02:00:00Z"), 0);
+      String first = publishedAfter(watched, null, watcher, out, err);
+      assertThat(System.nanoTime()).as("published when the next submission arrived, before the minute's retry")
+          .isLessThan(retryDue);
+      assertThat(inbox.find(july.id()).orElseThrow().snapshot()).isEqualTo(first);
+      assertThat(inbox.find(phoned.id()).orElseThrow().state()).isEqualTo(SubmissionState.REFUSED);
+
       Submission august = inbox.submit(List.of(files.resolve("august/report_values-august.csv")), "hanoi", "01",
           Instant.parse("2025-09-01T02:05:00Z"), 0);
       String second = publishedAfter(watched, first, watcher, out, err);
 
       assertThat(inbox.find(august.id()).orElseThrow().snapshot()).isEqualTo(second);
-      assertThat(inbox.find(phoned.id()).orElseThrow().state()).isEqualTo(SubmissionState.REFUSED);
       assertThat(watched.snapshotIds()).containsExactly(first, second);
       // the second load replaced W1 and added W3 to what the first landed
       assertThat(spark.read().parquet(Lake.table(watched.snapshot(second), Table.REPORT_VALUES).toString())
@@ -285,6 +295,18 @@ class SubmissionsLoadTest {
     }
     assertThat(watcher.isAlive()).isFalse();
     assertThat(exit.get()).as(err.toString()).isZero();
+  }
+
+  /** Waits until the watcher has written {@code text} to {@code written}; fails as {@link #publishedAfter}. */
+  private static void awaitText(StringWriter written, String text, Thread watcher, StringWriter out)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
+    while (!written.toString().contains(text)) {
+      if (System.nanoTime() > deadline || !watcher.isAlive()) {
+        throw new AssertionError("the watcher did not say '" + text + "'; out: " + out + "; err: " + written);
+      }
+      Thread.sleep(100);
+    }
   }
 
   /**
