@@ -155,7 +155,7 @@ public final class LoadCommand implements Callable<Integer> {
         && SparkSession.getDefaultSession().isEmpty();
     SparkSession spark = ownSession ? session() : SparkSession.active();
     try {
-      return watch != null ? watch(spark, out, err) : loadOnce(spark, config, log, out, err);
+      return watch != null ? watch(spark, log, out, err) : loadOnce(spark, config, log, out, err);
     } finally {
       err.flush();
       if (ownSession) {
@@ -184,7 +184,7 @@ public final class LoadCommand implements Callable<Integer> {
    * doubling up to an hour, or at once when another submission arrives. Out of memory ends the
    * watch with its exit code (the JVM may not be sound); interrupting the thread ends it (exit 0).
    */
-  private int watch(SparkSession spark, PrintWriter out, PrintWriter err) {
+  private int watch(SparkSession spark, Path firstLog, PrintWriter out, PrintWriter err) {
     Lake target = Lake.at(lake.folder());
     Submissions store = Submissions.of(target);
     try (WatchService stored = FileSystems.getDefault().newWatchService()) {
@@ -196,14 +196,16 @@ public final class LoadCommand implements Callable<Integer> {
       List<String> tried = List.of();
       long retryAt = 0;
       long backoff = RETRY_MS;
-      boolean first = true;
+      // the first load's log was started before Spark, so that Spark's own lines go to it
+      Path log = firstLog;
       while (true) {
         List<String> pending = store.pending().stream().map(Submission::id).toList();
         if (!pending.isEmpty() && (!pending.equals(tried) || System.currentTimeMillis() >= retryAt)) {
-          // the first load's log was started before Spark, so that Spark's own lines go to it
-          Path log = first ? LoadLog.current() : LoadLog.start(Clock.systemUTC(), System.getenv());
+          if (log == null) {
+            log = LoadLog.start(Clock.systemUTC(), System.getenv());
+          }
           int exit = loadOnce(spark, config(), log, out, err);
-          first = false;
+          log = null;
           if (exit == LoadFailure.Kind.OUT_OF_MEMORY.exit()) {
             return exit;
           }

@@ -45,11 +45,6 @@ final class LoadLog {
     return file;
   }
 
-  /** The file {@link #start} last pointed the log at. */
-  static Path current() {
-    return Path.of(System.getProperty(FILE_PROPERTY));
-  }
-
   /** The failure with its whole trace, into the log only. */
   static void failure(String line, Throwable e) {
     LOG.error(line, e);

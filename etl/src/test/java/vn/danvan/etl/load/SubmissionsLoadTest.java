@@ -261,7 +261,8 @@ class SubmissionsLoadTest {
       try (vn.danvan.contract.LakeLock other = vn.danvan.contract.LakeLock.acquire(watched)) {
         july = inbox.submit(List.of(files.resolve("july/report_values-july.csv")), "hanoi", "01",
             Instant.parse("2025-08-01T02:00:00Z"), 1);
-        awaitText(err, "the submissions stay pending; tried again when another arrives, or in 1 min", watcher, out);
+        String pending = "the submissions stay pending; tried again when another arrives, or in 1 min";
+        await("say '" + pending + "'", () -> err.toString().contains(pending), watcher, out, err);
       }
       assertThat(err.toString()).contains("another load is running on this lake");
       assertThat(watched.current()).isEmpty();
@@ -297,34 +298,27 @@ class SubmissionsLoadTest {
     assertThat(exit.get()).as(err.toString()).isZero();
   }
 
-  /** Waits until the watcher has written {@code text} to {@code written}; fails as {@link #publishedAfter}. */
-  private static void awaitText(StringWriter written, String text, Thread watcher, StringWriter out)
-      throws InterruptedException {
-    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-    while (!written.toString().contains(text)) {
-      if (System.nanoTime() > deadline || !watcher.isAlive()) {
-        throw new AssertionError("the watcher did not say '" + text + "'; out: " + out + "; err: " + written);
-      }
-      Thread.sleep(100);
-    }
-  }
-
   /**
    * The lake's snapshot once the watcher has published one after {@code after} and said so (its
-   * summary comes after the switch of CURRENT); fails when the watcher stops, or after five minutes.
+   * summary comes after the switch of CURRENT).
    */
   private static String publishedAfter(Lake watched, String after, Thread watcher, StringWriter out,
       StringWriter err) throws InterruptedException {
+    await("publish a snapshot after " + after, () -> watched.current().filter(c -> !c.equals(after))
+        .map(c -> out.toString().contains("loaded into snapshot " + c)).orElse(false), watcher, out, err);
+    return watched.current().orElseThrow();
+  }
+
+  /** Waits until {@code done}; fails when the watcher stops, or after five minutes. */
+  private static void await(String what, java.util.function.BooleanSupplier done, Thread watcher, StringWriter out,
+      StringWriter err) throws InterruptedException {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(5);
-    while (System.nanoTime() < deadline && watcher.isAlive()) {
-      java.util.Optional<String> current = watched.current();
-      if (current.isPresent() && !current.get().equals(after)
-          && out.toString().contains("loaded into snapshot " + current.get())) {
-        return current.get();
+    while (!done.getAsBoolean()) {
+      if (System.nanoTime() > deadline || !watcher.isAlive()) {
+        throw new AssertionError("the watcher did not " + what + (watcher.isAlive() ? " in five minutes" : ": it stopped")
+            + "; out: " + out + "; err: " + err);
       }
       Thread.sleep(100);
     }
-    throw new AssertionError("the watcher " + (watcher.isAlive() ? "published nothing new in five minutes"
-        : "stopped") + "; out: " + out + "; err: " + err);
   }
 }
