@@ -30,14 +30,26 @@ final class AnswerChecks {
   static final String YES_NO = "yes;no";
 
   /**
-   * @param answer the response's answer (trimmed text, null when empty)
+   * The options a question allows, as a list: its semicolon list of options trimmed, else the
+   * contract's defaults for likert5 and yes_no; null for a question of another type without options.
+   * Computed on the questions' reference frame, once per question: per answer, these array
+   * functions ran interpreted, a quarter of the CPU of checking scale 20's 11 million answers.
+   *
    * @param type the question's type
    * @param options the question's semicolon list of options
    */
-  static List<Check> of(Column answer, Column type, Column options) {
-    Column list = filter(transform(split(when(options.isNotNull().and(trim(options).notEqual("")), options)
+  static Column options(Column type, Column options) {
+    return filter(transform(split(when(options.isNotNull().and(trim(options).notEqual("")), options)
         .when(type.equalTo("likert5"), lit(LIKERT5)).when(type.equalTo("yes_no"), lit(YES_NO)), ";"),
         o -> trim(o)), o -> o.notEqual(""));
+  }
+
+  /**
+   * @param answer the response's answer (trimmed text, null when empty)
+   * @param type the question's type
+   * @param list the question's {@link #options}
+   */
+  static List<Check> of(Column answer, Column type, Column list) {
     Column choice = type.isInCollection(List.of("likert5", "yes_no", "single_choice"));
     Column notAnOption = choice.and(size(list).gt(0)).and(not(array_contains(list, trim(answer))));
     Column numeric = type.equalTo("numeric");

@@ -41,7 +41,7 @@ final class ReferenceChecks {
   private static final String CAMPAIGN = PREFIX + "campaign";
   private static final String WAVE = PREFIX + "wave";
   private static final String QUESTION = PREFIX + "question";
-  /** The answered question's type and its options (the contract's defaults when none are given). */
+  /** The answered question's type and the options it allows ({@link AnswerChecks#options}). */
   private static final String QUESTION_TYPE = PREFIX + "question_type";
   private static final String QUESTION_OPTIONS = PREFIX + "question_options";
   private static final String POST_PUBLISHED = PREFIX + "post_published_at";
@@ -62,7 +62,8 @@ final class ReferenceChecks {
             col("fieldwork_start").as(START), col("fieldwork_end").as(END));
         out = known(out, waves, WAVE, "wave_id");
         out = known(out, refs.questions().select(col("wave_id"), col("question_id"),
-            col("type").as(QUESTION_TYPE), col("options").as(QUESTION_OPTIONS)), QUESTION, "wave_id", "question_id");
+            col("type").as(QUESTION_TYPE), AnswerChecks.options(col("type"), col("options")).as(QUESTION_OPTIONS)),
+            QUESTION, "wave_id", "question_id");
       }
       case POST_METRICS -> out = known(out,
           refs.posts().select(col("post_id"), col("published_at").as(POST_PUBLISHED)), POST, "post_id");

@@ -127,12 +127,13 @@ final class TableLoad {
       if (scope == null || !scope.isEmpty()) {
         Observation lake = new Observation(table.folder() + "_lake");
         // a post_metrics row's decreasing flag looks at every earlier snapshot of its post, in any month
-        Dataset<Row> merged = (scope != null && table == Table.POST_METRICS
+        Dataset<Row> merged = scope != null && table == Table.POST_METRICS
             ? Merge.merge(landedRows, previous, table).where(scope.rows(table))
-            : Merge.merge(landedRows, inScope, table))
+            : Merge.merge(landedRows, inScope, table);
+        LakeWriter.table(merged, table, out, expected, rows -> rows
             .observe(lake, count_if(col(Merge.ORIGIN).equalTo(Merge.LANDED)).as(Merge.LANDED),
-                count_if(col(Merge.ORIGIN).equalTo(Merge.CARRIED)).as(Merge.CARRIED));
-        LakeWriter.table(merged.drop(Merge.ORIGIN), table, out, expected);
+                count_if(col(Merge.ORIGIN).equalTo(Merge.CARRIED)).as(Merge.CARRIED))
+            .drop(Merge.ORIGIN));
         landed = metric(lake, Merge.LANDED);
         carried = metric(lake, Merge.CARRIED);
       }

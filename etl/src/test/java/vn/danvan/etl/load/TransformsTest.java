@@ -13,6 +13,8 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -84,6 +86,58 @@ class TransformsTest {
             tuple("P1", "bad_type", "bad_type:comments,negative_value:shares"),
             tuple("P2", "missing_value", "missing_value:shares,date_out_of_range:observed_date"),
             tuple("P3", null, ""));
+  }
+
+  @Test
+  void a_survey_answer_must_be_one_its_question_allows_whose_options_are_read_once_per_question() {
+    StructType regions = new StructType().add("code", DataTypes.StringType)
+        .add("valid_from", DataTypes.DateType).add("valid_to", DataTypes.DateType);
+    StructType waves = new StructType().add("wave_id", DataTypes.StringType)
+        .add("fieldwork_start", DataTypes.DateType).add("fieldwork_end", DataTypes.DateType);
+    StructType questions = new StructType().add("wave_id", DataTypes.StringType)
+        .add("question_id", DataTypes.StringType).add("type", DataTypes.StringType)
+        .add("options", DataTypes.StringType);
+    Date day = Date.valueOf("2025-03-01");
+    References refs = References.of(
+        spark.createDataFrame(List.of(RowFactory.create("01", Date.valueOf("2000-01-01"), null)), regions),
+        null, spark.createDataFrame(List.of(RowFactory.create("W1", day, day)), waves),
+        spark.createDataFrame(List.of(RowFactory.create("W1", "L", "likert5", null),
+            RowFactory.create("W1", "Y", "yes_no", " "),
+            RowFactory.create("W1", "C", "single_choice", " a ; b;;c "),
+            RowFactory.create("W1", "N", "numeric", "0;10"),
+            RowFactory.create("W1", "T", "text", null)), questions), null);
+    String[][] answers = {{"L", "5"}, {"L", "6"}, {"Y", "no"}, {"Y", "maybe"}, {"C", "b"}, {"C", "a ; b"},
+        {"N", "10"}, {"N", "11"}, {"N", "x"}, {"T", "anything"}, {"Q", "1"}};
+    List<Object[]> rows = new ArrayList<>();
+    for (int i = 0; i < answers.length; i++) {
+      rows.add(new Object[] {"W1", "R" + i, "01", null, null, null, "1", answers[i][0], answers[i][1], 0, i});
+    }
+    Table table = Table.SURVEY_RESPONSES;
+    List<Check> checks = new ArrayList<>(RowChecks.of(table, AS_OF, Catalogue.indicators()));
+    checks.addAll(ReferenceChecks.of(table));
+    Dataset<Row> judged = ReferenceChecks.detach(Classify.judge(ReferenceChecks.attach(
+        Typing.typed(raw(table, rows.toArray(Object[][]::new)), table), table, refs), checks, table.key()));
+
+    assertThat(judged.orderBy("_pos").collectAsList()).extracting(r -> r.getAs(Classify.FAILED))
+        .containsExactly("", "unknown_vocabulary:answer", "", "unknown_vocabulary:answer", "",
+            "unknown_vocabulary:answer", "", "bad_type:answer_range", "bad_type:answer", "",
+            "unknown_reference:question_id");
+    // the options are split on the questions' side of the join (here folded into its rows), never
+    // per answer: an answer is only looked up in its question's list
+    String[] plan = judged.queryExecution().executedPlan().toString().split("\n");
+    int broadcastDepth = Integer.MAX_VALUE;
+    for (String line : plan) {
+      int depth = line.length() - line.replaceFirst("^[\\s:+-]*", "").length();
+      if (line.contains("BroadcastExchange")) {
+        broadcastDepth = Math.min(broadcastDepth, depth);
+      } else if (depth <= broadcastDepth) {
+        broadcastDepth = Integer.MAX_VALUE;
+      }
+      if (line.contains("lambdafunction")) {
+        assertThat(depth).as("a per-answer step splits options: %s", line).isGreaterThan(broadcastDepth);
+      }
+    }
+    assertThat(String.join("\n", plan)).contains("array_contains(" + "_ref_question_options");
   }
 
   @Test
