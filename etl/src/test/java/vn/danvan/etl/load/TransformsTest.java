@@ -137,7 +137,7 @@ class TransformsTest {
         assertThat(depth).as("a per-answer step splits options: %s", line).isGreaterThan(broadcastDepth);
       }
     }
-    assertThat(String.join("\n", plan)).contains("array_contains(" + "_ref_question_options");
+    assertThat(String.join("\n", plan)).contains("array_contains(_ref_question_options");
   }
 
   @Test
