@@ -229,25 +229,26 @@ public final class LoadJob {
     parts.putAll(plan.parts());
     java.util.Set<String> linked = plan.linked();
     String shufflePartitions = "spark.sql.shuffle.partitions";
-    int partitions = martPartitions(Integer.parseInt(spark.conf().get(shufflePartitions)),
-        counts.values().stream().mapToLong(Counts::landed).sum());
+    int partitions = martPartitions(Integer.parseInt(spark.conf().get(shufflePartitions)), plan.rowsRead(counts));
     return withConf(spark, shufflePartitions, String.valueOf(partitions),
         () -> stageMarts(spark, config, staging, previous, previousDir, id, started, progress, counts,
             bySubmission, parts, clock, definitions, plan, indicatorMonths, linked));
   }
 
-  /** Rows landed per shuffle partition of the marts: {@link #martPartitions}. */
+  /** Rows the marts read per shuffle partition: {@link #martPartitions}. */
   static final long MART_PARTITION_ROWS = 500_000;
 
   /**
    * The shuffle partitions the marts run with: the session's (2 a core), or one per {@value
-   * #MART_PARTITION_ROWS} rows this load landed if that is more. The marts shuffle what the load
-   * brought (a post's snapshots by post, the facts by family and year, the survey's answers), so
-   * a task's share grows with the load unless the partitions do: with 4 of them, a scale-20 load's
-   * survey mart spilled 173 MiB of its sorts to disk. A month's news keeps the session's few.
+   * #MART_PARTITION_ROWS} rows the marts read ({@link MartPlan#rowsRead}) if that is more. The
+   * marts shuffle what they read (a post's snapshots by post, the facts by family and year, the
+   * survey's answers), so a task's share grows with it unless the partitions do: with 4 of them,
+   * a scale-20 load's survey mart spilled 173 MiB of its sorts to disk, and a change of regions
+   * on a scale-20 lake (this load landing a few hundred rows) spilled 573 MiB of the indicator
+   * mart's. A month's news keeps the session's few.
    */
-  static int martPartitions(int session, long landed) {
-    return (int) Math.max(session, Math.min(1_000, (landed + MART_PARTITION_ROWS - 1) / MART_PARTITION_ROWS));
+  static int martPartitions(int session, long rows) {
+    return (int) Math.max(session, Math.min(1_000, (rows + MART_PARTITION_ROWS - 1) / MART_PARTITION_ROWS));
   }
 
   private static LoadReport stageMarts(SparkSession spark, LoadConfig config, Path staging, String previous,

@@ -19,6 +19,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.LoadReport.Action;
+import vn.danvan.contract.LoadReport.Counts;
 import vn.danvan.contract.LoadReport.Part;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.lake.YearFolders;
@@ -176,6 +177,23 @@ record MartPlan(Map<String, Part> parts) {
       }
     }
     return months;
+  }
+
+  /**
+   * The rows the marts this plan builds read, as {@link LoadJob#martPartitions} sizes their
+   * shuffles by: every row of a table that a mart rebuilt whole is built from (a change of regions
+   * rebuilds the indicator mart from every activity in the lake), and what this load landed in the
+   * others (a mart rebuilt by years reads those years).
+   */
+  long rowsRead(Map<Table, Counts> counts) {
+    Set<Table> whole = EnumSet.noneOf(Table.class);
+    parts.forEach((mart, part) -> {
+      if (part.action() == Action.REWRITTEN) {
+        whole.addAll(INPUTS.get(mart));
+      }
+    });
+    return counts.entrySet().stream()
+        .mapToLong(e -> whole.contains(e.getKey()) ? e.getValue().rowsInLake() : e.getValue().landed()).sum();
   }
 
   /** The marts to link instead of building. */

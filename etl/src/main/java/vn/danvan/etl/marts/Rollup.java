@@ -81,7 +81,9 @@ final class Rollup implements Serializable {
    *
    * @param facts {@link FactStore#SCHEMA}: own reports per native period, as {@link Facts#reports}
    *     gives them (which target periods each counts in is worked out here, per group:
-   *     {@link Precedence#ownReports}), and records per native period ({@link Precedence#records})
+   *     {@link Precedence#ownReports}), and records: each as {@link Facts#records} gives it, or added
+   *     up per native period ({@link Precedence#records}) as the fact store keeps them; either way
+   *     they are added up per slice here
    * @param years the calendar years to roll up (each depends on its own facts only), or null for all
    * @param months null: every period of {@code years}
    */
@@ -149,8 +151,8 @@ final class Rollup implements Serializable {
   private Iterator<Row> rollGroup(Iterator<Row> rows, java.util.Set<Long> periods, java.util.Set<Integer> monthYears) {
     Map<Slice, SliceFacts> slices = new HashMap<>();
     Map<Precedence.Report, Double> reports = new HashMap<>();
-    // the periods a day's records count in, by rank: a group's facts fall on a few days (records
-    // are added up per month), each worked out once
+    // the periods a day's records count in, by rank: a group's facts fall on at most the days of
+    // its year, each worked out once
     Map<Integer, int[]> periodStarts = new HashMap<>();
     while (rows.hasNext()) {
       // the columns in the order run() selects them

@@ -359,14 +359,15 @@ class LoadJobTest {
   }
 
   @Test
-  void the_marts_take_a_shuffle_partition_per_half_million_rows_landed_and_the_session_gets_its_own_back() {
+  void the_marts_take_a_shuffle_partition_per_half_million_rows_they_read_and_the_session_gets_its_own_back() {
     assertThat(LoadJob.martPartitions(4, 0)).isEqualTo(4);
     assertThat(LoadJob.martPartitions(4, 2_000_000)).isEqualTo(4);
     assertThat(LoadJob.martPartitions(4, 2_000_001)).isEqualTo(5);
     // a scale-20 landing's 39,023,143 rows landed
     assertThat(LoadJob.martPartitions(4, 39_023_143)).isEqualTo(79);
     assertThat(LoadJob.martPartitions(4, 1L << 40)).isEqualTo(1_000);
-    // this load landed far fewer than half a million rows, and the session was told 2 (TestSpark)
+    // the first load's marts read what it landed, far fewer than half a million rows, and the
+    // session was told 2 (TestSpark)
     assertThat(report.totalLanded()).isLessThan(LoadJob.MART_PARTITION_ROWS);
     assertThat(spark.conf().get("spark.sql.shuffle.partitions")).isEqualTo("2");
   }

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import vn.danvan.contract.LoadReport.Action;
+import vn.danvan.contract.LoadReport.Counts;
 import vn.danvan.contract.LoadReport.Part;
 import vn.danvan.contract.Table;
 import vn.danvan.etl.outreach.Benchmark;
@@ -67,6 +68,34 @@ class MartPlanTest {
     assertThat(posts.indicatorYears()).isNull();
     assertThat(posts.parts().get("post_stats").reason())
         .isEqualTo("rebuilt in full (the mart is not partitioned by year): posts changed");
+  }
+
+  @Test
+  void the_marts_read_every_row_of_the_tables_a_mart_rebuilt_whole_reads_and_what_the_load_landed_in_the_others()
+      throws Exception {
+    Files.createDirectories(previous.resolve("indicator_values/year=2024"));
+    Files.createDirectories(previous.resolve("indicator_values/year=2025"));
+    Map<Table, Counts> counts = new java.util.EnumMap<>(Table.class);
+    counts.put(Table.REGIONS, landed(300, 12_000));
+    counts.put(Table.ACTIVITIES, landed(2_000, 7_900_000));
+    counts.put(Table.POSTS, landed(0, 3_900_000));
+    counts.put(Table.SURVEY_RESPONSES, landed(0, 11_100_000));
+
+    // a month of activities: the indicator mart by years, the others linked
+    MartPlan month = MartPlan.of(previous, DEFINITIONS, DEFINITIONS, EnumSet.of(Table.ACTIVITIES),
+        Map.of("activities", partitions(List.of(2025), List.of(2024))), false);
+    assertThat(month.rowsRead(counts)).isEqualTo(300 + 2_000);
+    // a change of regions rebuilds every mart from every row of its tables
+    MartPlan regions = MartPlan.of(previous, DEFINITIONS, DEFINITIONS, EnumSet.of(Table.REGIONS), false);
+    assertThat(regions.rowsRead(counts)).isEqualTo(12_000 + 7_900_000 + 3_900_000 + 11_100_000);
+    // posts: post_stats and the indicator mart whole, the survey mart linked
+    MartPlan posts = MartPlan.of(previous, DEFINITIONS, DEFINITIONS, EnumSet.of(Table.POSTS), false);
+    assertThat(posts.rowsRead(counts)).isEqualTo(12_000 + 7_900_000 + 3_900_000);
+  }
+
+  /** A table's counts: rows this load landed (none quarantined) and rows in the new snapshot. */
+  private static Counts landed(long landed, long inLake) {
+    return new Counts(landed, landed, Map.of(), inLake, Map.of());
   }
 
   private static Part partitions(List<Integer> rewritten, List<Integer> linked) {
