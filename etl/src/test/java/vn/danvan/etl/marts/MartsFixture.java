@@ -65,7 +65,10 @@ final class MartsFixture {
             "B1,military,00004,2019-04-10,,briefing_conference,,3,,,,,",
             "B2,mobilization_board,00007,2019-02-01,,briefing_conference,,2,,,,,",
             "D1,military,00020,2019-06-01,,disaster_relief,,1,,,,,",
-            "D2,military,024,2019-06-02,,disaster_relief,,1,,,,,")
+            "D2,military,024,2019-06-02,,disaster_relief,,1,,,,,",
+            "T1,military,00001,2019-09-03,,tech_transfer,,2,40,,,,",
+            "T2,military,00001,2019-09-03,,tech_transfer,,3,25,,,,",
+            "T3,military,00001,2019-09-25,,tech_transfer,,4,,,,,")
         .csv("report_values", "r.csv", "report_id,region_code,period_start,period_end,unit,indicator,"
                 + "disaggregation,value,source_document",
             "R1,01,2019-01-01,2019-12-31,military,briefing_conferences,,100,",

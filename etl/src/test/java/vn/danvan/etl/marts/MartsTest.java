@@ -77,6 +77,19 @@ class MartsTest {
   }
 
   @Test
+  void activities_of_one_unit_commune_and_kind_in_one_month_add_up_even_on_the_same_day() {
+    // a full build hands activities to the roll-up one by one (MartsJob): T1 and T2 share their
+    // unit, commune, kind and day, T3 the month; sessions 2 + 3 + 4, participants 40 + 25 (T3 none)
+    for (String period : new String[] {"2019-09", "2019-Q3", "2019-H2", "2019"}) {
+      assertThat(value("reported", "commune", "00001", period, "tech_transfer_sessions")).as(period).isEqualTo(9.0);
+      assertThat(value("reported", "province", "01", period, "tech_transfer_sessions")).as(period).isEqualTo(9.0);
+      assertThat(value("2025", "province", "01", period, "tech_transfer_attendances")).as(period)
+          .isEqualTo(65.0);
+    }
+    assertThat(value("reported", "commune", "00001", "2019-08", "tech_transfer_sessions")).isNull();
+  }
+
+  @Test
   void restating_moves_old_provinces_whole_into_their_new_province() {
     // 2019: new 01 = old 01 = 17; new 08 = old 02 = 3, exactly
     assertThat(value("2025", "province", "01", "2019", "dialogues")).isEqualTo(17.0);
