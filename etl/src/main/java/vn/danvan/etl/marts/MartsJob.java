@@ -44,6 +44,11 @@ public final class MartsJob {
   /** The column the indicator mart is written by, renamed to {@code year=} folders after. */
   private static final String PARTITION = "part_year";
   private static final String PERIOD = "part_period";
+  /**
+   * A row's place within its period's file, one number ({@link Rollup#order}): boundary mode,
+   * indicator, level and region code, in the order of their texts.
+   */
+  private static final String ORDER = "_order";
 
   private MartsJob() {}
 
@@ -231,7 +236,8 @@ public final class MartsJob {
         GrainColumns.label(col("target_start"), col("grain")).as("period"), year(col("target_start")).as("year"),
         col("value"),
         when(fromReport.and(fromRecords), "mixed").when(fromReport, "report").otherwise("records").as("source"),
-        apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"));
+        apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"),
+        col("order").as(ORDER));
     Path dir = staging.resolve(INDICATOR_VALUES);
     java.util.Map<Integer, java.util.Set<String>> changed = new java.util.TreeMap<>();
     Dataset<Row> toWrite = out;
@@ -239,12 +245,12 @@ public final class MartsJob {
       out = out.persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> was = spark.read().parquet(byPeriod.stream()
           .map(y -> before.resolve(LakeSchema.YEAR + "=" + y).toString()).toArray(String[]::new));
-      was = was.select(java.util.Arrays.stream(out.schema().fields())
+      was = was.select(java.util.Arrays.stream(out.drop(ORDER).schema().fields())
           .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new));
       if (rolledPeriods != null) {
         was = was.where(col("period").isin(rolledPeriods.toArray()));
       }
-      changed = changedPeriods(out.where(col("year").isin(byPeriod.toArray())), was);
+      changed = changedPeriods(out.drop(ORDER).where(col("year").isin(byPeriod.toArray())), was);
       toWrite = out.where(col("year").isin(whole.toArray()).or(col("period").isin(
           changed.values().stream().flatMap(java.util.Set::stream).toArray())));
     }
@@ -256,6 +262,9 @@ public final class MartsJob {
     // quarter of the mart and spilled it to disk: 83 MiB at scale 5). No more tasks than Spark
     // writes a shuffle for without sorting it (spark.shuffle.sort.bypassMergeThreshold): with 11
     // years' 209 periods, the roll-up's output was sorted by task and spilled before the shuffle
+    // Within a period, rows are sorted by boundary mode, indicator, level and region code, the
+    // order of their texts, compared as one number (the texts only for what the roll-up could not
+    // rank); grain is the period's own
     int periodsPerYear = java.util.Arrays.stream(vn.danvan.contract.Grain.values())
         .mapToInt(vn.danvan.contract.Grain::periodsPerYear).sum();
     int tasks = Math.min(Integer.parseInt(spark.conf().get(BYPASS_MERGE_THRESHOLD, "200")),
@@ -264,7 +273,7 @@ public final class MartsJob {
     Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_period");
     toWrite.withColumn(PARTITION, col("year")).withColumn(PERIOD, col("period"))
         .repartition(tasks, col(PARTITION), col(PERIOD))
-        .sortWithinPartitions(PARTITION, PERIOD, "boundaries", "grain", "indicator", "level", "region_code")
+        .sortWithinPartitions(PARTITION, PERIOD, ORDER, "indicator", "level", "region_code").drop(ORDER)
         .write().partitionBy(PARTITION, PERIOD).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
         .option("parquet.block.size", ROW_GROUP_BYTES)
         .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
@@ -282,7 +291,7 @@ public final class MartsJob {
     }
     if (YearFolders.years(dir).isEmpty()) {
       // no figure at all: one file of the schema, so that readers find the mart
-      out.limit(0).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
+      out.drop(ORDER).limit(0).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
           .parquet(dir.toString());
     }
     return periods;

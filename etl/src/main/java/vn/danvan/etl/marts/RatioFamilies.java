@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.danvan.catalogue.Indicator;
-import vn.danvan.etl.marts.Rollup.Place;
 import vn.danvan.etl.marts.Rollup.Point;
 
 /**
@@ -42,20 +41,22 @@ final class RatioFamilies implements Serializable {
     return family.getOrDefault(indicator, indicator);
   }
 
-  /** Ratio indicators from their operands' figures of the same mode, region and period. */
-  void addRatios(Map<Point, Map<Place, Figure>> out) {
-    Map<Point, Map<Place, Figure>> added = new HashMap<>();
+  /**
+   * Ratio indicators from their operands' figures of the same mode, region and period ({@link
+   * Places place}).
+   */
+  void addRatios(Map<Point, IdMap> out) {
+    Map<Point, IdMap> added = new HashMap<>();
     out.forEach((p, numerators) -> {
       for (Ratio r : ratios) {
         if (!r.numerator().equals(p.indicator())) {
           continue;
         }
-        Map<Place, Figure> denominators = out.get(new Point(r.denominator(), p.grain(), p.day()));
+        IdMap denominators = out.get(new Point(r.denominator(), p.grain(), p.day()));
         if (denominators == null) {
           continue;
         }
-        Map<Place, Figure> figures = added.computeIfAbsent(new Point(r.code(), p.grain(), p.day()),
-            k -> new HashMap<>());
+        IdMap figures = added.computeIfAbsent(new Point(r.code(), p.grain(), p.day()), k -> new IdMap());
         numerators.forEach((place, num) -> {
           Figure den = denominators.get(place);
           if (den != null && den.value > 0) {
@@ -68,7 +69,14 @@ final class RatioFamilies implements Serializable {
       }
     });
     added.forEach((p, figures) -> out.merge(p, figures, (a, b) -> {
-      b.forEach((place, f) -> a.merge(place, f, Figure::add));
+      b.forEach((place, f) -> {
+        Figure there = a.get(place);
+        if (there == null) {
+          a.put(place, f);
+        } else {
+          there.add(f);
+        }
+      });
       return a;
     }));
   }

@@ -34,6 +34,8 @@ final class RegionTrees implements Serializable {
   private final int[] slotIds;
   private final int mask;
   private final byte[] lengths;
+  /** Each known code's rank in the order of the codes as text. */
+  private final int[] ranks;
   /** Codes no tree knows, given ids from {@code codes.length} on as the facts name them. */
   private final Map<String, Integer> otherIds = new HashMap<>();
   private final List<String> otherCodes = new ArrayList<>();
@@ -67,6 +69,13 @@ final class RegionTrees implements Serializable {
       }
       slotCodes[slot] = codes[id];
       slotIds[slot] = id;
+    }
+    Integer[] byCode = new Integer[size];
+    Arrays.setAll(byCode, i -> i);
+    Arrays.sort(byCode, (a, b) -> codes[a].compareTo(codes[b]));
+    ranks = new int[size];
+    for (int r = 0; r < size; r++) {
+      ranks[byCode[r]] = r;
     }
     lengths = new byte[size];
     for (int i = 0; i < size; i++) {
@@ -136,6 +145,11 @@ final class RegionTrees implements Serializable {
     synchronized (this) {
       return otherCodes.get(id - codes.length);
     }
+  }
+
+  /** The rank of a code the trees know among them, in the order of the codes as text; -1 for the others. */
+  int rank(int id) {
+    return id < ranks.length ? ranks[id] : -1;
   }
 
   boolean isAt(int id, Level level) {

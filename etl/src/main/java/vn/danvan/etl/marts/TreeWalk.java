@@ -1,11 +1,9 @@
 package vn.danvan.etl.marts;
 
 import java.io.Serializable;
-import java.util.Map;
 import java.util.function.IntPredicate;
 import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Level;
-import vn.danvan.etl.marts.Rollup.Place;
 
 /**
  * The region half of "the nearest report wins" (docs/marts.md) for one slice: bottom-up through
@@ -14,8 +12,8 @@ import vn.danvan.etl.marts.Rollup.Place;
  */
 final class TreeWalk implements Serializable {
   private static final long serialVersionUID = 2L;
-  private static final String REPORTED = Boundaries.REPORTED.code();
-  private static final String RESTATED = Boundaries.RESTATED_2025.code();
+  private static final Boundaries REPORTED = Boundaries.REPORTED;
+  private static final Boundaries RESTATED = Boundaries.RESTATED_2025;
 
   private final RegionTrees trees;
   private final Lineage lineage;
@@ -25,8 +23,8 @@ final class TreeWalk implements Serializable {
     this.lineage = lineage;
   }
 
-  /** One slice through both eras' trees, added into the figures of its point. */
-  void walk(SliceFacts f, Map<Place, Figure> out) {
+  /** One slice through both eras' trees, added into the figures of its point, by {@link Places place}. */
+  void walk(SliceFacts f, IdMap out) {
     IdMap districtRecords = at(f.oldRecords, Level.DISTRICT);
     IdMap oldProvinceRecords = at(f.oldRecords, Level.PROVINCE);
     IdMap newCommuneRecords = at(f.newRecords, Level.COMMUNE);
@@ -68,8 +66,8 @@ final class TreeWalk implements Serializable {
     provinces2025.forEach((id, p) -> nation.add(p));
 
     if (!provinces2025.isEmpty()) {
-      emit(out, REPORTED, Level.NATION, Level.NATION_CODE, nation);
-      emit(out, RESTATED, Level.NATION, Level.NATION_CODE, nation);
+      emit(out, REPORTED, Level.NATION, Places.NATION, nation);
+      emit(out, RESTATED, Level.NATION, Places.NATION, nation);
     }
     emit(out, REPORTED, Level.PROVINCE, provincesReported);
     emit(out, REPORTED, Level.PROVINCE, sameCode(oldProvinces, trees::isNewProvince, false));
@@ -80,12 +78,12 @@ final class TreeWalk implements Serializable {
     emit(out, RESTATED, Level.COMMUNE, communes2025);
   }
 
-  private void emit(Map<Place, Figure> out, String boundaries, Level level, IdMap figures) {
-    figures.forEach((id, f) -> emit(out, boundaries, level, trees.code(id), f));
+  private static void emit(IdMap out, Boundaries mode, Level level, IdMap figures) {
+    figures.forEach((id, f) -> emit(out, mode, level, id, f));
   }
 
-  private static void emit(Map<Place, Figure> out, String boundaries, Level level, String code, Figure f) {
-    out.computeIfAbsent(new Place(boundaries, level.code(), code), p -> new Figure()).add(f);
+  private static void emit(IdMap out, Boundaries mode, Level level, int id, Figure f) {
+    out.figure(Places.of(mode, level, id)).add(f);
   }
 
   /** The node's own report where it has one, else what its parts add up to. */

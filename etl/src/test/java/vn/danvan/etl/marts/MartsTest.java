@@ -51,6 +51,36 @@ class MartsTest {
   }
 
   @Test
+  void each_period_file_holds_its_rows_in_the_order_of_mode_indicator_level_and_code() throws Exception {
+    Path dir = MartsFixture.snapshot().resolve(MartsJob.INDICATOR_VALUES);
+    java.util.List<Path> files;
+    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
+      files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    }
+    java.util.Comparator<Row> order = java.util.Comparator.<Row, String>comparing(r -> r.getAs("boundaries"))
+        .thenComparing(r -> r.<String>getAs("indicator")).thenComparing(r -> r.<String>getAs("level"))
+        .thenComparing(r -> r.<String>getAs("region_code"));
+    long rows = 0;
+    java.util.Set<String> modes = new java.util.HashSet<>();
+    java.util.Set<String> levels = new java.util.HashSet<>();
+    for (Path file : files) {
+      // one small file is one task: its rows come back in the file's order
+      java.util.List<Row> inFile = spark.read().parquet(file.toString()).collectAsList();
+      assertThat(inFile.stream().map(r -> r.<String>getAs("period")).distinct()).as(file.toString()).hasSize(1);
+      assertThat(inFile).as(file.toString()).isSortedAccordingTo(order);
+      inFile.forEach(r -> {
+        modes.add(r.getAs("boundaries"));
+        levels.add(r.getAs("level"));
+      });
+      rows += inFile.size();
+    }
+    // every row of the mart was looked at, in files that mix modes, indicators, levels and codes
+    assertThat(rows).isEqualTo(marts.size());
+    assertThat(modes).containsExactlyInAnyOrder("reported", "2025");
+    assertThat(levels).containsExactlyInAnyOrder("nation", "province", "district", "commune");
+  }
+
+  @Test
   void records_roll_up_communes_to_districts_provinces_and_the_nation() {
     // dialogues 2019: 00001 2, 00004 4, district 001's own record 1 -> 001 = 7; 00007 10 -> 002 = 10;
     // province 01 = 17; 00700 3 -> 024 = 3 -> province 02 = 3; nation = 20

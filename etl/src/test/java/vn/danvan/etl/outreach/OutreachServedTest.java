@@ -197,6 +197,68 @@ class OutreachServedTest {
   }
 
   @Test
+  void each_quarter_of_publishing_is_one_file_whose_posts_are_in_publishing_order() throws Exception {
+    SparkSession spark = TestSpark.start("outreach-served");
+    java.nio.file.Path dir = warehouse.lake().root().resolve("snapshots")
+        .resolve(warehouse.snapshotId().orElseThrow()).resolve(OutreachMart.POST_STATS);
+    List<java.nio.file.Path> files;
+    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
+      files = list.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
+    }
+    java.util.Comparator<Row> publishing = java.util.Comparator
+        .<Row, java.sql.Timestamp>comparing(r -> r.getAs("published_at")).thenComparing(r -> r.<String>getAs("post_id"));
+    java.util.Map<String, String> fileOfQuarter = new java.util.TreeMap<>();
+    long rows = 0;
+    for (java.nio.file.Path file : files) {
+      // one small file is one task: its rows come back in the file's order
+      List<Row> inFile = spark.read().parquet(file.toString()).select("published_at", "post_id", "published_date")
+          .collectAsList();
+      assertThat(inFile).as(file.toString()).isSortedAccordingTo(publishing);
+      for (Row r : inFile) {
+        java.time.LocalDate day = r.<java.sql.Date>getAs("published_date").toLocalDate();
+        String quarter = day.getYear() + "-Q" + ((day.getMonthValue() + 2) / 3);
+        assertThat(fileOfQuarter.computeIfAbsent(quarter, q -> file.toString())).as(quarter).isEqualTo(file.toString());
+      }
+      rows += inFile.size();
+    }
+    // every post, 2022-Q1 to 2023-Q4 (the Vietnam-local quarters of the planted halves and edges)
+    assertThat(rows).isEqualTo(spark.read().parquet(dir.toString()).count()).isEqualTo(3_382 + 17);
+    assertThat(fileOfQuarter.keySet()).containsExactly("2022-Q1", "2022-Q2", "2022-Q3", "2022-Q4",
+        "2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4");
+  }
+
+  @Test
+  void writing_post_stats_computes_each_post_s_scores_once() throws Exception {
+    SparkSession spark = TestSpark.start("outreach-served");
+    java.nio.file.Path snapshot = warehouse.lake().root().resolve("snapshots")
+        .resolve(warehouse.snapshotId().orElseThrow());
+    java.util.concurrent.atomic.AtomicInteger walks = new java.util.concurrent.atomic.AtomicInteger();
+    org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
+      @Override
+      public void onStageCompleted(org.apache.spark.scheduler.SparkListenerStageCompleted done) {
+        // the scores are Overperformance's mapPartitions walk over each channel's posts
+        if (scala.jdk.javaapi.CollectionConverters.asJava(done.stageInfo().rddInfos()).stream()
+            .anyMatch(rdd -> rdd.scope().exists(scope -> scope.name().equals("MapPartitions")))) {
+          walks.incrementAndGet();
+        }
+      }
+    };
+    spark.sparkContext().addSparkListener(listener);
+    try {
+      long rows = OutreachMart.write(spark.read().parquet(Lake.table(snapshot, Table.POSTS).toString()),
+          spark.read().parquet(Lake.table(snapshot, Table.POST_METRICS).toString()), PostAreasTest.AREAS,
+          Benchmark.CROWDTANGLE, java.nio.file.Files.createTempDirectory(java.nio.file.Path.of("target"), "post-stats-"))
+          .count();
+      spark.sparkContext().listenerBus().waitUntilEmpty();
+      assertThat(rows).isEqualTo(3_382 + 17);
+      // a global sort of the scores would walk them twice: once more to sample its ranges
+      assertThat(walks.get()).isEqualTo(1);
+    } finally {
+      spark.sparkContext().removeSparkListener(listener);
+    }
+  }
+
+  @Test
   void post_stats_holds_no_column_that_looks_like_personal_data() {
     SparkSession spark = TestSpark.start("outreach-served");
     String[] columns = spark.read().parquet(warehouse.lake().root().resolve("snapshots")
