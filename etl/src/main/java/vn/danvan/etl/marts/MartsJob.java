@@ -202,9 +202,9 @@ public final class MartsJob {
         FactStore.MODELS_MONTH), catalogue, newCodes));
     addIfAny(summed, Facts.records("posts", scope.dated(table(spark, staging, Table.POSTS),
         LakeSchema.PUBLISHED_DATE), catalogue, newCodes));
-    // a post's totals count in the month it was published; post_stats is not stored by year but in
-    // order of publication, so the months are asked as ranges of dates, which Parquet's row-group
-    // statistics answer: a month's load read all 3.9 M post totals of scale 20 for one year's 0.47 M
+    // a post's totals count in the month it was published; post_stats is not stored by year but
+    // each quarter of publication in one file, in order, so the months are asked as ranges of
+    // dates, which Parquet's row-group statistics answer: a month's load read all 3.9 M post totals of scale 20 for one year's 0.47 M
     addIfAny(summed, Facts.records("post_totals", Facts.postTotals(postStats.where(
         scope.within(col("published_date")))), catalogue, newCodes));
     if (!scope.all()) {

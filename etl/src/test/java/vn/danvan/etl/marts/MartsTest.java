@@ -11,6 +11,8 @@ import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.danvan.etl.lake.LakeSchema;
+import vn.danvan.etl.lake.YearFolders;
 import vn.danvan.etl.load.TestSpark;
 
 /**
@@ -51,12 +53,10 @@ class MartsTest {
   }
 
   @Test
-  void each_period_file_holds_its_rows_in_the_order_of_mode_indicator_level_and_code() throws Exception {
+  void each_period_file_holds_its_rows_in_the_order_of_mode_indicator_level_and_code() {
     Path dir = MartsFixture.snapshot().resolve(MartsJob.INDICATOR_VALUES);
-    java.util.List<Path> files;
-    try (java.util.stream.Stream<Path> walk = java.nio.file.Files.walk(dir)) {
-      files = walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
-    }
+    java.util.List<Path> files = YearFolders.years(dir).stream()
+        .flatMap(y -> YearFolders.files(dir.resolve(LakeSchema.YEAR + "=" + y)).stream()).toList();
     java.util.Comparator<Row> order = java.util.Comparator.<Row, String>comparing(r -> r.getAs("boundaries"))
         .thenComparing(r -> r.<String>getAs("indicator")).thenComparing(r -> r.<String>getAs("level"))
         .thenComparing(r -> r.<String>getAs("region_code"));

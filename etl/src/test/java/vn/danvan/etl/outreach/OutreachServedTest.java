@@ -20,6 +20,7 @@ import vn.danvan.contract.Level;
 import vn.danvan.contract.PersonalData;
 import vn.danvan.contract.PostAge;
 import vn.danvan.contract.Table;
+import vn.danvan.etl.lake.YearFolders;
 import vn.danvan.etl.load.TestSpark;
 import vn.danvan.warehouse.indicators.IndicatorQueries;
 import vn.danvan.warehouse.indicators.SeriesPoint;
@@ -101,8 +102,7 @@ class OutreachServedTest {
     // post 7 of 2022-H1: shares 1 (7 < 280), comments 1 (7 < 400), reactions 20,000 / 800 = 25;
     // its fourth snapshot, at 20 days, has 23 reactions
     SparkSession spark = TestSpark.start("outreach-served");
-    Row p = spark.read().parquet(warehouse.lake().root().resolve("snapshots")
-            .resolve(warehouse.snapshotId().orElseThrow()).resolve(OutreachMart.POST_STATS).toString())
+    Row p = spark.read().parquet(snapshot().resolve(OutreachMart.POST_STATS).toString())
         .where("post_id = 'D2022-H1-7'").first();
     assertThat(p.<Integer>getAs("snapshots")).isEqualTo(4);
     assertThat(p.<Integer>getAs("decreasing_snapshots")).isEqualTo(1);
@@ -197,14 +197,10 @@ class OutreachServedTest {
   }
 
   @Test
-  void each_quarter_of_publishing_is_one_file_whose_posts_are_in_publishing_order() throws Exception {
+  void each_quarter_of_publishing_is_one_file_whose_posts_are_in_publishing_order() {
     SparkSession spark = TestSpark.start("outreach-served");
-    java.nio.file.Path dir = warehouse.lake().root().resolve("snapshots")
-        .resolve(warehouse.snapshotId().orElseThrow()).resolve(OutreachMart.POST_STATS);
-    List<java.nio.file.Path> files;
-    try (java.util.stream.Stream<java.nio.file.Path> list = java.nio.file.Files.list(dir)) {
-      files = list.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();
-    }
+    java.nio.file.Path dir = snapshot().resolve(OutreachMart.POST_STATS);
+    List<java.nio.file.Path> files = YearFolders.files(dir);
     java.util.Comparator<Row> publishing = java.util.Comparator
         .<Row, java.sql.Timestamp>comparing(r -> r.getAs("published_at")).thenComparing(r -> r.<String>getAs("post_id"));
     java.util.Map<String, String> fileOfQuarter = new java.util.TreeMap<>();
@@ -230,8 +226,7 @@ class OutreachServedTest {
   @Test
   void writing_post_stats_computes_each_post_s_scores_once() throws Exception {
     SparkSession spark = TestSpark.start("outreach-served");
-    java.nio.file.Path snapshot = warehouse.lake().root().resolve("snapshots")
-        .resolve(warehouse.snapshotId().orElseThrow());
+    java.nio.file.Path snapshot = snapshot();
     java.util.concurrent.atomic.AtomicInteger walks = new java.util.concurrent.atomic.AtomicInteger();
     org.apache.spark.scheduler.SparkListener listener = new org.apache.spark.scheduler.SparkListener() {
       @Override
@@ -261,12 +256,16 @@ class OutreachServedTest {
   @Test
   void post_stats_holds_no_column_that_looks_like_personal_data() {
     SparkSession spark = TestSpark.start("outreach-served");
-    String[] columns = spark.read().parquet(warehouse.lake().root().resolve("snapshots")
-        .resolve(warehouse.snapshotId().orElseThrow()).resolve(OutreachMart.POST_STATS).toString()).columns();
+    String[] columns = spark.read().parquet(snapshot().resolve(OutreachMart.POST_STATS).toString()).columns();
     assertThat(columns).contains("post_id", "channel", "score_24h").hasSize(PostStats.SCHEMA.size() + 9);
     for (String c : columns) {
       assertThat(PersonalData.violation(Table.POST_METRICS, c)).as(c).isEmpty();
     }
+  }
+
+  /** The fixture lake's published snapshot. */
+  private static java.nio.file.Path snapshot() {
+    return warehouse.lake().root().resolve("snapshots").resolve(warehouse.snapshotId().orElseThrow());
   }
 
   private static PostFilter filter(String region, Boundaries boundaries, String period) {
