@@ -18,7 +18,7 @@ import java.util.stream.Stream;
 
 /**
  * The audit trail's reader: the rotated files and the current one, in time order. A line that is
- * not a whole event (the last one torn by a power loss, or still being written) is skipped and
+ * not a whole event (torn by a power loss or a killed writer, or still being written) is skipped and
  * reported, never guessed at.
  */
 public final class AuditTrail {
@@ -118,7 +118,7 @@ public final class AuditTrail {
       }
       if (line.size() > 0) {
         skipped.accept(name + " line " + (number + 1) + ": skipped an incomplete last line of " + line.size()
-            + " bytes (torn by a power loss, or still being written)");
+            + " bytes (torn by a power loss or a killed writer, or still being written)");
       }
     } catch (NoSuchFileException e) {
       // rotated away between the listing and the read: its lines are in the file listed after it

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -17,7 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * What {@link Audit#record} promises: a line acknowledged is in the file even when the process is
- * killed with SIGKILL right after, and no line is left half written by the kill.
+ * killed with SIGKILL right after, and lines never interleave. The kill may tear the one line being
+ * written, never acknowledged: Linux ends a write that a SIGKILL interrupts at a page boundary (seen
+ * here about once in 60 kills); it then stands alone on its line and the reader says it skipped it.
  */
 class AuditKillTest {
   @TempDir Path dir;
@@ -36,7 +39,7 @@ class AuditKillTest {
 
     List<AuditEvent> events = new ArrayList<>();
     List<String> skipped = AuditTrail.in(dir).forEach(AuditFilter.all(), events::add);
-    assertThat(skipped).as("lines that do not parse").isEmpty();
+    assertOnlyTornByTheKills(skipped, 1);
     assertThat(AuditTrail.in(dir).files()).hasSizeGreaterThan(1);
     assertAcknowledgedPresent(events, "child", lastAck);
     assertThat(events).extracting(AuditEvent::rows).isSorted().doesNotHaveDuplicates();
@@ -59,7 +62,7 @@ class AuditKillTest {
     }
     List<AuditEvent> events = new ArrayList<>();
     List<String> skipped = AuditTrail.in(dir).forEach(AuditFilter.all(), events::add);
-    assertThat(skipped).as("lines that do not parse").isEmpty();
+    assertOnlyTornByTheKills(skipped, 2);
     assertThat(AuditTrail.in(dir).files()).hasSizeGreaterThan(2);
     assertAcknowledgedPresent(events, "server", lastA);
     assertAcknowledgedPresent(events, "cli", lastB);
@@ -68,7 +71,7 @@ class AuditKillTest {
           .as(login).isSorted().doesNotHaveDuplicates();
     }
     for (Path file : AuditTrail.in(dir).files()) {
-      assertThat(java.nio.file.Files.size(file)).as(file.toString()).isLessThanOrEqualTo(ROTATE_AT);
+      assertThat(Files.size(file)).as(file.toString()).isLessThanOrEqualTo(ROTATE_AT);
     }
   }
 
@@ -96,6 +99,43 @@ class AuditKillTest {
     assertThat(child.waitFor(30, TimeUnit.SECONDS)).as("the child died").isTrue();
     assertThat(lastAck).as("acks read before the kill").isGreaterThanOrEqualTo(until);
     return lastAck;
+  }
+
+  /**
+   * Every line the reader skipped is one a kill tore: at most one a kill, each the start of a line
+   * (an interleaving would leave a line that starts whole but runs on into another), cut at a page
+   * boundary of its file and standing alone on its line.
+   */
+  private void assertOnlyTornByTheKills(List<String> skipped, int kills) throws Exception {
+    List<String> torn = new ArrayList<>();
+    for (Path file : AuditTrail.in(dir).files()) {
+      byte[] bytes = Files.readAllBytes(file);
+      int start = 0;
+      while (start < bytes.length) {
+        int end = start;
+        while (end < bytes.length && bytes[end] != '\n') {
+          end++;
+        }
+        String line = new String(bytes, start, end - start, StandardCharsets.UTF_8);
+        if (!line.isEmpty() && !parses(line)) {
+          assertThat(line).as("a torn line in %s at %d", file.getFileName(), start).startsWith("{\"time\":\"");
+          assertThat(end % 4096).as("where %s's torn line %s ends", file.getFileName(), line).isZero();
+          torn.add(line);
+        }
+        start = end + 1;
+      }
+    }
+    assertThat(torn).as("torn lines").hasSizeLessThanOrEqualTo(kills);
+    assertThat(skipped).as("lines the reader skipped").hasSameSizeAs(torn);
+  }
+
+  private static boolean parses(String line) {
+    try {
+      AuditLines.parse(line);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private static void assertAcknowledgedPresent(List<AuditEvent> events, String login, long lastAck) {

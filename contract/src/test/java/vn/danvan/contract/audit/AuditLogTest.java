@@ -137,7 +137,8 @@ class AuditLogTest {
     AuditTrail.Read torn = AuditTrail.in(dir).newest(AuditFilter.all(), 10);
     assertThat(torn.events()).extracting(AuditEvent::rows).containsExactly(2L, 1L);
     assertThat(torn.skipped()).containsExactly(
-        "audit.jsonl line 3: skipped an incomplete last line of 40 bytes (torn by a power loss, or still being written)");
+        "audit.jsonl line 3: skipped an incomplete last line of 40 bytes (torn by a power loss or a killed writer, "
+            + "or still being written)");
 
     try (AuditLog log = AuditLog.open(dir)) { // the server started again after the power came back
       log.record(download("lan", 4));
@@ -146,6 +147,23 @@ class AuditLogTest {
     List<String> skipped = AuditTrail.in(dir).forEach(AuditFilter.all(), events::add);
     assertThat(events).extracting(AuditEvent::rows).containsExactly(1L, 2L, 4L);
     assertThat(skipped).singleElement().asString().startsWith("audit.jsonl line 3: skipped, not a whole event");
+  }
+
+  /** Another process killed in the middle of its write, while this log holds the file open. */
+  @Test
+  void a_line_torn_by_another_writer_is_closed_before_the_next_line_is_written() throws Exception {
+    try (AuditLog log = AuditLog.open(dir)) {
+      log.record(download("server", 1));
+      byte[] cli = AuditLines.format(download("cli", 2));
+      Files.write(dir.resolve("audit.jsonl"), java.util.Arrays.copyOf(cli, 57), StandardOpenOption.APPEND);
+      log.record(download("server", 3));
+      log.record(download("server", 4));
+    }
+    List<AuditEvent> events = new ArrayList<>();
+    List<String> skipped = AuditTrail.in(dir).forEach(AuditFilter.all(), events::add);
+    assertThat(events).extracting(AuditEvent::rows).containsExactly(1L, 3L, 4L);
+    assertThat(skipped).singleElement().asString().startsWith("audit.jsonl line 2: skipped, not a whole event");
+    assertThat(Files.readAllLines(dir.resolve("audit.jsonl"), StandardCharsets.UTF_8).get(1)).hasSize(57);
   }
 
   @Test
