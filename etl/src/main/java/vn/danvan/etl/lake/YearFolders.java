@@ -182,13 +182,8 @@ public final class YearFolders {
         Path target = Files.createDirectories(out.resolve(PREFIX + year));
         for (Path partDir : list(yearDir)) {
           String name = partDir.getFileName().toString();
-          if (!name.startsWith(partColumn + "=")) {
-            continue;
-          }
-          String tag = tagOf.apply(unescapePathName(name.substring(partColumn.length() + 1))) + "-";
-          for (Path file : list(partDir)) {
-            String f = file.getFileName().toString();
-            Files.move(file, target.resolve(f.startsWith(".") ? "." + tag + f.substring(1) : tag + f));
+          if (name.startsWith(partColumn + "=")) {
+            moveFiles(partDir, target, tagOf.apply(unescapePathName(name.substring(partColumn.length() + 1))));
           }
         }
       }
@@ -196,6 +191,35 @@ public final class YearFolders {
       Publisher.deleteTree(written);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot move the part files of " + written + " to " + out, e);
+    }
+  }
+
+  /**
+   * As above, for files Spark wrote into {@code written/partColumn=V/}, one folder a part, where
+   * the part's value gives its year ({@code yearOf(V)}) as well as its tag.
+   */
+  public static void moveTagged(Path written, String partColumn, java.util.function.ToIntFunction<String> yearOf,
+      Function<String, String> tagOf, Path out) {
+    try {
+      for (Path partDir : list(written)) {
+        String name = partDir.getFileName().toString();
+        if (name.startsWith(partColumn + "=")) {
+          String value = unescapePathName(name.substring(partColumn.length() + 1));
+          moveFiles(partDir, Files.createDirectories(out.resolve(PREFIX + yearOf.applyAsInt(value))),
+              tagOf.apply(value));
+        }
+      }
+      Files.createDirectories(out);
+      Publisher.deleteTree(written);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot move the part files of " + written + " to " + out, e);
+    }
+  }
+
+  private static void moveFiles(Path partDir, Path target, String tag) throws IOException {
+    for (Path file : list(partDir)) {
+      String f = file.getFileName().toString();
+      Files.move(file, target.resolve(f.startsWith(".") ? "." + tag + "-" + f.substring(1) : tag + "-" + f));
     }
   }
 

@@ -45,6 +45,32 @@ final class GrainColumns {
         y + (m <= 6 ? "-H1" : "-H2"), String.valueOf(y));
   }
 
+  /**
+   * A period as one number: {@code year * 1000 + rank * 100 + first month} (2019-Q3: 2019107), in
+   * the order of years; {@link #labelOf} gives its {@link #label}.
+   */
+  static Column key(Column start, Column rank) {
+    return year(start).multiply(1000).plus(rank.multiply(100)).plus(month(start));
+  }
+
+  /** The year of a period's {@link #key}. */
+  static int yearOf(int key) {
+    return key / 1000;
+  }
+
+  /** The {@link #label} of a period's {@link #key}. */
+  static String labelOf(int key) {
+    int y = key / 1000;
+    int m = key % 100;
+    Grain grain = Grain.ofRank(key / 100 % 10);
+    return switch (grain) {
+      case MONTH -> String.format(java.util.Locale.ROOT, "%d-%02d", y, m);
+      case QUARTER -> y + "-Q" + ((m - 1) / 3 + 1);
+      case HALF -> y + (m <= 6 ? "-H1" : "-H2");
+      case YEAR -> String.valueOf(y);
+    };
+  }
+
   /** Period labels: {@code 2019}, {@code 2019-H1}, {@code 2019-Q3}, {@code 2019-07}. */
   static Column label(Column start, Column rank) {
     Column y = year(start).cast("string");

@@ -41,9 +41,11 @@ public final class MartsJob {
   public static final String MART_REGIONS = "mart_regions";
   /** Rows per Parquet row group: small enough for a series query to skip most of the file. */
   private static final int ROW_GROUP_BYTES = 4 << 20;
-  /** The column the indicator mart is written by, renamed to {@code year=} folders after. */
-  private static final String PARTITION = "part_year";
-  private static final String PERIOD = "part_period";
+  /**
+   * The column the indicator mart is written by: its period as one number ({@link GrainColumns#key}),
+   * its folders moved to {@code year=} folders and period tags after.
+   */
+  private static final String PART = "part_period";
   /**
    * A row's place within its period's file, one number ({@link Rollup#order}): boundary mode,
    * indicator, level and region code, in the order of their texts.
@@ -237,7 +239,7 @@ public final class MartsJob {
         col("value"),
         when(fromReport.and(fromRecords), "mixed").when(fromReport, "report").otherwise("records").as("source"),
         apportioning.equalTo(Apportioning.EXACT.rank()).as("exact"), method(apportioning).as("method"),
-        col("order").as(ORDER));
+        col("order").as(ORDER), GrainColumns.key(col("target_start"), col("grain")).as(PART));
     Path dir = staging.resolve(INDICATOR_VALUES);
     java.util.Map<Integer, java.util.Set<String>> changed = new java.util.TreeMap<>();
     Dataset<Row> toWrite = out;
@@ -245,17 +247,19 @@ public final class MartsJob {
       out = out.persist(StorageLevel.MEMORY_AND_DISK());
       Dataset<Row> was = spark.read().parquet(byPeriod.stream()
           .map(y -> before.resolve(LakeSchema.YEAR + "=" + y).toString()).toArray(String[]::new));
-      was = was.select(java.util.Arrays.stream(out.drop(ORDER).schema().fields())
+      was = was.select(java.util.Arrays.stream(out.drop(ORDER, PART).schema().fields())
           .map(f -> col(f.name()).cast(f.dataType())).toArray(Column[]::new));
       if (rolledPeriods != null) {
         was = was.where(col("period").isin(rolledPeriods.toArray()));
       }
-      changed = changedPeriods(out.drop(ORDER).where(col("year").isin(byPeriod.toArray())), was);
+      changed = changedPeriods(out.drop(ORDER, PART).where(col("year").isin(byPeriod.toArray())), was);
       toWrite = out.where(col("year").isin(whole.toArray()).or(col("period").isin(
           changed.values().stream().flatMap(java.util.Set::stream).toArray())));
     }
-    // Spark drops a partition column from the files; copies of the year and the period name the
-    // folders and the files instead (the year is kept in the files too). Each period is sorted
+    // Spark drops a partition column from the files: the period as one number names the folders,
+    // then its year and label the year folders and the files (year and period stay in the files).
+    // One int column, not the year and the period's text: the write's sort compared the text for
+    // every pair of rows, and Spark added a projection for a text partition column. Each period is sorted
     // and written by one task, with as many tasks as periods can be written: a month's news
     // writes its month, quarter, half and year in parallel, and in a full build no task sorts
     // more than a few periods' rows (with the session's few shuffle partitions, a task sorted a
@@ -271,14 +275,14 @@ public final class MartsJob {
         Math.max(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")),
             periodsPerYear * (years == null ? factYears(staging) : years.size())));
     Path written = staging.resolve("_" + INDICATOR_VALUES + "_by_period");
-    toWrite.withColumn(PARTITION, col("year")).withColumn(PERIOD, col("period"))
-        .repartition(tasks, col(PARTITION), col(PERIOD))
-        .sortWithinPartitions(PARTITION, PERIOD, ORDER, "indicator", "level", "region_code").drop(ORDER)
-        .write().partitionBy(PARTITION, PERIOD).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
+    toWrite.repartition(tasks, col(PART))
+        .sortWithinPartitions(PART, ORDER, "indicator", "level", "region_code").drop(ORDER)
+        .write().partitionBy(PART).mode(SaveMode.ErrorIfExists).option("compression", "zstd")
         .option("parquet.block.size", ROW_GROUP_BYTES)
         .option("mapreduce.fileoutputcommitter.marksuccessfuljobs", "false")
         .parquet(written.toString());
-    YearFolders.moveTagged(written, PARTITION, PERIOD, YearFolders::periodTag, dir);
+    YearFolders.moveTagged(written, PART, v -> GrainColumns.yearOf(Integer.parseInt(v)),
+        v -> YearFolders.periodTag(GrainColumns.labelOf(Integer.parseInt(v))), dir);
     List<String> periods = YearFolders.periods(dir);
     if (years != null) {
       java.util.Map<Integer, java.util.Set<String>> tags = new java.util.TreeMap<>();
@@ -291,7 +295,7 @@ public final class MartsJob {
     }
     if (YearFolders.years(dir).isEmpty()) {
       // no figure at all: one file of the schema, so that readers find the mart
-      out.drop(ORDER).limit(0).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
+      out.drop(ORDER, PART).limit(0).coalesce(1).write().mode(SaveMode.Overwrite).option("compression", "zstd")
           .parquet(dir.toString());
     }
     return periods;

@@ -27,7 +27,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import vn.danvan.contract.Boundaries;
 import vn.danvan.contract.Coded;
 import vn.danvan.contract.Stratum;
 import vn.danvan.contract.Table;
@@ -89,9 +88,10 @@ public final class SurveyAudit {
               .put(cell, r.getString(8));
         });
     Geography geography = SurveyMart.geography(spark, snapshot);
-    LocalDate reform = Boundaries.REFORM;
+    SurveyMart.Series all = SurveyMart.withSeries(spark, snapshot);
+    Map<String, Map<String, SurveyMart.Asked>> asked = all.asked();
     FlatMapGroupsFunction<String, Row, Row> audit = (series, rows) -> {
-      SurveyMart.SeriesAnswers a = SurveyMart.SeriesAnswers.of(rows, reform);
+      SurveyMart.SeriesAnswers a = SurveyMart.SeriesAnswers.of(rows, asked);
       SeriesEstimates estimates = new SeriesEstimates(geography, rules);
       List<Row> out = new ArrayList<>();
       a.byWave().forEach((wave, answers) -> {
@@ -120,7 +120,7 @@ public final class SurveyAudit {
       });
       return out.iterator();
     };
-    List<Row> perQuestion = SurveyMart.bySeries(SurveyMart.withSeries(spark, snapshot)).flatMapGroups(audit, Encoders.row(OUT)).collectAsList();
+    List<Row> perQuestion = SurveyMart.bySeries(all.answers()).flatMapGroups(audit, Encoders.row(OUT)).collectAsList();
     Map<String, WaveAudit> byWave = new TreeMap<>();
     for (Row r : perQuestion) {
       String key = r.getDate(1) + "|" + r.getString(0);
@@ -146,12 +146,13 @@ public final class SurveyAudit {
    */
   public static double[] oneThreadSeconds(SparkSession spark, Path snapshot, SurveyRules rules) {
     Geography geography = SurveyMart.geography(spark, snapshot);
+    SurveyMart.Series all = SurveyMart.withSeries(spark, snapshot);
     Map<String, List<Row>> bySeries = new TreeMap<>();
-    for (Row r : SurveyMart.withSeries(spark, snapshot).collectAsList()) {
+    for (Row r : all.answers().collectAsList()) {
       bySeries.computeIfAbsent(r.getAs("_series"), k -> new ArrayList<>()).add(r);
     }
     List<SurveyMart.SeriesAnswers> series = new ArrayList<>();
-    bySeries.values().forEach(rows -> series.add(SurveyMart.SeriesAnswers.of(rows.iterator(), Boundaries.REFORM)));
+    bySeries.values().forEach(rows -> series.add(SurveyMart.SeriesAnswers.of(rows.iterator(), all.asked())));
     ThreadMXBean threads = ManagementFactory.getThreadMXBean();
     double[] out = {Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY};
     for (int run = 0; run < 5; run++) {

@@ -1,5 +1,6 @@
 package vn.danvan.etl.marts;
 
+import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import org.apache.spark.api.java.function.FlatMapGroupsFunction;
 import org.apache.spark.api.java.function.MapFunction;
+import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
@@ -150,20 +152,19 @@ public final class SurveyMart {
   }
 
   /**
-   * @param withSeries the responses with their question, wave and series ({@link #withSeries})
+   * @param series the responses with their series, and the questions as asked ({@link #withSeries})
    * @param audited false only to measure the disclosure audit's cost (such rows are not safe to publish)
    */
-  private static Dataset<Row> estimates(Dataset<Row> withSeries, Geography geography, SurveyRules rules,
-      boolean audited) {
-    LocalDate reform = Boundaries.REFORM;
-    FlatMapGroupsFunction<String, Row, Row> estimate = (series, rows) -> {
+  private static Dataset<Row> estimates(Series series, Geography geography, SurveyRules rules, boolean audited) {
+    Map<String, Map<String, Asked>> asked = series.asked();
+    FlatMapGroupsFunction<String, Row, Row> estimate = (key, rows) -> {
       List<Row> out = new ArrayList<>();
-      for (EstimateRow e : estimate(SeriesAnswers.of(rows, reform), geography, rules, audited)) {
+      for (EstimateRow e : estimate(SeriesAnswers.of(rows, asked), geography, rules, audited)) {
         out.add(row(e, rules));
       }
       return out.iterator();
     };
-    return bySeries(withSeries).flatMapGroups(estimate, Encoders.row(SCHEMA));
+    return bySeries(series.answers()).flatMapGroups(estimate, Encoders.row(SCHEMA));
   }
 
   /** One series' estimates: the mart's rows before they become Spark rows ({@link #row}). */
@@ -172,48 +173,75 @@ public final class SurveyMart {
         answers.byWave());
   }
 
-  /** One group per series of {@link #withSeries}'s rows. */
-  static org.apache.spark.sql.KeyValueGroupedDataset<String, Row> bySeries(Dataset<Row> withSeries) {
-    MapFunction<Row, String> key = r -> r.getAs("_series");
-    return withSeries.groupByKey(key, Encoders.STRING());
+  /** One group per series of {@link Series#answers}' rows. */
+  static org.apache.spark.sql.KeyValueGroupedDataset<String, Row> bySeries(Dataset<Row> answers) {
+    MapFunction<Row, String> key = r -> r.getString(SERIES_AT);
+    return answers.groupByKey(key, Encoders.STRING());
   }
 
   /** {@link #withSeries} of the survey tables of {@code snapshot} (staged or published). */
-  static Dataset<Row> withSeries(SparkSession spark, Path snapshot) {
+  static Series withSeries(SparkSession spark, Path snapshot) {
     return withSeries(MartsJob.table(spark, snapshot, Table.SURVEY_WAVES),
         MartsJob.table(spark, snapshot, Table.SURVEY_QUESTIONS),
         MartsJob.table(spark, snapshot, Table.SURVEY_RESPONSES));
   }
 
-  /** The responses with their question, their wave and their series ({@code _series}). */
-  static Dataset<Row> withSeries(Dataset<Row> waves, Dataset<Row> questions, Dataset<Row> responses) {
-    return responses
-        .join(questions.select("wave_id", "question_id", "type", "options", "indicator"),
-            new String[] {"wave_id", "question_id"})
-        .join(waves.select("wave_id", "title", "fieldwork_start", "fieldwork_end"), "wave_id")
-        .withColumn("_series", coalesce(col("indicator"), concat_ws(":", lit("question"), col("wave_id"),
-            col("question_id"))));
+  /** A question as asked in a wave, and its series' indicator (null for a question in none). */
+  record Asked(Wave wave, String indicator) implements java.io.Serializable {}
+
+  /**
+   * The responses of questions asked in a wave, in the columns of {@link #ANSWER_COLUMNS} then
+   * {@code _series} (the series: its indicator, or the question alone), and the questions as
+   * asked, by wave and question id: a few hundred, so each group looks its questions up instead
+   * of every response carrying its wave's title and its question's options through the shuffle.
+   */
+  record Series(Dataset<Row> answers, Map<String, Map<String, Asked>> asked) {}
+
+  /** The columns of {@link Series#answers}, in order, before {@code _series}. */
+  private static final String[] ANSWER_COLUMNS =
+      {"wave_id", "question_id", "region_code", "age_group", "sex", "residence", "weight", "answer"};
+  private static final int SERIES_AT = ANSWER_COLUMNS.length;
+
+  /** The responses with their series, and the questions as asked (see {@link Series}). */
+  static Series withSeries(Dataset<Row> waves, Dataset<Row> questions, Dataset<Row> responses) {
+    Dataset<Row> asked = questions.select("wave_id", "question_id", "type", "options", "indicator")
+        .join(waves.select("wave_id", "title", "fieldwork_start", "fieldwork_end"), "wave_id");
+    Map<String, Map<String, Asked>> byWave = new HashMap<>();
+    for (Row r : asked.collectAsList()) {
+      LocalDate start = r.<Date>getAs("fieldwork_start").toLocalDate();
+      Date end = r.getAs("fieldwork_end");
+      String type = r.getAs("type");
+      Wave wave = new Wave(r.getAs("wave_id"), r.getAs("title"), start, end == null ? null : end.toLocalDate(),
+          r.getAs("question_id"), type, Wave.options(type, r.getAs("options")), !start.isBefore(Boundaries.REFORM));
+      byWave.computeIfAbsent(wave.waveId(), k -> new HashMap<>()).put(wave.questionId(),
+          new Asked(wave, r.getAs("indicator")));
+    }
+    Dataset<Row> series = asked.select(col("wave_id"), col("question_id"), coalesce(col("indicator"),
+        concat_ws(":", lit("question"), col("wave_id"), col("question_id"))).as("_series"));
+    Column[] columns = new Column[SERIES_AT + 1];
+    for (int i = 0; i < SERIES_AT; i++) {
+      columns[i] = col(ANSWER_COLUMNS[i]);
+    }
+    columns[SERIES_AT] = col("_series");
+    Dataset<Row> answers = responses.select(java.util.Arrays.stream(ANSWER_COLUMNS).map(c -> col(c))
+            .toArray(Column[]::new))
+        .join(broadcast(series), new String[] {"wave_id", "question_id"}).select(columns);
+    return new Series(answers, byWave);
   }
 
   /** One series' answers by wave, as {@link SeriesEstimates} reads them. */
   record SeriesAnswers(String indicator, Map<Wave, List<Answer>> byWave) {
-    static SeriesAnswers of(Iterator<Row> rows, LocalDate reform) {
+    /** From a group of {@link Series#answers}' rows. */
+    static SeriesAnswers of(Iterator<Row> rows, Map<String, Map<String, Asked>> asked) {
       Map<Wave, List<Answer>> byWave = new LinkedHashMap<>();
-      Map<String, Wave> waves = new HashMap<>();
       String indicator = null;
       while (rows.hasNext()) {
+        // the columns in the order of ANSWER_COLUMNS
         Row r = rows.next();
-        indicator = r.getAs("indicator");
-        String id = r.<String>getAs("wave_id") + "|" + r.<String>getAs("question_id");
-        Wave wave = waves.computeIfAbsent(id, k -> {
-          LocalDate start = r.<Date>getAs("fieldwork_start").toLocalDate();
-          Date end = r.getAs("fieldwork_end");
-          String type = r.getAs("type");
-          return new Wave(r.getAs("wave_id"), r.getAs("title"), start, end == null ? null : end.toLocalDate(),
-              r.getAs("question_id"), type, Wave.options(type, r.getAs("options")), !start.isBefore(reform));
-        });
-        byWave.computeIfAbsent(wave, w -> new ArrayList<>()).add(new Answer(wave, r.getAs("region_code"),
-            r.getAs("age_group"), r.getAs("sex"), r.getAs("residence"), r.<Double>getAs("weight"), r.getAs("answer")));
+        Asked q = asked.get(r.getString(0)).get(r.getString(1));
+        indicator = q.indicator();
+        byWave.computeIfAbsent(q.wave(), w -> new ArrayList<>()).add(new Answer(q.wave(), r.getString(2),
+            r.getString(3), r.getString(4), r.getString(5), r.getDouble(6), r.getString(7)));
       }
       return new SeriesAnswers(indicator, byWave);
     }

@@ -12,7 +12,7 @@ import java.util.Objects;
  *     for likert5 and yes_no when none are given); empty for numeric questions
  */
 public record Wave(String waveId, String title, LocalDate fieldworkStart, LocalDate fieldworkEnd,
-    String questionId, String type, List<String> options, boolean newEra) {
+    String questionId, String type, List<String> options, boolean newEra) implements java.io.Serializable {
   public static final List<String> LIKERT5 = List.of("1", "2", "3", "4", "5");
   public static final List<String> YES_NO = List.of("yes", "no");
 

@@ -165,23 +165,29 @@ public final class WaveTable {
     Map<Unit, Unit> alias = aliases(rawParent);
     Map<Set<Unit>, Integer> distinct = new LinkedHashMap<>();
     Unit nation = new Unit(BOTH, "nation", NATION);
+    Stratum[] dimensions = Stratum.values();
     for (int i = 0; i < responses.size(); i++) {
       Response r = responses.get(i);
+      // the respondent's stratum in each dimension, for every unit of their path
+      String[] strata = new String[dimensions.length];
+      for (Stratum by : dimensions) {
+        strata[by.ordinal()] = r.answer().stratum(by);
+      }
       Set<Unit> place = new HashSet<>();
       place.add(nation);
-      add(nation, r);
+      add(nation, r, strata);
       for (Unit u : paths.get(i)) {
         if (!alias.containsKey(u)) {
           place.add(u);
-          add(u, r);
+          add(u, r, strata);
           Unit p = rawParent.get(u);
           parent.putIfAbsent(u, p == null ? nation : resolve(alias, p));
         }
       }
       int at = distinct.computeIfAbsent(place, k -> distinct.size());
       Answer a = r.answer();
-      atoms.computeIfAbsent(new Atom(at, a.stratum(Stratum.AGE_GROUP), a.stratum(Stratum.SEX),
-          a.stratum(Stratum.RESIDENCE)), k -> new Sums()).add(a.weight(), r.text(), r.x());
+      atoms.computeIfAbsent(new Atom(at, strata[Stratum.AGE_GROUP.ordinal()], strata[Stratum.SEX.ordinal()],
+          strata[Stratum.RESIDENCE.ordinal()]), k -> new Sums()).add(a.weight(), r.text(), r.x());
     }
     places = List.copyOf(distinct.keySet());
     relations = relations(geography, newEra);
@@ -196,9 +202,9 @@ public final class WaveTable {
     return new WaveTable(responses, geography, newEra);
   }
 
-  private void add(Unit u, Response r) {
+  private void add(Unit u, Response r, String[] strata) {
     for (Stratum by : Stratum.values()) {
-      cells.computeIfAbsent(new Cell(u, by, r.answer().stratum(by)), c -> new Sums())
+      cells.computeIfAbsent(new Cell(u, by, strata[by.ordinal()]), c -> new Sums())
           .add(r.answer().weight(), r.text(), r.x());
     }
   }

@@ -67,6 +67,10 @@ class MartsTest {
       // one small file is one task: its rows come back in the file's order
       java.util.List<Row> inFile = spark.read().parquet(file.toString()).collectAsList();
       assertThat(inFile.stream().map(r -> r.<String>getAs("period")).distinct()).as(file.toString()).hasSize(1);
+      // named by its rows' period, in the folder of their year
+      assertThat(file.getFileName().toString()).startsWith(YearFolders.periodTag(inFile.get(0).getAs("period")) + "-");
+      assertThat(file.getParent().getFileName().toString())
+          .isEqualTo(LakeSchema.YEAR + "=" + inFile.get(0).<Integer>getAs("year"));
       assertThat(inFile).as(file.toString()).isSortedAccordingTo(order);
       inFile.forEach(r -> {
         modes.add(r.getAs("boundaries"));
