@@ -39,10 +39,9 @@ final class GrainColumns {
 
   /** The labels ({@link #label}) of the periods of every grain that hold a month ({@code year * 100 + month}). */
   static java.util.List<String> labelsHolding(int month) {
-    int y = month / 100;
-    int m = month % 100;
-    return java.util.List.of(String.format(java.util.Locale.ROOT, "%d-%02d", y, m), y + "-Q" + ((m - 1) / 3 + 1),
-        y + (m <= 6 ? "-H1" : "-H2"), String.valueOf(y));
+    java.time.LocalDate first = java.time.LocalDate.of(month / 100, month % 100, 1);
+    return java.util.stream.Stream.of(Grain.MONTH, Grain.QUARTER, Grain.HALF, Grain.YEAR)
+        .map(g -> labelOf(first.getYear() * 1000 + g.rank() * 100 + g.periodStart(first).getMonthValue())).toList();
   }
 
   /**

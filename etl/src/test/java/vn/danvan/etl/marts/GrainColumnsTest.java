@@ -30,6 +30,9 @@ class GrainColumnsTest {
       }
     }
     assertThat(GrainColumns.labelOf(2019107)).isEqualTo("2019-Q3");
+    assertThat(GrainColumns.labelsHolding(201908)).containsExactly("2019-08", "2019-Q3", "2019-H2", "2019");
+    assertThat(GrainColumns.labelsHolding(202501)).containsExactly("2025-01", "2025-Q1", "2025-H1", "2025");
+    assertThat(GrainColumns.labelsHolding(202512)).containsExactly("2025-12", "2025-Q4", "2025-H2", "2025");
     assertThat(key(Grain.QUARTER, LocalDate.of(2019, 8, 1))).isEqualTo(2019107);
   }
 }
