@@ -147,12 +147,21 @@ class TransformsTest {
         metric("P1", "2025-01-01T01:00:00Z", "6", 0, 9),
         metric("P2", "2025-01-01T08:00:00+07:00", "bad", 0, 1),
         metric("P2", "2025-01-01T08:00:00+07:00", "7", 0, 2),
-        metric("P2", "2025-01-01T08:00:00+07:00", "8", 1, 0)));
+        metric("P2", "2025-01-01T08:00:00+07:00", "8", 1, 0),
+        // the position of a duplicate in another file (files read apart count positions apart)
+        metric("P3", "2025-01-01T08:00:00+07:00", "9", 0, 0)));
     assertThat(verdicts.orderBy("post_id", "_file", "_pos").collectAsList())
-        .extracting(r -> r.getAs("post_id"), r -> r.getAs("shares"), r -> r.getAs(Classify.REASON))
+        .extracting(r -> r.getAs("post_id"), r -> r.getAs("shares"), r -> r.getAs(Classify.REASON),
+            r -> r.getAs(Classify.FAILED))
         .as("the same instant written with another offset is the same key")
-        .containsExactly(tuple("P1", 6L, null), tuple("P1", 5L, "duplicate_id"),
-            tuple("P2", null, "bad_type"), tuple("P2", 7L, null), tuple("P2", 8L, "duplicate_id"));
+        .containsExactly(tuple("P1", 6L, null, ""),
+            tuple("P1", 5L, "duplicate_id", "duplicate_id:post_id+observed_at"),
+            tuple("P2", null, "bad_type", "bad_type:shares"), tuple("P2", 7L, null, ""),
+            tuple("P2", 8L, "duplicate_id", "duplicate_id:post_id+observed_at"),
+            tuple("P3", 9L, null, ""));
+    // the duplicates are found by one long key (a map of longs), the file compared on a match
+    assertThat(verdicts.queryExecution().executedPlan().toString())
+        .containsPattern("BroadcastHashJoin \\[_pos#\\d+L\\], \\[_dup_pos#\\d+L\\], LeftOuter");
   }
 
   @Test
