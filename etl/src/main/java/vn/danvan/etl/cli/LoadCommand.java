@@ -46,7 +46,8 @@ import vn.danvan.etl.survey.SurveyRules;
  * codes: 0 published (quarantined rows included), 2 input refused (nothing written); on any other
  * failure the previous snapshot stays current, the terminal gets one line ({@link LoadFailure}) and
  * the traces go to the load's log ({@link LoadLog}): 4 no space left, 5 out of memory, 6 a Spark
- * executor lost, 1 anything else (also: another load holds the lake).
+ * executor lost, 1 anything else (also: another load holds the lake); stopped by SIGTERM or Ctrl-C,
+ * it says so in one line too and ends with 143 ({@link LoadStop}).
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
     description = {
@@ -58,10 +59,12 @@ import vn.danvan.etl.survey.SurveyRules;
         "unreadable file is refused alone, with its reason. Nothing pending: exit 0, no snapshot.",
         "With --submissions --watch: keeps running and loads submissions as they arrive.",
         "A failed load publishes nothing and says so in one line, its traces in a log file:",
-        "exit 4 no space left, 5 out of memory, 6 a Spark executor lost, 1 any other failure."},
+        "exit 4 no space left, 5 out of memory, 6 a Spark executor lost, 1 any other failure;",
+        "stopped by SIGTERM or Ctrl-C: one line as well, nothing half-published, exit 143."},
     exitCodeListHeading = "Exit codes:%n",
     exitCodeList = {"0:published (or nothing pending)", "1:failed", "2:input refused, nothing written",
-        "4:no space left on the device", "5:out of memory", "6:a Spark executor was lost"})
+        "4:no space left on the device", "5:out of memory", "6:a Spark executor was lost",
+        "143:stopped by SIGTERM or Ctrl-C"})
 public final class LoadCommand implements Callable<Integer> {
   static final int PUBLISHED = 0;
   static final int FAILED = 1;
@@ -125,6 +128,11 @@ public final class LoadCommand implements Callable<Integer> {
           "after the first run compiled code; stop with Ctrl-C. See README, \"Loading as submissions arrive\""})
   Integer watch;
 
+  /** This command's stop by a signal; set while it runs. */
+  private LoadStop stop;
+  /** {@code --watch}: the loads it published since it started. */
+  private int published;
+
   /** {@code --watch}: a set of submissions whose load failed is tried again after this, doubling up to an hour. */
   private static final long RETRY_MS = 60_000;
   private static final long MAX_RETRY_MS = 3_600_000;
@@ -151,17 +159,30 @@ public final class LoadCommand implements Callable<Integer> {
       return REFUSED;
     }
     Path log = LoadLog.start(Clock.systemUTC(), System.getenv());
-    boolean ownSession = SparkSession.getActiveSession().isEmpty()
-        && SparkSession.getDefaultSession().isEmpty();
-    SparkSession spark = ownSession ? session() : SparkSession.active();
-    try {
-      return watch != null ? watch(spark, log, out, err) : loadOnce(spark, config, log, out, err);
-    } finally {
-      err.flush();
-      if (ownSession) {
-        spark.stop();
+    // a load is under way from the start; a watcher's only while it loads
+    try (LoadStop stopping = new LoadStop(watch == null, () -> saidStopped(err))) {
+      stop = stopping;
+      boolean ownSession = SparkSession.getActiveSession().isEmpty()
+          && SparkSession.getDefaultSession().isEmpty();
+      SparkSession spark = ownSession ? session() : SparkSession.active();
+      try {
+        return watch != null ? watch(spark, log, out, err) : loadOnce(spark, config, log, out, err);
+      } finally {
+        err.flush();
+        if (ownSession) {
+          spark.stop();
+        }
       }
     }
+  }
+
+  /** {@code --watch}: a stop that no load's line said (between loads, or as one ended). */
+  private void saidStopped(PrintWriter err) {
+    err.println("load --watch: stopped by a signal; " + published + (published == 1 ? " load" : " loads")
+        + " published since it started; " + currentOf(Lake.at(lake.folder()))
+            .map(id -> "snapshot " + id + " is current").orElse("no snapshot is current yet")
+        + String.format(java.util.Locale.ROOT, " (exit %d)", LoadStop.EXIT));
+    err.flush();
   }
 
   /** This command's load settings, the load date today in Vietnam unless {@code --as-of} gives it. */
@@ -204,8 +225,16 @@ public final class LoadCommand implements Callable<Integer> {
           if (log == null) {
             log = LoadLog.start(Clock.systemUTC(), System.getenv());
           }
+          stop.loading();
           int exit = loadOnce(spark, config(), log, out, err);
           log = null;
+          published += exit == PUBLISHED ? 1 : 0;
+          if (stop.loaded()) {
+            if (exit != LoadStop.EXIT) { // the load ended before the signal could stop it
+              saidStopped(err);
+            }
+            return LoadStop.EXIT;
+          }
           if (exit == LoadFailure.Kind.OUT_OF_MEMORY.exit()) {
             return exit;
           }
@@ -274,7 +303,7 @@ public final class LoadCommand implements Callable<Integer> {
       err.println("load: " + e.getMessage());
       return FAILED;
     } catch (Throwable e) { // Spark's checked exceptions arrive undeclared, through Scala
-      LoadFailure failure = LoadFailure.of(e, stage.get());
+      LoadFailure failure = stop.requested() ? LoadFailure.stopped(stage.get()) : LoadFailure.of(e, stage.get());
       String line = failure.line(currentOf(target), log);
       LoadLog.failure(line, e);
       Audits.command(target, Action.IMPORT, what + ": " + failure.kind().name().toLowerCase(java.util.Locale.ROOT)

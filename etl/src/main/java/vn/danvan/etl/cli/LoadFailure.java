@@ -27,7 +27,9 @@ public record LoadFailure(Kind kind, String stage, String table, String detail) 
     /** A JVM (the driver or an executor) ran out of memory: give the load more memory. */
     OUT_OF_MEMORY(5, "out of memory"),
     /** A Spark executor died or was killed and its work could not be redone. */
-    EXECUTOR_LOST(6, "a Spark executor was lost");
+    EXECUTOR_LOST(6, "a Spark executor was lost"),
+    /** SIGTERM or Ctrl-C stopped the command ({@link LoadStop}): nothing to mend, run it again. */
+    STOPPED(LoadStop.EXIT, "stopped by a signal (SIGTERM or Ctrl-C)");
 
     private final int exit;
     private final String says;
@@ -78,16 +80,23 @@ public record LoadFailure(Kind kind, String stage, String table, String detail) 
     return new LoadFailure(kind, stage, table, detail);
   }
 
+  /** A load stopped by a signal at {@code stage}: Spark's failure that followed says nothing more. */
+  public static LoadFailure stopped(String stage) {
+    return new LoadFailure(Kind.STOPPED, stage, null, "SIGTERM or Ctrl-C");
+  }
+
   /** The one line the terminal gets. */
   public String line(Optional<String> current, Path log) {
-    StringBuilder s = new StringBuilder("load failed");
+    StringBuilder s = new StringBuilder(kind == Kind.STOPPED ? "load " + kind.says : "load failed");
     if (stage != null) {
       s.append(" while ").append(stage);
     }
     if (table != null && (stage == null || !stage.contains(table))) {
       s.append(" (table ").append(table).append(')');
     }
-    s.append(": ").append(kind == Kind.FAILED ? detail : kind.says + " (" + detail + ")");
+    if (kind != Kind.STOPPED) {
+      s.append(": ").append(kind == Kind.FAILED ? detail : kind.says + " (" + detail + ")");
+    }
     s.append(". Nothing was published; ")
         .append(current.map(id -> "snapshot " + id + " stays current").orElse("no snapshot is current yet"))
         .append(". Full log: ").append(log).append(String.format(Locale.ROOT, " (exit %d)", kind.exit));

@@ -61,4 +61,11 @@ class LoadFailureTest {
     first.addSuppressed(new IOException("No space left on device"));
     assertThat(LoadFailure.of(first, "writing regions").kind()).isEqualTo(LoadFailure.Kind.NO_SPACE);
   }
+
+  @Test
+  void aLoadStoppedByASignalSaysSoInsteadOfSparksShutDownMessage() {
+    assertThat(LoadFailure.stopped("writing posts").line(Optional.empty(), LOG)).isEqualTo(
+        "load stopped by a signal (SIGTERM or Ctrl-C) while writing posts. Nothing was published; no snapshot is "
+            + "current yet. Full log: /var/log/danvan/load-1.log (exit 143)");
+  }
 }

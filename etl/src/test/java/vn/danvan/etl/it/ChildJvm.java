@@ -124,6 +124,15 @@ final class ChildJvm implements AutoCloseable {
   }
 
   /**
+   * SIGTERM, as a service manager's stop or {@code kill}: the JVM runs its shutdown hooks. Sent
+   * through the process's handle: {@code Process.destroy()} would also close our end of its
+   * output, losing what it says as it stops.
+   */
+  void term() {
+    process.toHandle().destroy();
+  }
+
+  /**
    * SIGKILLs the processes this one started whose command line contains {@code text} (a worker's
    * executors); returns how many.
    */

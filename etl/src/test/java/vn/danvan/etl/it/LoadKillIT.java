@@ -178,6 +178,63 @@ class LoadKillIT {
     assertThat(store.pending()).isEmpty();
   }
 
+  /**
+   * SIGTERM (a service manager's stop) ends a watcher with exit 143 and one line, whether it stops
+   * a load or waits: the load it stops publishes nothing, as a failed one, and says it was stopped
+   * rather than Spark's "SparkContext was shut down"; its submission stays pending, and the next
+   * watcher loads it.
+   */
+  @Test
+  void a_watcher_stopped_by_sigterm_says_so_in_one_line_and_leaves_its_load_unpublished(@TempDir Path tmp)
+      throws Exception {
+    Path lake = tmp.resolve("lake");
+    Submissions store = Submissions.of(Lake.at(lake));
+    String header = "report_id,region_code,period_start,period_end,unit,indicator,disaggregation,value,source_document";
+    Path upload = Files.createDirectories(tmp.resolve("upload"));
+    Files.writeString(upload.resolve("report_values-a.csv"), header + "\nA1,01,2024-01-01,2024-06-30,police,gifts,,10,\n");
+    Files.writeString(upload.resolve("report_values-b.csv"), header + "\nB1,01,2024-01-01,2024-06-30,police,gifts,,7,\n");
+    String a = store.submit(List.of(upload.resolve("report_values-a.csv")), "hanoi", "01",
+        Instant.parse("2025-09-01T00:00:00Z"), 0).id();
+    List<String> command = List.of("load", "--submissions", "--watch", "--lake", lake.toString());
+
+    String first;
+    String b;
+    try (ChildJvm watcher = ChildJvm.danvan(command)) {
+      assertThat(watcher.awaitLine(l -> l.startsWith("submission " + a + ": loaded"), Duration.ofMinutes(4)))
+          .as(watcher.output()).isTrue();
+      first = current(lake);
+      b = store.submit(List.of(upload.resolve("report_values-b.csv")), "hanoi", "01",
+          Instant.parse("2025-09-01T01:00:00Z"), 0).id();
+      java.util.concurrent.atomic.AtomicInteger writes = new java.util.concurrent.atomic.AtomicInteger();
+      assertThat(watcher.awaitLine(l -> l.startsWith("[load] writing report_values") && writes.incrementAndGet() == 2,
+          Duration.ofMinutes(2))).as(watcher.output()).isTrue();
+      watcher.term();
+      assertThat(watcher.waitFor(Duration.ofMinutes(1))).as(watcher.output()).isEqualTo(143);
+      List<String> said = watcher.output().lines().filter(l -> l.startsWith("load ")).toList();
+      // the stage it names is the one the stop met: writing report_values, or one just after
+      assertThat(said.get(said.size() - 1)).as(watcher.output())
+          .matches("load stopped by a signal \\(SIGTERM or Ctrl-C\\) while [^.]+\\. Nothing was published;"
+              + " snapshot " + first + " stays current\\. Full log: \\S+ \\(exit 143\\)");
+      assertThat(watcher.output()).doesNotContain("load failed").doesNotContain("SparkContext");
+    }
+    assertThat(current(lake)).isEqualTo(first);
+    assertThat(store.find(b).orElseThrow().state()).isEqualTo(SubmissionState.PENDING);
+    assertComplete(lake, first);
+
+    try (ChildJvm watcher = ChildJvm.danvan(command)) {
+      assertThat(watcher.awaitLine(l -> l.startsWith("submission " + b + ": loaded"), Duration.ofMinutes(4)))
+          .as(watcher.output()).isTrue();
+      String second = current(lake);
+      assertThat(second).isNotEqualTo(first);
+      watcher.term();
+      assertThat(watcher.waitFor(Duration.ofMinutes(1))).as(watcher.output()).isEqualTo(143);
+      assertThat(watcher.output().lines().reduce((x, y) -> y).orElseThrow()).as(watcher.output())
+          .isEqualTo("load --watch: stopped by a signal; 1 load published since it started; snapshot "
+              + second + " is current (exit 143)");
+    }
+    assertThat(store.find(b).orElseThrow().state()).isEqualTo(SubmissionState.LOADED);
+  }
+
   private static Path generate(Path out, String seed) throws Exception {
     try (ChildJvm gen = ChildJvm.danvan(List.of("generate", "--out", out.toString(),
         "--years", "2024-2025", "--scale", "0.05", "--seed", seed))) {
