@@ -71,6 +71,7 @@ final class EtlBench implements Callable<Integer> {
   public Integer call() throws Exception {
     int cores = Runtime.getRuntime().availableProcessors();
     SpillMeter.install();
+    PeakMemory.watchHeap();
     List<Point> points = new ArrayList<>();
     for (double s : curve ? new double[] {scale, 4 * scale, 16 * scale} : new double[] {scale}) {
       Point p = point(s, cores);

@@ -136,9 +136,10 @@ public final class Classify {
   static Dataset<Row> markDuplicates(Dataset<Row> judged, Dataset<Row> found, List<String> key) {
     Column dup = coalesce(col(DUPLICATE), lit(false));
     String dupName = Reason.DUPLICATE_ID.code() + ":" + String.join("+", key);
-    // joined by the position alone, the file a condition on the few rows that match it: a single
-    // long key is looked up in a map of longs, where the pair of keys needed a map of bytes whose
-    // key comparisons were a tenth of a pass over the cached frame (scale 20's activities)
+    // joined by the position alone, a single long key looked up in a map of longs (the pair of
+    // keys needed a map of bytes, whose comparisons were a tenth of a pass over scale 20's cached
+    // activities); the file is compared on a match, as a difference: an equality would be taken
+    // for a second key
     return judged.join(broadcast(found), col(RawFrames.POS).equalTo(col("_dup_pos"))
             .and(col(RawFrames.FILE).minus(col("_dup_file")).equalTo(0)), "left")
         .withColumn(FAILED, when(dup, concat_ws(SEPARATOR,
