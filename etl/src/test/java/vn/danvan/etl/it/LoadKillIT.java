@@ -47,6 +47,10 @@ class LoadKillIT {
   private static final List<String> KILL_POINTS = List.of(
       "[load] writing activities", "[load] writing post_metrics", "[load] publishing");
 
+  /** The header of the small report_values files the submission tests send. */
+  private static final String REPORT_VALUES_HEADER =
+      "report_id,region_code,period_start,period_end,unit,indicator,disaggregation,value,source_document";
+
   private static SparkSession spark;
 
   @BeforeAll
@@ -125,11 +129,10 @@ class LoadKillIT {
       throws Exception {
     Path lake = tmp.resolve("lake");
     Submissions store = Submissions.of(Lake.at(lake));
-    String header = "report_id,region_code,period_start,period_end,unit,indicator,disaggregation,value,source_document";
     Path a = Files.createDirectories(tmp.resolve("upload")).resolve("report_values-a.csv");
-    Files.writeString(a, header + "\nA1,01,2024-01-01,2024-06-30,police,gifts,,10,\nA2,01,2024-01-01,2024-06-30,police,gifts,,4.494,\n");
+    Files.writeString(a, REPORT_VALUES_HEADER + "\nA1,01,2024-01-01,2024-06-30,police,gifts,,10,\nA2,01,2024-01-01,2024-06-30,police,gifts,,4.494,\n");
     Path b = tmp.resolve("upload/report_values-b.csv");
-    Files.writeString(b, header + "\nB1,01,2024-01-01,2024-06-30,police,gifts,,7,\n");
+    Files.writeString(b, REPORT_VALUES_HEADER + "\nB1,01,2024-01-01,2024-06-30,police,gifts,,7,\n");
     List<String> ids = List.of(store.submit(List.of(a), "hanoi", "01", Instant.parse("2025-09-01T00:00:00Z"), 1).id(),
         store.submit(List.of(b), "hanoi", "01", Instant.parse("2025-09-01T01:00:00Z"), 0).id());
     List<String> command = List.of("load", "--submissions", "--lake", lake.toString());
@@ -189,10 +192,9 @@ class LoadKillIT {
       throws Exception {
     Path lake = tmp.resolve("lake");
     Submissions store = Submissions.of(Lake.at(lake));
-    String header = "report_id,region_code,period_start,period_end,unit,indicator,disaggregation,value,source_document";
     Path upload = Files.createDirectories(tmp.resolve("upload"));
-    Files.writeString(upload.resolve("report_values-a.csv"), header + "\nA1,01,2024-01-01,2024-06-30,police,gifts,,10,\n");
-    Files.writeString(upload.resolve("report_values-b.csv"), header + "\nB1,01,2024-01-01,2024-06-30,police,gifts,,7,\n");
+    Files.writeString(upload.resolve("report_values-a.csv"), REPORT_VALUES_HEADER + "\nA1,01,2024-01-01,2024-06-30,police,gifts,,10,\n");
+    Files.writeString(upload.resolve("report_values-b.csv"), REPORT_VALUES_HEADER + "\nB1,01,2024-01-01,2024-06-30,police,gifts,,7,\n");
     String a = store.submit(List.of(upload.resolve("report_values-a.csv")), "hanoi", "01",
         Instant.parse("2025-09-01T00:00:00Z"), 0).id();
     List<String> command = List.of("load", "--submissions", "--watch", "--lake", lake.toString());
