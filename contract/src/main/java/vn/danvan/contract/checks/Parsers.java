@@ -3,7 +3,6 @@ package vn.danvan.contract.checks;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 /**
@@ -25,7 +24,12 @@ public final class Parsers {
 
   /** ISO {@code yyyy-MM-dd}, a real calendar day: {@code \d{4}-\d{2}-\d{2}}. */
   public static LocalDate date(String s) {
-    if (s == null || s.length() != 10 || s.charAt(4) != '-' || s.charAt(7) != '-') {
+    return s == null || s.length() != 10 ? null : dateAt(s);
+  }
+
+  /** The day written in the first ten characters of {@code s} (at least ten long), or null. */
+  private static LocalDate dateAt(String s) {
+    if (s.charAt(4) != '-' || s.charAt(7) != '-') {
       return null;
     }
     int year = digits(s, 0, 4);
@@ -50,7 +54,7 @@ public final class Parsers {
     if (s == null || s.length() < 20 || s.charAt(10) != 'T' || s.charAt(13) != ':' || s.charAt(16) != ':') {
       return null;
     }
-    LocalDate date = date(s.substring(0, 10));
+    LocalDate date = dateAt(s);
     int hour = digits(s, 11, 13);
     int minute = digits(s, 14, 16);
     int second = digits(s, 17, 19);
@@ -79,8 +83,7 @@ public final class Parsers {
       return null;
     }
     try {
-      return LocalDateTime.of(date.getYear(), date.getMonthValue(), date.getDayOfMonth(), hour, minute,
-          second, nanos).toInstant(offset);
+      return date.atTime(hour, minute, second, nanos).toInstant(offset);
     } catch (DateTimeException e) {
       return null;
     }
