@@ -104,7 +104,15 @@ async function send() {
 
 async function load() {
   const status = $('load-status');
-  const answer = await answerOf(await post('/api/intake/load', {}), status);
+  const response = await post('/api/intake/load', {});
+  if (response.status === 409 || response.status === 503) {
+    // a watcher loads them already; or this server cannot start a load (its message says what to run)
+    const answer = await response.json().catch(() => ({}));
+    status.textContent = response.status === 409 ? t('intake.load_watched') : `${t('error')}: ${answer.error}`;
+    status.classList.toggle('error', response.status === 503);
+    return;
+  }
+  const answer = await answerOf(response, status);
   if (!answer) return;
   status.textContent = t('intake.load_started', { n: answer.pending });
 }

@@ -346,7 +346,8 @@ public final class DashboardApp {
             "the caller's submissions (an admin's: every one), newest first, with their state and counts",
             IntakeJson.Submissions.class).requires(Role.REPORTER),
         ApiRoute.json(Method.POST, "/api/intake/load", intake::load,
-            "starts the load of every pending submission in its own process (bin/danvan load --submissions)",
+            "starts the load of every pending submission in its own process (bin/danvan load --submissions); 409"
+                + " when a load --submissions --watch runs on the lake (it loads them as they arrive)",
             IntakeJson.LoadStarted.class).requires(Role.ADMIN),
         ApiRoute.json(Method.POST, "/api/login", login::login,
             "signs in (JSON body: login, password): sets the session cookie; 401 for any wrong login, "

@@ -1,5 +1,7 @@
 package vn.danvan.dashboard.intake;
 
+import io.javalin.http.HttpResponseException;
+import io.javalin.http.HttpStatus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +10,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import vn.danvan.contract.Lake;
+import vn.danvan.contract.intake.SubmissionWatcher;
 
 /**
  * Starts {@code bin/danvan load --submissions --lake LAKE} as its own process: a Spark load never
@@ -15,7 +19,7 @@ import java.util.Optional;
  * project folder comes from {@code bin/danvan} ({@value #HOME_PROPERTY}); without it (a server
  * started otherwise) the admin is told to run the command. The load takes the lake's lock, so a
  * second start while one runs fails in that process, not here; its output goes to a log beside the
- * submissions.
+ * submissions. None is started while a watcher runs ({@link SubmissionWatcher}).
  */
 public final class LoadLauncher {
   /** The system property {@code bin/danvan} sets to the project folder. */
@@ -42,7 +46,16 @@ public final class LoadLauncher {
         Clock.systemUTC());
   }
 
+  /**
+   * Starts the load, unless a {@code load --submissions --watch} runs on the lake: that one loads
+   * the pending submissions without being asked, and a second load would only wait for its lock.
+   */
   Started start() throws IOException {
+    Optional<SubmissionWatcher.Running> watcher = SubmissionWatcher.running(Lake.at(lake));
+    if (watcher.isPresent()) {
+      throw new HttpResponseException(HttpStatus.CONFLICT.getCode(), "a load --submissions --watch ("
+          + watcher.get() + ") loads the submissions of this lake as they arrive; no load was started");
+    }
     List<String> command = command();
     Path script = Path.of(command.get(0));
     if (!Files.isExecutable(script)) {

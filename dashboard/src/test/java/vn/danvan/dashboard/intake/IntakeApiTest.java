@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,8 +20,10 @@ import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import vn.danvan.contract.Lake;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.intake.SubmissionWatcher;
 import vn.danvan.dashboard.ApiHarness;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.Account;
@@ -170,6 +173,31 @@ class IntakeApiTest {
       HttpResponse<String> sent = Uploads.post(client.http().getOrigin(), "/api/intake/submit", client.token(),
           Map.of("h1.csv", csv), Map.of("accept", "true"));
       assertThat(sent.statusCode()).as(sent.body()).isEqualTo(400);
+    });
+  }
+
+  /**
+   * "Load the pending submissions" starts nothing while a watcher runs on the lake (it loads them as
+   * they arrive): 409 naming it. Without one, this server (not started by bin/danvan) says what to
+   * run instead.
+   */
+  @Test
+  void an_admin_starts_no_load_while_a_watcher_runs_on_the_lake() throws Exception {
+    serve((client, audit) -> {
+      ApiHarness.Client admin = client.as(TestAccounts.ADMIN_TOKEN);
+      Lake lake = Lake.at(tmp.resolve("lake"));
+      try (SubmissionWatcher watcher = SubmissionWatcher.mark(lake,
+          new SubmissionWatcher.Running(4242, Instant.parse("2026-12-06T07:00:00Z")))) {
+        HttpResponse<byte[]> r = admin.post("/api/intake/load", "{}");
+        assertThat(r.statusCode()).isEqualTo(409);
+        assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("a load --submissions --watch (pid 4242,"
+            + " since 2026-12-06T07:00:00Z) loads the submissions of this lake as they arrive; no load was started");
+      }
+      HttpResponse<byte[]> r = admin.post("/api/intake/load", "{}");
+      assertThat(r.statusCode()).isEqualTo(503);
+      assertThat(JSON.readTree(r.body()).get("error").asText())
+          .startsWith("this server cannot start a load itself").contains("load --submissions --lake");
+      assertThat(client.post("/api/intake/load", "{}").statusCode()).isEqualTo(403);
     });
   }
 

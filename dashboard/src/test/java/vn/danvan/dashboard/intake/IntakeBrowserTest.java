@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -16,6 +17,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import vn.danvan.contract.Lake;
 import vn.danvan.contract.audit.AuditEvent;
+import vn.danvan.contract.intake.SubmissionWatcher;
 import vn.danvan.dashboard.DashboardServer;
 import vn.danvan.dashboard.access.AccessControl;
 import vn.danvan.dashboard.access.Account;
@@ -123,6 +125,38 @@ class IntakeBrowserTest {
     assertThat(audit.events()).extracting(e -> e.action() + " " + e.login())
         .contains(AuditEvent.Action.TEMPLATE + " " + REPORTER, AuditEvent.Action.UPLOAD + " " + REPORTER,
             AuditEvent.Action.DRY_RUN + " " + REPORTER, AuditEvent.Action.SUBMISSION + " " + REPORTER);
+  }
+
+  /**
+   * An admin's "Nạp các lần gửi đang chờ" while a watcher runs on the lake: the page says in
+   * Vietnamese that the watcher loads them, not an error, and no load is started. Once it has
+   * ended, this server (not started by bin/danvan) says what to run on it, not "no snapshot".
+   */
+  @Test
+  void an_admin_reads_that_a_running_watcher_loads_the_submissions() throws Exception {
+    try (HeadlessChromium admin = HeadlessChromium.start(tmp.resolve("admin-downloads"), 1366, 900)) {
+      admin.signIn(server.url(), TestAccounts.ADMIN, TestAccounts.PASSWORD);
+      admin.driver().get(server.url() + "intake.html?lang=vi");
+      WebDriverWait wait = new WebDriverWait(admin.driver(), Duration.ofSeconds(20));
+      wait.until(d -> d.findElement(By.id("load")).isDisplayed());
+      WebElement status = admin.driver().findElement(By.id("load-status"));
+      try (SubmissionWatcher watcher = SubmissionWatcher.mark(Lake.at(tmp.resolve("lake")),
+          new SubmissionWatcher.Running(4242, Instant.parse("2026-12-06T07:00:00Z")))) {
+        admin.driver().findElement(By.id("load")).click();
+        wait.until(d -> !status.getText().isEmpty());
+        assertThat(status.getText()).isEqualTo("Không bắt đầu lần nạp mới: tiến trình theo dõi (load --submissions"
+            + " --watch) đang chạy và tự nạp các lần gửi ngay khi chúng đến.");
+        assertThat(status.getAttribute("class")).doesNotContain("error");
+      }
+      admin.driver().findElement(By.id("load")).click();
+      wait.until(d -> status.getText().contains("bin/danvan"));
+      assertThat(status.getText()).contains("this server cannot start a load itself")
+          .endsWith("run on the server: bin/danvan load --submissions --lake " + tmp.resolve("lake"));
+      assertThat(status.getAttribute("class")).contains("error");
+      assertThat(admin.consoleErrors()).extracting(e -> e.getMessage()).allMatch(m -> m.matches("(?s).*(409|503).*"));
+    }
+    assertThat(audit.events()).extracting(e -> e.action() + " " + e.login())
+        .doesNotContain(AuditEvent.Action.SUBMISSION + " " + TestAccounts.ADMIN);
   }
 
   private static String snapshot() {

@@ -9,6 +9,7 @@ import java.nio.file.StandardWatchEventKinds;
 import java.nio.file.WatchKey;
 import java.nio.file.WatchService;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,7 @@ import vn.danvan.contract.audit.AuditEvent.Action;
 import vn.danvan.contract.audit.Audits;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.contract.intake.Submission;
+import vn.danvan.contract.intake.SubmissionWatcher;
 import vn.danvan.contract.intake.Submissions;
 import vn.danvan.contract.LakeBusyException;
 import vn.danvan.etl.load.LoadConfig;
@@ -46,8 +48,8 @@ import vn.danvan.etl.survey.SurveyRules;
  * codes: 0 published (quarantined rows included), 2 input refused (nothing written); on any other
  * failure the previous snapshot stays current, the terminal gets one line ({@link LoadFailure}) and
  * the traces go to the load's log ({@link LoadLog}): 4 no space left, 5 out of memory, 6 a Spark
- * executor lost, 1 anything else (also: another load holds the lake); stopped by SIGTERM or Ctrl-C,
- * it says so in one line too and ends with 143 ({@link LoadStop}).
+ * executor lost, 1 anything else (also: another load holds the lake, or another watcher watches it);
+ * stopped by SIGTERM or Ctrl-C, it says so in one line too and ends with 143 ({@link LoadStop}).
  */
 @Command(name = "load", mixinStandardHelpOptions = true,
     description = {
@@ -57,7 +59,8 @@ import vn.danvan.etl.survey.SurveyRules;
         "With --submissions instead of LANDING_DIR: loads every pending submission of the lake",
         "(LAKE/submissions/) in one load; a submission with a personal-data column or an",
         "unreadable file is refused alone, with its reason. Nothing pending: exit 0, no snapshot.",
-        "With --submissions --watch: keeps running and loads submissions as they arrive.",
+        "With --submissions --watch: keeps running and loads submissions as they arrive",
+        "(one watcher a lake: a second is refused at once, exit 1).",
         "A failed load publishes nothing and says so in one line, its traces in a log file:",
         "exit 4 no space left, 5 out of memory, 6 a Spark executor lost, 1 any other failure;",
         "stopped by SIGTERM or Ctrl-C: one line as well, nothing half-published, exit 143."},
@@ -158,9 +161,20 @@ public final class LoadCommand implements Callable<Integer> {
       err.flush();
       return REFUSED;
     }
+    // one watcher a lake, marked before Spark starts: a second is refused at once, and the
+    // dashboard's "load the pending submissions" finds it (SubmissionWatcher)
+    SubmissionWatcher mark;
+    try {
+      mark = watch == null ? null : SubmissionWatcher.mark(Lake.at(lake.folder()),
+          new SubmissionWatcher.Running(ProcessHandle.current().pid(), Instant.now()));
+    } catch (SubmissionWatcher.AlreadyWatchedException e) {
+      err.println("load --watch: " + e.getMessage() + "; nothing to do (exit " + FAILED + ")");
+      err.flush();
+      return FAILED;
+    }
     Path log = LoadLog.start(Clock.systemUTC(), System.getenv());
     // a load is under way from the start; a watcher's only while it loads
-    try (LoadStop stopping = new LoadStop(watch == null, () -> saidStopped(err))) {
+    try (mark; LoadStop stopping = new LoadStop(watch == null, () -> saidStopped(err))) {
       stop = stopping;
       boolean ownSession = SparkSession.getActiveSession().isEmpty()
           && SparkSession.getDefaultSession().isEmpty();

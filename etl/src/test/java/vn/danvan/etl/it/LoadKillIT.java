@@ -30,6 +30,7 @@ import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.intake.Submission;
 import vn.danvan.contract.intake.SubmissionState;
+import vn.danvan.contract.intake.SubmissionWatcher;
 import vn.danvan.contract.intake.Submissions;
 import vn.danvan.etl.load.TestSpark;
 
@@ -228,6 +229,15 @@ class LoadKillIT {
           .as(watcher.output()).isTrue();
       String second = current(lake);
       assertThat(second).isNotEqualTo(first);
+      // one watcher a lake: the dashboard finds it, and a second is refused before its Spark starts
+      assertThat(SubmissionWatcher.running(Lake.at(lake)).orElseThrow().pid()).isEqualTo(watcher.pid());
+      try (ChildJvm another = ChildJvm.danvan(command)) {
+        assertThat(another.waitFor(Duration.ofMinutes(1))).as(another.output()).isEqualTo(1);
+        assertThat(another.output().lines().reduce((x, y) -> y).orElseThrow()).as(another.output())
+            .matches("load --watch: another load --submissions --watch \\(pid " + watcher.pid() + ", since \\S+\\)"
+                + " already loads this lake's submissions as they arrive; nothing to do \\(exit 1\\)");
+        assertThat(another.output()).doesNotContain("Spark");
+      }
       watcher.term();
       assertThat(watcher.waitFor(Duration.ofMinutes(1))).as(watcher.output()).isEqualTo(143);
       assertThat(watcher.output().lines().reduce((x, y) -> y).orElseThrow()).as(watcher.output())
@@ -235,6 +245,7 @@ class LoadKillIT {
               + second + " is current (exit 143)");
     }
     assertThat(store.find(b).orElseThrow().state()).isEqualTo(SubmissionState.LOADED);
+    assertThat(SubmissionWatcher.running(Lake.at(lake))).isEmpty();
   }
 
   private static Path generate(Path out, String seed) throws Exception {
