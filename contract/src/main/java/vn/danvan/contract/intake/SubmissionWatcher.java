@@ -54,11 +54,9 @@ public final class SubmissionWatcher implements AutoCloseable {
     }
   }
 
-  private final FileChannel channel;
   private final FileLock lock;
 
-  private SubmissionWatcher(FileChannel channel, FileLock lock) {
-    this.channel = channel;
+  private SubmissionWatcher(FileLock lock) {
     this.lock = lock;
   }
 
@@ -69,33 +67,33 @@ public final class SubmissionWatcher implements AutoCloseable {
    */
   public static SubmissionWatcher mark(Lake lake, Running self) {
     Path file = lake.root().resolve(FILE);
-    FileChannel channel = null;
     try {
       Files.createDirectories(lake.root());
-      channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
-      long until = System.currentTimeMillis() + TRY_FOR_MILLIS;
-      FileLock lock;
-      // a question (running) holds a shared lock for a moment: try again until it has let go
-      while ((lock = tryLock(channel, false)) == null) {
-        if (System.currentTimeMillis() > until) {
-          throw new AlreadyWatchedException(read(file).orElse(UNKNOWN));
+      FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
+          StandardOpenOption.WRITE);
+      try {
+        long until = System.currentTimeMillis() + TRY_FOR_MILLIS;
+        FileLock lock;
+        // a question (running) holds a shared lock for a moment: try again until it has let go
+        while ((lock = tryLock(channel, false)) == null) {
+          if (System.currentTimeMillis() > until) {
+            throw new AlreadyWatchedException(read(file).orElse(UNKNOWN));
+          }
+          Thread.sleep(20);
         }
-        Thread.sleep(20);
+        channel.truncate(0);
+        channel.write(ByteBuffer.wrap((self.pid() + " " + self.since() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
+        channel.force(false);
+        return new SubmissionWatcher(lock);
+      } catch (IOException | InterruptedException | RuntimeException e) {
+        channel.close(); // the mark was not taken: let go of the file
+        throw e;
       }
-      channel.truncate(0);
-      channel.write(ByteBuffer.wrap((self.pid() + " " + self.since() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-      channel.force(false);
-      return new SubmissionWatcher(channel, lock);
     } catch (IOException e) {
-      close(channel);
       throw new UncheckedIOException("cannot mark " + file, e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      close(channel);
       throw new IllegalStateException("interrupted while marking " + file, e);
-    } catch (RuntimeException e) {
-      close(channel);
-      throw e;
     }
   }
 
@@ -138,22 +136,11 @@ public final class SubmissionWatcher implements AutoCloseable {
     }
   }
 
-  private static void close(FileChannel channel) {
-    if (channel != null) {
-      try {
-        channel.close();
-      } catch (IOException ignored) {
-        // the mark was not taken; that failure is the one to report
-      }
-    }
-  }
-
   /** Lets go of the mark (the file stays: a question finds it unlocked). */
   @Override
   public void close() {
     try {
-      lock.release();
-      channel.close();
+      lock.channel().close(); // and with it the lock
     } catch (IOException e) {
       throw new UncheckedIOException("cannot release the watcher's mark", e);
     }
