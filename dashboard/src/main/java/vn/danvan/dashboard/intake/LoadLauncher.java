@@ -48,7 +48,8 @@ public final class LoadLauncher {
 
   /**
    * Starts the load, unless a {@code load --submissions --watch} runs on the lake: that one loads
-   * the pending submissions without being asked, and a second load would only wait for its lock.
+   * the pending submissions without being asked, and a load started beside it would race it for the
+   * lake's lock (the one that loses exits 1).
    */
   Started start() throws IOException {
     Optional<SubmissionWatcher.Running> watcher = SubmissionWatcher.running(Lake.at(lake));
