@@ -48,7 +48,8 @@ final class PeakMemory {
 
   /** The most the heap held at one moment since {@link #watchHeap}, in bytes (see there). */
   private static final AtomicLong PEAK_HEAP = new AtomicLong();
-  private static volatile boolean watching;
+  /** Whether {@link #watchHeap} has run; read and set under its lock. */
+  private static boolean watching;
 
   /**
    * Follows the heap from now on: before each collection, the heap's pools added up at that one

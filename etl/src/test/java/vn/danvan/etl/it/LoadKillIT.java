@@ -49,8 +49,7 @@ class LoadKillIT {
       "[load] writing activities", "[load] writing post_metrics", "[load] publishing");
 
   /** The header of the small report_values files the submission tests send. */
-  private static final String REPORT_VALUES_HEADER =
-      "report_id,region_code,period_start,period_end,unit,indicator,disaggregation,value,source_document";
+  private static final String REPORT_VALUES_HEADER = String.join(",", Table.REPORT_VALUES.columnNames());
 
   private static SparkSession spark;
 
