@@ -19,9 +19,8 @@ import vn.danvan.warehouse.testlake.TestLake;
 
 /**
  * Every read endpoint refuses a request past its cost limit before running it: 400, the limit and
- * the figure asked named, in well under 50 ms (a loose bound measured here; the refusal needs no
- * query). The lake: 63 provinces and the nation (indicator marts 2016-2025), 60 posts on 60
- * channels published in 1950 and 2099, a survey series asked in 16 waves.
+ * the figure asked named, no statement run on the warehouse, and fast. The lake: 63 provinces and the nation (indicator marts
+ * 2016-2025), 60 posts on 60 channels published in 1950 and 2099, a survey series asked in 16 waves.
  */
 class CostLimitsApiTest {
   private static final String SNAPSHOT = "20260301T000000000Z-00c05715";
@@ -101,14 +100,27 @@ class CostLimitsApiTest {
     });
   }
 
+  /**
+   * The refusal, asked three times: each answers 400 with the message; none of them runs a
+   * statement on the warehouse (the warehouse counts them: a refusal checked after the query fails
+   * here); the fastest within {@link #FAST}, a loose bound (5-20 ms measured here). A refusal is
+   * the same work each time, so the fastest try is its cost; one slow try is this machine (a GC
+   * pause, code run for the first time in this JVM): a single try failed in CI at 62 ms.
+   */
   private static void refused(Client client, String path, String messageStart) throws Exception {
-    long start = System.nanoTime();
-    Response r = client.get(path);
-    Duration took = Duration.ofNanos(System.nanoTime() - start);
-    String error = json(r).get("error").asText();
-    assertThat(r.code()).as(error).isEqualTo(400);
-    assertThat(error).startsWith(messageStart);
-    assertThat(took).as(path).isLessThan(FAST);
+    Duration fastest = null;
+    long statements = client.warehouse().statementsRun();
+    for (int i = 0; i < 3; i++) {
+      long start = System.nanoTime();
+      Response r = client.get(path);
+      Duration took = Duration.ofNanos(System.nanoTime() - start);
+      String error = json(r).get("error").asText();
+      assertThat(r.code()).as(error).isEqualTo(400);
+      assertThat(error).startsWith(messageStart);
+      fastest = fastest == null || took.compareTo(fastest) < 0 ? took : fastest;
+    }
+    assertThat(fastest).as(path).isLessThan(FAST);
+    assertThat(client.warehouse().statementsRun()).as("statements run by " + path).isEqualTo(statements);
   }
 
   /** post_stats (docs/outreach.md): 60 posts of province 01, each on its own channel, half in 1950, half in 2099. */
