@@ -21,10 +21,12 @@ export function percent(value) {
     : (value > 0 ? '+' : '') + numbers.format(Math.round(value * 10) / 10) + ' %';
 }
 
+/** A non-2xx answer: its status, its message and (a 503's) code: no_snapshot, busy or unavailable. */
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, code) {
     super(message);
     this.status = status;
+    this.code = code || null;
   }
 }
 
@@ -51,7 +53,7 @@ export async function api(path, params = {}) {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
     const body = await response.json().catch(() => ({}));
     if (response.status === 401) toLogin();
-    if (!response.ok) throw new ApiError(response.status, body.error || String(response.status));
+    if (!response.ok) throw new ApiError(response.status, body.error || String(response.status), body.code);
     return body;
   } finally {
     pending.count--;
@@ -235,9 +237,21 @@ export const query = {
   },
 };
 
-/** Shows an error in place of a page part, as text. */
+/**
+ * What a failed request means to the reader: nothing loaded yet and a busy warehouse (or this
+ * client's share of it taken, 429) each in their own words; any other error with the server's
+ * message, which names what is wrong (or, for a 503 unavailable, what to run).
+ */
+export function errorText(e) {
+  const answered = e instanceof ApiError;
+  if (answered && e.code === 'no_snapshot') return t('no_snapshot');
+  if (answered && (e.code === 'busy' || e.status === 429)) return t('busy');
+  return t('error') + ': ' + e.message;
+}
+
+/** Shows an error in place of a page part, as text ({@link errorText}). */
 export function showError(el, e) {
-  el.textContent = e instanceof ApiError && e.status === 503 ? t('no_snapshot') : t('error') + ': ' + e.message;
+  el.textContent = errorText(e);
   el.classList.add('error');
 }
 

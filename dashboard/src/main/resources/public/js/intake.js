@@ -24,7 +24,6 @@ function main() {
   $('check').addEventListener('click', check);
   $('send').addEventListener('click', send);
   $('load').addEventListener('click', load);
-  session().then((who) => { $('load').hidden = who.role !== 'admin'; }).catch(() => {});
   drawSubmissions();
 }
 
@@ -41,7 +40,7 @@ let lastCheck = null;
 async function answerOf(response, status) {
   const answer = await response.json().catch(() => ({}));
   if (!response.ok) {
-    showError(status, new ApiError(response.status, answer.error || String(response.status)));
+    showError(status, new ApiError(response.status, answer.error || String(response.status), answer.code));
     return null;
   }
   status.classList.remove('error');
@@ -105,13 +104,12 @@ async function send() {
 async function load() {
   const status = $('load-status');
   const response = await post('/api/intake/load', {});
-  if (response.status === 409 || response.status === 503) {
-    // a watcher loads them already; or this server cannot start a load (its message says what to run)
-    const answer = await response.json().catch(() => ({}));
-    status.textContent = response.status === 409 ? t('intake.load_watched') : `${t('error')}: ${answer.error}`;
-    status.classList.toggle('error', response.status === 503);
+  if (response.status === 409) { // a watcher loads them already
+    status.textContent = t('intake.load_watched');
+    status.classList.remove('error');
     return;
   }
+  // a 503 (unavailable): this server cannot start a load; its message says what to run
   const answer = await answerOf(response, status);
   if (!answer) return;
   status.textContent = t('intake.load_started', { n: answer.pending });
@@ -136,6 +134,14 @@ async function drawSubmissions() {
   } catch (e) {
     showError(status, e);
     return;
+  }
+  // an admin's button, but not while a watcher (an admin's view) loads the submissions unasked
+  const who = await session().catch(() => null);
+  $('load').hidden = !who || who.role !== 'admin' || Boolean(answer.watcher);
+  if (answer.watcher) {
+    status.textContent = answer.watcher.pid === null ? t('intake.watching_starting')
+      : t('intake.watching', { pid: answer.watcher.pid, since: local(answer.watcher.since) });
+    status.classList.remove('error');
   }
   if (answer.submissions.length === 0) {
     $('submissions').textContent = t('intake.none');

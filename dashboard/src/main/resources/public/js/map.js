@@ -2,7 +2,8 @@
 // and a legend of classes fixed across the years shown (so colours compare from year to year).
 // Boundaries come from an imported GeoJSON; without one, a tile grid is drawn, never an empty box.
 import { choropleth, classes, importedBoundaries } from './choropleth.js';
-import { $, api, byValueDesc, charted, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
+import { $, api, byValueDesc, charted, errorText, footnote, href, indicatorName, indicators, latestCompleteYear,
+  loadedAt, options, provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -64,7 +65,7 @@ async function load() {
     pieces = classes([...frames.values()].flatMap((f) => f.values.map((v) => v.value)));
     drawYear();
   } catch (e) {
-    panel.fail(t('error') + ': ' + e.message);
+    panel.fail(errorText(e));
   }
 }
 

@@ -1,8 +1,8 @@
 // Outreach: what the official units' posts reached, by region, unit, channel, platform, topic and
 // format over the years; growth after publishing; the posts that beat or trailed their own
 // channel's usual reach (CrowdTangle's overperformance). Aggregate counts only.
-import { $, api, byValueDesc, dayTime, fmt, footnote, grainChoices, label, latestCompleteYear, loadedAt, options, query, ranks,
-  session, showError, snapshot, t, yearChoices } from './core.js';
+import { $, api, byValueDesc, dayTime, errorText, fmt, footnote, grainChoices, label, latestCompleteYear, loadedAt,
+  options, query, ranks, session, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -117,7 +117,7 @@ async function trend(filter) {
     }, { source: SOURCES.join(', '), snapshot: a.snapshot });
     footnote(panel.foot, { unit: t('metric.' + state.metric), sources: SOURCES, snapshotId: a.snapshot, loaded: loadedAt(h) });
   } catch (e) {
-    panel.fail(t('error') + ': ' + e.message);
+    panel.fail(errorText(e));
   }
 }
 
@@ -140,7 +140,7 @@ async function breakdown(filter) {
       numeric: [false, true, true, true], rows }, null, { source: SOURCES.join(', '), snapshot: a.snapshot });
     footnote(panel.foot, { unit: t('col.posts') + ', ' + t('col.interactions'), sources: SOURCES, snapshotId: a.snapshot, loaded: loadedAt(h) });
   } catch (e) {
-    panel.fail(t('error') + ': ' + e.message);
+    panel.fail(errorText(e));
   }
 }
 
@@ -166,7 +166,7 @@ async function growth(filter) {
     }, null, { source: SOURCES.join(', '), snapshot: g.snapshot });
     footnote(panel.foot, { unit: t('col.interactions'), sources: SOURCES, snapshotId: g.snapshot, loaded: loadedAt(h) });
   } catch (e) {
-    panel.fail(t('error') + ': ' + e.message);
+    panel.fail(errorText(e));
   }
 }
 
@@ -191,7 +191,7 @@ async function posts(filter, order) {
     }, null, { source: SOURCES.join(', '), snapshot: list.snapshot });
     footnote(panel.foot, { unit: t('outreach.score'), sources: SOURCES, snapshotId: list.snapshot, loaded: loadedAt(h) });
   } catch (e) {
-    panel.fail(t('error') + ': ' + e.message);
+    panel.fail(errorText(e));
   }
 }
 

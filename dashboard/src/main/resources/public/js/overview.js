@@ -1,6 +1,7 @@
 // Overview: the headline indicators of the latest complete year (value, change on the year
 // before, a ten-year sparkline, source and load time) and the provinces that went up or down.
-import { $, api, charted, fmt, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent, showError, snapshot, t } from './core.js';
+import { $, api, charted, errorText, fmt, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt,
+  options, percent, showError, snapshot, t } from './core.js';
 import { markPainted, Panel } from './panel.js';
 import { skeleton } from './skeleton.js';
 import { safeTooltips } from './tooltip.js';
@@ -30,7 +31,7 @@ async function main() {
   const select = $('changes-indicator');
   options(select, charted(catalogue).map((i) => [i.code, indicatorName(i)]), codes[0]);
   const panel = new Panel($('changes'), { height: 520 });
-  const draw = () => changes(panel, catalogue.get(select.value), year, h).catch((e) => panel.fail(t('error') + ': ' + e.message));
+  const draw = () => changes(panel, catalogue.get(select.value), year, h).catch((e) => panel.fail(errorText(e)));
   select.addEventListener('change', draw);
   await draw();
 }

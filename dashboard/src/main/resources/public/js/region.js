@@ -1,6 +1,7 @@
 // Region profile: a region's indicators over time, its rank among its peers, its subdivisions
 // (click one to drill down; the breadcrumb walks back up) and its report-consistency warnings.
-import { $, api, charted, fmt, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt, options, percent, provenance, query, ranks, regionLink, showError, snapshot, t, yearChoices } from './core.js';
+import { $, api, charted, errorText, fmt, footnote, href, indicatorName, indicators, latestCompleteYear, loadedAt,
+  options, percent, provenance, query, ranks, regionLink, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -86,7 +87,7 @@ async function series(indicator) {
     }, null, { source: indicator.source_tables.join(', '), snapshot: s.snapshot });
     footnote(seriesPanel.foot, { unit: s.unit, sources: indicator.source_tables, snapshotId: s.snapshot, loaded: loadedAt(h) });
   } catch (e) {
-    seriesPanel.fail(t('error') + ': ' + e.message);
+    seriesPanel.fail(errorText(e));
   }
 }
 
@@ -155,7 +156,7 @@ async function children(indicator) {
       level: x[2], value: x[3] }))));
     footnote(childrenPanel.foot, { unit: maps[0].unit, sources: indicator.source_tables, snapshotId: maps[0].snapshot, loaded: loadedAt(h) });
   } catch (e) {
-    childrenPanel.fail(t('error') + ': ' + e.message);
+    childrenPanel.fail(errorText(e));
   }
 }
 

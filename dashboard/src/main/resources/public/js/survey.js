@@ -4,8 +4,8 @@
 // region beside it. Withheld cells (too few respondents) and unreliable ones are drawn
 // apart, never as zero: the warehouse has already removed their figures.
 import { choropleth, classes, importedBoundaries, WITHHELD } from './choropleth.js';
-import { $, api, byValueDesc, day, fmt, footnote, indicatorName, indicators, label, loadedAt, options, provenance, query,
-  ranks, showError, snapshot, t } from './core.js';
+import { $, api, byValueDesc, day, errorText, fmt, footnote, indicatorName, indicators, label, loadedAt, options,
+  provenance, query, ranks, showError, snapshot, t } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -100,7 +100,7 @@ async function draw() {
     est = await api('/api/survey/estimates', { indicator: state.indicator, region: state.region, by: state.by,
       boundaries: state.boundaries });
   } catch (e) {
-    wavesPanel.fail(t('error') + ': ' + e.message);
+    wavesPanel.fail(errorText(e));
     return;
   }
   est.cells = est.regions[0].cells;
@@ -281,7 +281,7 @@ async function papiSeries() {
     }, null, { source: indicator.source_tables.join(', '), snapshot: s.snapshot });
     footnote(papiPanel.foot, { unit: s.unit, sources: indicator.source_tables, snapshotId: s.snapshot, loaded: loadedAt(h) });
   } catch (e) {
-    papiPanel.fail(t('error') + ': ' + e.message);
+    papiPanel.fail(errorText(e));
   }
 }
 

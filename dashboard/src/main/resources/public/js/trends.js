@@ -1,7 +1,8 @@
 // Trends: one indicator over the years for the regions picked, at any grain, as absolute values,
 // per 10,000 inhabitants or change since a base year; boundaries as reported or restated to the
 // 34 provinces, with the 2025 break marked and apportioned values said.
-import { $, api, byValueDesc, charted, fmt, footnote, grainChoices, href, indicatorName, indicators, loadedAt, options, percent, provenance, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
+import { $, api, byValueDesc, charted, errorText, fmt, footnote, grainChoices, href, indicatorName, indicators,
+  loadedAt, options, percent, provenance, query, ranks, showError, snapshot, t, yearChoices } from './core.js';
 import { Panel } from './panel.js';
 import { boundariesSwitch, skeleton } from './skeleton.js';
 
@@ -117,7 +118,7 @@ async function draw() {
       to: state.to, grain: state.grain, boundaries: state.boundaries, trend: state.mode === 'absolute' && state.trend,
       per_capita: state.mode === 'per_capita' });
   } catch (e) {
-    panel.fail(t('error') + ': ' + e.message);
+    panel.fail(errorText(e));
     return;
   }
   // an open span shows the years it covers (the years with figures), not a blank choice

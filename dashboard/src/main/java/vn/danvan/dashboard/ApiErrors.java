@@ -6,10 +6,10 @@ import io.javalin.http.HandlerType;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.HttpStatus;
 import io.javalin.validation.ValidationException;
-import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.danvan.dashboard.openapi.OpenApiDocument.ErrorJson;
 import vn.danvan.warehouse.query.NoSnapshotException;
 import vn.danvan.warehouse.query.NotFoundException;
 import vn.danvan.warehouse.query.OutOfScopeException;
@@ -18,10 +18,18 @@ import vn.danvan.warehouse.query.WarehouseBusyException;
 /**
  * The one exception mapper: every failure becomes {@code {"error": "..."}} with a status that
  * says whose fault it is. Unexpected errors are logged in full but answered without internals.
+ * A 503 also carries {@code "code"}, for a page to say which of them it met: {@value #NO_SNAPSHOT}
+ * (nothing published yet: load first), {@value #BUSY} (the warehouse's connections stayed taken,
+ * or a statement ran past its time: try again after {@code Retry-After}) or {@value #UNAVAILABLE}
+ * (something this server cannot do, e.g. print or start a load: the message says what to run).
  */
-final class ApiErrors {
+public final class ApiErrors {
   private static final Logger LOG = LoggerFactory.getLogger(ApiErrors.class);
   private static final String ANSWERED = ApiErrors.class.getName() + ".answered";
+
+  public static final String NO_SNAPSHOT = "no_snapshot";
+  static final String BUSY = "busy";
+  static final String UNAVAILABLE = "unavailable";
 
   private ApiErrors() {}
 
@@ -34,7 +42,8 @@ final class ApiErrors {
     } else if (e instanceof HttpResponseException h) {
       HttpStatus status = HttpStatus.forStatus(h.getStatus());
       respond(ctx, status, status == HttpStatus.NOT_FOUND
-          ? "not found: " + method(ctx) + " " + ctx.path() : h.getMessage());
+          ? "not found: " + method(ctx) + " " + ctx.path() : h.getMessage(),
+          status == HttpStatus.SERVICE_UNAVAILABLE ? UNAVAILABLE : null);
     } else if (e instanceof JsonProcessingException j) {
       // a body that is not the JSON a route takes (Javalin passes Jackson's exception through)
       respond(ctx, HttpStatus.BAD_REQUEST, bodyProblem(j));
@@ -45,10 +54,10 @@ final class ApiErrors {
     } else if (e instanceof IllegalArgumentException) {
       respond(ctx, HttpStatus.BAD_REQUEST, e.getMessage());
     } else if (e instanceof NoSnapshotException) {
-      respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
+      respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, e.getMessage(), NO_SNAPSHOT);
     } else if (e instanceof WarehouseBusyException) {
       ctx.header("Retry-After", "5");
-      respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the warehouse is busy, try again: " + e.getMessage());
+      respond(ctx, HttpStatus.SERVICE_UNAVAILABLE, "the warehouse is busy, try again: " + e.getMessage(), BUSY);
     } else {
       LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
       respond(ctx, HttpStatus.INTERNAL_SERVER_ERROR,
@@ -80,6 +89,10 @@ final class ApiErrors {
   }
 
   private static void respond(Context ctx, HttpStatus status, String message) {
+    respond(ctx, status, message, null);
+  }
+
+  private static void respond(Context ctx, HttpStatus status, String message, String code) {
     ctx.attribute(ANSWERED, true);
     // set again: an error's answer must carry them whatever happened to the response before
     RequestHygiene.secure(ctx::header, ctx.path());
@@ -87,6 +100,6 @@ final class ApiErrors {
     if (allow != null) {
       ctx.header("Allow", allow);
     }
-    ctx.status(status).json(Map.of("error", message == null ? status.getMessage() : message));
+    ctx.status(status).json(new ErrorJson(message == null ? status.getMessage() : message, code));
   }
 }

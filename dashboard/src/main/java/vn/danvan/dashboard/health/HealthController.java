@@ -8,25 +8,27 @@ import java.util.Map;
 import vn.danvan.warehouse.query.NoSnapshotException;
 import vn.danvan.warehouse.query.RegionScope;
 import vn.danvan.warehouse.query.SnapshotStatus;
+import vn.danvan.dashboard.ApiErrors;
 import vn.danvan.dashboard.QueryParams;
 
 /** Tells operators and the page whether data is being served, and from which snapshot. */
 public final class HealthController {
   /**
    * {@code GET /health}: 200 with the snapshot the request reads (a release's with {@code
-   * release=NAME}), or 503 {@code no_data} before the first load.
+   * release=NAME}), or 503 {@code no_data} (code {@code no_snapshot}) before the first load.
    */
   public void get(Context ctx) {
     SnapshotStatus status;
     try {
       status = QueryParams.warehouse(ctx).status(RegionScope.country());
     } catch (NoSnapshotException e) {
-      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new HealthJson("no_data", null, Map.of(), null));
+      ctx.status(HttpStatus.SERVICE_UNAVAILABLE).json(new HealthJson("no_data", null, Map.of(), null,
+          ApiErrors.NO_SNAPSHOT));
       return;
     }
     Map<String, Long> tables = new LinkedHashMap<>();
     status.tableCounts().forEach((table, rows) -> tables.put(table.folder(), rows));
     String loadedAt = status.snapshot().createdAt().map(Instant::toString).orElse(null);
-    ctx.json(new HealthJson("ok", status.snapshot().id(), tables, loadedAt));
+    ctx.json(new HealthJson("ok", status.snapshot().id(), tables, loadedAt, null));
   }
 }

@@ -114,13 +114,18 @@ public final class IntakeController {
     }
   }
 
-  /** {@code GET /api/intake/submissions}: the caller's submissions, every one for an admin. */
+  /**
+   * {@code GET /api/intake/submissions}: the caller's submissions, every one for an admin, and (for
+   * an admin) the {@code load --submissions --watch} running on the lake, which loads them unasked.
+   */
   public void list(Context ctx) {
     Caller caller = AuthGate.caller(ctx);
-    List<Submission> all = caller.may(Role.ADMIN) ? submissions.list() : submissions.bySubmitter(caller.login());
+    boolean admin = caller.may(Role.ADMIN);
+    List<Submission> all = admin ? submissions.list() : submissions.bySubmitter(caller.login());
     ctx.json(new IntakeJson.Submissions(all.stream()
         .sorted(Comparator.comparing(Submission::submittedAt).reversed())
-        .map(IntakeJson.SubmissionJson::of).toList()));
+        .map(IntakeJson.SubmissionJson::of).toList(),
+        admin ? launcher.watcher().map(IntakeJson.Watcher::of).orElse(null) : null));
   }
 
   /** {@code POST /api/intake/load} (admins): starts {@code danvan load --submissions} in its own process. */

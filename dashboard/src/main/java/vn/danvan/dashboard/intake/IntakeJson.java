@@ -1,11 +1,13 @@
 package vn.danvan.dashboard.intake;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import vn.danvan.contract.LoadReport.RowCounts;
 import vn.danvan.contract.intake.DryRun;
 import vn.danvan.contract.intake.Problem;
 import vn.danvan.contract.intake.Submission;
+import vn.danvan.contract.intake.SubmissionWatcher;
 
 /** The JSON answers of {@code /api/intake/...}. */
 public final class IntakeJson {
@@ -66,8 +68,22 @@ public final class IntakeJson {
     }
   }
 
-  /** The submissions a caller may see, newest first. */
-  public record Submissions(@JsonProperty("submissions") List<SubmissionJson> submissions) {}
+  /**
+   * The submissions a caller may see, newest first; for an admin, the watcher running on the lake
+   * (absent when none runs, and for everyone else).
+   */
+  public record Submissions(@JsonProperty("submissions") List<SubmissionJson> submissions,
+      @JsonProperty("watcher") @JsonInclude(JsonInclude.Include.NON_NULL) Watcher watcher) {}
+
+  /**
+   * A running {@code load --submissions --watch}: its process id and when it started (ISO-8601
+   * UTC); both null in the moment it is starting, before it has written them.
+   */
+  public record Watcher(@JsonProperty("pid") Long pid, @JsonProperty("since") String since) {
+    static Watcher of(SubmissionWatcher.Running running) {
+      return running.pid() < 0 ? new Watcher(null, null) : new Watcher(running.pid(), running.since().toString());
+    }
+  }
 
   /** The answer to the admin's "load the pending submissions". */
   public record LoadStarted(@JsonProperty("pending") int pending, @JsonProperty("command") String command,

@@ -52,7 +52,7 @@ public final class LoadLauncher {
    * lake's lock (the one that loses exits 1).
    */
   Started start() throws IOException {
-    Optional<SubmissionWatcher.Running> watcher = SubmissionWatcher.running(Lake.at(lake));
+    Optional<SubmissionWatcher.Running> watcher = watcher();
     if (watcher.isPresent()) {
       throw new HttpResponseException(HttpStatus.CONFLICT.getCode(), "a load --submissions --watch ("
           + watcher.get() + ") loads the submissions of this lake as they arrive; no load was started");
@@ -68,6 +68,11 @@ public final class LoadLauncher {
         .format(clock.instant().atZone(java.time.ZoneOffset.UTC)) + ".log");
     new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     return new Started(String.join(" ", command), log);
+  }
+
+  /** The {@code load --submissions --watch} running on the lake, if one does. */
+  Optional<SubmissionWatcher.Running> watcher() {
+    return SubmissionWatcher.running(Lake.at(lake));
   }
 
   /** {@code <home>/bin/danvan load --submissions --lake <lake>}. */

@@ -68,7 +68,8 @@ public final class OpenApiDocument {
           case "403" -> "signed in, but the role is not " + route.requires().code() + " or more, the password must "
               + "be changed first, or a CSRF check failed; the message says which";
           case "404" -> "unknown indicator, region or resource";
-          default -> "no snapshot published yet, or the warehouse is busy";
+          default -> "code no_snapshot: no snapshot published yet; code busy: the warehouse is busy, try again "
+              + "after Retry-After; code unavailable: something this server cannot do (the message says what to run)";
         }).putObject("content").putObject("application/json").putObject("schema")
             .put("$ref", reference(ErrorJson.class, schemas));
       }
@@ -86,8 +87,11 @@ public final class OpenApiDocument {
     return doc;
   }
 
-  /** {@code {"error": "..."}}, every failure's body. */
-  public record ErrorJson(String error) {}
+  /**
+   * {@code {"error": "..."}}, every failure's body; a 503's also {@code "code"}: no_snapshot, busy
+   * or unavailable.
+   */
+  public record ErrorJson(String error, @JsonInclude(JsonInclude.Include.NON_NULL) String code) {}
 
   private static String reference(Class<?> type, ObjectNode schemas) {
     String name = type.getSimpleName();

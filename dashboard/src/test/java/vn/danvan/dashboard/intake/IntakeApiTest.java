@@ -192,11 +192,19 @@ class IntakeApiTest {
         assertThat(r.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(r.body()).get("error").asText()).isEqualTo("a load --submissions --watch (pid 4242,"
             + " since 2026-12-06T07:00:00Z) loads the submissions of this lake as they arrive; no load was started");
+        // the list tells an admin (only) before any button is pressed
+        JsonNode running = ApiHarness.ok(admin.get("/api/intake/submissions")).get("watcher");
+        assertThat(running.get("pid").asLong()).isEqualTo(4242);
+        assertThat(running.get("since").asText()).isEqualTo("2026-12-06T07:00:00Z");
+        assertThat(ApiHarness.ok(client.get("/api/intake/submissions")).has("watcher")).as("a reporter").isFalse();
       }
+      assertThat(ApiHarness.ok(admin.get("/api/intake/submissions")).has("watcher")).isFalse();
       HttpResponse<byte[]> r = admin.post("/api/intake/load", "{}");
       assertThat(r.statusCode()).isEqualTo(503);
-      assertThat(JSON.readTree(r.body()).get("error").asText())
+      JsonNode unavailable = JSON.readTree(r.body());
+      assertThat(unavailable.get("error").asText())
           .startsWith("this server cannot start a load itself").contains("load --submissions --lake");
+      assertThat(unavailable.get("code").asText()).isEqualTo("unavailable");
       assertThat(client.post("/api/intake/load", "{}").statusCode()).isEqualTo(403);
     });
   }

@@ -147,12 +147,23 @@ class IntakeBrowserTest {
         assertThat(status.getText()).isEqualTo("Không bắt đầu lần nạp mới: tiến trình theo dõi (load --submissions"
             + " --watch) đang chạy và tự nạp các lần gửi ngay khi chúng đến.");
         assertThat(status.getAttribute("class")).doesNotContain("error");
+        // opened while the watcher runs: no button, and the page says who loads the submissions
+        admin.driver().get(server.url() + "intake.html?lang=vi");
+        wait.until(d -> d.findElement(By.id("load-status")).getText().startsWith("Tiến trình theo dõi"));
+        assertThat(admin.driver().findElement(By.id("load-status")).getText())
+            .startsWith("Tiến trình theo dõi (load --submissions --watch, pid 4242, chạy từ ")
+            .contains("14:00").endsWith(") tự nạp các lần gửi ngay khi chúng đến.");
+        assertThat(admin.driver().findElement(By.id("load")).isDisplayed()).isFalse();
       }
+      admin.driver().get(server.url() + "intake.html?lang=vi");
+      wait.until(d -> d.findElement(By.id("load")).isDisplayed());
+      WebElement after = admin.driver().findElement(By.id("load-status"));
+      assertThat(after.getText()).isEmpty();
       admin.driver().findElement(By.id("load")).click();
-      wait.until(d -> status.getText().contains("bin/danvan"));
-      assertThat(status.getText()).contains("this server cannot start a load itself")
+      wait.until(d -> after.getText().contains("bin/danvan"));
+      assertThat(after.getText()).contains("this server cannot start a load itself")
           .endsWith("run on the server: bin/danvan load --submissions --lake " + tmp.resolve("lake"));
-      assertThat(status.getAttribute("class")).contains("error");
+      assertThat(after.getAttribute("class")).contains("error");
       assertThat(admin.consoleErrors()).extracting(e -> e.getMessage()).allMatch(m -> m.matches("(?s).*(409|503).*"));
     }
     assertThat(audit.events()).extracting(e -> e.action() + " " + e.login())

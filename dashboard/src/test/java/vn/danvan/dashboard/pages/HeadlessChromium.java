@@ -74,7 +74,9 @@ public final class HeadlessChromium implements AutoCloseable {
    */
   public void signIn(String url, String login, String password) {
     driver.get(url + "login.html?lang=vi");
+    // the login page navigates away while the wait reads it: an element it found may be gone
     WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
+    wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     wait.until(d -> d.findElement(By.id("login-submit")).isEnabled());
     driver.findElement(By.id("login")).sendKeys(login);
     driver.findElement(By.id("password")).sendKeys(password);
