@@ -16,6 +16,7 @@ import vn.danvan.etl.regions.RegionsCommand;
 public final class Main {
 
   public static void main(String[] args) {
+    LoadLog.strayOutput(true); // this process is the command's: stray traces go to the load's log
     System.exit(new CommandLine(new Main()).execute(args));
   }
 }
