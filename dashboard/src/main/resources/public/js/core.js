@@ -28,6 +28,11 @@ export class ApiError extends Error {
     this.status = status;
     this.code = code || null;
   }
+
+  /** The error of an answer whose JSON body ({@code {"error", "code"}}) is {@code body}. */
+  static of(response, body) {
+    return new ApiError(response.status, body.error || String(response.status), body.code);
+  }
 }
 
 /**
@@ -53,7 +58,7 @@ export async function api(path, params = {}) {
     const response = await fetch(url, { headers: { Accept: 'application/json' } });
     const body = await response.json().catch(() => ({}));
     if (response.status === 401) toLogin();
-    if (!response.ok) throw new ApiError(response.status, body.error || String(response.status), body.code);
+    if (!response.ok) throw ApiError.of(response, body);
     return body;
   } finally {
     pending.count--;

@@ -40,7 +40,7 @@ let lastCheck = null;
 async function answerOf(response, status) {
   const answer = await response.json().catch(() => ({}));
   if (!response.ok) {
-    showError(status, new ApiError(response.status, answer.error || String(response.status), answer.code));
+    showError(status, ApiError.of(response, answer));
     return null;
   }
   status.classList.remove('error');
