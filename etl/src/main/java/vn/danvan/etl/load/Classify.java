@@ -8,6 +8,7 @@ import static org.apache.spark.sql.functions.concat_ws;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.split;
@@ -18,6 +19,7 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -42,11 +44,13 @@ public final class Classify {
   private Classify() {}
 
   public static final String REASON = "_reason";
-  /** Names of the failed error checks, joined by {@link #SEPARATOR}; empty when none failed. */
+  /** Names of the failed error checks, joined by {@link #SEPARATOR}; null when none failed. */
   public static final String FAILED = "_failed_checks";
-  /** Names of the failed warnings, joined by {@link #SEPARATOR}. */
+  /** Names of the failed warnings, joined by {@link #SEPARATOR}; null when none failed. */
   public static final String WARNINGS = "_warnings";
   static final String SEPARATOR = ",";
+  /** A failing row's values as read, as JSON (the unsplittable line under {@code _line}); null when it lands. */
+  static final String RECORD = "_record";
   private static final String DUPLICATE = "_duplicate";
 
   /** The quarantine's columns, in order. */
@@ -55,16 +59,17 @@ public final class Classify {
 
   /**
    * Adds the verdict columns: {@link #judge} then {@link #duplicates}. The raw text of a row that
-   * passes the checks is dropped (nulled) in {@link #judge}: only the quarantine shows raw text,
-   * and the frame a load caches is half as big.
+   * passes the checks is dropped in {@link #judge}: only the quarantine shows raw text, and the
+   * frame a load caches is half as big.
    */
   public static Dataset<Row> classify(Dataset<Row> frame, List<Check> checks, List<String> key) {
     return duplicates(judge(frame, checks, key), key);
   }
 
   /**
-   * The verdict of the checks alone, before duplicates are looked for. Raw text is kept for rows
-   * that fail a check, and for the key of every row (a duplicate's quarantine entry names it).
+   * The verdict of the checks alone, before duplicates are looked for, and {@link #RECORD}: a
+   * failing row's values as read. The raw text columns are dropped, but for a key's text that its
+   * typed value does not give back.
    */
   static Dataset<Row> judge(Dataset<Row> frame, List<Check> checks, List<String> key) {
     List<Check> errors = checks.stream().filter(c -> c.level() == Severity.ERROR)
@@ -75,20 +80,39 @@ public final class Classify {
     // in reason order and named "<reason>:<what>", so the first name gives the reason.
     Dataset<Row> out = frame
         .withColumn(FAILED, names(errors))
-        .withColumn(REASON, nullif(substring_index(col(FAILED), ":", 1), lit("")))
+        .withColumn(REASON, substring_index(col(FAILED), ":", 1))
         .withColumn(WARNINGS, names(warnings));
-    for (String c : out.columns()) {
-      if (c.startsWith(Typing.RAW) && !key.contains(c.substring(Typing.RAW.length()))) {
-        out = out.withColumn(c, when(col(REASON).isNotNull(), col(c)));
-      }
+    // A failing row's record, as the quarantine shows it, is written here from its text; the text
+    // itself is then dropped, but for a key whose typed value does not give it back ("P1" is read
+    // back from post_id, "2025-01-01T08:00:00+07:00" is not from observed_at): a duplicate's
+    // quarantine entry names its key as written. A null column still costs the cached frame four
+    // bytes a row, so the text of the other columns is not kept, even as nulls.
+    List<String> raws = Arrays.stream(out.columns()).filter(c -> c.startsWith(Typing.RAW)).toList();
+    List<Column> fields = new ArrayList<>();
+    for (String c : raws) {
+      String name = c.substring(Typing.RAW.length());
+      // a formula without a result shows as the formula (without the reader's marker)
+      fields.add(coalesce(regexp_replace(col(c), "^" + XlsxSheet.FORMULA_WITHOUT_RESULT, ""),
+          col(name).cast(DataTypes.StringType)).as(name));
     }
-    return out;
+    fields.add(col(RawFrames.MALFORMED).as("_line"));
+    out = out.withColumn(RECORD, when(col(REASON).isNotNull(), to_json(struct(fields.toArray(Column[]::new)))));
+    for (String c : raws) {
+      String name = c.substring(Typing.RAW.length());
+      out = key.contains(name) ? out.withColumn(c, when(col(REASON).isNotNull()
+          .or(not(col(c).eqNullSafe(col(name).cast(DataTypes.StringType)))), col(c))) : out.drop(c);
+    }
+    return out.drop(RawFrames.MALFORMED);
   }
 
+  /**
+   * The names of the failing checks, joined; null when none fails (an empty text would go through
+   * the cached frame's min/max statistics of the column on every row).
+   */
   private static Column names(List<Check> checks) {
     Column[] named = checks.stream()
         .map(c -> when(coalesce(c.failing(), lit(false)), lit(c.name()))).toArray(Column[]::new);
-    return named.length == 0 ? lit("") : concat_ws(SEPARATOR, named);
+    return named.length == 0 ? lit(null).cast(DataTypes.StringType) : nullif(concat_ws(SEPARATOR, named), lit(""));
   }
 
   /**
@@ -142,8 +166,7 @@ public final class Classify {
     // for a second key
     return judged.join(broadcast(found), col(RawFrames.POS).equalTo(col("_dup_pos"))
             .and(col(RawFrames.FILE).minus(col("_dup_file")).equalTo(0)), "left")
-        .withColumn(FAILED, when(dup, concat_ws(SEPARATOR,
-            nullif(col(FAILED), lit("")), lit(dupName))).otherwise(col(FAILED)))
+        .withColumn(FAILED, when(dup, concat_ws(SEPARATOR, col(FAILED), lit(dupName))).otherwise(col(FAILED)))
         // duplicate_id is last in Reason order: any other failing reason comes first
         .withColumn(REASON, when(dup, coalesce(col(REASON), lit(Reason.DUPLICATE_ID.code())))
             .otherwise(col(REASON)))
@@ -169,17 +192,16 @@ public final class Classify {
     Column sourceFile = element_at(array(files.stream().map(f -> lit(f)).toArray(Column[]::new)),
         col(RawFrames.FILE).plus(1));
     Column rowKey = concat_ws("|", table.key().stream()
-        .map(k -> coalesce(col(Typing.raw(k)), lit(""))).toArray(Column[]::new));
+        .map(k -> coalesce(col(Typing.raw(k)), col(k).cast(DataTypes.StringType), lit(""))).toArray(Column[]::new));
+    // a duplicate that passed every check has no record yet: its values as loaded, its key as written
     List<Column> fields = new ArrayList<>();
     for (String name : table.columnNames()) {
-      // a duplicate that passed every check kept only its key as text: its values as loaded; a
-      // formula without a result shows as the formula (without the reader's marker)
-      fields.add(coalesce(regexp_replace(col(Typing.raw(name)), "^" + XlsxSheet.FORMULA_WITHOUT_RESULT, ""),
-          col(name).cast(DataTypes.StringType)).as(name));
+      Column typed = col(name).cast(DataTypes.StringType);
+      fields.add((table.key().contains(name) ? coalesce(col(Typing.raw(name)), typed) : typed).as(name));
     }
-    fields.add(col(RawFrames.MALFORMED).as("_line"));
+    Column record = coalesce(col(RECORD), to_json(struct(fields.toArray(Column[]::new))));
     return classified.filter(col(REASON).isNotNull()).select(
         sourceFile.as("source_file"), rowKey.as("row_key"), col(REASON).as("reason"),
-        split(col(FAILED), SEPARATOR).as("failed_checks"), to_json(struct(fields.toArray(Column[]::new))).as("record"));
+        split(col(FAILED), SEPARATOR).as("failed_checks"), record.as("record"));
   }
 }
