@@ -81,8 +81,8 @@ class WarehouseStateBrowserTest {
         assertThat(series.headers().firstValue("Retry-After")).hasValue("5");
         JsonNode error = JSON.readTree(series.body());
         assertThat(error.get("code").asText()).isEqualTo("busy");
-        assertThat(error.get("error").asText()).startsWith("the warehouse is busy, try again: all 1 warehouse "
-            + "connections stayed busy");
+        assertThat(error.get("error").asText())
+            .isEqualTo("the warehouse is busy, try again: the one warehouse connection stayed busy for 0.5 s");
 
         browser.driver().get(server.url() + "?lang=vi");
         awaitText("overview-status", BUSY_VI);

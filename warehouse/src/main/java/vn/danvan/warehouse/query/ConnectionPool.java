@@ -46,14 +46,19 @@ final class ConnectionPool {
     try {
       PooledConnection c = idle.poll(wait.toMillis(), TimeUnit.MILLISECONDS);
       if (c == null) {
-        throw new WarehouseBusyException("all " + options.poolSize()
-            + " warehouse connections stayed busy for " + wait.toSeconds() + " s", null);
+        throw new WarehouseBusyException((options.poolSize() == 1 ? "the one warehouse connection"
+            : "all " + options.poolSize() + " warehouse connections") + " stayed busy for " + seconds(wait), null);
       }
       return c;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new WarehouseBusyException("interrupted while waiting for a warehouse connection", e);
     }
+  }
+
+  /** "5 s"; a wait under a second as "0.5 s", not "0 s". */
+  private static String seconds(Duration d) {
+    return java.math.BigDecimal.valueOf(d.toMillis()).movePointLeft(3).stripTrailingZeros().toPlainString() + " s";
   }
 
   void giveBack(PooledConnection connection) {

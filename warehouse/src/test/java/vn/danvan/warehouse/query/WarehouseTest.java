@@ -264,6 +264,21 @@ class WarehouseTest {
   }
 
   @Test
+  void a_read_that_finds_no_free_connection_in_time_says_how_long_it_waited() {
+    TestLake lake = twoYearLake();
+    WarehouseOptions two = new WarehouseOptions(2, WarehouseOptions.INTERACTIVE_TIMEOUT, Duration.ofMillis(250),
+        WarehouseOptions.DEFAULT_MEMORY_LIMIT_MIB, 1, WarehouseOptions.defaults().serving());
+    try (Warehouse wh = Warehouse.open(Lake.at(lake.root()), two)) {
+      // two reads hold both connections while a third asks for one
+      assertThatThrownBy(() -> wh.read(COUNTRY, a -> wh.read(COUNTRY, b -> wh.read(COUNTRY, c -> 1))))
+          .isInstanceOf(WarehouseBusyException.class)
+          .hasMessage("all 2 warehouse connections stayed busy for 0.25 s");
+      List<Integer> years = wh.read(COUNTRY, s -> s.query(ACTIVITY_YEARS, r -> r.getInt("year"), 0L));
+      assertThat(years).containsExactly(2023, 2024);
+    }
+  }
+
+  @Test
   void counts_the_statements_reads_run() {
     TestLake lake = twoYearLake();
     try (Warehouse wh = Warehouse.open(Lake.at(lake.root()))) {
