@@ -5,6 +5,7 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
+import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
@@ -28,6 +29,7 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.TimestampType;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRule.Severity;
@@ -83,9 +85,9 @@ public final class Classify {
         .withColumn(REASON, substring_index(col(FAILED), ":", 1))
         .withColumn(WARNINGS, names(warnings));
     // A failing row's record, as the quarantine shows it, is written here from its text; the text
-    // itself is then dropped, but for a key whose typed value does not give it back ("P1" is read
-    // back from post_id, "2025-01-01T08:00:00+07:00" is not from observed_at): a duplicate's
-    // quarantine entry names its key as written. A null column still costs the cached frame four
+    // itself is then dropped, but for a key whose typed value does not give it back (" P1" or
+    // "2025-01-01T01:00:00Z", not "P1" or "2025-01-01T08:00:00+07:00"): a duplicate's quarantine
+    // entry names its key as written. A null column still costs the cached frame four
     // bytes a row, so the text of the other columns is not kept, even as nulls.
     List<String> raws = Arrays.stream(out.columns()).filter(c -> c.startsWith(Typing.RAW)).toList();
     List<Column> fields = new ArrayList<>();
@@ -100,9 +102,19 @@ public final class Classify {
     for (String c : raws) {
       String name = c.substring(Typing.RAW.length());
       out = key.contains(name) ? out.withColumn(c, when(col(REASON).isNotNull()
-          .or(not(col(c).eqNullSafe(col(name).cast(DataTypes.StringType)))), col(c))) : out.drop(c);
+          .or(not(col(c).eqNullSafe(asWritten(frame, name)))), col(c))) : out.drop(c);
     }
     return out.drop(RawFrames.MALFORMED);
+  }
+
+  /**
+   * A typed value as a landing file writes it: a timestamp at Vietnam's offset, to the second
+   * ("2025-01-01T08:00:00+07:00", in a session on Vietnam's time), anything else as Spark casts it
+   * to text. Where a key's text equals this, the text need not be kept.
+   */
+  private static Column asWritten(Dataset<Row> frame, String name) {
+    return frame.schema().apply(name).dataType() instanceof TimestampType
+        ? date_format(col(name), "yyyy-MM-dd'T'HH:mm:ssXXX") : col(name).cast(DataTypes.StringType);
   }
 
   /**
@@ -192,12 +204,13 @@ public final class Classify {
     Column sourceFile = element_at(array(files.stream().map(f -> lit(f)).toArray(Column[]::new)),
         col(RawFrames.FILE).plus(1));
     Column rowKey = concat_ws("|", table.key().stream()
-        .map(k -> coalesce(col(Typing.raw(k)), col(k).cast(DataTypes.StringType), lit(""))).toArray(Column[]::new));
+        .map(k -> coalesce(col(Typing.raw(k)), asWritten(classified, k), lit(""))).toArray(Column[]::new));
     // a duplicate that passed every check has no record yet: its values as loaded, its key as written
     List<Column> fields = new ArrayList<>();
     for (String name : table.columnNames()) {
       Column typed = col(name).cast(DataTypes.StringType);
-      fields.add((table.key().contains(name) ? coalesce(col(Typing.raw(name)), typed) : typed).as(name));
+      fields.add((table.key().contains(name) ? coalesce(col(Typing.raw(name)), asWritten(classified, name)) : typed)
+          .as(name));
     }
     Column record = coalesce(col(RECORD), to_json(struct(fields.toArray(Column[]::new))));
     return classified.filter(col(REASON).isNotNull()).select(
