@@ -85,7 +85,7 @@ class TransformsTest {
         .containsExactly(
             tuple("P1", "bad_type", "bad_type:comments,negative_value:shares"),
             tuple("P2", "missing_value", "missing_value:shares,date_out_of_range:observed_date"),
-            tuple("P3", null, null));
+            tuple("P3", null, ""));
   }
 
   @Test
@@ -119,8 +119,8 @@ class TransformsTest {
         Typing.typed(raw(table, rows.toArray(Object[][]::new)), table), table, refs), checks, table.key()));
 
     assertThat(judged.orderBy("_pos").collectAsList()).extracting(r -> r.getAs(Classify.FAILED))
-        .containsExactly(null, "unknown_vocabulary:answer", null, "unknown_vocabulary:answer", null,
-            "unknown_vocabulary:answer", null, "bad_type:answer_range", "bad_type:answer", null,
+        .containsExactly("", "unknown_vocabulary:answer", "", "unknown_vocabulary:answer", "",
+            "unknown_vocabulary:answer", "", "bad_type:answer_range", "bad_type:answer", "",
             "unknown_reference:question_id");
     // the options are split on the questions' side of the join (here folded into its rows), never
     // per answer: an answer is only looked up in its question's list
@@ -154,11 +154,11 @@ class TransformsTest {
         .extracting(r -> r.getAs("post_id"), r -> r.getAs("shares"), r -> r.getAs(Classify.REASON),
             r -> r.getAs(Classify.FAILED))
         .as("the same instant written with another offset is the same key")
-        .containsExactly(tuple("P1", 6L, null, null),
+        .containsExactly(tuple("P1", 6L, null, ""),
             tuple("P1", 5L, "duplicate_id", "duplicate_id:post_id+observed_at"),
-            tuple("P2", null, "bad_type", "bad_type:shares"), tuple("P2", 7L, null, null),
+            tuple("P2", null, "bad_type", "bad_type:shares"), tuple("P2", 7L, null, ""),
             tuple("P2", 8L, "duplicate_id", "duplicate_id:post_id+observed_at"),
-            tuple("P3", 9L, null, null));
+            tuple("P3", 9L, null, ""));
     // the duplicates are found by one long key (a map of longs), the file compared on a match
     assertThat(verdicts.queryExecution().executedPlan().toString())
         .containsPattern("BroadcastHashJoin \\[_pos#\\d+L\\], \\[_dup_pos#\\d+L\\], LeftOuter");
@@ -207,7 +207,7 @@ class TransformsTest {
         .containsExactly(tuple("missing_value", "missing_value:post_id"),
             tuple("missing_value", "missing_value:post_id"),
             tuple("missing_value", "missing_value:observed_at"),
-            tuple("missing_value", "missing_value:observed_at"), tuple(null, null));
+            tuple("missing_value", "missing_value:observed_at"), tuple(null, ""));
   }
 
   @Test
