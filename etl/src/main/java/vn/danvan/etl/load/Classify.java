@@ -5,11 +5,9 @@ import static org.apache.spark.sql.functions.broadcast;
 import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
 import static org.apache.spark.sql.functions.concat_ws;
-import static org.apache.spark.sql.functions.date_format;
 import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
-import static org.apache.spark.sql.functions.not;
 import static org.apache.spark.sql.functions.nullif;
 import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.split;
@@ -20,7 +18,6 @@ import static org.apache.spark.sql.functions.when;
 import static org.apache.spark.sql.functions.xxhash64;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import org.apache.spark.sql.Column;
@@ -29,7 +26,6 @@ import org.apache.spark.sql.Row;
 import org.apache.spark.sql.expressions.Window;
 import org.apache.spark.sql.expressions.WindowSpec;
 import org.apache.spark.sql.types.DataTypes;
-import org.apache.spark.sql.types.TimestampType;
 import vn.danvan.contract.Reason;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.checks.RowRule.Severity;
@@ -51,8 +47,6 @@ public final class Classify {
   /** Names of the failed warnings, joined by {@link #SEPARATOR}. */
   public static final String WARNINGS = "_warnings";
   static final String SEPARATOR = ",";
-  /** A failing row's values as read, as JSON (the unsplittable line under {@code _line}); null when it lands. */
-  static final String RECORD = "_record";
   private static final String DUPLICATE = "_duplicate";
 
   /** The quarantine's columns, in order. */
@@ -61,17 +55,16 @@ public final class Classify {
 
   /**
    * Adds the verdict columns: {@link #judge} then {@link #duplicates}. The raw text of a row that
-   * passes the checks is dropped in {@link #judge}: only the quarantine shows raw text, and the
-   * frame a load caches is half as big.
+   * passes the checks is dropped (nulled) in {@link #judge}: only the quarantine shows raw text,
+   * and the frame a load caches is half as big.
    */
   public static Dataset<Row> classify(Dataset<Row> frame, List<Check> checks, List<String> key) {
     return duplicates(judge(frame, checks, key), key);
   }
 
   /**
-   * The verdict of the checks alone, before duplicates are looked for, and {@link #RECORD}: a
-   * failing row's values as read. The raw text columns are dropped, but for a key's text that its
-   * typed value does not give back.
+   * The verdict of the checks alone, before duplicates are looked for. Raw text is kept for rows
+   * that fail a check, and for the key of every row (a duplicate's quarantine entry names it).
    */
   static Dataset<Row> judge(Dataset<Row> frame, List<Check> checks, List<String> key) {
     List<Check> errors = checks.stream().filter(c -> c.level() == Severity.ERROR)
@@ -84,44 +77,14 @@ public final class Classify {
         .withColumn(FAILED, names(errors))
         .withColumn(REASON, nullif(substring_index(col(FAILED), ":", 1), lit("")))
         .withColumn(WARNINGS, names(warnings));
-    // A failing row's record, as the quarantine shows it, is written here from its text; the text
-    // itself is then dropped, but for a key whose typed value does not give it back (" P1" or
-    // "2025-01-01T01:00:00Z", not "P1" or "2025-01-01T08:00:00+07:00"): a duplicate's quarantine
-    // entry names its key as written. A null still costs the cached frame four bytes a row and
-    // column, so the other columns' text is not kept, even as nulls.
-    List<String> raws = Arrays.stream(out.columns()).filter(c -> c.startsWith(Typing.RAW)).toList();
-    List<Column> fields = new ArrayList<>();
-    for (String c : raws) {
-      String name = c.substring(Typing.RAW.length());
-      // a formula without a result shows as the formula (without the reader's marker)
-      fields.add(coalesce(regexp_replace(col(c), "^" + XlsxSheet.FORMULA_WITHOUT_RESULT, ""),
-          col(name).cast(DataTypes.StringType)).as(name));
+    for (String c : out.columns()) {
+      if (c.startsWith(Typing.RAW) && !key.contains(c.substring(Typing.RAW.length()))) {
+        out = out.withColumn(c, when(col(REASON).isNotNull(), col(c)));
+      }
     }
-    fields.add(col(RawFrames.MALFORMED).as("_line"));
-    out = out.withColumn(RECORD, when(col(REASON).isNotNull(), to_json(struct(fields.toArray(Column[]::new)))));
-    for (String c : raws) {
-      String name = c.substring(Typing.RAW.length());
-      out = key.contains(name) ? out.withColumn(c, when(col(REASON).isNotNull()
-          .or(not(col(c).eqNullSafe(asWritten(frame, name)))), col(c))) : out.drop(c);
-    }
-    return out.drop(RawFrames.MALFORMED);
+    return out;
   }
 
-  /**
-   * A typed value as a landing file writes it: a timestamp at Vietnam's offset, to the second
-   * ("2025-01-01T08:00:00+07:00", in a session on Vietnam's time), anything else as Spark casts it
-   * to text. Where a key's text equals this, the text need not be kept.
-   */
-  private static Column asWritten(Dataset<Row> frame, String name) {
-    return frame.schema().apply(name).dataType() instanceof TimestampType
-        ? date_format(col(name), "yyyy-MM-dd'T'HH:mm:ssXXX") : col(name).cast(DataTypes.StringType);
-  }
-
-  /**
-   * The names of the failing checks, joined; empty when none fails. (Not null: {@code nullif} made
-   * it {@code if(x = '', null, x)}, and the checks ran twice a row: reading and checking scale 20's
-   * report values took 71.0 CPU-s instead of 32.5.)
-   */
   private static Column names(List<Check> checks) {
     Column[] named = checks.stream()
         .map(c -> when(coalesce(c.failing(), lit(false)), lit(c.name()))).toArray(Column[]::new);
@@ -206,17 +169,17 @@ public final class Classify {
     Column sourceFile = element_at(array(files.stream().map(f -> lit(f)).toArray(Column[]::new)),
         col(RawFrames.FILE).plus(1));
     Column rowKey = concat_ws("|", table.key().stream()
-        .map(k -> coalesce(col(Typing.raw(k)), asWritten(classified, k), lit(""))).toArray(Column[]::new));
-    // a duplicate that passed every check has no record yet: its values as loaded, its key as written
+        .map(k -> coalesce(col(Typing.raw(k)), lit(""))).toArray(Column[]::new));
     List<Column> fields = new ArrayList<>();
     for (String name : table.columnNames()) {
-      Column typed = col(name).cast(DataTypes.StringType);
-      fields.add((table.key().contains(name) ? coalesce(col(Typing.raw(name)), asWritten(classified, name)) : typed)
-          .as(name));
+      // a duplicate that passed every check kept only its key as text: its values as loaded; a
+      // formula without a result shows as the formula (without the reader's marker)
+      fields.add(coalesce(regexp_replace(col(Typing.raw(name)), "^" + XlsxSheet.FORMULA_WITHOUT_RESULT, ""),
+          col(name).cast(DataTypes.StringType)).as(name));
     }
-    Column record = coalesce(col(RECORD), to_json(struct(fields.toArray(Column[]::new))));
+    fields.add(col(RawFrames.MALFORMED).as("_line"));
     return classified.filter(col(REASON).isNotNull()).select(
         sourceFile.as("source_file"), rowKey.as("row_key"), col(REASON).as("reason"),
-        split(col(FAILED), SEPARATOR).as("failed_checks"), record.as("record"));
+        split(col(FAILED), SEPARATOR).as("failed_checks"), to_json(struct(fields.toArray(Column[]::new))).as("record"));
   }
 }

@@ -164,35 +164,6 @@ class TransformsTest {
         .containsPattern("BroadcastHashJoin \\[_pos#\\d+L\\], \\[_dup_pos#\\d+L\\], LeftOuter");
   }
 
-  /**
-   * A landed row's key text is dropped from the cached frame where its typed value says it again;
-   * a duplicate's quarantine entry still names its key as written.
-   */
-  @Test
-  void a_key_text_is_kept_only_where_its_typed_value_does_not_say_it_again() {
-    Dataset<Row> verdicts = classified(Table.POST_METRICS, raw(Table.POST_METRICS,
-        metric("P1", "2025-01-01T08:00:00+07:00", "5", 0, 1),
-        metric(" P1 ", "2025-01-01T08:00:00+07:00", "6", 0, 2),
-        metric("P2", "2025-01-01T01:00:00Z", "7", 0, 3),
-        metric("P2", "2025-01-01T01:00:00Z", "8", 0, 4)));
-    assertThat(verdicts.orderBy("_pos").collectAsList())
-        .extracting(r -> r.getAs(Typing.raw("post_id")), r -> r.getAs(Typing.raw("observed_at")),
-            r -> r.getAs(Classify.REASON))
-        .containsExactly(tuple(null, null, null), tuple(" P1 ", null, "duplicate_id"),
-            tuple(null, "2025-01-01T01:00:00Z", null), tuple(null, "2025-01-01T01:00:00Z", "duplicate_id"));
-    // the other columns' text is not kept, not even as nulls (a null costs the cached frame 4 bytes)
-    assertThat(verdicts.columns()).filteredOn(c -> c.startsWith("_raw_"))
-        .containsExactly(Typing.raw("post_id"), Typing.raw("observed_at"));
-    assertThat(verdicts.columns()).doesNotContain(RawFrames.MALFORMED);
-    assertThat(Classify.quarantined(verdicts, Table.POST_METRICS, List.of("a.csv")).orderBy("row_key")
-        .collectAsList()).extracting(r -> r.getAs("row_key"), r -> r.getAs("record"))
-        .containsExactly(
-            tuple(" P1 |2025-01-01T08:00:00+07:00", "{\"post_id\":\" P1 \",\"observed_at\":"
-                + "\"2025-01-01T08:00:00+07:00\",\"shares\":\"6\",\"comments\":\"1\",\"reactions\":\"1\"}"),
-            tuple("P2|2025-01-01T01:00:00Z", "{\"post_id\":\"P2\",\"observed_at\":"
-                + "\"2025-01-01T01:00:00Z\",\"shares\":\"8\",\"comments\":\"1\",\"reactions\":\"1\"}"));
-  }
-
   @Test
   void a_key_with_a_part_missing_is_never_a_duplicate() {
     // keys are counted by their hash: rows missing a part (hashed alike) must not meet each other
