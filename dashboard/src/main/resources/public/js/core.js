@@ -48,21 +48,76 @@ export function href(path, params = {}) {
   return path + (query.toString() ? '?' + query : '');
 }
 
-/** GET (or POST) a JSON endpoint of this server; a non-2xx answer throws its error message. */
+/**
+ * GETs a JSON endpoint of this server; a non-2xx answer throws its error ({@link ApiError}). A
+ * warehouse too busy to answer (503 {@code busy}, or this client's share taken: 429) is asked
+ * again after its {@code Retry-After}, up to {@link RETRIES} times, while the page says so
+ * ({@link retryNotice}); only then does the page show the error.
+ */
 export async function api(path, params = {}) {
   const query = new URLSearchParams(Object.entries(params).filter(([, v]) => v !== undefined && v !== null && v !== ''));
   if (releaseName && !query.has('release')) query.set('release', releaseName);
   const url = path + (query.toString() ? '?' + query : '');
   pending.count++;
   try {
-    const response = await fetch(url, { headers: { Accept: 'application/json' } });
-    const body = await response.json().catch(() => ({}));
-    if (response.status === 401) toLogin();
-    if (!response.ok) throw ApiError.of(response, body);
-    return body;
+    for (let retried = 0; ; retried++) {
+      const response = await fetch(url, { headers: { Accept: 'application/json' } });
+      const body = await response.json().catch(() => ({}));
+      if (response.status === 401) toLogin();
+      if (response.ok) return body;
+      const error = ApiError.of(response, body);
+      const seconds = retryAfter(response, error);
+      if (seconds === null || retried >= RETRIES) throw error;
+      await waitToRetry(seconds);
+    }
   } finally {
     pending.count--;
   }
+}
+
+/** How many times a read the warehouse was too busy for is asked again before the page gives up. */
+const RETRIES = 2;
+/** The longest {@code Retry-After} (seconds) a page waits out by itself; a longer one is shown at once. */
+const LONGEST_WAIT = 30;
+
+/**
+ * The seconds to wait before asking again: a busy warehouse's or a full share's {@code
+ * Retry-After}, when it is a whole number of at most {@link LONGEST_WAIT}; null for any other
+ * error, which asking again would not mend.
+ */
+function retryAfter(response, error) {
+  if (error.code !== 'busy' && error.status !== 429) return null;
+  const seconds = Number(response.headers.get('Retry-After'));
+  return Number.isInteger(seconds) && seconds >= 0 && seconds <= LONGEST_WAIT ? seconds : null;
+}
+
+/** Reads waiting out a Retry-After now, and the notice that says so while there is one. */
+const waiting = { count: 0, notice: null };
+
+/** Waits {@code seconds}, with the page's notice saying the warehouse is busy and when it asks again. */
+async function waitToRetry(seconds) {
+  waiting.count++;
+  retryNotice().textContent = t('busy.retrying', { seconds });
+  retryNotice().hidden = false;
+  try {
+    await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
+  } finally {
+    if (--waiting.count === 0) retryNotice().hidden = true;
+  }
+}
+
+/** The page's one "busy, asking again" line, under its header (built at its first use). */
+function retryNotice() {
+  if (!waiting.notice) {
+    const notice = document.createElement('div');
+    notice.id = 'retry-notice';
+    notice.setAttribute('role', 'status');
+    notice.hidden = true;
+    const header = document.querySelector('body > header');
+    if (header) header.after(notice); else document.body.prepend(notice);
+    waiting.notice = notice;
+  }
+  return waiting.notice;
 }
 
 /** The session has ended (timed out, signed out elsewhere): sign in again, then come back here. */
@@ -243,15 +298,16 @@ export const query = {
 };
 
 /**
- * What a failed request means to the reader: nothing loaded yet and a busy warehouse (or this
- * client's share of it taken, 429) each in their own words; any other error with the server's
+ * What a failed request means to the reader: nothing loaded yet and a warehouse still busy after
+ * {@link api}'s tries (or this client's share of it taken, 429) each in their own words; any other
+ * error after {@code failed} (by default: the figures could not be loaded) with the server's
  * message, which names what is wrong (or, for a 503 unavailable, what to run).
  */
-export function errorText(e) {
+export function errorText(e, failed = t('error')) {
   const answered = e instanceof ApiError;
   if (answered && e.code === 'no_snapshot') return t('no_snapshot');
   if (answered && (e.code === 'busy' || e.status === 429)) return t('busy');
-  return t('error') + ': ' + e.message;
+  return failed + ': ' + e.message;
 }
 
 /** Shows an error in place of a page part, as text ({@link errorText}). */

@@ -1,7 +1,7 @@
 // A chart with its Table and Ranking tabs and its downloads: CSV and XLSX of exactly the rows the
 // active tab shows (numbers unformatted, no data as an empty cell), built by the server, which
 // records every download in the audit trail; PNG of the chart.
-import { fmt, post, t } from './core.js';
+import { ApiError, errorText, fmt, post, t } from './core.js';
 import { safeTooltips } from './tooltip.js';
 
 /**
@@ -125,14 +125,19 @@ export class Panel {
   async download(kind) {
     const table = this.shown();
     if (!table) return;
-    const response = await post('/api/export/' + kind, { title: this.title, source: this.data.meta.source || '',
-      snapshot: this.data.meta.snapshot || '', page: location.pathname + location.search, columns: table.columns,
-      rows: table.rows });
-    if (!response.ok) {
-      this.fail(t('error') + ': ' + ((await response.json().catch(() => ({}))).error || response.status));
-      return;
+    try {
+      const response = await post('/api/export/' + kind, { title: this.title, source: this.data.meta.source || '',
+        snapshot: this.data.meta.snapshot || '', page: location.pathname + location.search, columns: table.columns,
+        rows: table.rows });
+      if (!response.ok) throw ApiError.of(response, await response.json().catch(() => ({})));
+      save(await response.blob(), this.fileName(kind));
+      this.status.textContent = '';
+      this.status.classList.remove('error');
+    } catch (e) {
+      // the chart and its tables stay: only the file could not be made
+      this.status.textContent = errorText(e, t('download.failed'));
+      this.status.classList.add('error');
     }
-    save(await response.blob(), this.fileName(kind));
   }
 
   downloadPng() {

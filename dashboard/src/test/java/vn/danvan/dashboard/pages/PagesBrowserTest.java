@@ -528,6 +528,51 @@ class PagesBrowserTest {
     }
   }
 
+  /**
+   * A download the server refuses (here: past its export limit) says why under the chart, in the
+   * page's words and the server's; the chart stays drawn (it used to be cleared), and the next
+   * download that succeeds clears the message.
+   */
+  @Test
+  void a_refused_download_says_why_and_keeps_the_chart() throws Exception {
+    open("/map.html?indicator=houses_supported&boundaries=reported&year=2020&lang=vi");
+    awaitChart("#map-panel");
+    List<Object> drawn = data(series("#map-panel").get(0));
+    // the page's export asks for 100,001 rows of the table's 6 columns: past the 500,000 cells the server makes
+    browser.js("""
+        const real = window.fetch;
+        window.fetch = (url, init) => {
+          if (String(url).startsWith('/api/export/') && !window.exportAsShown) {
+            const body = JSON.parse(init.body);
+            body.rows = Array.from({ length: 100001 }, () => body.rows[0]);
+            init = { ...init, body: JSON.stringify(body) };
+          }
+          return real(url, init);
+        };""");
+    click(browser.driver().findElement(By.cssSelector("#map-panel button[data-download=csv]")));
+    waitFor(By.cssSelector("#map-panel .panel-status"));
+    assertThat(text("#map-panel .panel-status")).isEqualTo("Không tạo được tệp tải về: rows × columns: 100,001 rows"
+        + " × 6 columns = 600,006 cells; the limit is 500,000 (export a filtered table)");
+    assertThat(browser.driver().findElement(By.cssSelector("#map-panel .panel-status")).getAttribute("class"))
+        .contains("error");
+    assertThat(data(series("#map-panel").get(0))).isEqualTo(drawn);
+
+    browser.js("window.exportAsShown = true");
+    long before = csvFiles();
+    click(browser.driver().findElement(By.cssSelector("#map-panel button[data-download=csv]")));
+    new WebDriverWait(browser.driver(), Duration.ofSeconds(20))
+        .until(d -> csvFiles() == before + 1 && text("#map-panel .panel-status").isEmpty());
+  }
+
+  /** The CSV files downloaded so far (Chromium names one .crdownload until it is whole). */
+  private static long csvFiles() {
+    try (var files = Files.list(browser.downloads())) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".csv")).count();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   @Test
   void csv_download_is_built_by_the_server_opens_formula_text_as_text_and_is_audited() throws Exception {
     open("/map.html?indicator=houses_supported&boundaries=reported&year=2020");

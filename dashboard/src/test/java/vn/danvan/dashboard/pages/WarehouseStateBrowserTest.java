@@ -32,13 +32,14 @@ import vn.danvan.warehouse.query.WarehouseOptions;
 
 /**
  * The two 503s a reader can meet, each told in its own words by the page and by its code in the
- * JSON: a warehouse whose one connection another read holds ({@code busy}: try again), and a lake
+ * JSON: a warehouse whose one connection another read holds ({@code busy}: the page tries again), and a lake
  * with nothing published yet ({@code no_snapshot}: load first). Before the codes, the page said
  * "no data yet, load the warehouse" for both.
  */
 class WarehouseStateBrowserTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String BUSY_VI = "Kho số liệu đang bận, chưa trả lời được: tải lại trang sau ít giây.";
+  private static final String BUSY_VI = "Kho số liệu vẫn bận, chưa trả lời được: thử lại sau ít phút.";
+  private static final String RETRYING_VI = "Kho số liệu đang bận: trang sẽ tự hỏi lại sau 5 giây…";
   private static final String NO_SNAPSHOT_VI = "Chưa có dữ liệu: kho chưa được nạp lần nào (bin/danvan load).";
 
   @TempDir static Path tmp;
@@ -56,8 +57,13 @@ class WarehouseStateBrowserTest {
     }
   }
 
+  /**
+   * A page asks a busy warehouse again by itself after its Retry-After (5 s), twice, saying so under
+   * its header; it shows the busy error only when the third answer is busy too, and draws without a
+   * reload when the warehouse is free by the next try.
+   */
   @Test
-  void a_page_says_the_warehouse_is_busy_and_draws_once_it_is_free() throws Exception {
+  void a_page_asks_a_busy_warehouse_again_by_itself_and_draws_once_it_is_free() throws Exception {
     PageFixture.write(tmp.resolve("lake"));
     // one connection, and a read waits half a second for it before the 503
     WarehouseOptions one = new WarehouseOptions(1, WarehouseOptions.INTERACTIVE_TIMEOUT, Duration.ofMillis(500),
@@ -84,22 +90,38 @@ class WarehouseStateBrowserTest {
         assertThat(error.get("error").asText())
             .isEqualTo("the warehouse is busy, try again: the one warehouse connection stayed busy for 0.5 s");
 
+        // busy through all three tries: the notice while the page waits, then the error in its words
+        long opened = System.nanoTime();
         browser.driver().get(server.url() + "?lang=vi");
+        awaitText("retry-notice", RETRYING_VI);
         awaitText("overview-status", BUSY_VI);
+        // two waits of the Retry-After's 5 s came before it
+        assertThat(Duration.ofNanos(System.nanoTime() - opened)).isGreaterThanOrEqualTo(Duration.ofSeconds(10));
+        assertThat(browser.driver().findElement(By.id("retry-notice")).isDisplayed()).isFalse();
         assertThat(browser.driver().findElement(By.id("overview-status")).getAttribute("class")).contains("error");
         assertThat(browser.driver().findElement(By.id("headline-title")).getText()).isEmpty();
+
+        // busy at first, free while the page waits: the next try draws the figures, with no reload
         browser.driver().get(server.url() + "?lang=en");
-        awaitText("overview-status", "The warehouse is busy and could not answer: reload the page in a few seconds.");
+        awaitText("retry-notice", "The warehouse is busy: the page will ask again in 5 s…");
+        browser.js("window.sameDocument = true");
+        release.countDown();
+        assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(PageFixture.SNAPSHOT);
+        browser.awaitSettled(30);
+        assertThat(browser.js("return window.sameDocument === true")).isEqualTo(true);
+        assertThat(browser.driver().findElement(By.id("headline-title")).getText()).startsWith("Headline indicators, ");
+        assertThat(browser.driver().findElement(By.id("overview-status")).getText()).isEmpty();
+        assertThat(browser.driver().findElement(By.id("retry-notice")).isDisplayed()).isFalse();
       } finally {
         release.countDown();
       }
-      assertThat(held.get(10, TimeUnit.SECONDS)).isEqualTo(PageFixture.SNAPSHOT);
 
-      // free again: the same page draws its figures
+      // free: the page draws at its first try, and no notice is made
       browser.driver().get(server.url() + "?lang=vi");
       browser.awaitSettled(30);
       assertThat(browser.driver().findElement(By.id("overview-status")).getText()).isEmpty();
       assertThat(browser.driver().findElement(By.id("headline-title")).getText()).startsWith("Chỉ tiêu chủ yếu năm ");
+      assertThat(browser.driver().findElements(By.id("retry-notice"))).isEmpty();
       assertThat(get(server, "/api/series?indicator=" + PageFixture.INDICATOR + "&region=VN").statusCode()).isEqualTo(200);
     }
   }
@@ -134,7 +156,7 @@ class WarehouseStateBrowserTest {
 
   private static void awaitText(String idOrCss, String expected) {
     By by = idOrCss.contains(" ") ? By.cssSelector("#" + idOrCss) : By.id(idOrCss);
-    WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+    WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(30));
     wait.withMessage(() -> idOrCss + " says \"" + browser.driver().findElements(by).stream().map(e -> e.getText())
         .findFirst().orElse("(absent)") + "\", not \"" + expected + "\"");
     wait.until(d -> !d.findElements(by).isEmpty() && d.findElement(by).getText().strip().equals(expected));
