@@ -9,9 +9,9 @@ import static org.apache.spark.sql.functions.element_at;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.nullif;
-import static org.apache.spark.sql.functions.regexp_replace;
 import static org.apache.spark.sql.functions.split;
 import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.substring;
 import static org.apache.spark.sql.functions.substring_index;
 import static org.apache.spark.sql.functions.to_json;
 import static org.apache.spark.sql.functions.when;
@@ -174,7 +174,9 @@ public final class Classify {
     for (String name : table.columnNames()) {
       // a duplicate that passed every check kept only its key as text: its values as loaded; a
       // formula without a result shows as the formula (without the reader's marker)
-      fields.add(coalesce(regexp_replace(col(Typing.raw(name)), "^" + XlsxSheet.FORMULA_WITHOUT_RESULT, ""),
+      Column raw = col(Typing.raw(name));
+      fields.add(coalesce(when(raw.startsWith(XlsxSheet.FORMULA_WITHOUT_RESULT),
+              substring(raw, 1 + XlsxSheet.FORMULA_WITHOUT_RESULT.length(), Integer.MAX_VALUE)).otherwise(raw),
           col(name).cast(DataTypes.StringType)).as(name));
     }
     fields.add(col(RawFrames.MALFORMED).as("_line"));
