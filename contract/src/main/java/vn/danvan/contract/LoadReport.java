@@ -115,7 +115,9 @@ public record LoadReport(String snapshot, String previous, LocalDate asOf, Path 
       Map<Reason, Long> byReason = new EnumMap<>(Reason.class);
       byReason.putAll(Objects.requireNonNull(quarantinedByReason, "quarantinedByReason"));
       byReason.values().removeIf(n -> n == 0);
-      quarantinedByReason = Map.copyOf(byReason);
+      // in Reason order, so a report's JSON lists them alike in every load (Map.copyOf's order
+      // changes from one JVM to the next)
+      quarantinedByReason = java.util.Collections.unmodifiableMap(byReason);
       warnings = Map.copyOf(Objects.requireNonNull(warnings, "warnings"));
       long quarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
       if (read != landed + quarantined) {
