@@ -96,13 +96,14 @@ const waiting = { count: 0, notice: null };
 
 /** Waits {@code seconds}, with the page's notice saying the warehouse is busy and when it asks again. */
 async function waitToRetry(seconds) {
+  const notice = retryNotice();
   waiting.count++;
-  retryNotice().textContent = t('busy.retrying', { seconds });
-  retryNotice().hidden = false;
+  notice.textContent = t('busy.retrying', { seconds });
+  notice.hidden = false;
   try {
     await new Promise((resolve) => setTimeout(resolve, seconds * 1000));
   } finally {
-    if (--waiting.count === 0) retryNotice().hidden = true;
+    if (--waiting.count === 0) notice.hidden = true;
   }
 }
 

@@ -73,14 +73,18 @@ export class Panel {
   }
 
   loading() {
-    this.status.textContent = t('loading');
-    this.status.classList.remove('error');
+    this.say(t('loading'), false);
   }
 
   fail(message) {
-    this.status.textContent = message;
-    this.status.classList.add('error');
+    this.say(message, true);
     this.chart.clear();
+  }
+
+  /** The line above the chart: {@code text}, marked as an error or not. */
+  say(text, error) {
+    this.status.textContent = text;
+    this.status.classList.toggle('error', error);
   }
 
   /**
@@ -91,8 +95,7 @@ export class Panel {
    * @param meta {source, snapshot} for the downloads' second sheet
    */
   show(option, table, ranking, meta) {
-    this.status.textContent = '';
-    this.status.classList.remove('error');
+    this.say('', false);
     this.chart.setOption(safeTooltips(option), { notMerge: true });
     this.data = { table, ranking, meta: meta || {} };
     renderTable(this.tableEl, table);
@@ -131,12 +134,10 @@ export class Panel {
         rows: table.rows });
       if (!response.ok) throw ApiError.of(response, await response.json().catch(() => ({})));
       save(await response.blob(), this.fileName(kind));
-      this.status.textContent = '';
-      this.status.classList.remove('error');
+      this.say('', false);
     } catch (e) {
       // the chart and its tables stay: only the file could not be made
-      this.status.textContent = errorText(e, t('download.failed'));
-      this.status.classList.add('error');
+      this.say(errorText(e, t('download.failed')), true);
     }
   }
 
