@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.functions;
 import vn.danvan.catalogue.Indicator;
 import vn.danvan.etl.marts.Rollup.Point;
 
@@ -39,6 +41,19 @@ final class RatioFamilies implements Serializable {
   /** The family of an indicator; an indicator outside the catalogue is its own. */
   String familyOf(String indicator) {
     return family.getOrDefault(indicator, indicator);
+  }
+
+  /** {@link #familyOf} as a column of the indicator's code. */
+  Column familyOf(Column indicator) {
+    List<Column> pairs = new ArrayList<>();
+    family.forEach((code, f) -> {
+      if (!code.equals(f)) {
+        pairs.add(functions.lit(code));
+        pairs.add(functions.lit(f));
+      }
+    });
+    return pairs.isEmpty() ? indicator : functions.coalesce(functions.element_at(
+        functions.map(pairs.toArray(Column[]::new)), indicator), indicator);
   }
 
   /**

@@ -95,7 +95,11 @@ final class TreeWalk implements Serializable {
 
   /** Sums the figures of the same region; what went into any part went into the sum. */
   private static IdMap sum(IdMap... parts) {
-    IdMap m = new IdMap();
+    int largest = 0;
+    for (IdMap part : parts) {
+      largest = Math.max(largest, part.size());
+    }
+    IdMap m = new IdMap(largest);
     for (IdMap part : parts) {
       part.forEach((id, f) -> m.figure(id).add(f));
     }
@@ -104,7 +108,7 @@ final class TreeWalk implements Serializable {
 
   /** The figures of the regions at a level. */
   private IdMap at(IdMap figures, Level level) {
-    IdMap m = new IdMap();
+    IdMap m = new IdMap(figures.size());
     figures.forEach((id, f) -> {
       if (trees.isAt(id, level)) {
         m.put(id, f);
@@ -144,7 +148,7 @@ final class TreeWalk implements Serializable {
 
   /** Old nodes whose code a new unit of the same level took over ({@code taken}), or the others. */
   private static IdMap sameCode(IdMap old, IntPredicate isNew, boolean taken) {
-    IdMap m = new IdMap();
+    IdMap m = new IdMap(old.size());
     old.forEach((id, f) -> {
       if (isNew.test(id) == taken) {
         m.put(id, f);

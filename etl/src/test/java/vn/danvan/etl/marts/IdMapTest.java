@@ -11,12 +11,13 @@ class IdMapTest {
   /**
    * 20,000 operations on ids of three kinds: spread over 0..14,000, a run of neighbours (one
    * district's communes), and multiples of 1,024 (which a table of that size would put in one slot
-   * without the mixing); the map holds what a HashMap holds, through its growth.
+   * without the mixing); the map holds what a HashMap holds, through its growth, and hands them
+   * out in the order they came.
    */
   @Test
   void holds_what_a_hash_map_holds_through_growth_and_copies() {
     IdMap ids = new IdMap();
-    Map<Integer, Figure> reference = new HashMap<>();
+    Map<Integer, Figure> reference = new java.util.LinkedHashMap<>();
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 20_000; i++) {
       int kind = random.nextInt(3);
@@ -37,6 +38,10 @@ class IdMapTest {
     Map<Integer, Double> expected = new HashMap<>();
     reference.forEach((id, f) -> expected.put(id, f.value));
     assertThat(seen).isEqualTo(expected);
+    // in the order the ids came, as a LinkedHashMap keeps them
+    java.util.List<Integer> order = new java.util.ArrayList<>();
+    ids.forEach((id, f) -> order.add(id));
+    assertThat(order).containsExactlyElementsOf(reference.keySet());
     assertThat(ids.containsKey(14_001)).isFalse();
     assertThat(ids.get(14_001)).isNull();
 
