@@ -61,6 +61,9 @@ final class Rollup implements Serializable {
   /** One output series point's key, summed over reporting units. */
   record Point(String indicator, int grain, int day) {}
 
+  private static final java.util.Comparator<Point> POINTS_BY_PERIOD = java.util.Comparator.comparingInt(Point::grain)
+      .thenComparingInt(Point::day).thenComparing(Point::indicator);
+
   /**
    * @param nodes {@code code, era, parent_code}: one row per code and era
    * @param communeShares {@code old_code, new_code, share, mrank}: old communes onto new ones
@@ -275,13 +278,36 @@ final class Rollup implements Serializable {
       slices.forEach((s, f) -> treeWalk.walk(f, out.computeIfAbsent(new Point(s.indicator(), s.grain(), s.day()),
           p -> new IdMap())));
       ratios.addRatios(out);
+      // in the order the mart's write sorts its rows, as far as one group goes: by period (grain,
+      // then first day), and each point's places by order(); the write's sort finds them in runs
+      List<Point> points = new ArrayList<>(out.keySet());
+      points.sort(POINTS_BY_PERIOD);
       List<Row> result = new ArrayList<>();
-      out.forEach((p, places) -> places.forEach((place, f) -> {
-        int id = Places.id(place);
-        result.add(RowFactory.create(Places.mode(place).code(), Places.level(place).code(),
-            id == Places.NATION ? Level.NATION_CODE : trees.code(id), p.indicator(), p.grain(), p.day(), f.value,
-            f.fromReport, f.fromRecords, f.apportioning.rank(), order(p.indicator(), place)));
-      }));
+      for (Point p : points) {
+        IdMap figures = out.get(p);
+        int[] places = new int[figures.size()];
+        Figure[] values = new Figure[places.length];
+        long[] orders = new long[places.length];
+        long[] ranked = new long[places.length];
+        int[] n = {0};
+        figures.forEach((place, f) -> {
+          long order = order(p.indicator(), place);
+          // the point's indicator is one: its order without the indicator's rank, then the entry
+          ranked[n[0]] = ((order >>> 50) << 30 | order & 0x3FFF_FFFFL) << 32 | n[0];
+          places[n[0]] = place;
+          orders[n[0]] = order;
+          values[n[0]++] = f;
+        });
+        java.util.Arrays.sort(ranked);
+        for (long r : ranked) {
+          int i = (int) r;
+          int id = Places.id(places[i]);
+          Figure f = values[i];
+          result.add(RowFactory.create(Places.mode(places[i]).code(), Places.level(places[i]).code(),
+              id == Places.NATION ? Level.NATION_CODE : trees.code(id), p.indicator(), p.grain(), p.day(), f.value,
+              f.fromReport, f.fromRecords, f.apportioning.rank(), orders[i]));
+        }
+      }
       return result;
     }
   }
