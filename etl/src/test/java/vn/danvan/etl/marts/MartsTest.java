@@ -1,16 +1,22 @@
 package vn.danvan.etl.marts;
 
+import static org.apache.spark.sql.functions.col;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.danvan.catalogue.Indicator;
+import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.etl.lake.LakeSchema;
 import vn.danvan.etl.lake.YearFolders;
 import vn.danvan.etl.load.TestSpark;
@@ -50,6 +56,30 @@ class MartsTest {
 
   private static Row row(String boundaries, String level, String code, String period, String indicator) {
     return marts.get(String.join("|", boundaries, level, code, period, indicator));
+  }
+
+  /**
+   * The roll-up's shuffle puts each family of indicators in a partition by its family as a column
+   * computes it, and its groups by the family as Java computes it: the two must agree for every
+   * indicator (a ratio split from an operand would lose its figures), and outside the catalogue.
+   */
+  @Test
+  void an_indicator_s_family_is_the_same_as_a_column_and_in_java() {
+    List<Indicator> catalogue = IndicatorCatalogue.load().all().stream().filter(i -> !i.isSurvey()).toList();
+    RatioFamilies families = new RatioFamilies(catalogue);
+    List<String> codes = new ArrayList<>(catalogue.stream().map(Indicator::code).toList());
+    codes.add("not_in_the_catalogue");
+    Map<String, String> asColumn = new HashMap<>();
+    for (Row r : spark.createDataset(codes, Encoders.STRING()).toDF("indicator")
+        .select(col("indicator"), families.familyOf(col("indicator"))).collectAsList()) {
+      asColumn.put(r.getString(0), r.getString(1));
+    }
+    Map<String, String> inJava = new HashMap<>();
+    codes.forEach(c -> inJava.put(c, families.familyOf(c)));
+    assertThat(asColumn).isEqualTo(inJava);
+    // ratios tie some indicators to another's family
+    assertThat(codes.stream().filter(c -> !c.equals(inJava.get(c))).count()).isGreaterThan(0);
+    assertThat(asColumn.get("not_in_the_catalogue")).isEqualTo("not_in_the_catalogue");
   }
 
   @Test
