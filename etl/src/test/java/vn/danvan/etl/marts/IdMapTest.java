@@ -2,7 +2,10 @@ package vn.danvan.etl.marts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -17,7 +20,7 @@ class IdMapTest {
   @Test
   void holds_what_a_hash_map_holds_through_growth_and_copies() {
     IdMap ids = new IdMap();
-    Map<Integer, Figure> reference = new java.util.LinkedHashMap<>();
+    Map<Integer, Figure> reference = new LinkedHashMap<>();
     SplittableRandom random = new SplittableRandom(7);
     for (int i = 0; i < 20_000; i++) {
       int kind = random.nextInt(3);
@@ -39,7 +42,7 @@ class IdMapTest {
     reference.forEach((id, f) -> expected.put(id, f.value));
     assertThat(seen).isEqualTo(expected);
     // in the order the ids came, as a LinkedHashMap keeps them
-    java.util.List<Integer> order = new java.util.ArrayList<>();
+    List<Integer> order = new ArrayList<>();
     ids.forEach((id, f) -> order.add(id));
     assertThat(order).containsExactlyElementsOf(reference.keySet());
     assertThat(ids.containsKey(14_001)).isFalse();
