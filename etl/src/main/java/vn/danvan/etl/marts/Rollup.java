@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 import org.apache.spark.api.java.function.MapPartitionsFunction;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
@@ -165,14 +166,14 @@ final class Rollup implements Serializable {
     Map<Group, GroupFacts> groups = new java.util.LinkedHashMap<>();
     // the periods a day's records count in, by rank: worked out once a day
     Map<Integer, int[]> periodStarts = new HashMap<>();
+    IntFunction<int[]> startsOf = day -> periodStarts.computeIfAbsent(day, d -> rolledStarts(d, periods, monthYears));
     while (rows.hasNext()) {
       // the columns in the order run() selects them
       Row r = rows.next();
       int day = r.getInt(6);
       String indicator = r.getString(3);
       groups.computeIfAbsent(new Group(ratios.familyOf(indicator), LocalDate.ofEpochDay(day).getYear()),
-          g -> new GroupFacts()).add(r, indicator, day,
-              periodStarts.computeIfAbsent(day, d -> rolledStarts(d, periods, monthYears)));
+          g -> new GroupFacts()).add(r, indicator, day, startsOf);
     }
     Iterator<GroupFacts> each = groups.values().iterator();
     return new Iterator<>() {
@@ -244,8 +245,8 @@ final class Rollup implements Serializable {
     private final Map<Slice, SliceFacts> slices = new HashMap<>();
     private final Map<Precedence.Report, Double> reports = new HashMap<>();
 
-    /** Adds one fact ({@link #run}'s columns); {@code starts} the periods its day counts in. */
-    void add(Row r, String indicator, int day, int[] starts) {
+    /** Adds one fact ({@link #run}'s columns); {@code startsOf} a record's day's periods ({@link #rolledStarts}). */
+    void add(Row r, String indicator, int day, IntFunction<int[]> startsOf) {
       boolean ownReport = r.getBoolean(0);
       String code = r.getString(1);
       boolean newEra = r.getBoolean(2);
@@ -258,6 +259,7 @@ final class Rollup implements Serializable {
       }
       // a record counts in the period of every grain from its own (a month at the finest) up
       int region = trees.id(code);
+      int[] starts = startsOf.apply(day);
       for (int rank = Math.max(grain, Grain.MONTH.rank()); rank <= Grain.YEAR.rank(); rank++) {
         if (starts[rank] != NOT_ROLLED) {
           slices.computeIfAbsent(new Slice(indicator, unit, rank, starts[rank]), s -> new SliceFacts())
