@@ -15,6 +15,12 @@ public final class SparkSessions {
    */
   public static final String COMPILE_HUGE_METHODS = "-XX:-DontCompileHugeMethods";
 
+  /**
+   * The throughput collector {@code bin/danvan} starts Spark's JVMs with: on two cores, G1's
+   * concurrent work and write barriers took a fifth of a load's time (README, "Garbage collector").
+   */
+  public static final String THROUGHPUT_GC = "-XX:+UseParallelGC";
+
   /** The settings of a session on this machine's cores: no UI, few shuffle partitions. */
   public static SparkSession.Builder local(SparkSession.Builder builder) {
     int cores = Runtime.getRuntime().availableProcessors();

@@ -29,7 +29,8 @@ final class ChildJvm implements AutoCloseable {
       "--add-opens=java.base/java.util.concurrent.atomic=ALL-UNNAMED", "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED",
       "--add-opens=java.base/sun.nio.cs=ALL-UNNAMED", "--add-opens=java.base/sun.security.action=ALL-UNNAMED",
       "--add-opens=java.base/sun.util.calendar=ALL-UNNAMED", "-Djdk.reflect.useDirectMethodHandle=false",
-      "-Dio.netty.tryReflectionSetAccessible=true", SparkSessions.COMPILE_HUGE_METHODS);
+      "-Dio.netty.tryReflectionSetAccessible=true", SparkSessions.COMPILE_HUGE_METHODS,
+      SparkSessions.THROUGHPUT_GC);
 
   private final Process process;
   private final List<String> lines = new CopyOnWriteArrayList<>();
