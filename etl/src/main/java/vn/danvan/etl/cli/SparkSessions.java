@@ -17,7 +17,7 @@ public final class SparkSessions {
 
   /**
    * The throughput collector {@code bin/danvan} starts Spark's JVMs with: on two cores, G1's
-   * concurrent work and write barriers took a fifth of a load's time (README, "Garbage collector").
+   * concurrent work and write barriers took 13-25 % of a load's time (README, "Garbage collector").
    */
   public static final String THROUGHPUT_GC = "-XX:+UseParallelGC";
 
