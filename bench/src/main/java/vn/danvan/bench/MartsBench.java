@@ -23,9 +23,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import vn.danvan.catalogue.IndicatorCatalogue;
 import vn.danvan.contract.Lake;
+import vn.danvan.contract.LoadReport;
 import vn.danvan.contract.Table;
 import vn.danvan.contract.cli.LakeOption;
 import vn.danvan.etl.cli.SparkSessions;
+import vn.danvan.etl.load.LoadJob;
 import vn.danvan.etl.load.Typing;
 import vn.danvan.etl.marts.MartsJob;
 
@@ -80,15 +82,20 @@ final class MartsBench implements Callable<Integer> {
             .agg(count("*")).count();
       }
       double floor = EtlBench.secondsSince(t0);
+      // the shuffle partitions a full load's marts run with over these tables (with the
+      // session's 4, the roll-up's tasks each held a quarter of scale 20's groups: 58 s of pauses)
+      long rows = LoadReport.rowsInLake(Lake.report(snapshot)).values().stream().mapToLong(Long::longValue).sum();
+      int partitions = LoadJob.fullMartPartitions(spark, rows);
+      spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
       long t1 = System.nanoTime();
       MartsJob.Counts counts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all());
       double marts = EtlBench.secondsSince(t1);
       System.out.printf(Locale.ROOT, """
-          [bench] marts over %s, %d cores
+          [bench] marts over %s, %d cores, %d shuffle partitions (a full load's for its %,d rows)
           [bench]   marts build      %8.1f s   %,d indicator_values rows, %,d mart_regions rows
           [bench]   scan-and-sum     %8.1f s   (record tables per region and month: %,d groups)
           [bench]   ratio marts/scan = %.1f   peak RSS %,d MiB
-          """, snapshot, cores, marts, counts.indicatorValues(), counts.martRegions(), floor, floorRows,
+          """, snapshot, cores, partitions, rows, marts, counts.indicatorValues(), counts.martRegions(), floor, floorRows,
           marts / floor, PeakMemory.peakRssBytes() >> 20);
       return check ? compare(spark, snapshot, staging) : 0;
     } finally {

@@ -251,6 +251,14 @@ public final class LoadJob {
     return (int) Math.max(session, Math.min(1_000, (rows + MART_PARTITION_ROWS - 1) / MART_PARTITION_ROWS));
   }
 
+  /**
+   * What a full load's marts run with ({@link #martPartitions}): every mart is rebuilt, so the rows
+   * they read are all the tables' rows ({@link MartPlan#rowsRead}).
+   */
+  public static int fullMartPartitions(SparkSession spark, long rowsInLake) {
+    return martPartitions(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")), rowsInLake);
+  }
+
   private static LoadReport stageMarts(SparkSession spark, LoadConfig config, Path staging, String previous,
       Path previousDir, String id, Instant started, Progress progress, Map<Table, Counts> counts,
       Map<String, Map<Table, RowCounts>> bySubmission, Map<String, LoadReport.Part> parts, StageClock clock,
