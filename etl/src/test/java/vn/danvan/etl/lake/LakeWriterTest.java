@@ -115,6 +115,26 @@ class LakeWriterTest {
     assertThat(all).hasSize(1_000).isSortedAccordingTo(Comparator.naturalOrder()).doesNotHaveDuplicates();
   }
 
+  @Test
+  void a_table_s_one_column_key_is_written_without_a_dictionary_and_its_other_columns_with_one() throws IOException {
+    Path dir = tmp.resolve("activities");
+    // four ids in all (the writer does not check keys): a dictionary would pay off for them too
+    Dataset<Row> repeated = activities().withColumn("activity_id", functions.concat(functions.lit("a"),
+        functions.pmod(functions.hash(functions.col("activity_id")), functions.lit(4)).cast("string")));
+    LakeWriter.table(repeated, Table.ACTIVITIES, dir, 720);
+
+    assertThat(LakeWriter.distinctColumns(Table.ACTIVITIES)).containsExactly("activity_id");
+    assertThat(LakeWriter.distinctColumns(Table.POSTS)).containsExactly("post_id", "published_at");
+    assertThat(LakeWriter.distinctColumns(Table.POST_METRICS)).containsExactly("observed_at");
+    List<Path> files = parquet(dir);
+    assertThat(files).hasSize(24);
+    for (Path f : files) {
+      assertThat(ParquetFooters.dictionaryColumns(f)).as(f.toString()).doesNotContain("activity_id")
+          .contains("unit", "activity_type");
+    }
+    assertThat(spark.read().parquet(dir.toString()).select("activity_id").distinct().count()).isEqualTo(4);
+  }
+
   private static List<Path> parquet(Path dir) throws IOException {
     try (Stream<Path> walk = Files.walk(dir)) {
       return walk.filter(p -> p.getFileName().toString().endsWith(".parquet")).sorted().toList();

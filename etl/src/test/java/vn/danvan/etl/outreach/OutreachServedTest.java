@@ -224,6 +224,17 @@ class OutreachServedTest {
   }
 
   @Test
+  void post_stats_writes_its_columns_of_distinct_values_without_a_dictionary() throws java.io.IOException {
+    List<java.nio.file.Path> files = YearFolders.files(snapshot().resolve(OutreachMart.POST_STATS));
+    assertThat(files).isNotEmpty();
+    assertThat(OutreachMart.DISTINCT).contains("post_id", "published_at", "score_24h", "benchmark_7d", "interactions_1h");
+    for (java.nio.file.Path f : files) {
+      assertThat(vn.danvan.etl.lake.ParquetFooters.dictionaryColumns(f)).as(f.toString())
+          .doesNotContainAnyElementsOf(OutreachMart.DISTINCT).contains("platform", "channel", "region_code");
+    }
+  }
+
+  @Test
   void writing_post_stats_computes_each_post_s_scores_once() throws Exception {
     SparkSession spark = TestSpark.start("outreach-served");
     java.nio.file.Path snapshot = snapshot();
