@@ -85,7 +85,7 @@ final class MartsBench implements Callable<Integer> {
       // the shuffle partitions a full load's marts run with over these tables (with the
       // session's 4, the roll-up's tasks each held a quarter of scale 20's groups: 58 s of pauses)
       long rows = LoadReport.rowsInLake(Lake.report(snapshot)).values().stream().mapToLong(Long::longValue).sum();
-      int partitions = LoadJob.fullMartPartitions(spark, rows);
+      int partitions = LoadJob.martPartitions(spark, rows);
       spark.conf().set("spark.sql.shuffle.partitions", String.valueOf(partitions));
       long t1 = System.nanoTime();
       MartsJob.Counts counts = MartsJob.run(spark, staging, IndicatorCatalogue.load().all());

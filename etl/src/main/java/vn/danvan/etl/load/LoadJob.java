@@ -228,9 +228,8 @@ public final class LoadJob {
     java.util.Set<Integer> indicatorMonths = plan.indicatorMonths(parts);
     parts.putAll(plan.parts());
     java.util.Set<String> linked = plan.linked();
-    String shufflePartitions = "spark.sql.shuffle.partitions";
-    int partitions = martPartitions(Integer.parseInt(spark.conf().get(shufflePartitions)), plan.rowsRead(counts));
-    return withConf(spark, shufflePartitions, String.valueOf(partitions),
+    int partitions = martPartitions(spark, plan.rowsRead(counts));
+    return withConf(spark, SHUFFLE_PARTITIONS, String.valueOf(partitions),
         () -> stageMarts(spark, config, staging, previous, previousDir, id, started, progress, counts,
             bySubmission, parts, clock, definitions, plan, indicatorMonths, linked));
   }
@@ -251,12 +250,14 @@ public final class LoadJob {
     return (int) Math.max(session, Math.min(1_000, (rows + MART_PARTITION_ROWS - 1) / MART_PARTITION_ROWS));
   }
 
+  private static final String SHUFFLE_PARTITIONS = "spark.sql.shuffle.partitions";
+
   /**
-   * What a full load's marts run with ({@link #martPartitions}): every mart is rebuilt, so the rows
-   * they read are all the tables' rows ({@link MartPlan#rowsRead}).
+   * {@link #martPartitions} with this session's shuffle partitions, for marts that read {@code
+   * rows} rows ({@link MartPlan#rowsRead}; a full load's marts read every row of the snapshot).
    */
-  public static int fullMartPartitions(SparkSession spark, long rowsInLake) {
-    return martPartitions(Integer.parseInt(spark.conf().get("spark.sql.shuffle.partitions")), rowsInLake);
+  public static int martPartitions(SparkSession spark, long rows) {
+    return martPartitions(Integer.parseInt(spark.conf().get(SHUFFLE_PARTITIONS)), rows);
   }
 
   private static LoadReport stageMarts(SparkSession spark, LoadConfig config, Path staging, String previous,
