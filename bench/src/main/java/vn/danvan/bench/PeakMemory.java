@@ -48,7 +48,7 @@ final class PeakMemory {
 
   /** The most the heap held at one moment since {@link #watchHeap}, in bytes (see there). */
   private static final AtomicLong PEAK_HEAP = new AtomicLong();
-  /** Whether {@link #watchHeap} has run; read and set under its lock. */
+  /** Whether {@link #watchHeap} has run; set under its lock, read by {@link #peakHeapBytes} too. */
   private static volatile boolean watching;
   /** Collections the listener has been told of, guarded by {@link #DELIVERED}'s monitor. */
   private static final long[] DELIVERED = new long[1];
