@@ -234,16 +234,29 @@ public final class SurveyMart {
     /** From a group of {@link Series#answers}' rows. */
     static SeriesAnswers of(Iterator<Row> rows, Map<String, Map<String, Asked>> asked) {
       Map<Wave, List<Answer>> byWave = new LinkedHashMap<>();
+      // A series holds millions of answers in memory at scale 20, in far fewer distinct texts: each
+      // text kept once (the group's live set, and the collector's copying, a fraction of what a
+      // string per field per row was), and equal texts compare as the same string
+      Map<String, String> texts = new HashMap<>();
       String indicator = null;
       while (rows.hasNext()) {
         // the columns in the order of ANSWER_COLUMNS
         Row r = rows.next();
         Asked q = asked.get(r.getString(0)).get(r.getString(1));
         indicator = q.indicator();
-        byWave.computeIfAbsent(q.wave(), w -> new ArrayList<>()).add(new Answer(q.wave(), r.getString(2),
-            r.getString(3), r.getString(4), r.getString(5), r.getDouble(6), r.getString(7)));
+        byWave.computeIfAbsent(q.wave(), w -> new ArrayList<>()).add(new Answer(q.wave(), once(texts, r, 2),
+            once(texts, r, 3), once(texts, r, 4), once(texts, r, 5), r.getDouble(6), once(texts, r, 7)));
       }
       return new SeriesAnswers(indicator, byWave);
+    }
+
+    private static String once(Map<String, String> texts, Row r, int i) {
+      String s = r.getString(i);
+      if (s == null) {
+        return null;
+      }
+      String kept = texts.putIfAbsent(s, s);
+      return kept == null ? s : kept;
     }
   }
 

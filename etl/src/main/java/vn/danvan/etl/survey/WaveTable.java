@@ -96,10 +96,21 @@ public final class WaveTable {
     double w2;
     double wx;
     double wx2;
-    final Map<String, Double> byOption = new HashMap<>();
+    /**
+     * The weighted count of each option chosen, in a holder of its own: added to in place, without
+     * a boxed sum for every respondent of every cell (the map's merge was 8 % of the estimates'
+     * stage at scale 20).
+     */
+    private final Map<String, double[]> byOption = new HashMap<>();
     /** {@link #byOption} in the order of {@link #optionOrder}: the audit's measures read it once per option. */
     private List<String> optionOrder;
     private double[] optionValues;
+
+    /** The weighted count of the respondents who chose {@code option} (0 when none did). */
+    double option(String option) {
+      double[] v = byOption.get(option);
+      return v == null ? 0.0 : v[0];
+    }
 
     /** The weighted count of each of the distinct {@code options} (0 for one nobody chose), kept until the next add. */
     double[] byOption(List<String> options) {
@@ -108,7 +119,7 @@ public final class WaveTable {
         byOption.forEach((o, w) -> {
           int k = options.indexOf(o);
           if (k >= 0) {
-            v[k] = w;
+            v[k] = w[0];
           }
         });
         optionValues = v;
@@ -126,7 +137,12 @@ public final class WaveTable {
         wx += weight * x;
         wx2 += weight * x * x;
       } else {
-        byOption.merge(answer, weight, Double::sum);
+        double[] v = byOption.get(answer);
+        if (v == null) {
+          byOption.put(answer, new double[] {weight});
+        } else {
+          v[0] += weight;
+        }
       }
     }
   }
@@ -156,41 +172,82 @@ public final class WaveTable {
   final Map<Unit, Unit> parent = new HashMap<>();
 
   private WaveTable(List<Response> responses, Geography geography, boolean newEra) {
+    // A respondent's units depend on their region code alone: each code's path is found once, in
+    // the order the codes first come, so the first parent linked to a unit is the one it was when
+    // every respondent's path was built (a path, a set and 24 cells for every respondent were most
+    // of the estimates' garbage at scale 20)
     Map<Unit, Unit> rawParent = new HashMap<>();
-    List<List<Unit>> paths = new ArrayList<>();
+    Map<String, List<Unit>> paths = new LinkedHashMap<>();
     for (Response r : responses) {
-      List<Unit> path = path(geography.place(r.answer().regionCode(), newEra), newEra, rawParent);
-      paths.add(path);
+      paths.computeIfAbsent(r.answer().regionCode(), code -> path(geography.place(code, newEra), newEra, rawParent));
     }
     Map<Unit, Unit> alias = aliases(rawParent);
     Map<Set<Unit>, Integer> distinct = new LinkedHashMap<>();
+    Map<Unit, UnitCells> units = new HashMap<>();
     Unit nation = new Unit(BOTH, "nation", NATION);
-    Stratum[] dimensions = Stratum.values();
-    for (int i = 0; i < responses.size(); i++) {
-      Response r = responses.get(i);
-      // the respondent's stratum in each dimension, for every unit of their path
-      String[] strata = new String[dimensions.length];
-      for (Stratum by : dimensions) {
-        strata[by.ordinal()] = r.answer().stratum(by);
-      }
+    Map<String, CodePlace> byCode = new HashMap<>();
+    paths.forEach((code, path) -> {
       Set<Unit> place = new HashSet<>();
       place.add(nation);
-      add(nation, r, strata);
-      for (Unit u : paths.get(i)) {
+      List<UnitCells> shown = new ArrayList<>();
+      shown.add(units.computeIfAbsent(nation, UnitCells::new));
+      for (Unit u : path) {
         if (!alias.containsKey(u)) {
           place.add(u);
-          add(u, r, strata);
+          shown.add(units.computeIfAbsent(u, UnitCells::new));
           Unit p = rawParent.get(u);
           parent.putIfAbsent(u, p == null ? nation : resolve(alias, p));
         }
       }
-      int at = distinct.computeIfAbsent(place, k -> distinct.size());
+      byCode.put(code, new CodePlace(distinct.computeIfAbsent(place, k -> distinct.size()),
+          shown.toArray(UnitCells[]::new)));
+    });
+    Stratum[] dimensions = Stratum.values();
+    String[] strata = new String[dimensions.length];
+    for (Response r : responses) {
+      // the respondent's stratum in each dimension, for every unit of their path
       Answer a = r.answer();
-      atoms.computeIfAbsent(new Atom(at, strata[Stratum.AGE_GROUP.ordinal()], strata[Stratum.SEX.ordinal()],
+      for (Stratum by : dimensions) {
+        strata[by.ordinal()] = a.stratum(by);
+      }
+      CodePlace place = byCode.get(a.regionCode());
+      for (UnitCells u : place.units()) {
+        for (Stratum by : dimensions) {
+          u.sums(by, strata[by.ordinal()]).add(a.weight(), r.text(), r.x());
+        }
+      }
+      atoms.computeIfAbsent(new Atom(place.index(), strata[Stratum.AGE_GROUP.ordinal()], strata[Stratum.SEX.ordinal()],
           strata[Stratum.RESIDENCE.ordinal()]), k -> new Sums()).add(a.weight(), r.text(), r.x());
     }
     places = List.copyOf(distinct.keySet());
     relations = relations(geography, newEra);
+  }
+
+  /** A region code's place ({@link #places}' index) and its units, the nation first, as shown. */
+  private record CodePlace(int index, UnitCells[] units) {}
+
+  /** One unit's cells, by stratum in each dimension, each entered in {@link #cells} when it is first summed. */
+  private final class UnitCells {
+    private final Unit unit;
+    private final List<Map<String, Sums>> byStratum = new ArrayList<>();
+
+    UnitCells(Unit unit) {
+      this.unit = unit;
+      for (int i = 0; i < Stratum.values().length; i++) {
+        byStratum.add(new HashMap<>());
+      }
+    }
+
+    Sums sums(Stratum by, String stratum) {
+      Map<String, Sums> of = byStratum.get(by.ordinal());
+      Sums s = of.get(stratum);
+      if (s == null) {
+        s = new Sums();
+        of.put(stratum, s);
+        cells.put(new Cell(unit, by, stratum), s);
+      }
+      return s;
+    }
   }
 
   /** The cells of the table, remainders included. */
@@ -202,15 +259,8 @@ public final class WaveTable {
     return new WaveTable(responses, geography, newEra);
   }
 
-  private void add(Unit u, Response r, String[] strata) {
-    for (Stratum by : Stratum.values()) {
-      cells.computeIfAbsent(new Cell(u, by, strata[by.ordinal()]), c -> new Sums())
-          .add(r.answer().weight(), r.text(), r.x());
-    }
-  }
-
   /** The units of a respondent below the nation, top down, each with its parent in {@code parent}. */
-  private static List<Unit> path(Geography.Place place, boolean newEra, Map<Unit, Unit> parent) {
+  static List<Unit> path(Geography.Place place, boolean newEra, Map<Unit, Unit> parent) {
     List<Unit> out = new ArrayList<>();
     Unit province = new Unit(REPORTED, "province", place.province() == null ? UNPLACED : place.province());
     out.add(province);
@@ -244,7 +294,7 @@ public final class WaveTable {
   }
 
   /** A remainder that is its parent's only child at its level is the parent: level by level, top down. */
-  private static Map<Unit, Unit> aliases(Map<Unit, Unit> rawParent) {
+  static Map<Unit, Unit> aliases(Map<Unit, Unit> rawParent) {
     Map<Unit, Unit> alias = new HashMap<>();
     for (String level : List.of("district", "commune")) {
       Map<Unit, List<Unit>> children = new HashMap<>();
@@ -262,7 +312,7 @@ public final class WaveTable {
     return alias;
   }
 
-  private static Unit resolve(Map<Unit, Unit> alias, Unit u) {
+  static Unit resolve(Map<Unit, Unit> alias, Unit u) {
     Unit r = u;
     while (alias.containsKey(r)) {
       r = alias.get(r);

@@ -70,7 +70,7 @@ class TableRangesSoundnessTest {
           double v = switch (measure) {
             case "respondents" -> sums.n;
             case "weighted" -> sums.w;
-            default -> sums.byOption.getOrDefault(measure.substring("option:".length()), 0.0);
+            default -> sums.option(measure.substring("option:".length()));
           };
           if (!(v > 0)) {
             continue;
