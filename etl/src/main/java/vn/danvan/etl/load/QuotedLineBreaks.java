@@ -6,9 +6,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Whether any quoted value of a CSV file holds a line break. Only such files need Spark's
- * whole-file parser; the others are split by line, which parallelises a big file across cores.
- * (Splitting a file whose quoted values span lines would silently cut records in two.)
+ * Whether any quoted value of a CSV file holds a line break. Such files need Spark's whole-file
+ * parser whatever their size; the others are split by line when they are bigger than one split,
+ * which parallelises a big file across cores ({@link RawFrames#wholeFile}). (Splitting a file
+ * whose quoted values span lines would silently cut records in two.)
  *
  * <p>Not a CSV reader: it only follows whether a quote is open, byte by byte, and stops at the first
  * line break inside quotes. That runs at disk speed over every landing file before the load starts,

@@ -59,6 +59,74 @@ class TransformsTest {
     return Classify.classify(Typing.typed(raw, table), checks, table.key());
   }
 
+  /**
+   * A CSV file no bigger than one split is parsed as one stream, a bigger one line by line across
+   * tasks (a file with a quoted line break always whole), and both give the same rows: a malformed
+   * line, a quoted comma and a doubled quote included.
+   */
+  @Test
+  void a_file_no_bigger_than_a_split_is_parsed_whole_and_a_bigger_one_line_by_line_with_the_same_rows(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws java.io.IOException {
+    Table table = Table.SURVEY_RESPONSES;
+    LandingFile small = responses(dir.resolve("small.csv"), "W1", 50);
+    LandingFile big = responses(dir.resolve("big.csv"), "W2", 6_000);
+    String before = spark.conf().get("spark.sql.files.maxPartitionBytes");
+    try {
+      spark.conf().set("spark.sql.files.maxPartitionBytes", "64k");
+      long split = RawFrames.splitBytes(spark, List.of(small, big));
+      assertThat(split).isEqualTo(64 * 1024);
+      assertThat(java.nio.file.Files.size(big.path())).isGreaterThan(3 * split);
+      assertThat(RawFrames.wholeFile(small, split)).isTrue();
+      assertThat(RawFrames.wholeFile(big, split)).isFalse();
+      assertThat(RawFrames.wholeFile(new LandingFile(table, big.path(), "big.csv", LandingFile.Format.CSV,
+          big.header(), true), split)).isTrue();
+
+      Dataset<Row> frame = RawFrames.read(spark, table, List.of(small, big));
+      // the big file's rows come from several tasks: it was split by line (a row's task is in the
+      // upper bits of its position, monotonically_increasing_id's)
+      List<Row> tasks = frame.groupBy(RawFrames.FILE).agg(org.apache.spark.sql.functions.countDistinct(
+          org.apache.spark.sql.functions.shiftright(org.apache.spark.sql.functions.col(RawFrames.POS), 33)),
+          org.apache.spark.sql.functions.count("*")).orderBy(RawFrames.FILE).collectAsList();
+      assertThat(tasks).extracting(r -> r.getInt(0), r -> r.getLong(2)).containsExactly(tuple(0, 50L), tuple(1, 6_000L));
+      assertThat(tasks.get(0).getLong(1)).isEqualTo(1);
+      assertThat(tasks.get(1).getLong(1)).isGreaterThanOrEqualTo(3);
+      Dataset<Row> lineByLine = frame.drop(RawFrames.FILE, RawFrames.POS);
+
+      spark.conf().set("spark.sql.files.maxPartitionBytes", before);
+      assertThat(RawFrames.wholeFile(big, RawFrames.splitBytes(spark, List.of(small, big)))).isTrue();
+      Dataset<Row> whole = RawFrames.read(spark, table, List.of(small, big)).drop(RawFrames.FILE, RawFrames.POS);
+      assertThat(whole.count()).isEqualTo(6_050);
+      assertThat(whole.except(lineByLine).count()).isZero();
+      assertThat(lineByLine.except(whole).count()).isZero();
+      // rows 0, 997, … of each file have a field too many; rows 0, 13, … a quoted comma
+      List<String> malformed = new ArrayList<>();
+      for (int i = 0; i < 6_000; i += 997) {
+        malformed.add("W2/r" + i);
+      }
+      malformed.add("W1/r0");
+      assertThat(whole.where(org.apache.spark.sql.functions.col(RawFrames.MALFORMED).isNotNull())
+          .select("wave_id", "respondent_id").collectAsList()).extracting(r -> r.getString(0) + "/" + r.getString(1))
+          .containsExactlyInAnyOrderElementsOf(malformed);
+      assertThat(whole.where("answer = 'có, \"nhiều\"'").count()).isEqualTo(50 / 13 + 1 + (6_000 / 13 + 1));
+    } finally {
+      spark.conf().set("spark.sql.files.maxPartitionBytes", before);
+    }
+  }
+
+  /** {@code rows} answers of a wave: every 13th with a quoted comma and doubled quotes, every 997th with a field too many. */
+  private static LandingFile responses(java.nio.file.Path file, String wave, int rows) throws java.io.IOException {
+    List<String> header = Table.SURVEY_RESPONSES.columnNames();
+    StringBuilder csv = new StringBuilder(String.join(",", header)).append('\n');
+    for (int i = 0; i < rows; i++) {
+      String answer = i % 13 == 0 ? "\"có, \"\"nhiều\"\"\"" : String.valueOf(1 + i % 5);
+      csv.append(wave).append(",r").append(i).append(",01,30-44,female,urban,1.25,Q").append(i % 7).append(',')
+          .append(answer).append(i % 997 == 0 ? ",extra" : "").append('\n');
+    }
+    java.nio.file.Files.writeString(file, csv);
+    return new LandingFile(Table.SURVEY_RESPONSES, file, file.getFileName().toString(), LandingFile.Format.CSV,
+        header, false);
+  }
+
   @Test
   void timestamps_with_any_offset_land_on_their_date_in_vietnam() {
     Dataset<Row> typed = Typing.typed(raw(Table.POST_METRICS,
