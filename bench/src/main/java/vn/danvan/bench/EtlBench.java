@@ -118,7 +118,7 @@ final class EtlBench implements Callable<Integer> {
     }
     ObjectNode result = JSON.createObjectNode();
     result.set("points", results);
-    result.put("peak_heap_bytes", PeakMemory.peakHeapBytes()).put("max_heap_bytes", Runtime.getRuntime().maxMemory())
+    result.put("peak_heap_bytes", PeakMemory.peakHeapBytes()).put("max_heap_bytes", PeakMemory.maxHeapBytes())
         .put("jvm", ManagementFactory.getRuntimeMXBean().getVmVersion());
     Path out = work.resolve("bench-etl" + (outreach ? "-outreach" : "") + "-scale-" + label(scale)
         + (curve ? "-curve" : "") + ".json");
@@ -129,7 +129,7 @@ final class EtlBench implements Callable<Integer> {
         [bench]     scale      rows read  post_metrics    spark load  rows/s/core  duckdb COPY  ratio  growth                        peak RSS
         %s[bench]   peak heap %,d MiB of %,d MiB   -> %s
         """, outreach ? " (outreach: regions, posts, hourly post_metrics)" : "", years, cores, table,
-        PeakMemory.peakHeapBytes() >> 20, Runtime.getRuntime().maxMemory() >> 20, out);
+        PeakMemory.peakHeapBytes() >> 20, PeakMemory.maxHeapBytes() >> 20, out);
     return 0;
   }
 

@@ -18,6 +18,24 @@ import org.junit.jupiter.api.Test;
 class PeakMemoryTest {
 
   /**
+   * The ceiling is the {@code -Xmx} this JVM was started with (the build gives the tests one, with
+   * the parallel collector, whose {@code Runtime.maxMemory()} is less by the survivor spaces).
+   */
+  @Test
+  void the_heap_s_ceiling_is_the_xmx_the_jvm_was_started_with() {
+    String xmx = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+        .filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b).orElseThrow().substring(4).toLowerCase();
+    int shift = switch (xmx.charAt(xmx.length() - 1)) {
+      case 'g' -> 30;
+      case 'm' -> 20;
+      case 'k' -> 10;
+      default -> 0;
+    };
+    long bytes = Long.parseLong(shift == 0 ? xmx : xmx.substring(0, xmx.length() - 1)) << shift;
+    assertThat(PeakMemory.maxHeapBytes()).isEqualTo(bytes).isGreaterThanOrEqualTo(Runtime.getRuntime().maxMemory());
+  }
+
+  /**
    * A live set of more than half the heap, released before the figure is read, is still counted
    * whole: the figure is the heap's pools added up before a collection, not what the heap holds
    * now. Being one moment's sum, it is never more than the heap. The collectors' notifications
@@ -43,7 +61,8 @@ class PeakMemoryTest {
     }
     try {
       PeakMemory.watchHeap();
-      long max = Runtime.getRuntime().maxMemory();
+      long max = PeakMemory.maxHeapBytes();
+      assertThat(max).isGreaterThanOrEqualTo(Runtime.getRuntime().maxMemory());
       long churned = 0;
       for (long i = 0; i < 3 * max / (64 << 10); i++) {
         churned += new byte[64 << 10].length;
