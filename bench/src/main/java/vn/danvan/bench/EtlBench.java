@@ -65,7 +65,7 @@ final class EtlBench implements Callable<Integer> {
 
   /** One timed size: rows both sides read, the best time of each, and the peak memory so far. */
   record Point(double scale, long rows, long metricRows, double sparkSeconds, double duckSeconds, long peakRss,
-      double tablesSeconds, double martsSeconds, SpillMeter.Spill spill, double sparkCopySeconds) {}
+      double tablesSeconds, double martsSeconds, SpillMeter.Spill spill, double sparkCopySeconds, JvmTime jvm) {}
 
   @Override
   public Integer call() throws Exception {
@@ -97,7 +97,9 @@ final class EtlBench implements Callable<Integer> {
           .put("ratio_spark_copy_to_duckdb", p.sparkCopySeconds() / p.duckSeconds())
           .put("ratio_tables_to_spark_copy", p.tablesSeconds() / p.sparkCopySeconds())
           .put("peak_rss_bytes_so_far", p.peakRss()).put("spilled_sort_bytes", p.spill().sortBytes())
-          .put("cached_blocks_on_disk", p.spill().cachedBlocks()).put("cached_bytes_on_disk", p.spill().cachedBytes()));
+          .put("cached_blocks_on_disk", p.spill().cachedBlocks()).put("cached_bytes_on_disk", p.spill().cachedBytes())
+          .put("load_cpu_seconds", p.jvm().cpuSeconds()).put("load_jit_seconds", p.jvm().jitSeconds())
+          .put("load_gc_seconds", p.jvm().gcSeconds()));
       table.append(String.format(Locale.ROOT,
           "[bench]   %7.2f  %,13d  %,13d  %9.1f s  %,10.0f  %8.1f s  %5.2f   rows x%-6.2f time x%-6.2f  %,7d MiB%n",
           p.scale(), p.rows(), p.metricRows(), p.sparkSeconds(), p.rows() / p.sparkSeconds() / cores,
@@ -111,6 +113,10 @@ final class EtlBench implements Callable<Integer> {
           "[bench]            Spark's own CSV -> Parquet of the same files (text columns, no check) %.1f s: "
               + "%.2f x DuckDB; the tables' part is %.2f x that%n", p.sparkCopySeconds(),
           p.sparkCopySeconds() / p.duckSeconds(), p.tablesSeconds() / p.sparkCopySeconds()));
+      table.append(String.format(Locale.ROOT,
+          "[bench]            the load's JVM used %.1f CPU-s of %.1f (%d cores x %.1f s); of them the JIT "
+              + "compiling %.1f s, the garbage collectors %.1f s%n", p.jvm().cpuSeconds(), cores * p.sparkSeconds(),
+          cores, p.sparkSeconds(), p.jvm().jitSeconds(), p.jvm().gcSeconds()));
       table.append(String.format(Locale.ROOT, "[bench]            spilled to disk: %s%n", p.spill().none()
           ? "nothing (no sort or aggregation spilled, every cached block stayed in memory)"
           : String.format(Locale.ROOT, "sorts and aggregations %,d MiB; %d cached blocks, %,d MiB",
@@ -144,6 +150,7 @@ final class EtlBench implements Callable<Integer> {
     double[] parts = {Double.NaN, Double.NaN};
     long[] rows = {0, 0};
     SpillMeter.Spill spill = null;
+    JvmTime jvm = null;
     for (int round = 1; round <= rounds; round++) {
       duck.add(DuckDbCopy.run(landing, work.resolve("duckdb-out"), cores));
       System.out.printf(Locale.ROOT, "[bench] scale %s round %d duckdb COPY: %.2f s%n", label(s), round,
@@ -151,9 +158,11 @@ final class EtlBench implements Callable<Integer> {
       Path lake = work.resolve("lake-bench");
       deleteTree(lake);
       SpillMeter.take();
+      JvmTime before = JvmTime.now();
       long t0 = System.nanoTime();
       int exit = new CommandLine(new LoadCommand()).execute(landing.toString(), "--lake", lake.toString());
       spark.add(secondsSince(t0));
+      JvmTime spent = JvmTime.since(before);
       SpillMeter.Spill spilled = SpillMeter.take();
       if (spill == null || spilled.sortBytes() + spilled.cachedBytes() > spill.sortBytes() + spill.cachedBytes()) {
         spill = spilled; // the round that spilled most
@@ -165,6 +174,7 @@ final class EtlBench implements Callable<Integer> {
       rows = rowsRead(report);
       if (spark.get(spark.size() - 1) <= spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) {
         parts = stageSeconds(report); // of the best round, as the time reported
+        jvm = spent;
       }
       System.out.printf(Locale.ROOT, "[bench] scale %s round %d spark load: %.2f s%n", label(s), round,
           spark.get(spark.size() - 1));
@@ -179,7 +189,7 @@ final class EtlBench implements Callable<Integer> {
     deleteTree(work.resolve("duckdb-out"));
     return new Point(s, rows[0], rows[1], spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
         duck.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), PeakMemory.peakRssBytes(),
-        parts[0], parts[1], spill, sparkCopy.stream().mapToDouble(Double::doubleValue).min().orElseThrow());
+        parts[0], parts[1], spill, sparkCopy.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), jvm);
   }
 
   /**
