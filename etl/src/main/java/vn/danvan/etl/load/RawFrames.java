@@ -49,18 +49,19 @@ final class RawFrames {
       index.put(files.get(i).path(), i);
     }
     List<Dataset<Row>> parts = new ArrayList<>();
-    Map<List<Object>, List<LandingFile>> csvGroups = new LinkedHashMap<>();
+    Map<CsvGroup, List<LandingFile>> csvGroups = new LinkedHashMap<>();
     List<LandingFile> json = new ArrayList<>();
     List<LandingFile> xlsx = new ArrayList<>();
     long split = splitBytes(spark, files.stream().filter(f -> f.format() == LandingFile.Format.CSV).toList());
     for (LandingFile f : files) {
       switch (f.format()) {
-        case CSV -> csvGroups.computeIfAbsent(List.of(f.header(), wholeFile(f, split)), k -> new ArrayList<>()).add(f);
+        case CSV -> csvGroups.computeIfAbsent(new CsvGroup(f.header(), wholeFile(f, split)), k -> new ArrayList<>())
+            .add(f);
         case JSON -> json.add(f);
         case XLSX -> xlsx.add(f);
       }
     }
-    csvGroups.forEach((key, group) -> parts.add(csv(spark, table, group, (Boolean) key.get(1), index)));
+    csvGroups.forEach((key, group) -> parts.add(csv(spark, table, group, key.wholeFile(), index)));
     if (!json.isEmpty()) {
       parts.add(json(spark, table, json, index));
     }
@@ -69,6 +70,9 @@ final class RawFrames {
     }
     return parts.stream().reduce(Dataset::union).orElseThrow();
   }
+
+  /** CSV files read by one reader: the same header, each parsed whole or each line by line. */
+  private record CsvGroup(List<String> header, boolean wholeFile) {}
 
   /** The frame's schema: contract columns, then the bookkeeping columns. */
   static StructType schema(Table table) {
