@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.management.NotificationEmitter;
 import javax.management.NotificationListener;
+import org.apache.spark.network.util.JavaUtils;
 import org.junit.jupiter.api.Test;
 
 class PeakMemoryTest {
@@ -24,14 +25,8 @@ class PeakMemoryTest {
   @Test
   void the_heap_s_ceiling_is_the_xmx_the_jvm_was_started_with() {
     String xmx = ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
-        .filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b).orElseThrow().substring(4).toLowerCase();
-    int shift = switch (xmx.charAt(xmx.length() - 1)) {
-      case 'g' -> 30;
-      case 'm' -> 20;
-      case 'k' -> 10;
-      default -> 0;
-    };
-    long bytes = Long.parseLong(shift == 0 ? xmx : xmx.substring(0, xmx.length() - 1)) << shift;
+        .filter(a -> a.startsWith("-Xmx")).reduce((a, b) -> b).orElseThrow().substring(4);
+    long bytes = JavaUtils.byteStringAsBytes(xmx);
     assertThat(PeakMemory.maxHeapBytes()).isEqualTo(bytes).isGreaterThanOrEqualTo(Runtime.getRuntime().maxMemory());
   }
 
