@@ -65,7 +65,8 @@ final class EtlBench implements Callable<Integer> {
 
   /** One timed size: rows both sides read, the best time of each, and the peak memory so far. */
   record Point(double scale, long rows, long metricRows, double sparkSeconds, double duckSeconds, long peakRss,
-      double tablesSeconds, double martsSeconds, SpillMeter.Spill spill, double sparkCopySeconds, JvmTime jvm) {}
+      double tablesSeconds, double martsSeconds, SpillMeter.Spill spill, double sparkCopySeconds,
+      double checkedReadSeconds, JvmTime jvm) {}
 
   @Override
   public Integer call() throws Exception {
@@ -96,6 +97,9 @@ final class EtlBench implements Callable<Integer> {
           .put("spark_copy_seconds", p.sparkCopySeconds())
           .put("ratio_spark_copy_to_duckdb", p.sparkCopySeconds() / p.duckSeconds())
           .put("ratio_tables_to_spark_copy", p.tablesSeconds() / p.sparkCopySeconds())
+          .put("checked_read_seconds", p.checkedReadSeconds())
+          .put("ratio_checked_read_to_duckdb", p.checkedReadSeconds() / p.duckSeconds())
+          .put("ratio_tables_to_checked_read", p.tablesSeconds() / p.checkedReadSeconds())
           .put("peak_rss_bytes_so_far", p.peakRss()).put("spilled_sort_bytes", p.spill().sortBytes())
           .put("cached_blocks_on_disk", p.spill().cachedBlocks()).put("cached_bytes_on_disk", p.spill().cachedBytes())
           .put("load_cpu_seconds", p.jvm().cpuSeconds()).put("load_jit_seconds", p.jvm().jitSeconds())
@@ -113,6 +117,10 @@ final class EtlBench implements Callable<Integer> {
           "[bench]            Spark's own CSV -> Parquet of the same files (text columns, no check) %.1f s: "
               + "%.2f x DuckDB; the tables' part is %.2f x that%n", p.sparkCopySeconds(),
           p.sparkCopySeconds() / p.duckSeconds(), p.tablesSeconds() / p.sparkCopySeconds()));
+      table.append(String.format(Locale.ROOT,
+          "[bench]            Spark reading and checking the same files as the load does (every check, no "
+              + "duplicate search, no cache, no write) %.1f s: %.2f x DuckDB; the tables' part is %.2f x that%n",
+          p.checkedReadSeconds(), p.checkedReadSeconds() / p.duckSeconds(), p.tablesSeconds() / p.checkedReadSeconds()));
       table.append(String.format(Locale.ROOT,
           "[bench]            the load's JVM used %.1f CPU-s of %.1f (%d cores x %.1f s); of them the JIT "
               + "compiling %.1f s, the garbage collectors %.1f s%n", p.jvm().cpuSeconds(), cores * p.sparkSeconds(),
@@ -147,6 +155,7 @@ final class EtlBench implements Callable<Integer> {
     List<Double> duck = new ArrayList<>();
     List<Double> spark = new ArrayList<>();
     List<Double> sparkCopy = new ArrayList<>();
+    List<Double> checkedRead = new ArrayList<>();
     double[] parts = {Double.NaN, Double.NaN};
     long[] rows = {0, 0};
     SpillMeter.Spill spill = null;
@@ -178,6 +187,10 @@ final class EtlBench implements Callable<Integer> {
       }
       System.out.printf(Locale.ROOT, "[bench] scale %s round %d spark load: %.2f s%n", label(s), round,
           spark.get(spark.size() - 1));
+      // in a session of its own, against the references the load published
+      checkedRead.add(CheckedReadPeer.run(landing, Lake.at(lake).currentSnapshot().orElseThrow(), report));
+      System.out.printf(Locale.ROOT, "[bench] scale %s round %d spark checked read: %.2f s%n", label(s), round,
+          checkedRead.get(checkedRead.size() - 1));
       if (!keepLake) {
         deleteTree(lake);
       }
@@ -189,7 +202,8 @@ final class EtlBench implements Callable<Integer> {
     deleteTree(work.resolve("duckdb-out"));
     return new Point(s, rows[0], rows[1], spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
         duck.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), PeakMemory.peakRssBytes(),
-        parts[0], parts[1], spill, sparkCopy.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), jvm);
+        parts[0], parts[1], spill, sparkCopy.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
+        checkedRead.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), jvm);
   }
 
   /**

@@ -164,15 +164,21 @@ public final class LoadJob {
       Instant started, Progress progress) {
     // Instants are written as such (TIMESTAMP_MICROS, UTC-adjusted), not as legacy INT96
     spark.conf().set("spark.sql.parquet.outputTimestampType", "TIMESTAMP_MICROS");
-    // Vocabulary codes and indicators are folded to lower case by the JVM's mapping, not ICU's
-    // (7 % of the CPU samples of loading scale 5's activities); a vocabulary's codes are ASCII,
-    // which both fold alike
-    spark.conf().set("spark.sql.icu.caseMappings.enabled", "false");
+    checking(spark);
     // The checked frame of each table is cached for a few minutes at most: compressing the cache
     // costs more CPU than it saves
     return withConf(spark, "spark.sql.inMemoryColumnarStorage.compressed", "false",
         () -> stageTables(spark, config, landing, submissions, staging, previous, previousDir, id,
             started, progress));
+  }
+
+  /**
+   * The session settings the rows are checked with. Vocabulary codes and indicators are folded
+   * to lower case by the JVM's mapping, not ICU's (7 % of the CPU samples of loading scale 5's
+   * activities); a vocabulary's codes are ASCII, which both fold alike.
+   */
+  static void checking(SparkSession spark) {
+    spark.conf().set("spark.sql.icu.caseMappings.enabled", "false");
   }
 
   /** Runs {@code work} with a session setting changed, and gives the session its own value back. */

@@ -78,11 +78,8 @@ final class TableLoad {
 
     ctx.progress().phase("reading " + table.folder() + " (" + files.size()
         + (files.size() == 1 ? " file)" : " files)"));
-    List<Check> checks = new ArrayList<>(RowChecks.of(table, ctx.asOf(), ctx.indicators()));
-    checks.addAll(ReferenceChecks.of(table));
-    Dataset<Row> typed = Typing.typed(RawFrames.read(ctx.spark(), table, files), table);
-    Dataset<Row> judged = ReferenceChecks.detach(Classify.judge(
-        ReferenceChecks.attach(typed, table, ctx.references()), checks, table.key()))
+    List<Check> checks = checks(table, ctx.asOf(), ctx.indicators());
+    Dataset<Row> judged = judged(ctx.spark(), table, files, ctx.references(), checks)
         .persist(StorageLevel.MEMORY_AND_DISK());
     Dataset<Row> duplicates = Classify.duplicateRows(judged, table.key())
         .persist(StorageLevel.MEMORY_AND_DISK());
@@ -163,6 +160,23 @@ final class TableLoad {
       duplicates.unpersist();
       judged.unpersist();
     }
+  }
+
+  /** A table's row checks: its own, then those against the references. */
+  static List<Check> checks(Table table, LocalDate asOf, Indicators indicators) {
+    List<Check> checks = new ArrayList<>(RowChecks.of(table, asOf, indicators));
+    checks.addAll(ReferenceChecks.of(table));
+    return checks;
+  }
+
+  /**
+   * A table's landing files read, typed and judged by {@code checks}: every row with its verdict
+   * ({@link Classify#judge}), before duplicates are looked for.
+   */
+  static Dataset<Row> judged(SparkSession spark, Table table, List<LandingFile> files, References references,
+      List<Check> checks) {
+    Dataset<Row> typed = Typing.typed(RawFrames.read(spark, table, files), table);
+    return ReferenceChecks.detach(Classify.judge(ReferenceChecks.attach(typed, table, references), checks, table.key()));
   }
 
   /**
