@@ -181,7 +181,7 @@ final class EtlBench implements Callable<Integer> {
       }
       JsonNode report = report(lake);
       rows = rowsRead(report);
-      if (spark.get(spark.size() - 1) <= spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) {
+      if (spark.get(spark.size() - 1) <= best(spark)) {
         parts = stageSeconds(report); // of the best round, as the time reported
         jvm = spent;
       }
@@ -200,10 +200,13 @@ final class EtlBench implements Callable<Integer> {
           sparkCopy.get(sparkCopy.size() - 1));
     }
     deleteTree(work.resolve("duckdb-out"));
-    return new Point(s, rows[0], rows[1], spark.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-        duck.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), PeakMemory.peakRssBytes(),
-        parts[0], parts[1], spill, sparkCopy.stream().mapToDouble(Double::doubleValue).min().orElseThrow(),
-        checkedRead.stream().mapToDouble(Double::doubleValue).min().orElseThrow(), jvm);
+    return new Point(s, rows[0], rows[1], best(spark), best(duck), PeakMemory.peakRssBytes(),
+        parts[0], parts[1], spill, best(sparkCopy), best(checkedRead), jvm);
+  }
+
+  /** The quickest of a side's rounds. */
+  private static double best(List<Double> seconds) {
+    return seconds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
   }
 
   /**
