@@ -35,9 +35,8 @@ final class CheckedReadPeer {
       double seconds = EtlBench.secondsSince(t0);
       checked.forEach((table, c) -> {
         JsonNode t = report.path("tables").path(table.folder());
-        // a row quarantined only as a duplicate passed every check
-        CheckedRead.Counted loaded = new CheckedRead.Counted(t.path("read").asLong(),
-            t.path("landed").asLong() + t.path("quarantined_by_reason").path(Reason.DUPLICATE_ID.code()).asLong(0));
+        CheckedRead.Counted loaded = CheckedRead.Counted.ofLoad(t.path("read").asLong(), t.path("landed").asLong(),
+            t.path("quarantined_by_reason").path(Reason.DUPLICATE_ID.code()).asLong(0));
         if (!loaded.equals(c)) {
           throw new IllegalStateException("the checked read judged " + table.folder() + " " + c
               + ", the load " + loaded + ": the peer did not do the load's work");

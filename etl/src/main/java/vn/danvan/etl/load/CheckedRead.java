@@ -29,7 +29,16 @@ public final class CheckedRead {
   private CheckedRead() {}
 
   /** A table's rows read, and of them those that passed every check (duplicates not looked for). */
-  public record Counted(long read, long passed) {}
+  public record Counted(long read, long passed) {
+
+    /**
+     * What a load of the same rows implies: the rows it read, and as passed those it landed and
+     * those it quarantined only as duplicates (a duplicate's other failing reason comes first).
+     */
+    public static Counted ofLoad(long read, long landed, long duplicates) {
+      return new Counted(read, landed + duplicates);
+    }
+  }
 
   /**
    * Judges every table of {@code landing} against the references of {@code snapshot} (the regions,
@@ -68,13 +77,7 @@ public final class CheckedRead {
       TableLoad.judged(spark, table, of, references, TableLoad.checks(table, asOf, Catalogue.indicators()))
           .observe(seen, count(lit(1)).as("read"), count_if(col(Classify.REASON).isNull()).as("passed"))
           .write().format("noop").mode("overwrite").save();
-      try {
-        Map<String, Object> m = seen.getAsJava();
-        out.put(table, new Counted(((Number) m.get("read")).longValue(), ((Number) m.get("passed")).longValue()));
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted while checking " + table.folder(), e);
-      }
+      out.put(table, new Counted(TableLoad.metric(seen, "read"), TableLoad.metric(seen, "passed")));
     }
     return out;
   }

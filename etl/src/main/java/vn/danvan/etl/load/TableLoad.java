@@ -236,7 +236,8 @@ final class TableLoad {
     return checks.stream().filter(c -> c.level() == Severity.WARN).map(Check::name).toList();
   }
 
-  private static long metric(Observation observation, String name) {
+  /** An observed count, 0 when the observed rows were none. */
+  static long metric(Observation observation, String name) {
     try {
       Object value = observation.getAsJava().get(name);
       return value == null ? 0 : ((Number) value).longValue();
